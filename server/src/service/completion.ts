@@ -1,0 +1,118 @@
+/**
+ * Completion: terms of every language that match what is being typed, fuzzy (fuse.js) over a small
+ * candidate set (terms with a word that starts like the typed word), the document's language first.
+ */
+import Fuse from 'fuse.js';
+import { foldKey, isHanCode, isWordCode, foldCode } from './fold';
+import type { Glossary } from './glossary';
+import { messages } from './l10n';
+import type { Lang, Term } from './types';
+import { conceptLabel, section } from './util';
+
+export interface CompletionEntry {
+  label: string;
+  /** Which variant: the term, the term with its definition, or an acronym with its expansion. */
+  variant: 'term' | 'definition' | 'acronym';
+  insert: string;
+  start: number;
+  end: number;
+  detail: string;
+  documentation: string;
+  filterText: string;
+  sortText: string;
+  term: Term;
+}
+
+/** Index from the first two folded characters of each word of each term (first character for Han). */
+export class CompletionIndex {
+  private byPrefix = new Map<string, number[]>();
+  constructor(private glossary: Glossary) {
+    glossary.terms.forEach((t, i) => {
+      if (t.status === 'deprecated') return;
+      const key = foldKey(t.text);
+      const seen = new Set<string>();
+      for (const p of prefixes(key)) {
+        if (seen.has(p)) continue;
+        seen.add(p);
+        const list = this.byPrefix.get(p);
+        if (list) list.push(i); else this.byPrefix.set(p, [i]);
+      }
+    });
+  }
+  candidates(typed: string): Term[] {
+    const k = foldKey(typed);
+    const p = isHanCode(k.charCodeAt(0)) ? k[0] : k.slice(0, 2);
+    return (this.byPrefix.get(p) ?? []).map((i) => this.glossary.terms[i]);
+  }
+}
+
+function prefixes(key: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (isHanCode(c)) out.push(key[i]);
+    else if ((i === 0 || key[i - 1] === ' ') && key.length - i >= 2) out.push(key.slice(i, i + 2));
+  }
+  return out;
+}
+
+/** The text being typed before `offset`: the current word, or a run of Han characters. */
+export function typedPrefix(text: string, offset: number): { start: number; typed: string } | undefined {
+  let i = offset;
+  const c0 = text.charCodeAt(offset - 1);
+  if (isHanCode(c0)) {
+    while (i > 0 && isHanCode(text.charCodeAt(i - 1)) && offset - i < 8) i--;
+    return { start: i, typed: text.slice(i, offset) };
+  }
+  while (i > 0 && isWordCode(foldCode(text.charCodeAt(i - 1))) && !isHanCode(text.charCodeAt(i - 1))) i--;
+  if (offset - i < 2) return undefined;
+  return { start: i, typed: text.slice(i, offset) };
+}
+
+const MAX = 40;
+
+export function complete(glossary: Glossary, index: CompletionIndex, text: string, offset: number, lang: Lang, languages: readonly Lang[]): CompletionEntry[] {
+  const p = typedPrefix(text, offset);
+  if (!p) return [];
+  const M = messages(lang);
+  let { start, typed } = p;
+  // Han input: complete from the longest tail of the run that starts some term.
+  if (isHanCode(typed.charCodeAt(0))) {
+    for (let s = 0; s < typed.length; s++) {
+      const tail = typed.slice(s);
+      if (index.candidates(tail).some((t) => foldKey(t.text).startsWith(foldKey(tail)))) { start += s; typed = tail; break; }
+    }
+  }
+  const enabled = new Set(languages);
+  const cands = index.candidates(typed).filter((t) => enabled.has(t.lang));
+  if (!cands.length) return [];
+  const fuse = new Fuse(cands.map((t) => ({ t, key: foldKey(t.text) })), { keys: ['key'], includeScore: true, threshold: 0.35, ignoreLocation: true });
+  const key = foldKey(typed);
+  const hits = fuse.search(key).map((r) => ({ t: r.item.t, score: (r.score ?? 1) - (r.item.key.startsWith(key) ? 0.5 : 0) }));
+  hits.sort((x, y) => Number(x.t.lang !== lang) - Number(y.t.lang !== lang) || x.score - y.score || x.t.rank - y.t.rank);
+  const out: CompletionEntry[] = [];
+  const seen = new Set<string>();
+  for (const { t } of hits) {
+    if (out.length >= MAX) break;
+    const id = t.lang + '\u0000' + t.text;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const c = t.concept;
+    const s = section(c, lang).section;
+    const def = s.definition ?? '';
+    const conceptName = conceptLabel(c, lang);
+    const detail = `${M.langNames[t.lang]} · ${conceptName}`;
+    const doc = `**${conceptName}**${def ? `\n\n${def}` : ''}`;
+    const rank = String(out.length).padStart(3, '0');
+    const sortBase = `${t.lang === lang ? 0 : 1}${rank}`;
+    const base = { start, end: offset, detail, documentation: doc, filterText: typed.length && foldKey(t.text).startsWith(key) ? t.text : typed, term: t };
+    out.push({ ...base, label: t.text, variant: 'term', insert: t.text, sortText: sortBase + 'a' });
+    if (t.acronym) {
+      const exp = s.acronyms.find((a) => a.text === t.text)?.expansion ?? s.terms[0]?.text ?? c.name;
+      out.push({ ...base, label: `${t.text} → ${exp} (${t.text})`, variant: 'acronym', insert: `${exp} (${t.text})`, detail: `${M.insertAcronym} · ${detail}`, sortText: sortBase + 'b' });
+    } else if (def) {
+      out.push({ ...base, label: `${t.text} …`, variant: 'definition', insert: `${t.text} (${def.replace(/\.$/, '').replace(/\s+/g, ' ')})`, detail: `${M.insertWithDefinition} · ${detail}`, sortText: sortBase + 'c' });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,76 @@
+/**
+ * Text normalisation. Every function here maps one UTF-16 unit to one UTF-16 unit, so an offset in
+ * the folded text is the same offset in the document.
+ *
+ * - case: lower case, where lower-casing keeps the length (İ stays as it is);
+ * - separators: spaces of every kind, tabs, line breaks and hyphens become one space (U+0020), so
+ *   "lead-scoring", "lead scoring" and "lead\nscoring" fold alike;
+ * - apostrophes: ’ ʼ ‘ become ';
+ * - Han: Traditional and Taiwan-variant characters become Simplified (see hanFoldTable.ts), so 銷售漏斗
+ *   and 销售漏斗 fold alike.
+ */
+import { HAN_FROM, HAN_TO } from './hanFoldTable';
+
+export const SEP = 0x20;
+/** Written over ignored regions (code, URLs): neither a letter nor a separator, so nothing matches across it. */
+export const BLOCK = 0x01;
+
+/** CharCode → folded CharCode, for the whole Basic Multilingual Plane. */
+const FOLD = new Uint16Array(0x10000);
+/** Bit 1: part of a word (letter, digit, mark). Bit 2: Han ideograph. */
+const CLASS = new Uint8Array(0x10000);
+export const WORD = 1;
+export const HAN = 2;
+
+(function init() {
+  const letter = /[\p{L}\p{N}\p{M}]/u;
+  const han = /\p{Script=Han}/u;
+  for (let c = 0; c < 0x10000; c++) {
+    FOLD[c] = c;
+    if (c >= 0xd800 && c <= 0xdfff) continue; // surrogates: leave alone
+    const s = String.fromCharCode(c);
+    if (letter.test(s)) CLASS[c] |= WORD;
+    if (han.test(s)) CLASS[c] |= HAN;
+    const lower = s.toLowerCase();
+    if (lower.length === 1) FOLD[c] = lower.charCodeAt(0);
+  }
+  for (const c of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0x2d, 0x2010, 0x2011, 0x2012, 0xad]) FOLD[c] = SEP;
+  for (let c = 0x2000; c <= 0x200a; c++) FOLD[c] = SEP;
+  for (const c of [0x2019, 0x2018, 0x02bc]) FOLD[c] = 0x27;
+  for (let i = 0; i < HAN_FROM.length; i++) FOLD[HAN_FROM.charCodeAt(i)] = HAN_TO.charCodeAt(i);
+  CLASS[0x27] = 0; // apostrophe: not a word character, but allowed inside forms ("lead's")
+})();
+
+export const foldCode = (c: number): number => FOLD[c];
+export const isWordCode = (c: number): boolean => (CLASS[c] & WORD) !== 0;
+export const isHanCode = (c: number): boolean => (CLASS[c] & HAN) !== 0;
+
+/** Folds a whole string (for glossary keys and queries). Runs of separators collapse to one. */
+export function foldKey(s: string): string {
+  let out = '';
+  let prevSep = true;
+  for (let i = 0; i < s.length; i++) {
+    const f = FOLD[s.charCodeAt(i)];
+    if (f === SEP) {
+      if (!prevSep) out += ' ';
+      prevSep = true;
+    } else {
+      out += String.fromCharCode(f);
+      prevSep = false;
+    }
+  }
+  return out.endsWith(' ') ? out.slice(0, -1) : out;
+}
+
+/** Folds a document into a Uint16Array of the same length. */
+export function foldText(text: string, into?: Uint16Array): Uint16Array {
+  const n = text.length;
+  const out = into && into.length >= n ? into : new Uint16Array(n);
+  for (let i = 0; i < n; i++) out[i] = FOLD[text.charCodeAt(i)];
+  return out;
+}
+
+export const hasHan = (s: string): boolean => {
+  for (let i = 0; i < s.length; i++) if (isHanCode(s.charCodeAt(i))) return true;
+  return false;
+};

@@ -1,0 +1,121 @@
+/**
+ * Builds the glossary model from parsed glossary files: validates each file, links concepts,
+ * generates every surface form of every term (inflections, acronym suffixes, joined compounds) and
+ * compiles them into one Matcher. A broken entry is reported and left out; the rest loads.
+ */
+import { foldKey, hasHan } from './fold';
+import { inflect } from './inflect';
+import { MatcherBuilder, Matcher } from './matcher';
+import type { AcronymData, Concept, ConceptData, GlossaryIssue, GlossarySource, Lang, LangSection, Term, TermData } from './types';
+import { LANGS } from './types';
+import { validateGlossaryFile } from './validate';
+
+export type DomainNames = Record<string, Partial<Record<Lang, string>>>;
+
+export interface Glossary {
+  concepts: Concept[];
+  byId: Map<string, Concept>;
+  terms: Term[];
+  matcher: Matcher;
+  domains: DomainNames;
+}
+
+/** Endings written after an acronym in running text: MQLs, MQL's, KPI:er, MQL-e, KPI-ów. */
+const ACRONYM_SUFFIXES = ['s', "'s", ':s', ':er', ':erna', ':en', ':et', ':n', '-s', '-y', '-ów', '-a', '-u', '-em', '-ie', '-e', '-i', '-om', '-ami', '-ach', '-owi'];
+
+export interface BuildOptions {
+  domains?: DomainNames;
+  /** Skip schema validation (the built-in glossary is validated when it is compiled). */
+  trusted?: boolean;
+}
+
+export function buildGlossary(sources: GlossarySource[], options: BuildOptions = {}): { glossary: Glossary; issues: GlossaryIssue[] } {
+  const issues: GlossaryIssue[] = [];
+  const concepts: Concept[] = [];
+  const byId = new Map<string, Concept>();
+  const terms: Term[] = [];
+
+  for (const { file, data } of sources) {
+    const schemaIssues = options.trusted ? [] : validateGlossaryFile(file, data);
+    issues.push(...schemaIssues);
+    const file_ = data as { domain?: unknown; concepts?: unknown };
+    if (!file_ || typeof file_ !== 'object' || !Array.isArray(file_.concepts)) continue;
+    const domain = typeof file_.domain === 'string' ? file_.domain : 'general';
+    const broken = new Set(schemaIssues.map((i) => i.pointer.split('/')[2]).filter((x) => x !== undefined));
+    file_.concepts.forEach((raw: ConceptData, i: number) => {
+      if (broken.has(String(i))) return; // reported above; the entry is left out
+      if (raw.disabled) return;
+      if (byId.has(raw.id)) {
+        issues.push({ file, entry: raw.id, field: 'id', message: `is used twice (also in ${byId.get(raw.id)!.file}); the second entry is left out`, severity: 'error', pointer: `/concepts/${i}/id` });
+        return;
+      }
+      const concept: Concept = { id: raw.id, name: raw.name, domain, related: raw.related ?? [], seeds: raw.seeds ?? [], file, langs: {} };
+      for (const lang of LANGS) {
+        const s = raw.langs[lang];
+        if (!s) continue;
+        const section: LangSection = { definition: s.definition, terms: [], acronyms: [] };
+        s.terms.forEach((t, rank) => section.terms.push(makeTerm(terms, concept, lang, t, rank)));
+        (s.acronyms ?? []).forEach((a, k) => section.acronyms.push(makeAcronym(terms, concept, lang, a, s.terms.length + k, section.terms[0]?.text)));
+        concept.langs[lang] = section;
+      }
+      concepts.push(concept);
+      byId.set(concept.id, concept);
+    });
+  }
+
+  // Links and overlaps.
+  const owners = new Map<string, Term[]>();
+  for (const c of concepts) {
+    c.related = c.related.filter((r) => {
+      if (byId.has(r)) return true;
+      issues.push({ file: c.file, entry: c.id, field: 'related', message: `names an unknown concept "${r}"`, severity: 'warning', pointer: '' });
+      return false;
+    });
+  }
+  for (const t of terms) {
+    const key = (t.acronym ? 'A:' : 'T:') + foldKey(t.text);
+    const list = owners.get(key) ?? [];
+    list.push(t);
+    owners.set(key, list);
+  }
+  for (const list of owners.values()) {
+    const ids = new Set(list.map((t) => t.concept.id));
+    if (ids.size > 1 && list.some((t) => !t.ambiguous)) {
+      const t = list.find((x) => !x.ambiguous)!;
+      issues.push({ file: t.concept.file, entry: t.concept.id, field: `langs.${t.lang}.${t.acronym ? 'acronyms' : 'terms'}`, message: `"${t.text}" also names ${[...ids].filter((i) => i !== t.concept.id).join(', ')}; mark it "ambiguous": true in each concept if that is intended`, severity: 'warning', pointer: '' });
+    }
+  }
+
+  const builder = new MatcherBuilder();
+  for (const t of terms) for (const f of t.forms) builder.add(foldKey(f), t.index);
+  return { glossary: { concepts, byId, terms, matcher: builder.build(), domains: options.domains ?? {} }, issues };
+}
+
+function makeTerm(terms: Term[], concept: Concept, lang: Lang, t: TermData, rank: number): Term {
+  const forms = new Set<string>(t.inflect === false ? [t.text] : inflect(lang, t.text, t));
+  for (const f of t.forms ?? []) forms.add(f);
+  if (!hasHan(t.text)) {
+    // Closed compounds: "lead scoring" is also written "leadscoring".
+    for (const f of [...forms]) if (/[ -]/.test(f)) forms.add(f.replace(/[ -]+/g, ''));
+  }
+  const term: Term = {
+    index: terms.length, concept, lang, text: t.text, status: t.mistranslation ? 'deprecated' : t.status, rank, acronym: false,
+    loanword: !!t.loanword, mistranslation: !!t.mistranslation, ambiguous: !!t.ambiguous, homograph: t.homograph,
+    note: t.note, replacement: t.replacement, forms: [...forms],
+  };
+  terms.push(term);
+  return term;
+}
+
+function makeAcronym(terms: Term[], concept: Concept, lang: Lang, a: AcronymData, rank: number, preferred?: string): Term {
+  const forms = [a.text, ...(hasHan(a.text) ? [] : ACRONYM_SUFFIXES.map((s) => a.text + s))];
+  const term: Term = {
+    index: terms.length, concept, lang, text: a.text, status: a.status ?? 'preferred', rank, acronym: true,
+    expansion: a.expansion ?? preferred, loanword: false, mistranslation: false, ambiguous: !!a.ambiguous, note: a.note, forms,
+  };
+  terms.push(term);
+  return term;
+}
+
+/** The term a language prefers for a concept (its first term), if the concept has that language. */
+export const preferredTerm = (c: Concept, lang: Lang): Term | undefined => c.langs[lang]?.terms[0];

@@ -1,0 +1,95 @@
+/** Hover: what the term under the cursor means, in the document's language, with its other names. */
+import type { Analysis, Occurrence } from './analysis';
+import { distinctConcepts } from './analysis';
+import type { Glossary } from './glossary';
+import { messages } from './l10n';
+import type { Concept, Lang, Term } from './types';
+import { LANGS } from './types';
+import { conceptLabel, replacementOf, section } from './util';
+
+export interface HoverResult { start: number; end: number; markdown: string }
+
+export function occurrenceAt(a: Analysis, offset: number): Occurrence | undefined {
+  const occs = a.occurrences;
+  let lo = 0, hi = occs.length - 1, idx = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if (occs[mid].start <= offset) { idx = mid; lo = mid + 1; } else hi = mid - 1;
+  }
+  return idx >= 0 && offset <= occs[idx].end ? occs[idx] : undefined;
+}
+
+const esc = (s: string) => s.replace(/([\\`*_{}[\]<>#|])/g, '\\$1');
+
+export function hover(a: Analysis, glossary: Glossary, text: string, offset: number): HoverResult | undefined {
+  const o = occurrenceAt(a, offset);
+  if (!o) return undefined;
+  const lang = a.lang;
+  const M = messages(lang);
+  const concepts = distinctConcepts(o.terms);
+  const parts: string[] = [];
+  const written = text.slice(o.start, o.end);
+  if (o.terms.every((t) => t.acronym) && concepts.length > 1) {
+    parts.push(`**${esc(o.term.text)}** · ${M.meanings}:`);
+    parts.push(concepts.map((c, i) => {
+      const acr = o.terms.find((t) => t.concept === c)!;
+      const s = section(c, lang);
+      return `${i + 1}. **${esc(expansionFor(acr, c, lang))}**${s.section.definition ? ` — ${esc(s.section.definition)}` : ''}`;
+    }).join('\n'));
+    parts.push(otherLanguages(concepts[0], lang));
+  } else {
+    const c = o.term.concept;
+    parts.push(conceptBlock(c, lang, glossary));
+    const note = termNote(o.term, written, lang);
+    if (note) parts.push(note);
+    parts.push(otherLanguages(c, lang));
+  }
+  return { start: o.start, end: o.end, markdown: parts.filter(Boolean).join('\n\n') };
+}
+
+function expansionFor(acr: Term, c: Concept, lang: Lang): string {
+  const s = section(c, lang).section;
+  return s.acronyms.find((x) => x.text === acr.text)?.expansion ?? s.terms[0]?.text ?? acr.expansion ?? c.name;
+}
+
+function conceptBlock(c: Concept, lang: Lang, glossary: Glossary): string {
+  const M = messages(lang);
+  const { section: s } = section(c, lang);
+  const acr = s.acronyms.filter((x) => x.status !== 'deprecated').map((x) => x.text);
+  const domain = glossary.domains[c.domain]?.[lang] ?? glossary.domains[c.domain]?.en ?? c.domain;
+  const head = `**${esc(conceptLabel(c, lang))}**${acr.length ? ` (${acr.map(esc).join(', ')})` : ''} · *${esc(domain)}*`;
+  const also = s.terms.slice(1).filter((t) => t.status !== 'deprecated').map((t) => esc(t.text));
+  const lines = [head];
+  if (s.definition) lines.push('', esc(s.definition));
+  if (also.length) lines.push('', `${M.alsoCalled}: ${also.join(', ')}`);
+  const related = c.related.map((r) => glossary.byId.get(r)).filter((x): x is Concept => !!x).map((r) => conceptLabel(r, lang));
+  if (related.length) lines.push('', `${M.related}: ${related.map(esc).join(', ')}`);
+  return lines.join('\n');
+}
+
+/** What to say about the form under the cursor when it is not the one to use. */
+function termNote(t: Term, written: string, lang: Lang): string | undefined {
+  const M = messages(lang);
+  const q = M.quote;
+  if (t.acronym) return undefined;
+  if (t.status === 'deprecated') {
+    const label = t.mistranslation ? M.mistranslation : M.deprecated;
+    return `⚠ ${label}: ${q(esc(written))}${t.note ? ` — ${esc(t.note)}` : ''} → **${esc(replacementOf(t))}**`;
+  }
+  const pref = section(t.concept, lang).section.terms[0];
+  if (pref && pref !== t && pref.text !== t.text) return `${M.preferredTerm}: **${esc(pref.text)}**`;
+  return undefined;
+}
+
+function otherLanguages(c: Concept, lang: Lang): string {
+  const M = messages(lang);
+  const rows: string[] = [];
+  for (const l of LANGS) {
+    if (l === lang) continue;
+    const s = c.langs[l];
+    if (!s?.terms.length) continue;
+    const acr = s.acronyms.filter((x) => x.status !== 'deprecated').map((x) => x.text);
+    rows.push(`- ${M.langNames[l]}: ${esc(s.terms[0].text)}${acr.length ? ` (${acr.map(esc).join(', ')})` : ''}`);
+  }
+  return rows.length ? `${M.otherLanguages}:\n${rows.join('\n')}` : '';
+}

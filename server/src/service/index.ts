@@ -1,0 +1,12 @@
+/** The pure language service: everything here is computation over data; nothing here does I/O. */
+export * from './types';
+export * from './settings';
+export { buildGlossary, preferredTerm } from './glossary';
+export type { Glossary, DomainNames } from './glossary';
+export { getLanguageService, looksBinary, SOURCE } from './languageService';
+export type { LanguageService, DocumentInfo, Skipped } from './languageService';
+export { analyze } from './analysis';
+export type { Analysis, Occurrence } from './analysis';
+export { foldKey } from './fold';
+export { formatIssue, validateGlossaryFile } from './validate';
+export { MESSAGES, messages } from './l10n';

@@ -1,0 +1,173 @@
+/**
+ * Everything the service says to a person, in each of the five languages. The document's language
+ * decides which table is used. {0}, {1}… are filled by format(); quotation marks follow each
+ * language's own typography.
+ */
+import type { Lang } from './types';
+
+export interface Messages {
+  quote(s: string): string;
+  langNames: Record<Lang, string>;
+  preferredTerm: string;
+  alsoCalled: string;
+  otherLanguages: string;
+  acronym: string;
+  meanings: string;
+  deprecated: string;
+  mistranslation: string;
+  related: string;
+  /** {0} acronym, {1} expansion */
+  acronymUndefined: string;
+  /** {0} concept name, {1} this term, {2} the other term */
+  inconsistent: string;
+  inconsistentRelated: string;
+  /** {0} term, {1} replacement */
+  deprecatedTerm: string;
+  mistranslatedTerm: string;
+  replaceWith: string;
+  /** {0} count, {1} replacement */
+  replaceAll: string;
+  spellOut: string;
+  insertTerm: string;
+  insertWithDefinition: string;
+  insertAcronym: string;
+  /** {0} size in MB, {1} limit in MB */
+  skippedLarge: string;
+  skippedBinary: string;
+}
+
+const fmtQuote = (open: string, close: string) => (s: string) => `${open}${s}${close}`;
+
+export const MESSAGES: Record<Lang, Messages> = {
+  en: {
+    quote: fmtQuote('“', '”'),
+    langNames: { en: 'English', sv: 'Swedish', nl: 'Dutch', pl: 'Polish', 'zh-Hant': 'Chinese' },
+    preferredTerm: 'Preferred term',
+    alsoCalled: 'Also',
+    otherLanguages: 'In other languages',
+    acronym: 'Acronym',
+    meanings: 'Possible meanings',
+    deprecated: 'Avoid',
+    mistranslation: 'Mistranslation',
+    related: 'See also',
+    acronymUndefined: '{0} is used before it is spelled out. Write {1} the first time.',
+    inconsistent: 'This document calls {0} both {1} and {2}. Use {2} throughout.',
+    inconsistentRelated: '{0} is used here.',
+    deprecatedTerm: 'Avoid {0}: write {1}.',
+    mistranslatedTerm: '{0} is a mistranslation: write {1}.',
+    replaceWith: 'Replace with {0}',
+    replaceAll: 'Replace all {0} in this document with {1}',
+    spellOut: 'Spell out: {0}',
+    insertTerm: 'Term',
+    insertWithDefinition: 'Term with definition',
+    insertAcronym: 'Acronym with expansion',
+    skippedLarge: 'Not checked: this file is {0} MB, over the {1} MB limit (setting lingo.maxFileSizeMB).',
+    skippedBinary: 'Not checked: this file does not look like text.',
+  },
+  sv: {
+    quote: fmtQuote('”', '”'),
+    langNames: { en: 'engelska', sv: 'svenska', nl: 'nederländska', pl: 'polska', 'zh-Hant': 'kinesiska' },
+    preferredTerm: 'Föredragen term',
+    alsoCalled: 'Även',
+    otherLanguages: 'På andra språk',
+    acronym: 'Förkortning',
+    meanings: 'Möjliga betydelser',
+    deprecated: 'Undvik',
+    mistranslation: 'Felöversättning',
+    related: 'Se även',
+    acronymUndefined: '{0} används innan förkortningen har skrivits ut. Skriv {1} första gången.',
+    inconsistent: 'Dokumentet kallar {0} både {1} och {2}. Använd {2} genomgående.',
+    inconsistentRelated: 'Här används {0}.',
+    deprecatedTerm: 'Undvik {0}: skriv {1}.',
+    mistranslatedTerm: '{0} är en felöversättning: skriv {1}.',
+    replaceWith: 'Ersätt med {0}',
+    replaceAll: 'Ersätt alla {0} i dokumentet med {1}',
+    spellOut: 'Skriv ut: {0}',
+    insertTerm: 'Term',
+    insertWithDefinition: 'Term med definition',
+    insertAcronym: 'Förkortning med förklaring',
+    skippedLarge: 'Kontrolleras inte: filen är {0} MB, över gränsen på {1} MB (inställningen lingo.maxFileSizeMB).',
+    skippedBinary: 'Kontrolleras inte: filen ser inte ut att vara text.',
+  },
+  nl: {
+    quote: fmtQuote('‘', '’'),
+    langNames: { en: 'Engels', sv: 'Zweeds', nl: 'Nederlands', pl: 'Pools', 'zh-Hant': 'Chinees' },
+    preferredTerm: 'Voorkeursterm',
+    alsoCalled: 'Ook',
+    otherLanguages: 'In andere talen',
+    acronym: 'Afkorting',
+    meanings: 'Mogelijke betekenissen',
+    deprecated: 'Vermijd',
+    mistranslation: 'Onjuiste vertaling',
+    related: 'Zie ook',
+    acronymUndefined: '{0} wordt gebruikt voordat de afkorting is uitgeschreven. Schrijf de eerste keer {1}.',
+    inconsistent: 'Dit document noemt {0} zowel {1} als {2}. Gebruik overal {2}.',
+    inconsistentRelated: 'Hier staat {0}.',
+    deprecatedTerm: 'Vermijd {0}: schrijf {1}.',
+    mistranslatedTerm: '{0} is een onjuiste vertaling: schrijf {1}.',
+    replaceWith: 'Vervangen door {0}',
+    replaceAll: 'Alle {0} in dit document vervangen door {1}',
+    spellOut: 'Uitschrijven: {0}',
+    insertTerm: 'Term',
+    insertWithDefinition: 'Term met definitie',
+    insertAcronym: 'Afkorting met uitleg',
+    skippedLarge: 'Niet gecontroleerd: dit bestand is {0} MB, groter dan de limiet van {1} MB (instelling lingo.maxFileSizeMB).',
+    skippedBinary: 'Niet gecontroleerd: dit bestand lijkt geen tekst te zijn.',
+  },
+  pl: {
+    quote: fmtQuote('„', '”'),
+    langNames: { en: 'angielski', sv: 'szwedzki', nl: 'niderlandzki', pl: 'polski', 'zh-Hant': 'chiński' },
+    preferredTerm: 'Termin zalecany',
+    alsoCalled: 'Także',
+    otherLanguages: 'W innych językach',
+    acronym: 'Skrót',
+    meanings: 'Możliwe znaczenia',
+    deprecated: 'Unikaj',
+    mistranslation: 'Błędne tłumaczenie',
+    related: 'Zobacz też',
+    acronymUndefined: 'Skrót {0} pojawia się, zanim zostanie rozwinięty. Za pierwszym razem napisz {1}.',
+    inconsistent: 'Ten dokument nazywa pojęcie {0} zarówno {1}, jak i {2}. Używaj konsekwentnie {2}.',
+    inconsistentRelated: 'Tutaj użyto {0}.',
+    deprecatedTerm: 'Unikaj {0}: napisz {1}.',
+    mistranslatedTerm: '{0} to błędne tłumaczenie: napisz {1}.',
+    replaceWith: 'Zastąp przez {0}',
+    replaceAll: 'Zastąp wszystkie wystąpienia ({0}) w dokumencie przez {1}',
+    spellOut: 'Rozwiń: {0}',
+    insertTerm: 'Termin',
+    insertWithDefinition: 'Termin z definicją',
+    insertAcronym: 'Skrót z rozwinięciem',
+    skippedLarge: 'Nie sprawdzono: plik ma {0} MB, więcej niż limit {1} MB (ustawienie lingo.maxFileSizeMB).',
+    skippedBinary: 'Nie sprawdzono: ten plik nie wygląda na tekst.',
+  },
+  'zh-Hant': {
+    quote: fmtQuote('「', '」'),
+    langNames: { en: '英文', sv: '瑞典文', nl: '荷蘭文', pl: '波蘭文', 'zh-Hant': '中文' },
+    preferredTerm: '建議用語',
+    alsoCalled: '亦稱',
+    otherLanguages: '其他語言',
+    acronym: '縮寫',
+    meanings: '可能的意思',
+    deprecated: '避免使用',
+    mistranslation: '誤譯',
+    related: '相關概念',
+    acronymUndefined: '{0} 在首次出現時未寫出全稱。第一次請寫成{1}。',
+    inconsistent: '本文件對{0}同時使用{1}和{2}。請統一使用{2}。',
+    inconsistentRelated: '此處使用{0}。',
+    deprecatedTerm: '請避免使用{0}，改用{1}。',
+    mistranslatedTerm: '{0}是誤譯，請改用{1}。',
+    replaceWith: '取代為{0}',
+    replaceAll: '將本文件中全部 {0} 處取代為{1}',
+    spellOut: '寫出全稱：{0}',
+    insertTerm: '術語',
+    insertWithDefinition: '術語與定義',
+    insertAcronym: '縮寫與全稱',
+    skippedLarge: '未檢查：此檔案大小為 {0} MB，超過 {1} MB 的上限（設定 lingo.maxFileSizeMB）。',
+    skippedBinary: '未檢查：此檔案看起來不是文字檔。',
+  },
+};
+
+export function format(template: string, ...args: (string | number)[]): string {
+  return template.replace(/\{(\d)\}/g, (_, i) => String(args[Number(i)] ?? ''));
+}
+
+export const messages = (lang: Lang): Messages => MESSAGES[lang];

@@ -1,0 +1,217 @@
+/**
+ * The language service: plain functions over plain data. It knows LSP's data shapes
+ * (vscode-languageserver-types) but not its connection, and does no I/O. The server and the CLI
+ * each wire it to the outside world.
+ */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  CodeAction, CodeActionKind, CompletionItem, CompletionItemKind, CompletionList, Diagnostic, DiagnosticRelatedInformation,
+  DiagnosticSeverity, Hover, InlayHint, MarkupKind, Position, Range, TextEdit,
+} from 'vscode-languageserver-types';
+import { analyze, Analysis } from './analysis';
+import { complete, CompletionIndex } from './completion';
+import { computeFindings, Finding, isAcronymUse, spelledOutAs } from './findings';
+import { foldKey } from './fold';
+import type { Glossary } from './glossary';
+import { hover as hoverAt } from './hover';
+import { format, messages } from './l10n';
+import { DEFAULT_SETTINGS, fixedLanguage, RuleId, Settings } from './settings';
+import type { Lang } from './types';
+import { expansionOf, section } from './util';
+
+export const SOURCE = 'lingo';
+
+export interface Skipped { reason: 'large' | 'binary'; message: string }
+
+export interface DocumentInfo {
+  lang: Lang;
+  detected: boolean;
+  findings: number;
+  skipped?: Skipped;
+}
+
+export interface LanguageService {
+  setGlossary(glossary: Glossary): void;
+  getGlossary(): Glossary;
+  /** The analysis of a document (cached per URI and version). */
+  analyze(doc: TextDocument, settings?: Settings): Analysis | undefined;
+  skipped(doc: TextDocument, settings?: Settings): Skipped | undefined;
+  findings(doc: TextDocument, settings?: Settings): Finding[];
+  doValidation(doc: TextDocument, settings?: Settings): Diagnostic[];
+  doHover(doc: TextDocument, position: Position, settings?: Settings): Hover | null;
+  doComplete(doc: TextDocument, position: Position, settings?: Settings): CompletionList;
+  doCodeActions(doc: TextDocument, range: Range, settings?: Settings, only?: string[]): CodeAction[];
+  getInlayHints(doc: TextDocument, range: Range, settings?: Settings): InlayHint[];
+  documentInfo(doc: TextDocument, settings?: Settings): DocumentInfo;
+  forget(uri: string): void;
+}
+
+const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint } as const;
+
+const isMarkdown = (doc: TextDocument) => doc.languageId !== 'plaintext' && !/\.txt$/i.test(doc.uri);
+
+/** NUL bytes or many control characters in the first 8 KB: not a text document. */
+export function looksBinary(text: string): boolean {
+  const n = Math.min(text.length, 8192);
+  let ctrl = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0) return true;
+    if (c < 9 || (c > 13 && c < 32) || c === 0xfffd) ctrl++;
+  }
+  return n > 0 && ctrl / n > 0.1;
+}
+
+export function getLanguageService(initial: Glossary): LanguageService {
+  let glossary = initial;
+  let completionIndex: CompletionIndex | undefined;
+  interface CacheEntry { version: number; key: string; analysis: Analysis; findings?: Finding[] }
+  const cache = new Map<string, CacheEntry>();
+
+  const settingsKey = (s: Settings, uri: string) => JSON.stringify([fixedLanguage(s, uri), s.preferredLanguage, s.languages, s.ignoreWords]);
+
+  function skipped(doc: TextDocument, settings = DEFAULT_SETTINGS): Skipped | undefined {
+    const text = doc.getText();
+    const M = messages(settings.preferredLanguage);
+    const mb = text.length / (1024 * 1024);
+    if (mb > settings.maxFileSizeMB) return { reason: 'large', message: format(M.skippedLarge, mb.toFixed(1), settings.maxFileSizeMB) };
+    if (looksBinary(text)) return { reason: 'binary', message: M.skippedBinary };
+    return undefined;
+  }
+
+  function entry(doc: TextDocument, settings = DEFAULT_SETTINGS): CacheEntry | undefined {
+    if (skipped(doc, settings)) return undefined;
+    const key = settingsKey(settings, doc.uri);
+    const hit = cache.get(doc.uri);
+    if (hit && hit.version === doc.version && hit.key === key) return hit;
+    const analysis = analyze(doc.getText(), glossary, {
+      lang: fixedLanguage(settings, doc.uri),
+      fallbackLang: settings.preferredLanguage,
+      languages: settings.languages,
+      ignore: new Set(settings.ignoreWords.map(foldKey)),
+      markdown: isMarkdown(doc),
+    });
+    const e: CacheEntry = { version: doc.version, key, analysis };
+    cache.set(doc.uri, e);
+    if (cache.size > 50) cache.delete(cache.keys().next().value!);
+    return e;
+  }
+
+  function findings(doc: TextDocument, settings = DEFAULT_SETTINGS): Finding[] {
+    const e = entry(doc, settings);
+    if (!e) return [];
+    // Findings depend on the rules too; rule levels only filter, so compute all and filter.
+    e.findings ??= computeFindings(doc.getText(), e.analysis, () => true);
+    return e.findings.filter((f) => settings.rules[f.rule] !== 'off');
+  }
+
+  const range = (doc: TextDocument, start: number, end: number): Range => ({ start: doc.positionAt(start), end: doc.positionAt(end) });
+
+  return {
+    setGlossary(g) { glossary = g; completionIndex = undefined; cache.clear(); },
+    getGlossary: () => glossary,
+    analyze: (doc, settings) => entry(doc, settings)?.analysis,
+    skipped,
+    findings,
+    forget: (uri) => { cache.delete(uri); },
+
+    doValidation(doc, settings = DEFAULT_SETTINGS) {
+      return findings(doc, settings).map((f) => {
+        const d: Diagnostic = {
+          range: range(doc, f.start, f.end),
+          severity: SEVERITY[settings.rules[f.rule] as keyof typeof SEVERITY],
+          code: f.rule,
+          source: SOURCE,
+          message: f.message,
+          data: { rule: f.rule },
+        };
+        if (f.related) d.relatedInformation = f.related.map((r) => DiagnosticRelatedInformation.create({ uri: doc.uri, range: range(doc, r.start, r.end) }, r.message));
+        return d;
+      });
+    },
+
+    doHover(doc, position, settings = DEFAULT_SETTINGS) {
+      const e = entry(doc, settings);
+      if (!e) return null;
+      const h = hoverAt(e.analysis, glossary, doc.getText(), doc.offsetAt(position));
+      return h ? { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: range(doc, h.start, h.end) } : null;
+    },
+
+    doComplete(doc, position, settings = DEFAULT_SETTINGS) {
+      const e = entry(doc, settings);
+      if (!e) return { isIncomplete: false, items: [] };
+      completionIndex ??= new CompletionIndex(glossary);
+      const entries = complete(glossary, completionIndex, doc.getText(), doc.offsetAt(position), e.analysis.lang, settings.languages);
+      const items: CompletionItem[] = entries.map((c) => ({
+        label: c.label,
+        kind: c.variant === 'term' ? CompletionItemKind.Text : CompletionItemKind.Snippet,
+        detail: c.detail,
+        documentation: { kind: MarkupKind.Markdown, value: c.documentation },
+        filterText: c.filterText,
+        sortText: c.sortText,
+        textEdit: TextEdit.replace(range(doc, c.start, c.end), c.insert),
+        data: { concept: c.term.concept.id, lang: c.term.lang, variant: c.variant },
+      }));
+      return { isIncomplete: true, items };
+    },
+
+    doCodeActions(doc, r, settings = DEFAULT_SETTINGS, only) {
+      if (only && !only.some((k) => CodeActionKind.QuickFix.startsWith(k))) return [];
+      const start = doc.offsetAt(r.start), end = doc.offsetAt(r.end);
+      const diags = this.doValidation(doc, settings);
+      const fs = findings(doc, settings);
+      const actions: CodeAction[] = [];
+      fs.forEach((f, i) => {
+        if (f.end < start || f.start > end) return;
+        for (const fix of f.fixes) {
+          actions.push({
+            title: fix.title,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diags[i]],
+            isPreferred: fix.preferred,
+            edit: { changes: { [doc.uri]: fix.edits.map((x) => TextEdit.replace(range(doc, x.start, x.end), x.newText)) } },
+          });
+        }
+      });
+      return actions;
+    },
+
+    getInlayHints(doc, r, settings = DEFAULT_SETTINGS) {
+      const e = entry(doc, settings);
+      if (!e) return [];
+      const text = doc.getText();
+      const from = doc.offsetAt(r.start), to = doc.offsetAt(r.end);
+      const seen = new Set<string>();
+      const hints: InlayHint[] = [];
+      const occs = e.analysis.occurrences;
+      occs.forEach((o, k) => {
+        if (!isAcronymUse(o) || seen.has(o.term.text)) return;
+        if (spelledOutAs(text, occs, k)) return;
+        seen.add(o.term.text);
+        if (o.end < from || o.start > to) return;
+        const lang = e.analysis.lang;
+        const s = section(o.term.concept, lang).section;
+        hints.push({
+          position: doc.positionAt(o.end),
+          label: `(${expansionOf(o.term.text, o.term.concept, lang)})`,
+          paddingLeft: true,
+          tooltip: s.definition ? { kind: MarkupKind.Markdown, value: s.definition } : undefined,
+        });
+      });
+      return hints;
+    },
+
+    documentInfo(doc, settings = DEFAULT_SETTINGS) {
+      const sk = skipped(doc, settings);
+      const e = entry(doc, settings);
+      return {
+        lang: e?.analysis.lang ?? fixedLanguage(settings, doc.uri) ?? settings.preferredLanguage,
+        detected: !fixedLanguage(settings, doc.uri),
+        findings: e ? findings(doc, settings).length : 0,
+        skipped: sk,
+      };
+    },
+  };
+}
+
+export type { RuleId };

@@ -1,0 +1,134 @@
+/**
+ * The parts of a document that are not prose and where no term is looked for: front matter, fenced
+ * code, code spans, HTML comments and tags, URLs, e-mail addresses, link targets and link reference
+ * definitions. Returned as flat [start, end) pairs, in order.
+ */
+
+const URL_RE = /\b(?:(?:https?|ftp|mailto|file):\/?\/?|www\.)[^\s<>"'`]*[^\s<>"'`.,;:!?)\]]/gi;
+const EMAIL_RE = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
+
+export function findIgnoredRegions(text: string, markdown: boolean): number[] {
+  const out: number[] = [];
+  if (markdown) markdownBlocks(text, out);
+  const add = (re: RegExp) => {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) out.push(m.index, m.index + m[0].length);
+  };
+  if (text.includes('://') || text.includes('www.') || text.includes('mailto:')) add(URL_RE);
+  if (text.includes('@')) add(EMAIL_RE);
+  return normalise(out);
+}
+
+/** Sorts and merges overlapping pairs. */
+function normalise(pairs: number[]): number[] {
+  const idx: number[] = [];
+  for (let i = 0; i < pairs.length; i += 2) idx.push(i);
+  idx.sort((a, b) => pairs[a] - pairs[b]);
+  const out: number[] = [];
+  for (const i of idx) {
+    const s = pairs[i], e = pairs[i + 1];
+    if (out.length && s <= out[out.length - 1]) out[out.length - 1] = Math.max(out[out.length - 1], e);
+    else out.push(s, e);
+  }
+  return out;
+}
+
+function markdownBlocks(text: string, out: number[]): void {
+  const n = text.length;
+  let pos = 0;
+  // Front matter: --- (YAML) or +++ (TOML) on the first line, up to the closing line.
+  const fm = /^(---|\+\+\+)[ \t]*\r?\n/.exec(text);
+  if (fm) {
+    const close = new RegExp(`\\n(?:${fm[1] === '---' ? '---|\\.\\.\\.' : '\\+\\+\\+'})[ \\t]*(?:\\r?\\n|$)`, 'g');
+    close.lastIndex = fm[0].length - 1;
+    const m = close.exec(text);
+    const end = m ? m.index + m[0].length : n;
+    out.push(0, end);
+    pos = end;
+  }
+  let fence: { ch: string; len: number; start: number } | null = null;
+  let paraStart = pos; // inline constructs do not cross blank lines
+  while (pos < n) {
+    let eol = text.indexOf('\n', pos);
+    if (eol < 0) eol = n;
+    let k = pos, indent = 0;
+    while (k < eol && (text[k] === ' ' || text[k] === '\t') && indent < 4) { k++; indent++; }
+    const c = text[k];
+    if (fence) {
+      if (c === fence.ch) {
+        let len = 0;
+        while (text[k + len] === fence.ch) len++;
+        if (len >= fence.len && text.slice(k + len, eol).trim() === '') {
+          out.push(fence.start, eol);
+          fence = null;
+          paraStart = eol + 1;
+        }
+      }
+    } else if ((c === '`' || c === '~') && indent < 4) {
+      let len = 0;
+      while (text[k + len] === c) len++;
+      if (len >= 3 && !(c === '`' && text.slice(k + len, eol).includes('`'))) {
+        inline(text, paraStart, pos, out);
+        fence = { ch: c, len, start: pos };
+      }
+    } else if (c === '[' && indent < 4 && /^\[[^\]\n]+\]:[ \t]*\S/.test(text.slice(k, Math.min(eol, k + 1000)))) {
+      inline(text, paraStart, pos, out);
+      out.push(pos, eol);
+      paraStart = eol + 1;
+    } else if (k >= eol || text.slice(k, eol).trim() === '') {
+      inline(text, paraStart, pos, out);
+      paraStart = eol + 1;
+    }
+    pos = eol + 1;
+  }
+  if (fence) out.push(fence.start, n);
+  else if (paraStart < n) inline(text, paraStart, n, out);
+}
+
+/** Code spans, HTML comments and tags, autolinks and link targets inside one paragraph [from, to). */
+function inline(text: string, from: number, to: number, out: number[]): void {
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (c === 0x60 /* ` */) {
+      let len = 1;
+      while (text.charCodeAt(i + len) === 0x60) len++;
+      const run = '`'.repeat(len);
+      let j = text.indexOf(run, i + len);
+      while (j >= 0 && j < to && text.charCodeAt(j + len) === 0x60) {
+        let k = j;
+        while (text.charCodeAt(k) === 0x60) k++;
+        j = text.indexOf(run, k);
+      }
+      if (j >= 0 && j < to) {
+        out.push(i, j + len);
+        i = j + len;
+      } else i += len;
+    } else if (c === 0x3c /* < */) {
+      if (text.startsWith('<!--', i)) {
+        const j = text.indexOf('-->', i + 4);
+        const end = j < 0 ? to : j + 3;
+        out.push(i, end);
+        i = end;
+        continue;
+      }
+      const m = /^<(?:\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?|[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>/.exec(text.slice(i, Math.min(to, i + 2000)));
+      if (m) {
+        out.push(i, i + m[0].length);
+        i += m[0].length;
+      } else i++;
+    } else if (c === 0x5d /* ] */ && text.charCodeAt(i + 1) === 0x28 /* ( */) {
+      let depth = 0, j = i + 1;
+      for (; j < to; j++) {
+        const d = text.charCodeAt(j);
+        if (d === 0x28) depth++;
+        else if (d === 0x29 && --depth === 0) break;
+        else if (d === 0x0a) break;
+      }
+      if (j < to && text.charCodeAt(j) === 0x29) {
+        out.push(i + 2, j);
+        i = j + 1;
+      } else i += 2;
+    } else i++;
+  }
+}

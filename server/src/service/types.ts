@@ -1,0 +1,110 @@
+/** The glossary as it is written in files (see glossary/schema/glossary.schema.json), and the model built from it. */
+
+export type Lang = 'en' | 'sv' | 'nl' | 'pl' | 'zh-Hant';
+export const LANGS: readonly Lang[] = ['en', 'sv', 'nl', 'pl', 'zh-Hant'];
+export const isLang = (s: unknown): s is Lang => typeof s === 'string' && (LANGS as readonly string[]).includes(s);
+
+export type Status = 'preferred' | 'admitted' | 'deprecated';
+
+// ---- file data -----------------------------------------------------------
+
+export interface TermData {
+  text: string;
+  status: Status;
+  loanword?: boolean;
+  mistranslation?: boolean;
+  note?: string;
+  replacement?: string;
+  ambiguous?: boolean;
+  homograph?: 'verb';
+  gender?: string;
+  head?: number;
+  plural?: string;
+  forms?: string[];
+  inflect?: boolean;
+}
+
+export interface AcronymData {
+  text: string;
+  expansion?: string;
+  status?: Status;
+  ambiguous?: boolean;
+  note?: string;
+}
+
+export interface LangSectionData {
+  definition?: string;
+  terms: TermData[];
+  acronyms?: AcronymData[];
+}
+
+export interface ConceptData {
+  id: string;
+  name: string;
+  related?: string[];
+  seeds?: string[];
+  disabled?: boolean;
+  langs: Partial<Record<Lang, LangSectionData>>;
+}
+
+export interface GlossaryFileData {
+  domain: string;
+  concepts: ConceptData[];
+}
+
+/** One parsed glossary file, as handed to the service (the service reads no files). */
+export interface GlossarySource {
+  file: string;
+  data: unknown;
+}
+
+// ---- model ---------------------------------------------------------------
+
+export interface Term {
+  /** Index in Glossary.terms. */
+  index: number;
+  concept: Concept;
+  lang: Lang;
+  text: string;
+  status: Status;
+  /** Position in its language section: 0 is the preferred term. Acronyms follow the terms. */
+  rank: number;
+  acronym: boolean;
+  /** For acronyms: the spelled-out form in this language. */
+  expansion?: string;
+  loanword: boolean;
+  mistranslation: boolean;
+  ambiguous: boolean;
+  homograph?: 'verb';
+  note?: string;
+  replacement?: string;
+  /** Surface forms (inflections, variants) the matcher knows for this term. */
+  forms: string[];
+}
+
+export interface LangSection {
+  definition?: string;
+  terms: Term[];
+  acronyms: Term[];
+}
+
+export interface Concept {
+  id: string;
+  name: string;
+  domain: string;
+  related: string[];
+  seeds: string[];
+  file: string;
+  langs: Partial<Record<Lang, LangSection>>;
+}
+
+export interface GlossaryIssue {
+  file: string;
+  /** Concept id, or a JSON pointer when no id is known. */
+  entry: string;
+  field: string;
+  message: string;
+  severity: 'error' | 'warning';
+  /** JSON pointer into the file, for editors that map it to a range. */
+  pointer: string;
+}

@@ -1,0 +1,41 @@
+import type { Concept, Lang, LangSection, Term } from './types';
+import { LANGS } from './types';
+
+/** The section of a concept in `lang`, or the nearest one it has (English first). */
+export function section(c: Concept, lang: Lang): { lang: Lang; section: LangSection } {
+  for (const l of [lang, 'en' as Lang, ...LANGS]) {
+    const s = c.langs[l];
+    if (s && s.terms.length) return { lang: l, section: s };
+  }
+  return { lang, section: { terms: [], acronyms: [] } };
+}
+
+/** How a concept is named in a language: its preferred term there. */
+export const conceptLabel = (c: Concept, lang: Lang): string => section(c, lang).section.terms[0]?.text ?? c.name;
+
+/** The acronym's spelled-out form in a language, with the acronym: "Marketing Qualified Lead (MQL)". */
+export function spelledOut(acronym: string, c: Concept, lang: Lang): string {
+  const s = section(c, lang).section;
+  const a = s.acronyms.find((x) => x.text === acronym) ?? s.acronyms[0];
+  const expansion = a?.text === acronym && a.expansion ? a.expansion : s.terms[0]?.text ?? c.name;
+  return `${expansion} (${acronym})`;
+}
+
+export function expansionOf(acronym: string, c: Concept, lang: Lang): string {
+  const s = section(c, lang).section;
+  const a = s.acronyms.find((x) => x.text === acronym);
+  return a?.expansion ?? s.terms[0]?.text ?? c.name;
+}
+
+/** Gives `replacement` the capitalisation of `original`: "Kans" for "Opportunity", "KANS" for "OPPORTUNITY". */
+export function matchCase(original: string, replacement: string): string {
+  if (original.length > 1 && original === original.toUpperCase() && original !== original.toLowerCase()) return replacement.toUpperCase();
+  const o = original[0], r = replacement[0];
+  if (o && r && o === o.toUpperCase() && o !== o.toLowerCase() && r === r.toLowerCase()) return r.toUpperCase() + replacement.slice(1);
+  return replacement;
+}
+
+/** The replacement a deprecated or mistranslated term points to. */
+export const replacementOf = (t: Term): string => t.replacement ?? t.concept.langs[t.lang]?.terms.find((x) => x.status !== 'deprecated')?.text ?? t.concept.name;
+
+export const statusRank = (t: Term): number => (t.status === 'preferred' ? 0 : t.status === 'admitted' ? 1 : 2);
