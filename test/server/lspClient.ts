@@ -1,0 +1,113 @@
+/**
+ * A minimal LSP client over stdio for tests: spawns `node dist/server.js --stdio`, frames JSON-RPC
+ * messages by hand (Content-Length headers), answers the server's own requests, and collects its
+ * notifications.
+ */
+import { ChildProcess, spawn } from 'child_process';
+import * as path from 'path';
+import { ROOT } from '../helpers';
+
+type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export class LspClient {
+  readonly proc: ChildProcess;
+  private buf = Buffer.alloc(0);
+  private nextId = 1;
+  private pending = new Map<number, { resolve: (v: Json) => void; reject: (e: Error) => void }>();
+  readonly notifications: { method: string; params: Json }[] = [];
+  private waiters: { pred: (n: { method: string; params: Json }) => boolean; resolve: (v: Json) => void }[] = [];
+  /** What the server gets for workspace/configuration. */
+  configuration: Json = {};
+  stderr = '';
+
+  constructor(args: string[] = ['--stdio'], env: NodeJS.ProcessEnv = process.env) {
+    this.proc = spawn(process.execPath, [path.join(ROOT, 'dist', 'server.js'), ...args], { stdio: ['pipe', 'pipe', 'pipe'], env });
+    this.proc.stdout!.on('data', (d: Buffer) => this.onData(d));
+    this.proc.stderr!.on('data', (d: Buffer) => { this.stderr += d.toString(); });
+  }
+
+  private onData(d: Buffer) {
+    this.buf = Buffer.concat([this.buf, d]);
+    for (;;) {
+      const headerEnd = this.buf.indexOf('\r\n\r\n');
+      if (headerEnd < 0) return;
+      const m = /Content-Length: (\d+)/i.exec(this.buf.subarray(0, headerEnd).toString());
+      const len = Number(m![1]);
+      if (this.buf.length < headerEnd + 4 + len) return;
+      const msg = JSON.parse(this.buf.subarray(headerEnd + 4, headerEnd + 4 + len).toString('utf8'));
+      this.buf = this.buf.subarray(headerEnd + 4 + len);
+      this.dispatch(msg);
+    }
+  }
+
+  private dispatch(msg: Json) {
+    if (msg.id !== undefined && msg.method === undefined) {
+      const p = this.pending.get(msg.id);
+      this.pending.delete(msg.id);
+      if (msg.error) p?.reject(Object.assign(new Error(msg.error.message), { code: msg.error.code }));
+      else p?.resolve(msg.result);
+    } else if (msg.id !== undefined) {
+      // A request from the server.
+      let result: Json = null;
+      if (msg.method === 'workspace/configuration') result = msg.params.items.map(() => this.configuration);
+      this.sendRaw({ jsonrpc: '2.0', id: msg.id, result });
+    } else {
+      const n = { method: msg.method, params: msg.params };
+      this.notifications.push(n);
+      this.waiters = this.waiters.filter((w) => (w.pred(n) ? (w.resolve(n.params), false) : true));
+    }
+  }
+
+  sendRaw(msg: Json | string) {
+    const body = Buffer.from(typeof msg === 'string' ? msg : JSON.stringify(msg), 'utf8');
+    this.proc.stdin!.write(`Content-Length: ${body.length}\r\n\r\n`);
+    this.proc.stdin!.write(body);
+  }
+
+  request<T = Json>(method: string, params: Json, timeoutMs = 10000): Promise<T> {
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${method} timed out`)), timeoutMs);
+      this.pending.set(id, { resolve: (v) => { clearTimeout(timer); resolve(v); }, reject: (e) => { clearTimeout(timer); reject(e); } });
+      this.sendRaw({ jsonrpc: '2.0', id, method, params });
+    });
+  }
+
+  notify(method: string, params: Json) {
+    this.sendRaw({ jsonrpc: '2.0', method, params });
+  }
+
+  /** Resolves with the params of the first notification (already received or coming) that matches. */
+  waitFor(method: string, pred: (p: Json) => boolean = () => true, timeoutMs = 10000, after = 0): Promise<Json> {
+    const old = this.notifications.slice(after).find((n) => n.method === method && pred(n.params));
+    if (old) return Promise.resolve(old.params);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no ${method} notification`)), timeoutMs);
+      this.waiters.push({ pred: (n) => n.method === method && pred(n.params), resolve: (v) => { clearTimeout(timer); resolve(v); } });
+    });
+  }
+
+  async initialize(capabilities: Json = { workspace: { configuration: true }, textDocument: { publishDiagnostics: { relatedInformation: true } } }, initializationOptions?: Json) {
+    const result = await this.request('initialize', { processId: process.pid, rootUri: null, capabilities, initializationOptions });
+    this.notify('initialized', {});
+    return result;
+  }
+
+  open(uri: string, text: string, languageId = 'markdown', version = 1) {
+    this.notify('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
+  }
+
+  diagnostics(uri: string, version?: number): Promise<Json[]> {
+    return this.waitFor('textDocument/publishDiagnostics', (p) => p.uri === uri && (version === undefined || p.version === version)).then((p) => p.diagnostics);
+  }
+
+  async shutdown(): Promise<number | null> {
+    await this.request('shutdown', null).catch(() => undefined);
+    this.notify('exit', null);
+    return new Promise((resolve) => {
+      if (this.proc.exitCode !== null) return resolve(this.proc.exitCode);
+      const t = setTimeout(() => { this.proc.kill(); resolve(null); }, 3000);
+      this.proc.on('exit', (code) => { clearTimeout(t); resolve(code); });
+    });
+  }
+}

@@ -1,0 +1,123 @@
+/** The checks and their quick fixes, per language. */
+import * as assert from 'assert';
+import { diagnostics, quickFixes, inlayHints } from '../helpers';
+
+describe('acronyms', () => {
+  const UNDEFINED: [string, string, string][] = [
+    ['en', 'Every MQL is reviewed within two days by the sales team.', 'MQL'],
+    ['sv', 'Varje MQL ska följas upp inom två dagar av säljaren.', 'MQL'],
+    ['nl', 'Elke MQL moet binnen twee dagen worden opgevolgd door sales.', 'MQL'],
+    ['pl', 'Każdy MQL musi zostać obsłużony w ciągu dwóch dni przez dział sprzedaży.', 'MQL'],
+    ['zh', '每個MQL都必須在兩個工作天內由業務團隊跟進。', 'MQL'],
+  ];
+  for (const [lang, text, acr] of UNDEFINED) {
+    it(`${lang}: flags ${acr} used before it is spelled out`, () => {
+      const d = diagnostics(text).filter((x) => x.rule === 'acronym-undefined');
+      assert.deepStrictEqual(d.map((x) => x.text), [acr]);
+    });
+  }
+
+  it('accepts an acronym spelled out at its first use, and later bare uses', () => {
+    const text = 'Every Marketing Qualified Lead (MQL) is reviewed within two days. Each MQL then becomes a lead for sales.';
+    assert.deepStrictEqual(diagnostics(text).filter((x) => x.rule === 'acronym-undefined'), []);
+  });
+  it('accepts "ACR (expansion)"', () => {
+    assert.deepStrictEqual(diagnostics('An MQL (marketing qualified lead) goes to sales within two days.').filter((x) => x.rule === 'acronym-undefined'), []);
+  });
+  it('flags only the first bare use', () => {
+    assert.strictEqual(diagnostics('MQL one. MQL two. MQL three and the team must act.').filter((x) => x.rule === 'acronym-undefined').length, 1);
+  });
+
+  const FIXES: [string, string, string][] = [
+    ['en', 'Every |MQL is reviewed within two days by the sales team.', 'Every Marketing Qualified Lead (MQL) is reviewed within two days by the sales team.'],
+    ['nl', 'Elke |MQL moet binnen twee dagen worden opgevolgd door sales.', 'Elke marketing qualified lead (MQL) moet binnen twee dagen worden opgevolgd door sales.'],
+    ['pl', 'Każdy |MQL musi zostać obsłużony w ciągu dwóch dni przez dział sprzedaży.', 'Każdy kwalifikowany lead marketingowy (MQL) musi zostać obsłużony w ciągu dwóch dni przez dział sprzedaży.'],
+    ['sv', 'Varje |MQL ska följas upp inom två dagar av säljaren.', 'Varje marknadskvalificerat lead (MQL) ska följas upp inom två dagar av säljaren.'],
+  ];
+  for (const [lang, marked, expected] of FIXES) {
+    it(`${lang}: quick fix spells the acronym out in the document's language`, () => {
+      const { titles } = quickFixes(marked);
+      assert.ok(titles.length > 0, 'no quick fix');
+      const { result } = quickFixes(marked, titles.find((t) => t.includes('(MQL)')));
+      assert.strictEqual(result, expected);
+    });
+  }
+
+  it('shows the expansion as an inlay hint after the first bare use', () => {
+    assert.deepStrictEqual(inlayHints('Every MQL is reviewed. Every MQL again. We track the SQL rate of each team.'),
+      [{ after: 'Every MQL', label: '(Marketing Qualified Lead)' }, { after: 'rack the SQL', label: '(Sales Qualified Lead)' }]);
+  });
+  it('shows no inlay hint for a spelled-out acronym', () => {
+    assert.deepStrictEqual(inlayHints('Every Marketing Qualified Lead (MQL) is reviewed by the team.'), []);
+  });
+  it('shows the hint in the document language', () => {
+    assert.deepStrictEqual(inlayHints('Każdy MQL musi zostać obsłużony w ciągu dwóch dni przez dział sprzedaży.').map((h) => h.label), ['(kwalifikowany lead marketingowy)']);
+  });
+});
+
+describe('consistency', () => {
+  it('nl: "opportunity" and "kans" in one SLA', () => {
+    const text = 'Elke opportunity wordt binnen twee dagen opgevolgd. Een kans die niet wordt opgevolgd, gaat terug naar marketing en de accountmanager moet dat melden.';
+    const d = diagnostics(text).filter((x) => x.rule === 'inconsistent-term');
+    assert.deepStrictEqual(d.map((x) => [x.text, x.related]), [['kans', ['opportunity']]]);
+    assert.match(d[0].message, /‘kans’.*‘opportunity’/);
+  });
+  it('sv: "säljtratt" and "sales funnel" in one playbook', () => {
+    const text = 'Vår säljtratt har fyra steg. Varje sales funnel ska granskas varje vecka av säljchefen och det är viktigt att vi gör det.';
+    const d = diagnostics(text).filter((x) => x.rule === 'inconsistent-term');
+    assert.deepStrictEqual(d.map((x) => x.text), ['sales funnel']);
+  });
+  it('pl: inflected forms of two terms', () => {
+    const text = 'Każdy lead jest ważny, ale potencjalnych klientów musi być więcej i trzeba to mierzyć w ciągu miesiąca.';
+    const d = diagnostics(text).filter((x) => x.rule === 'inconsistent-term');
+    assert.deepStrictEqual(d.map((x) => x.text), ['potencjalnych klientów']);
+  });
+  it('a loanword the language admits is no inconsistency on its own', () => {
+    assert.deepStrictEqual(diagnostics('Elke lead wordt binnen twee dagen opgevolgd en iedere lead krijgt een eigenaar van het team.').filter((x) => x.rule === 'inconsistent-term'), []);
+  });
+  it('inflected forms of one term are one term', () => {
+    assert.deepStrictEqual(diagnostics('Elke kans telt. Alle kansen worden binnen twee dagen opgevolgd door het team.').filter((x) => x.rule === 'inconsistent-term'), []);
+  });
+
+  it('quick fixes: replace this one, replace all', () => {
+    const marked = 'Elke opportunity wordt opgevolgd. Een |kans gaat terug, en nog een kans ook, en de accountmanager moet dat melden.';
+    const { titles } = quickFixes(marked);
+    assert.deepStrictEqual(titles, ['Vervangen door ‘opportunity’', 'Alle 2 in dit document vervangen door ‘opportunity’']);
+    assert.strictEqual(quickFixes(marked, titles[0]).result, 'Elke opportunity wordt opgevolgd. Een opportunity gaat terug, en nog een kans ook, en de accountmanager moet dat melden.');
+    assert.strictEqual(quickFixes(marked, titles[1]).result, 'Elke opportunity wordt opgevolgd. Een opportunity gaat terug, en nog een opportunity ook, en de accountmanager moet dat melden.');
+  });
+});
+
+describe('deprecated terms and mistranslations', () => {
+  const CASES: [string, string, string, string][] = [
+    ['zh', '我們的|特別提款權每天要打五十通電話，並在兩個工作天內跟進。', 'mistranslation', '我們的銷售開發代表每天要打五十通電話，並在兩個工作天內跟進。'],
+    ['zh', '每個|產品合格鉛都要在兩個工作天內跟進。', 'mistranslation', '每個產品合格潛在客戶都要在兩個工作天內跟進。'],
+    ['pl', 'Każdy |typ ołowiu musi być opisany w umowie i sprawdzony w ciągu miesiąca.', 'mistranslation', 'Każdy typ leada musi być opisany w umowie i sprawdzony w ciągu miesiąca.'],
+  ];
+  for (const [lang, marked, rule, expected] of CASES) {
+    it(`${lang}: ${marked.slice(0, 30)}`, () => {
+      const d = diagnostics(marked.replace('|', '')).filter((x) => x.rule === rule);
+      assert.strictEqual(d.length, 1, JSON.stringify(d));
+      const { titles } = quickFixes(marked);
+      assert.strictEqual(quickFixes(marked, titles[0]).result, expected);
+    });
+  }
+});
+
+describe('settings', () => {
+  it('a rule set to off reports nothing', () => {
+    assert.deepStrictEqual(diagnostics('Every MQL is reviewed within two days by the team.', { rules: { 'acronym-undefined': 'off' } }), []);
+  });
+  it('ignored words are never reported', () => {
+    assert.deepStrictEqual(diagnostics('Every MQL is reviewed within two days by the team.', { ignoreWords: ['mql'] }), []);
+  });
+  it('only the chosen languages are checked', () => {
+    const text = 'Elke opportunity wordt binnen twee dagen opgevolgd. Een kans die niet wordt opgevolgd, gaat terug naar marketing.';
+    assert.deepStrictEqual(diagnostics(text, { languages: ['nl'] }).filter((x) => x.rule === 'inconsistent-term').length, 1);
+    assert.deepStrictEqual(diagnostics(text, { languages: ['sv'] }), []);
+  });
+  it('a fixed language decides the language of messages', () => {
+    const d = diagnostics('Every MQL is reviewed within two days by the sales team.', { language: 'sv' });
+    assert.match(d[0].message, /används innan/);
+  });
+});
