@@ -55,6 +55,13 @@ export function found(text: string, s: Record<string, unknown> = {}, languageId 
   return (a?.occurrences ?? []).map((o) => [text.slice(o.start, o.end), o.term.concept.id]);
 }
 
+/** [matched text, every concept it can name] of every term found. */
+export function foundAll(text: string, s: Record<string, unknown> = {}): [string, string[]][] {
+  const doc = TextDocument.create(`file:///test/found${++n}.md`, 'markdown', 1, text);
+  const a = builtin().service.analyze(doc, settings(s));
+  return (a?.occurrences ?? []).map((o) => [text.slice(o.start, o.end), [...new Set(o.terms.map((t) => t.concept.id))]]);
+}
+
 export function detected(text: string): string | undefined {
   const doc = TextDocument.create(`file:///test/lang${++n}.md`, 'markdown', 1, text);
   return builtin().service.analyze(doc, settings())?.lang;

@@ -64,7 +64,7 @@ function isAcronym(w: string): boolean {
 
 /** Words with digits or other non-letters (B2B, 24/7) are never inflected. */
 function isPlainWord(w: string): boolean {
-  return /^[\p{L}][\p{L}'’-]*$/u.test(w);
+  return w !== '' && !/[\d\s_.,:;/\\()[\]{}&+@#%!?*"=<>|~^$]|^['’-]/.test(w);
 }
 
 /** Copies the casing of `orig` onto a form computed in lower case. */
@@ -289,10 +289,11 @@ function nlVoice(c: string): string {
 
 /** The last vowel group and consonant cluster: "klant" → { pre: "kl", vow: "a", cons: "nt" }. */
 function nlSplit(w: string): { pre: string; vow: string; cons: string } {
+  const vowelAt = (k: number): boolean => isVowel(w[k]) || (w[k] === 'j' && w[k - 1] === 'i'); // ij is a vowel
   let i = w.length - 1;
-  while (i >= 0 && !isVowel(w[i])) i--;
+  while (i >= 0 && !vowelAt(i)) i--;
   let j = i;
-  while (j >= 0 && isVowel(w[j])) j--;
+  while (j >= 0 && vowelAt(j)) j--;
   return { pre: w.slice(0, j + 1), vow: w.slice(j + 1, i + 1), cons: w.slice(i + 1) };
 }
 
@@ -398,6 +399,9 @@ const PL_SOFTEN: ReadonlyArray<readonly [string, string]> = [
   ['ść', 'ści'], ['dź', 'dzi'], ['ć', 'ci'], ['ń', 'ni'], ['ś', 'si'], ['ź', 'zi'],
 ];
 
+/** Rule forms that are other common words (cel → celi "of a cell"); never generated. */
+const PL_BLOCKED_FORMS: ReadonlySet<string> = new Set(['celi', 'cela']);
+
 /** Masculine genitive -a is not generated where it would be another common word. */
 const PL_NO_GEN_A_WORDS: ReadonlySet<string> = new Set([
   'wynik', 'cel', 'kraj', 'list', 'typ', 'rabat', 'dział', 'popyt', 'ruch', 'stan', 'lot', 'kat', 'kod', 'tor', 'targ',
@@ -496,11 +500,12 @@ function plZeroPlural(s: string): string[] {
 }
 
 function emptyParadigm(): Paradigm {
-  return Array.from({ length: SLOTS }, () => [] as string[]);
+  return [[], [], [], [], [], [], [], [], [], [], [], [], [], []];
 }
 
 function indeclinable(w: string): Paradigm {
-  return Array.from({ length: SLOTS }, () => [w]);
+  const one = [w];
+  return [one, one, one, one, one, one, one, one, one, one, one, one, one, one];
 }
 
 function plIsSoftFinal(s: string): boolean {
@@ -681,7 +686,29 @@ function plNeuter(w: string): Paradigm | null {
   return p;
 }
 
+/** Paradigms by gender and word; the glossary repeats head nouns and adjectives a lot. */
+const plCache = new Map<string, Paradigm>();
+
+function plCached(kind: string, word: string, g: PlGender, make: (w: string, g: PlGender) => Paradigm): Paradigm {
+  const key = kind + g + word;
+  let p = plCache.get(key);
+  if (!p) {
+    if (plCache.size > 20000) plCache.clear();
+    p = make(word, g);
+    plCache.set(key, p);
+  }
+  return p;
+}
+
 function plNoun(word: string, g: PlGender): Paradigm {
+  return plCached('n', word, g, plNounUncached);
+}
+
+function plAdjective(word: string, g: PlGender): Paradigm {
+  return plCached('a', word, g, plAdjectiveUncached);
+}
+
+function plNounUncached(word: string, g: PlGender): Paradigm {
   const w = word.toLowerCase();
   if (isAcronym(word) || !isPlainWord(word)) return indeclinable(w);
   const last = w[w.length - 1];
@@ -690,11 +717,15 @@ function plNoun(word: string, g: PlGender): Paradigm {
   if (g === 'n' || /(o|um)$/.test(w)) return plNeuter(w) ?? indeclinable(w);
   if (last === 'e') return plLoanE(w, g);
   if (isVowel(last)) return indeclinable(w); // menu, hobby, CTA
-  return plMasculine(w, g);
+  return plBlock(plMasculine(w, g), w);
+}
+
+function plBlock(p: Paradigm, w: string): Paradigm {
+  return p.map((forms) => forms.some((f) => PL_BLOCKED_FORMS.has(f) && f !== w) ? forms.filter((f) => !PL_BLOCKED_FORMS.has(f)) : forms);
 }
 
 /** Adjective paradigm for a noun of gender g, from any nominative form (-y/-i, -a, -e). */
-function plAdjective(word: string, g: PlGender): Paradigm {
+function plAdjectiveUncached(word: string, g: PlGender): Paradigm {
   const w = word.toLowerCase();
   let s = w.slice(0, -1);
   const end = w[w.length - 1];
@@ -766,23 +797,29 @@ function inflectPolish(text: string, hints: InflectHints): string[] {
     words.forEach((w, i) => { if (w !== '') paradigms[i] = plAdjective(w, g); });
   }
 
-  const skip = new Set<number>();
-  if (hints.plural) { skip.add(P_N); skip.add(P_V); if (g !== 'm1') skip.add(P_A); }
+  // Forms in the casing of the text; words that do not inflect keep one form in every slot.
+  const cased: Paradigm[] = words.map((word, i) => {
+    const p = paradigms[i];
+    if (!p) return indeclinable(word);
+    return word === word.toLowerCase() ? p : p.map((forms) => forms.map((f) => restoreCase(word, f)));
+  });
   const out: string[] = [];
   for (let slot = 0; slot < SLOTS; slot++) {
-    if (skip.has(slot)) continue;
-    let acc: string[] = [''];
-    words.forEach((word, i) => {
-      const p = paradigms[i];
-      const opts = p ? p[slot].map((f) => restoreCase(word, f)) : [word];
-      const next: string[] = [];
-      for (const a of acc) for (const o of opts) next.push(i === 0 ? o : a + ' ' + o);
-      acc = next;
-    });
-    out.push(...acc);
+    if (hints.plural && (slot === P_N || slot === P_V || (slot === P_A && g !== 'm1'))) continue;
+    plCombine(cased, slot, out);
   }
   return out;
 }
 
-// Exposed for tests and tools that need the language parts separately.
-export const _internal = { plIsAdjective, swedishForms, dutchPlural, dutchDiminutive, englishPlural };
+/** All combinations of the words' forms in one case slot. */
+function plCombine(cased: Paradigm[], slot: number, out: string[]): void {
+  let acc = cased[0][slot];
+  for (let i = 1; i < cased.length; i++) {
+    const opts = cased[i][slot];
+    if (acc.length === 1 && opts.length === 1) { acc = [acc[0] + ' ' + opts[0]]; continue; }
+    const next: string[] = [];
+    for (const a of acc) for (const o of opts) next.push(a + ' ' + o);
+    acc = next;
+  }
+  for (const f of acc) out.push(f);
+}

@@ -1,0 +1,138 @@
+/** The built-in glossary as data: schema, completeness, overlaps, seed headwords, Simplified input, GLOSSARY.md. */
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { buildGlossary, LANGS, validateGlossaryFile, foldKey } from '../../server/src/service';
+import { readGlossaryFolder } from '../../server/src/node/glossaryFiles';
+import { glossaryMarkdown } from '../../server/src/node/markdown';
+import { builtin, found, foundAll, ROOT } from '../helpers';
+
+const SEEDS = path.join(ROOT, '..', 'shared', 'seeds');
+const folder = readGlossaryFolder(path.join(ROOT, 'glossary'));
+
+describe('built-in glossary', () => {
+  it('every file parses and holds to the schema', () => {
+    assert.deepStrictEqual(folder.issues, []);
+    for (const s of folder.sources) assert.deepStrictEqual(validateGlossaryFile(s.file, s.data), [], s.file);
+  });
+
+  it('builds without a single issue (no term in two concepts unless marked ambiguous, every related id known)', () => {
+    const { issues } = buildGlossary(folder.sources, { domains: folder.domains });
+    assert.deepStrictEqual(issues.map((i) => `${i.file}: ${i.entry}: ${i.field} ${i.message}`), []);
+  });
+
+  const { glossary } = builtin();
+
+  it('holds between 130 and 170 concepts', () => {
+    assert.ok(glossary.concepts.length >= 130 && glossary.concepts.length <= 170, String(glossary.concepts.length));
+  });
+
+  it('every concept has a definition and a preferred term first in all five languages, and a known domain', () => {
+    const problems: string[] = [];
+    for (const c of glossary.concepts) {
+      if (!folder.domains[c.domain]) problems.push(`${c.id}: unknown domain ${c.domain}`);
+      for (const l of LANGS) {
+        const s = c.langs[l];
+        if (!s?.definition?.trim()) problems.push(`${c.id}.${l}: no definition`);
+        if (!s?.terms.length) { problems.push(`${c.id}.${l}: no terms`); continue; }
+        if (s.terms[0].status !== 'preferred') problems.push(`${c.id}.${l}: first term is not preferred`);
+        if (s.terms.filter((t) => t.status === 'preferred').length !== 1) problems.push(`${c.id}.${l}: not exactly one preferred term`);
+        const defs = s.definition!.split(/(?<=[.!?。！？])\s*/).filter(Boolean);
+        if (defs.length > 4) problems.push(`${c.id}.${l}: definition longer than three sentences`);
+      }
+    }
+    assert.deepStrictEqual(problems, []);
+  });
+
+  it('every mistranslation is deprecated, explained, and points at a term of its concept', () => {
+    const problems: string[] = [];
+    let count = 0;
+    for (const t of glossary.terms.filter((x) => x.mistranslation)) {
+      count++;
+      if (t.status !== 'deprecated') problems.push(`${t.text}: not deprecated`);
+      if (!t.note) problems.push(`${t.text}: no note`);
+      const repl = t.replacement ?? '';
+      const hits = found(repl).filter(([, c]) => c === t.concept.id);
+      if (!hits.length) problems.push(`${t.text}: replacement "${repl}" is not a term of ${t.concept.id}`);
+    }
+    assert.deepStrictEqual(problems, []);
+    assert.ok(count >= 10, `only ${count} mistranslations`);
+  });
+
+  it('records the known machine-translation errors of the seeds', () => {
+    const expect: [string, string][] = [['特別提款權', 'sales-development-representative'], ['產品合格鉛', 'product-qualified-lead'], ['銷售抵押品', 'sales-collateral'], ['typ ołowiu', 'lead-type'], ['główny wynik', 'lead-scoring']];
+    for (const [text, concept] of expect) {
+      const t = glossary.terms.find((x) => x.text === text);
+      assert.ok(t && t.mistranslation && t.concept.id === concept, text);
+    }
+  });
+
+  it('acronyms with several meanings are marked ambiguous in every concept that has them', () => {
+    const byText = new Map<string, Set<string>>();
+    for (const t of glossary.terms.filter((x) => x.acronym)) byText.set(t.text, (byText.get(t.text) ?? new Set()).add(t.concept.id));
+    const multi = [...byText].filter(([, s]) => s.size > 1).map(([a]) => a).sort();
+    for (const a of ['ACV', 'CSM', 'SAO', 'SLA']) assert.ok(multi.includes(a), `${a} should have several meanings: ${multi}`);
+    for (const t of glossary.terms.filter((x) => x.acronym && multi.includes(x.text))) assert.ok(t.ambiguous, `${t.text} in ${t.concept.id}`);
+  });
+
+  describe('recognises every headword of every seed as its concept', () => {
+    const list = JSON.parse(fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'seed-headwords.json'), 'utf8')) as { seed: string; headword: string; concept: string; notATerm?: string }[];
+    const seeds = new Map<string, string>();
+    before(function () {
+      if (!fs.existsSync(SEEDS)) this.skip();
+    });
+    for (const seed of [...new Set(list.map((h) => h.seed))]) {
+      it(seed, () => {
+        seeds.set(seed, fs.readFileSync(path.join(SEEDS, seed), 'utf8'));
+        const problems: string[] = [];
+        for (const h of list.filter((x) => x.seed === seed)) {
+          if (!seeds.get(seed)!.includes(h.headword)) problems.push(`"${h.headword}" is not in the seed`);
+          const hits = foundAll(h.headword);
+          const recognised = hits.some(([, cs]) => cs.includes(h.concept));
+          // A few seed headwords are everyday words that the seed misused; matching them would flag correct text.
+          if (h.notATerm) { if (recognised) problems.push(`"${h.headword}" is listed as not a term but is recognised`); }
+          else if (!recognised) problems.push(`"${h.headword}" → ${h.concept}, found ${JSON.stringify(hits)}`);
+        }
+        assert.deepStrictEqual(problems, []);
+      });
+    }
+    it('covers every concept that a seed defines', () => {
+      const covered = new Set(list.map((h) => h.concept));
+      const missing = glossary.concepts.filter((c) => c.seeds.length && !covered.has(c.id)).map((c) => c.id);
+      assert.deepStrictEqual(missing, []);
+    });
+  });
+
+  it('recognises every zh-Hant term in its Simplified form', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const OpenCC = require('opencc-js');
+    const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
+    const problems: string[] = [];
+    let checked = 0;
+    for (const t of glossary.terms.filter((x) => x.lang === 'zh-Hant' && !x.acronym)) {
+      const simplified: string = toSimplified(t.text);
+      checked++;
+      if (!foundAll(`在${simplified}中`).some(([, cs]) => cs.includes(t.concept.id))) problems.push(`${t.text} → ${simplified}`);
+    }
+    assert.deepStrictEqual(problems, []);
+    assert.ok(checked > 100);
+  });
+
+  it('GLOSSARY.md is up to date (npm run glossary:md)', () => {
+    const file = path.join(ROOT, 'glossary', 'GLOSSARY.md');
+    assert.ok(fs.existsSync(file), 'glossary/GLOSSARY.md is missing');
+    assert.ok(fs.readFileSync(file, 'utf8') === glossaryMarkdown(glossary), 'glossary/GLOSSARY.md is stale: run npm run glossary:md');
+  });
+
+  it('repeats no sentence of the seeds (seed-overlap prints nothing)', function () {
+    const tool = path.join(ROOT, '..', 'shared', 'tools', 'seed-overlap');
+    if (!fs.existsSync(tool)) this.skip();
+    const r = spawnSync('python3', [tool, 'glossary/'], { cwd: ROOT, encoding: 'utf8' });
+    assert.strictEqual(r.status, 0, r.stdout + r.stderr);
+  });
+
+  it('folds every key it stores (no key with double spaces or capitals)', () => {
+    for (const t of glossary.terms) for (const f of t.forms) assert.strictEqual(foldKey(foldKey(f)), foldKey(f));
+  });
+});
