@@ -31,7 +31,9 @@ export async function activate(context: vscode.ExtensionContext) {
   const crashes: number[] = [];
   const clientOptions: LanguageClientOptions = {
     documentSelector: SELECTOR,
-    synchronize: { configurationSection: 'lingo' },
+    synchronize: { configurationSection: 'lingo', fileEvents: vscode.workspace.createFileSystemWatcher('**/lingo.glossary.{json,yaml,yml}') },
+    // The team glossary is data from the workspace: not loaded until the workspace is trusted.
+    initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted },
     outputChannel: output,
     errorHandler: {
       error: () => ({ action: ErrorAction.Continue }),
@@ -141,6 +143,7 @@ export async function activate(context: vscode.ExtensionContext) {
     }),
   );
 
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => { void client?.sendNotification('lingo/workspaceTrusted', {}); }));
   await client.start();
   client.onNotification('lingo/documentInfo', (info: DocInfo) => { infos.set(info.uri, info); showStatus(); });
   names = (await glossary().catch(() => undefined))?.langNames;

@@ -2,13 +2,14 @@
 // validates the glossary and compiles it into dist/glossary.json (the CLI fails on a bad entry).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { copyFileSync, rmSync } from 'node:fs';
 
 rmSync('dist', { recursive: true, force: true });
-const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', sourcemap: true, logLevel: 'warning', minify: process.argv.includes('--minify') };
+const common = { bundle: true, platform: 'node', mainFields: ['module', 'main'], target: 'node18', format: 'cjs', sourcemap: true, logLevel: 'warning', minify: process.argv.includes('--minify') };
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
   build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
 ]);
 execFileSync(process.execPath, ['dist/cli.js', 'glossary', 'compile', '--out', 'dist/glossary.json'], { stdio: 'inherit' });
+copyFileSync('glossary/schema/workspace-glossary.schema.json', 'dist/workspace-glossary.schema.json');

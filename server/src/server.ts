@@ -8,20 +8,100 @@ import {
   InitializeParams, InitializeResult, CancellationToken, LSPErrorCodes, ResponseError, ShowMessageNotification, MessageType,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { buildGlossary, getLanguageService, resolveSettings, Settings, formatIssue, LANGS, messages, Glossary } from './service';
-import { loadBuiltinGlossary } from './node/glossaryFiles';
+import * as fs from 'fs';
+import { fileURLToPath, pathToFileURL } from 'url';
+import {
+  buildGlossary, getLanguageService, resolveSettings, Settings, formatIssue, LANGS, messages, Glossary, mergeGlossaries,
+  newTeamConcept, isLang, foldKey, type GlossarySource,
+} from './service';
+import { loadBuiltinGlossary, type CompiledGlossary } from './node/glossaryFiles';
+import { addConceptToFileText, findWorkspaceGlossary, readWorkspaceGlossary, WORKSPACE_GLOSSARY_NAMES, type IssueWithRange } from './node/workspaceGlossary';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 
-function loadGlossary(): Glossary {
+// ---- the glossary: built-in, with each workspace folder's team glossary merged over it ----------
+
+let builtin: CompiledGlossary;
+let folders: string[] = [];
+/** Team glossaries may be loaded: false in a workspace VS Code does not trust yet. */
+let trusted = true;
+let useBuiltin = true;
+/** Last good parsed team glossary per file: a broken save keeps the previous one in force. */
+const lastGood = new Map<string, GlossarySource>();
+const glossaryFilesWithDiagnostics = new Set<string>();
+
+function buildFrom(sources: GlossarySource[]): Glossary {
   const t0 = Date.now();
-  const compiled = loadBuiltinGlossary(__dirname);
-  const { glossary, issues } = buildGlossary(compiled.sources, { domains: compiled.domains, trusted: true });
+  const { glossary, issues } = buildGlossary(sources, { domains: builtin.domains, trusted: true });
   for (const i of issues.filter((x) => x.severity === 'error')) connection.console.error(formatIssue(i));
   connection.console.info(`Lingo: ${glossary.concepts.length} concepts, ${glossary.terms.length} terms loaded in ${Date.now() - t0} ms`);
   return glossary;
 }
+
+/** Reads the team glossaries, publishes their problems in the files themselves, and merges them. */
+function composeGlossary(): Glossary {
+  const workspace: GlossarySource[] = [];
+  const current = new Set<string>();
+  if (trusted) {
+    for (const folder of folders) {
+      const file = findWorkspaceGlossary(folder);
+      if (!file) continue;
+      current.add(file);
+      const uri = pathToFileURL(file).toString();
+      const open = documents.get(uri);
+      const wg = readWorkspaceGlossary(file, open?.getText());
+      if (wg.source) lastGood.set(file, wg.source);
+      const good = lastGood.get(file);
+      if (good) workspace.push(good);
+      const merged = good ? mergeGlossaries(builtin.sources, [good]).issues : [];
+      publishGlossaryIssues(uri, wg.text, [...wg.issues, ...merged.map((i) => ({ ...i, start: 0, end: 0 }))]);
+    }
+  }
+  for (const f of [...lastGood.keys()]) if (!current.has(f)) lastGood.delete(f); // deleted or renamed: built-in takes over
+  for (const uri of [...glossaryFilesWithDiagnostics]) {
+    if (![...current].some((f) => pathToFileURL(f).toString() === uri)) { connection.sendDiagnostics({ uri, diagnostics: [] }); glossaryFilesWithDiagnostics.delete(uri); }
+  }
+  const { sources } = mergeGlossaries(builtin.sources, workspace, useBuiltin);
+  return buildFrom(sources);
+}
+
+function publishGlossaryIssues(uri: string, text: string, issues: IssueWithRange[]): void {
+  const lines = text.split('\n');
+  const pos = (off: number) => {
+    let line = 0, rest = off;
+    while (line < lines.length - 1 && rest > lines[line].length) { rest -= lines[line].length + 1; line++; }
+    return { line, character: Math.max(0, rest) };
+  };
+  glossaryFilesWithDiagnostics.add(uri);
+  connection.sendDiagnostics({
+    uri,
+    diagnostics: issues.map((i) => ({
+      range: { start: pos(i.start), end: pos(i.end) },
+      severity: i.severity === 'error' ? 1 : 2,
+      source: 'lingo',
+      code: 'glossary',
+      message: `${i.entry}${i.field ? ` · ${i.field}` : ''}: ${i.message}${i.severity === 'error' && lastGood.has(fileURLToPath(uri)) ? ' (the last valid version of this file stays in force)' : ''}`,
+    })),
+  });
+}
+
+let reloadTimer: ReturnType<typeof setTimeout> | undefined;
+function reloadGlossary(): void {
+  clearTimeout(reloadTimer);
+  reloadTimer = setTimeout(() => {
+    try {
+      service.setGlossary(composeGlossary());
+    } catch (e) {
+      connection.console.error(`Lingo: the glossary could not be reloaded; the previous one stays in force: ${(e as Error).message}`);
+      return;
+    }
+    for (const d of documents.all()) if (!isGlossaryFile(d.uri)) schedule(d, 0);
+    connection.languages.inlayHint.refresh().catch(() => undefined);
+  }, 50);
+}
+
+const isGlossaryFile = (uri: string) => WORKSPACE_GLOSSARY_NAMES.some((n) => uri.endsWith('/' + n));
 
 let service: ReturnType<typeof getLanguageService>;
 let hasConfiguration = false;
@@ -39,27 +119,47 @@ function settingsFor(uri: string): Promise<Settings> {
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   hasConfiguration = !!params.capabilities.workspace?.configuration;
-  if (params.initializationOptions?.settings) globalSettings = resolveSettings(params.initializationOptions.settings);
-  service = getLanguageService(loadGlossary());
+  const opts = params.initializationOptions ?? {};
+  if (opts.settings) globalSettings = resolveSettings(opts.settings);
+  if (opts.workspaceTrusted === false) trusted = false;
+  if (opts.settings?.builtinGlossary === false) useBuiltin = false;
+  folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []))
+    .filter((f) => f.uri.startsWith('file:'))
+    .map((f) => fileURLToPath(f.uri));
+  builtin = loadBuiltinGlossary(__dirname);
+  service = getLanguageService(composeGlossary());
   return {
     capabilities: {
-      textDocumentSync: TextDocumentSyncKind.Incremental,
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: true },
       hoverProvider: true,
       completionProvider: { triggerCharacters: [] },
       codeActionProvider: { codeActionKinds: ['quickfix'] },
       inlayHintProvider: true,
-      executeCommandProvider: undefined,
+      executeCommandProvider: { commands: ['lingo.addToTeamGlossary'] },
     },
     serverInfo: { name: 'lingo-language-server', version: '0.1.0' },
   };
 });
 
 connection.onInitialized(() => {
-  if (hasConfiguration) connection.client.register(DidChangeConfigurationNotification.type, { section: 'lingo' }).catch(() => undefined);
+  if (hasConfiguration) {
+    connection.client.register(DidChangeConfigurationNotification.type, { section: 'lingo' }).catch(() => undefined);
+    connection.workspace.getConfiguration('lingo').then((c) => {
+      const b = c?.builtinGlossary !== false;
+      if (b !== useBuiltin) { useBuiltin = b; reloadGlossary(); }
+    }, () => undefined);
+  }
 });
+
+// Team glossary files: changes on disk (watched by the client), saves, and trust granted later.
+connection.onDidChangeWatchedFiles((p) => { if (p.changes.some((c) => isGlossaryFile(c.uri))) reloadGlossary(); });
+documents.onDidSave((e) => { if (isGlossaryFile(e.document.uri)) reloadGlossary(); });
+connection.onNotification('lingo/workspaceTrusted', () => { trusted = true; reloadGlossary(); });
 
 connection.onDidChangeConfiguration((change) => {
   docSettings.clear();
+  const b = (change.settings?.lingo ?? change.settings)?.builtinGlossary;
+  if (typeof b === 'boolean' && b !== useBuiltin) { useBuiltin = b; reloadGlossary(); }
   if (!hasConfiguration) globalSettings = resolveSettings(change.settings?.lingo ?? change.settings);
   for (const d of documents.all()) schedule(d, 0);
   connection.languages.inlayHint.refresh().catch(() => undefined);
@@ -72,7 +172,11 @@ const notified = new Set<string>();
 
 function schedule(doc: TextDocument, delay: number): void {
   clearTimeout(timers.get(doc.uri));
-  timers.set(doc.uri, setTimeout(() => { timers.delete(doc.uri); void validate(doc.uri); }, delay));
+  timers.set(doc.uri, setTimeout(() => {
+    timers.delete(doc.uri);
+    // A failure here would be an unhandled rejection, which ends the process: log it instead.
+    validate(doc.uri).catch((e) => connection.console.error(`Lingo: checking ${doc.uri} failed: ${e instanceof Error ? e.stack : String(e)}`));
+  }, delay));
 }
 
 async function validate(uri: string): Promise<void> {
@@ -84,7 +188,7 @@ async function validate(uri: string): Promise<void> {
   if (skipped) {
     if (!notified.has(uri)) {
       notified.add(uri);
-      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `${decodeURIComponent(uri.split('/').pop() ?? uri)}: ${skipped.message}` });
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `${fileName(uri)}: ${skipped.message}` });
     }
     connection.sendDiagnostics({ uri, version: doc.version, diagnostics: [] });
   } else {
@@ -94,8 +198,20 @@ async function validate(uri: string): Promise<void> {
   void connection.sendNotification('lingo/documentInfo', { uri, ...service.documentInfo(doc, settings) });
 }
 
-documents.onDidOpen((e) => schedule(e.document, 0));
-documents.onDidChangeContent((e) => schedule(e.document, 150));
+/** The last path segment of a URI, decoded when it can be (a malformed %-escape must not throw). */
+function fileName(uri: string): string {
+  const last = uri.split('/').pop() ?? uri;
+  try { return decodeURIComponent(last); } catch { return last; }
+}
+
+documents.onDidOpen((e) => { if (!isGlossaryFile(e.document.uri)) schedule(e.document, 0); });
+documents.onDidChangeContent((e) => {
+  if (isGlossaryFile(e.document.uri)) {
+    // Show problems while typing; the glossary itself changes on save.
+    const wg = readWorkspaceGlossary(fileURLToPath(e.document.uri), e.document.getText());
+    publishGlossaryIssues(e.document.uri, wg.text, wg.issues);
+  } else schedule(e.document, 150);
+});
 documents.onDidClose((e) => {
   clearTimeout(timers.get(e.document.uri));
   docSettings.delete(e.document.uri);
@@ -116,7 +232,53 @@ function withDoc<T>(uri: string, token: CancellationToken, empty: T, f: (doc: Te
 
 connection.onHover((p, token) => withDoc(p.textDocument.uri, token, null, (doc, s) => service.doHover(doc, clamp(doc, p.position), s)));
 connection.onCompletion((p, token) => withDoc(p.textDocument.uri, token, { isIncomplete: false, items: [] }, (doc, s) => service.doComplete(doc, clamp(doc, p.position), s)));
-connection.onCodeAction((p, token) => withDoc(p.textDocument.uri, token, [], (doc, s) => service.doCodeActions(doc, { start: clamp(doc, p.range.start), end: clamp(doc, p.range.end) }, s, p.context.only)));
+connection.onCodeAction((p, token) => withDoc(p.textDocument.uri, token, [], (doc, s) => {
+  const range = { start: clamp(doc, p.range.start), end: clamp(doc, p.range.end) };
+  const actions = service.doCodeActions(doc, range, s, p.context.only);
+  const selected = doc.getText(range).trim();
+  const wantsRefactor = !p.context.only || p.context.only.some((k) => 'refactor'.startsWith(k) || k.startsWith('refactor'));
+  if (selected && selected.length <= 100 && !selected.includes('\n') && folders.length && trusted && wantsRefactor) {
+    const lang = service.documentInfo(doc, s).lang;
+    actions.push({
+      title: `${messages(lang).addToTeamGlossary}: ${messages(lang).quote(selected)}`,
+      kind: 'refactor.rewrite',
+      command: { title: messages(lang).addToTeamGlossary, command: 'lingo.addToTeamGlossary', arguments: [{ uri: doc.uri, text: selected, lang }] },
+    });
+  }
+  return actions;
+}));
+
+/** Writes a selected word or phrase into the team glossary of the document's folder (creating the file if needed). */
+connection.onExecuteCommand(async (p) => {
+  if (p.command !== 'lingo.addToTeamGlossary') return null;
+  const arg = (p.arguments?.[0] ?? {}) as { uri?: string; text?: string; lang?: string };
+  if (typeof arg.text !== 'string' || !arg.text.trim() || typeof arg.uri !== 'string' || !isLang(arg.lang)) return null;
+  const docPath = arg.uri.startsWith('file:') ? fileURLToPath(arg.uri) : '';
+  const folder = folders.filter((f) => docPath.startsWith(f)).sort((a, b) => b.length - a.length)[0] ?? folders[0];
+  if (!folder || !trusted) return null;
+  const file = findWorkspaceGlossary(folder) ?? `${folder}/${WORKSPACE_GLOSSARY_NAMES[0]}`;
+  const uri = pathToFileURL(file).toString();
+  const open = documents.get(uri);
+  const text = open?.getText() ?? (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined);
+  const g = service.getGlossary();
+  if (g.matcher.lookup(foldKey(arg.text)) >= 0 && g.terms[g.matcher.outputs(g.matcher.lookup(foldKey(arg.text)))[0]]?.lang === arg.lang) return null;
+  let next: string;
+  try {
+    next = addConceptToFileText(file, text, newTeamConcept(arg.text.trim(), arg.lang, (id) => g.byId.has(id) || (text ?? '').includes(`"${id}"`)));
+  } catch (e) {
+    connection.window.showErrorMessage(`Lingo: ${file} could not be updated: ${(e as Error).message}`);
+    return null;
+  }
+  if (open) {
+    await connection.workspace.applyEdit({ changes: { [uri]: [{ range: { start: { line: 0, character: 0 }, end: open.positionAt(open.getText().length) }, newText: next }] } });
+  } else {
+    const tmp = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, next);
+    fs.renameSync(tmp, file);
+    reloadGlossary();
+  }
+  return { file };
+});
 connection.languages.inlayHint.on((p, token) => withDoc(p.textDocument.uri, token, [], (doc, s) => service.getInlayHints(doc, { start: clamp(doc, p.range.start), end: clamp(doc, p.range.end) }, s)));
 
 /** Positions from a client may lie outside the document; answer for the nearest valid one. */

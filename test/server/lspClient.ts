@@ -88,7 +88,7 @@ export class LspClient {
   }
 
   async initialize(capabilities: Json = { workspace: { configuration: true }, textDocument: { publishDiagnostics: { relatedInformation: true } } }, initializationOptions?: Json) {
-    const result = await this.request('initialize', { processId: process.pid, rootUri: null, capabilities, initializationOptions });
+    const result = await this.request('initialize', { processId: process.pid, rootUri: null, capabilities, initializationOptions }, 30000);
     this.notify('initialized', {});
     return result;
   }

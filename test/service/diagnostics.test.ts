@@ -50,6 +50,12 @@ describe('acronyms', () => {
   it('shows no inlay hint for a spelled-out acronym', () => {
     assert.deepStrictEqual(inlayHints('Every Marketing Qualified Lead (MQL) is reviewed by the team.'), []);
   });
+  it('zh: full-width parentheses spell an acronym out, and the fix writes them', () => {
+    assert.deepStrictEqual(diagnostics('每位銷售開發代表（SDR）每天打五十通電話，SDR 也要在兩天內跟進。').filter((x) => x.rule === 'acronym-undefined'), []);
+    const marked = '每位|SDR每天都必須打五十通電話，並在兩個工作天內跟進。';
+    const { titles } = quickFixes(marked);
+    assert.strictEqual(quickFixes(marked, titles[0]).result, '每位銷售開發代表（SDR）每天都必須打五十通電話，並在兩個工作天內跟進。');
+  });
   it('shows the hint in the document language', () => {
     assert.deepStrictEqual(inlayHints('Każdy MQL musi zostać obsłużony w ciągu dwóch dni przez dział sprzedaży.').map((h) => h.label), ['(kwalifikowany lead marketingowy)']);
   });
@@ -68,9 +74,12 @@ describe('consistency', () => {
     assert.deepStrictEqual(d.map((x) => x.text), ['sales funnel']);
   });
   it('pl: inflected forms of two terms', () => {
-    const text = 'Każdy lead jest ważny, ale potencjalnych klientów musi być więcej i trzeba to mierzyć w ciągu miesiąca.';
+    const text = 'Każda szansa sprzedażowa ma właściciela, a nowe okazje sprzedażowe trzeba opisać w ciągu dwóch dni.';
     const d = diagnostics(text).filter((x) => x.rule === 'inconsistent-term');
-    assert.deepStrictEqual(d.map((x) => x.text), ['potencjalnych klientów']);
+    assert.deepStrictEqual(d.map((x) => x.text), ['okazje sprzedażowe']);
+  });
+  it('a text that names two concepts (潛在客戶: lead or prospect) is left out of the check', () => {
+    assert.deepStrictEqual(diagnostics('每個潛在客戶都要評分，準客戶則由業務在兩個工作天內跟進。').filter((x) => x.rule === 'inconsistent-term'), []);
   });
   it('a loanword the language admits is no inconsistency on its own', () => {
     assert.deepStrictEqual(diagnostics('Elke lead wordt binnen twee dagen opgevolgd en iedere lead krijgt een eigenaar van het team.').filter((x) => x.rule === 'inconsistent-term'), []);

@@ -22,6 +22,7 @@ const CASES: [string, string, [string, string][]][] = [
   ['zh', '我們的銷售漏斗很長。', [['銷售漏斗', 'sales-funnel']]],
   ['zh', '我们的销售漏斗很长。', [['销售漏斗', 'sales-funnel']]],
   ['zh', '每個MQL都要在兩天內處理。', [['MQL', 'marketing-qualified-lead']]],
+  ['zh', '所有資料都在CRM 系統裡，也在 CRM系統 裡。', [['CRM 系統', 'customer-relationship-management'], ['CRM系統', 'customer-relationship-management']]],
 ];
 
 describe('matching', () => {

@@ -105,7 +105,9 @@ export function complete(glossary: Glossary, index: CompletionIndex, text: strin
     const doc = `**${conceptName}**${def ? `\n\n${def}` : ''}`;
     const rank = String(out.length).padStart(3, '0');
     const sortBase = `${t.lang === lang ? 0 : 1}${rank}`;
-    const base = { start, end: offset, detail, documentation: doc, filterText: typed.length && foldKey(t.text).startsWith(key) ? t.text : typed, term: t };
+    // "marketing qual|" completes to "marketing qualified lead": the words already typed are replaced too.
+    const from = isHanCode(key.charCodeAt(0)) ? start : wordsStart(text, start, key, t.text);
+    const base = { start: from, end: offset, detail, documentation: doc, filterText: from < start || (typed.length && foldKey(t.text).startsWith(key)) ? t.text : typed, term: t };
     out.push({ ...base, label: t.text, variant: 'term', insert: t.text, sortText: sortBase + 'a' });
     if (t.acronym) {
       const exp = s.acronyms.find((a) => a.text === t.text)?.expansion ?? s.terms[0]?.text ?? c.name;
@@ -115,4 +117,22 @@ export function complete(glossary: Glossary, index: CompletionIndex, text: strin
     }
   }
   return out;
+}
+
+/**
+ * Where the insertion of a multi-word term starts when the current word `key` (folded, typed from
+ * `start`) matches a later word of the term and the words before it are already in the text:
+ * `start` moves back over them. Otherwise `start`.
+ */
+export function wordsStart(text: string, start: number, key: string, termText: string): number {
+  const words = foldKey(termText).split(' ');
+  for (let k = words.length - 1; k >= 1; k--) {
+    if (!words[k].startsWith(key)) continue;
+    // The k words before `start`, separated by whitespace or hyphens, must fold to the term's first k words.
+    const before = text.slice(Math.max(0, start - 40 * k), start);
+    const word = "[\\p{L}\\p{M}\\p{N}'’]+";
+    const m = new RegExp(`(${word}(?:[\\s-]+${word}){${k - 1}})[\\s-]+$`, 'u').exec(before);
+    if (m && foldKey(m[1]) === words.slice(0, k).join(' ')) return start - before.length + m.index;
+  }
+  return start;
 }

@@ -31,17 +31,17 @@ export function spelledOutAs(text: string, occs: Occurrence[], k: number): Conce
   const o = occs[k];
   const concepts = new Set(o.terms.map((t) => t.concept));
   const prev = occs[k - 1], next = occs[k + 1];
-  if (prev && !isAcronymUse(prev) && /^\s*\(\s*$/.test(text.slice(prev.end, o.start))) {
+  if (prev && !isAcronymUse(prev) && /^\s*[(（]\s*$/.test(text.slice(prev.end, o.start))) {
     const c = prev.terms.find((t) => concepts.has(t.concept))?.concept;
     if (c) return c;
   }
-  if (next && !isAcronymUse(next) && /^\s*\(\s*$/.test(text.slice(o.end, next.start)) && /^\s*\)/.test(text.slice(next.end, next.end + 3))) {
+  if (next && !isAcronymUse(next) && /^\s*[(（]\s*$/.test(text.slice(o.end, next.start)) && /^\s*[)）]/.test(text.slice(next.end, next.end + 3))) {
     const c = next.terms.find((t) => concepts.has(t.concept))?.concept;
     if (c) return c;
   }
   // An expansion that is not itself a term ("Marketing Qualified Lead" in a Dutch document).
   const before = text.slice(Math.max(0, o.start - 120), o.start);
-  const m = /([^()\n]{2,})\(\s*$/.exec(before);
+  const m = /([^()（）\n]{2,})[(（]\s*$/.exec(before);
   if (m) {
     const key = foldKey(m[1]);
     for (const t of o.terms) {
@@ -121,6 +121,8 @@ function inconsistencies(text: string, a: Analysis, lang: Lang): Finding[] {
   const cmp = better(lang);
   for (const o of a.occurrences) {
     if (isAcronymUse(o) || o.term.status === 'deprecated') continue;
+    // A text that names several concepts (潛在客戶: lead or prospect) says nothing about consistency.
+    if (o.terms.some((t) => t.concept !== o.term.concept)) continue;
     const c = o.term.concept;
     const terms = o.terms.filter((t) => t.concept === c && !t.acronym).sort(cmp);
     const key = foldKey(terms[0].text);

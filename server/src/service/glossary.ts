@@ -94,7 +94,13 @@ export function buildGlossary(sources: GlossarySource[], options: BuildOptions =
 function makeTerm(terms: Term[], concept: Concept, lang: Lang, t: TermData, rank: number): Term {
   const forms = new Set<string>(t.inflect === false ? [t.text] : inflect(lang, t.text, t));
   for (const f of t.forms ?? []) forms.add(f);
-  if (!hasHan(t.text)) {
+  if (hasHan(t.text)) {
+    // Mixed scripts: "CRM系統" is also written "CRM 系統".
+    for (const f of [...forms]) {
+      const spaced = f.replace(/([A-Za-z0-9])(?=\p{Script=Han})|(\p{Script=Han})(?=[A-Za-z0-9])/gu, '$1$2 ');
+      if (spaced !== f) forms.add(spaced);
+    }
+  } else {
     // Closed compounds: "lead scoring" is also written "leadscoring".
     for (const f of [...forms]) if (/[ -]/.test(f)) forms.add(f.replace(/[ -]+/g, ''));
   }

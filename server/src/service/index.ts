@@ -10,3 +10,5 @@ export type { Analysis, Occurrence } from './analysis';
 export { foldKey } from './fold';
 export { formatIssue, validateGlossaryFile } from './validate';
 export { MESSAGES, messages } from './l10n';
+export { mergeGlossaries, newTeamConcept, conceptIdFor } from './merge';
+export type { WorkspaceGlossaryData } from './merge';

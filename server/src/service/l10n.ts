@@ -34,6 +34,7 @@ export interface Messages {
   /** {0} size in MB, {1} limit in MB */
   skippedLarge: string;
   skippedBinary: string;
+  addToTeamGlossary: string;
 }
 
 const fmtQuote = (open: string, close: string) => (s: string) => `${open}${s}${close}`;
@@ -63,6 +64,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     insertAcronym: 'Acronym with expansion',
     skippedLarge: 'Not checked: this file is {0} MB, over the {1} MB limit (setting lingo.maxFileSizeMB).',
     skippedBinary: 'Not checked: this file does not look like text.',
+    addToTeamGlossary: 'Add to team glossary',
   },
   sv: {
     quote: fmtQuote('”', '”'),
@@ -88,6 +90,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     insertAcronym: 'Förkortning med förklaring',
     skippedLarge: 'Kontrolleras inte: filen är {0} MB, över gränsen på {1} MB (inställningen lingo.maxFileSizeMB).',
     skippedBinary: 'Kontrolleras inte: filen ser inte ut att vara text.',
+    addToTeamGlossary: 'Lägg till i teamets ordlista',
   },
   nl: {
     quote: fmtQuote('‘', '’'),
@@ -113,6 +116,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     insertAcronym: 'Afkorting met uitleg',
     skippedLarge: 'Niet gecontroleerd: dit bestand is {0} MB, groter dan de limiet van {1} MB (instelling lingo.maxFileSizeMB).',
     skippedBinary: 'Niet gecontroleerd: dit bestand lijkt geen tekst te zijn.',
+    addToTeamGlossary: 'Toevoegen aan de teamwoordenlijst',
   },
   pl: {
     quote: fmtQuote('„', '”'),
@@ -138,6 +142,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     insertAcronym: 'Skrót z rozwinięciem',
     skippedLarge: 'Nie sprawdzono: plik ma {0} MB, więcej niż limit {1} MB (ustawienie lingo.maxFileSizeMB).',
     skippedBinary: 'Nie sprawdzono: ten plik nie wygląda na tekst.',
+    addToTeamGlossary: 'Dodaj do słowniczka zespołu',
   },
   'zh-Hant': {
     quote: fmtQuote('「', '」'),
@@ -163,6 +168,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     insertAcronym: '縮寫與全稱',
     skippedLarge: '未檢查：此檔案大小為 {0} MB，超過 {1} MB 的上限（設定 lingo.maxFileSizeMB）。',
     skippedBinary: '未檢查：此檔案看起來不是文字檔。',
+    addToTeamGlossary: '加入團隊詞彙表',
   },
 };
 

@@ -71,7 +71,8 @@ export function globToRegExp(glob: string): RegExp {
 
 /** The language fixed for a document by settings, if any: per file first, then the workspace. */
 export function fixedLanguage(settings: Settings, uri: string): Lang | undefined {
-  const path = decodeURIComponent(uri.replace(/^[a-z]+:\/\//i, ''));
+  let path = uri.replace(/^[a-z]+:\/\//i, '');
+  try { path = decodeURIComponent(path); } catch { /* a malformed %-escape ("100%.md"): match the raw path */ }
   for (const [glob, lang] of Object.entries(settings.fileLanguages)) if (globToRegExp(glob).test(path)) return lang;
   return settings.language === 'auto' ? undefined : settings.language;
 }

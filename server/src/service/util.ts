@@ -18,7 +18,7 @@ export function spelledOut(acronym: string, c: Concept, lang: Lang): string {
   const s = section(c, lang).section;
   const a = s.acronyms.find((x) => x.text === acronym) ?? s.acronyms[0];
   const expansion = a?.text === acronym && a.expansion ? a.expansion : s.terms[0]?.text ?? c.name;
-  return `${expansion} (${acronym})`;
+  return lang === 'zh-Hant' ? `${expansion}（${acronym}）` : `${expansion} (${acronym})`;
 }
 
 export function expansionOf(acronym: string, c: Concept, lang: Lang): string {

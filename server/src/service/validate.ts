@@ -4,11 +4,12 @@
  */
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import schema from '../../../glossary/schema/glossary.schema.json';
+import workspaceSchema from '../../../glossary/schema/workspace-glossary.schema.json';
 import type { GlossaryIssue } from './types';
 
-let compiled: ValidateFunction | undefined;
-function validator(): ValidateFunction {
-  return (compiled ??= new Ajv({ allErrors: true, strict: false }).compile(schema));
+const compiled: { builtin?: ValidateFunction; workspace?: ValidateFunction } = {};
+function validator(kind: 'builtin' | 'workspace'): ValidateFunction {
+  return (compiled[kind] ??= new Ajv({ allErrors: true, strict: false }).compile(kind === 'builtin' ? schema : workspaceSchema));
 }
 
 /** Describes where a JSON pointer lands: the concept's id (when it has one) and the field path. */
@@ -36,14 +37,14 @@ function describe(e: ErrorObject): string {
   }
 }
 
-export function validateGlossaryFile(file: string, data: unknown): GlossaryIssue[] {
-  const validate = validator();
+/** Schema problems of one parsed file: a built-in glossary file, or a team glossary (kind 'workspace'). */
+export function validateGlossaryFile(file: string, data: unknown, kind: 'builtin' | 'workspace' = 'builtin'): GlossaryIssue[] {
+  const validate = validator(kind);
   if (validate(data)) return [];
   const issues: GlossaryIssue[] = [];
   const seen = new Set<string>();
   for (const e of validate.errors ?? []) {
     let pointer = e.instancePath;
-    if (e.keyword === 'required') pointer += '';
     if (e.keyword === 'additionalProperties') pointer += '/' + (e.params as { additionalProperty: string }).additionalProperty;
     const { entry, field } = locate(data, pointer);
     const message = describe(e);

@@ -1,0 +1,116 @@
+/** Team glossaries over LSP: merged over the built-in one, reloaded on change, broken files reported in place. */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { LspClient } from './lspClient';
+
+const SLA = 'Elke opportunity krijgt binnen twee dagen een eigenaar. Een kans zonder eigenaar gaat terug naar marketing.\n';
+const TEAM = {
+  concepts: [
+    { id: 'opportunity', langs: { nl: { terms: [{ text: 'kans', status: 'preferred' }] } } },
+    { id: 'demo-day', name: 'Demo day', langs: { nl: { definition: 'Een dag waarop klanten het product live zien.', terms: [{ text: 'demodag', status: 'preferred', gender: 'de' }] } } },
+    { id: 'lead', langs: { nl: { terms: [{ text: 'aanvraag', status: 'deprecated', replacement: 'lead', note: 'Wij schrijven lead.' }] } } },
+  ],
+};
+
+function workspace(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lingo-ws-'));
+  fs.writeFileSync(path.join(dir, 'lingo.glossary.json'), JSON.stringify(TEAM, null, 2));
+  return dir;
+}
+
+async function start(dir: string, trusted = true) {
+  const c = new LspClient();
+  await c.request('initialize', { processId: process.pid, rootUri: pathToFileURL(dir).toString(), workspaceFolders: [{ uri: pathToFileURL(dir).toString(), name: 'w' }], capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } } }, initializationOptions: { workspaceTrusted: trusted } }, 30000);
+  c.notify('initialized', {});
+  return c;
+}
+
+const codes = (diags: any[]) => diags.map((d) => `${d.code}:${d.message.slice(0, 60)}`);
+
+describe('team glossary (lingo.glossary.json) over LSP', function () {
+  this.timeout(30000);
+
+  it('sets the team preferred term, adds concepts and deprecated terms, and follows saved changes', async () => {
+    const dir = workspace();
+    const c = await start(dir);
+    const uri = pathToFileURL(path.join(dir, 'sla.md')).toString();
+    c.open(uri, SLA + 'De demodag is in mei. Elke aanvraag telt.\n');
+    let diags = await c.diagnostics(uri);
+    const inc = diags.find((d: any) => d.code === 'inconsistent-term');
+    assert.ok(inc && inc.message.includes('‘opportunity’') && inc.message.includes('Gebruik overal ‘kans’'), JSON.stringify(codes(diags)));
+    assert.ok(diags.some((d: any) => d.code === 'deprecated-term' && d.message.includes('Wij schrijven lead.')), JSON.stringify(codes(diags)));
+    const h = await c.request('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 5 } });
+    assert.match(h.contents.value, /\*\*demodag\*\*/);
+
+    // A broken save: reported in the file itself, the last good glossary stays in force.
+    const file = path.join(dir, 'lingo.glossary.json');
+    const fileUri = pathToFileURL(file).toString();
+    fs.writeFileSync(file, JSON.stringify({ concepts: [{ id: 'opportunity', langs: { nl: { terms: [{ text: 'kans', status: 'favourite' }] } } }] }, null, 2));
+    let before = c.notifications.length;
+    c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri, type: 2 }] });
+    const fileDiags = (await c.waitFor('textDocument/publishDiagnostics', (p) => p.uri === fileUri && p.diagnostics.length > 0, 5000, before)).diagnostics;
+    assert.match(fileDiags[0].message, /opportunity · langs\.nl\.terms\[0\]\.status: must be one of "preferred", "admitted", "deprecated" \(the last valid version/);
+    assert.strictEqual(fileDiags[0].range.start.line, 9);
+    diags = (await c.waitFor('textDocument/publishDiagnostics', (p) => p.uri === uri, 5000, before)).diagnostics;
+    assert.ok(diags.some((d: any) => d.code === 'inconsistent-term' && d.message.includes('Gebruik overal ‘kans’')), 'the last good glossary stays');
+
+    // Deleted: the built-in glossary takes over without error.
+    fs.unlinkSync(file);
+    before = c.notifications.length;
+    c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri, type: 3 }] });
+    diags = (await c.waitFor('textDocument/publishDiagnostics', (p) => p.uri === uri, 5000, before)).diagnostics;
+    assert.ok(diags.some((d: any) => d.code === 'inconsistent-term' && d.message.includes('Gebruik overal ‘opportunity’')), JSON.stringify(codes(diags)));
+    const cleared = await c.waitFor('textDocument/publishDiagnostics', (p) => p.uri === fileUri && p.diagnostics.length === 0, 5000, before);
+    assert.ok(cleared);
+    assert.strictEqual(await c.shutdown(), 0);
+  });
+
+  it('in an untrusted workspace loads no team glossary until trust is granted', async () => {
+    const dir = workspace();
+    const c = await start(dir, false);
+    const uri = pathToFileURL(path.join(dir, 'sla.md')).toString();
+    c.open(uri, SLA);
+    let diags = await c.diagnostics(uri);
+    assert.ok(diags.some((d: any) => d.message.includes('Gebruik overal ‘opportunity’')), 'built-in only');
+    const before = c.notifications.length;
+    c.notify('lingo/workspaceTrusted', {});
+    diags = (await c.waitFor('textDocument/publishDiagnostics', (p) => p.uri === uri, 5000, before)).diagnostics;
+    assert.ok(diags.some((d: any) => d.message.includes('Gebruik overal ‘kans’')), JSON.stringify(codes(diags)));
+    assert.strictEqual(await c.shutdown(), 0);
+  });
+
+  it('"Add to team glossary" writes a valid, formatted file and the term takes effect', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lingo-ws-'));
+    const c = await start(dir);
+    const uri = pathToFileURL(path.join(dir, 'guide.md')).toString();
+    c.open(uri, 'Our Revenue Desk reviews every deal within two days and the team must follow it.\n');
+    await c.diagnostics(uri);
+    const range = { start: { line: 0, character: 4 }, end: { line: 0, character: 16 } };
+    const actions = await c.request('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [] } });
+    const add = actions.find((a: any) => a.command?.command === 'lingo.addToTeamGlossary');
+    assert.strictEqual(add.title, 'Add to team glossary: “Revenue Desk”');
+    const before = c.notifications.length;
+    await c.request('workspace/executeCommand', { command: add.command.command, arguments: add.command.arguments });
+    const written = fs.readFileSync(path.join(dir, 'lingo.glossary.json'), 'utf8');
+    assert.deepStrictEqual(JSON.parse(written).concepts, [{ id: 'revenue-desk', name: 'Revenue Desk', langs: { en: { terms: [{ text: 'Revenue Desk', status: 'preferred' }] } } }]);
+    assert.strictEqual(written, JSON.stringify(JSON.parse(written), null, 2) + '\n');
+    await c.waitFor('textDocument/publishDiagnostics', (p) => p.uri === uri, 5000, before);
+    const h = await c.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 8 } });
+    assert.match(h.contents.value, /\*\*Revenue Desk\*\*/);
+    assert.strictEqual(await c.shutdown(), 0);
+  });
+
+  it('a YAML team glossary works the same way', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lingo-ws-'));
+    fs.writeFileSync(path.join(dir, 'lingo.glossary.yaml'), '# our words\nconcepts:\n  - id: opportunity\n    langs:\n      nl:\n        terms:\n          - text: kans\n            status: preferred\n');
+    const c = await start(dir);
+    const uri = pathToFileURL(path.join(dir, 'sla.md')).toString();
+    c.open(uri, SLA);
+    const diags = await c.diagnostics(uri);
+    assert.ok(diags.some((d: any) => d.message.includes('Gebruik overal ‘kans’')), JSON.stringify(codes(diags)));
+    assert.strictEqual(await c.shutdown(), 0);
+  });
+});
