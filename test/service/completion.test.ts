@@ -16,6 +16,15 @@ describe('completion', () => {
       assert.ok(items.some((i) => i.label === label), items.map((i) => i.label).join(', '));
     });
   }
+  it('replaces the words of the term already typed, not only the last one', () => {
+    const { docAt } = require('../helpers');
+    const marked = 'Each marketing qual|';
+    const item = completions(marked).find((i) => i.label === 'marketing qualified lead');
+    assert.ok(item, 'no item');
+    const { doc } = docAt(marked);
+    const edit = item!.textEdit as { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string };
+    assert.strictEqual(require('vscode-languageserver-textdocument').TextDocument.applyEdits(doc, [edit]), 'Each marketing qualified lead');
+  });
   it('needs two letters', () => assert.deepStrictEqual(completions('A l|'), []));
   it('is fuzzy', () => assert.ok(completions('leed scoring|').some((i) => i.label === 'lead scoring')));
   it('puts the document language first', () => {

@@ -8,7 +8,6 @@ import type { Glossary } from './glossary';
 import { findIgnoredRegions } from './regions';
 import type { Concept, Lang, Term } from './types';
 import { LANGS } from './types';
-import type { Match } from './matcher';
 
 export interface AnalysisOptions {
   /** A fixed language, or undefined to detect it. */
@@ -29,6 +28,8 @@ export interface Occurrence {
   terms: Term[];
   /** = terms[0] */
   term: Term;
+  /** The terms name more than one concept (SQL, 潛在客戶). */
+  ambiguous: boolean;
 }
 
 export interface Analysis {
@@ -67,40 +68,44 @@ export function analyze(text: string, glossary: Glossary, opts: AnalysisOptions)
   const enabled = new Set(opts.languages);
   const rankLang = (l: Lang) => (l === lang ? 0 : 1 + LANGS.indexOf(l));
 
-  const candidates = (start: number, end: number, node: number): Term[] => {
-    const out: Term[] = [];
-    if (opts.ignore.size && opts.ignore.has(foldKey(text.slice(start, end)))) return out;
-    const outputs = glossary.matcher.outputs(node);
-    let verbChecked = false;
-    for (const idx of outputs) {
-      const t = glossary.terms[idx];
-      // "lead the call": when any reading of this text is also a verb, an English verb use is no term at all.
-      if (t.homograph === 'verb' && !verbChecked) {
-        verbChecked = true;
-        if (isVerbUse(folded, start, end)) return [];
-      }
+  // The candidates of a trie node, in document order of preference; computed once per node.
+  const byNode = new Map<number, { terms: Term[]; verb: boolean; acronyms: boolean; ambiguous: boolean }>();
+  const sortedFor = (node: number) => {
+    let e = byNode.get(node);
+    if (!e) {
+      const terms = [...glossary.matcher.outputs(node)].map((i) => glossary.terms[i]).filter((t) => enabled.has(t.lang));
+      terms.sort((a, b) => rankLang(a.lang) - rankLang(b.lang) || Number(a.acronym) - Number(b.acronym) || a.rank - b.rank);
+      e = {
+        terms,
+        verb: [...glossary.matcher.outputs(node)].some((i) => glossary.terms[i].homograph === 'verb'),
+        acronyms: terms.some((t) => t.acronym),
+        ambiguous: terms.some((t) => t.concept !== terms[0].concept),
+      };
+      byNode.set(node, e);
     }
-    for (const idx of outputs) {
-      const t = glossary.terms[idx];
-      if (!enabled.has(t.lang)) continue;
-      if (t.acronym && !text.startsWith(t.text, start)) continue; // acronyms are matched in capitals only
-      out.push(t);
-    }
-    return out.sort((a, b) => rankLang(a.lang) - rankLang(b.lang) || Number(a.acronym) - Number(b.acronym) || a.rank - b.rank);
+    return e;
   };
 
-  const matches: Match[] = [];
-  let last: { start: number; end: number; terms: Term[] } | undefined;
-  glossary.matcher.scan(folded, 0, folded.length, matches, (start, end, node) => {
-    last = { start, end, terms: candidates(start, end, node) };
-    return last.terms.length > 0;
-  });
+  const candidates = (start: number, end: number, node: number): Term[] => {
+    if (opts.ignore.size && opts.ignore.has(foldKey(text.slice(start, end)))) return [];
+    const e = sortedFor(node);
+    // "lead the call": when any reading of this text is also a verb, an English verb use is no term at all.
+    if (e.verb && isVerbUse(folded, start, end)) return [];
+    // Acronyms are matched in capitals only.
+    return e.acronyms ? e.terms.filter((t) => !t.acronym || text.startsWith(t.text, start)) : e.terms;
+  };
+
   const occurrences: Occurrence[] = [];
-  for (const m of matches) {
-    const terms = last && last.start === m.start && last.end === m.end ? last.terms : candidates(m.start, m.end, m.node);
-    occurrences.push({ start: m.start, end: m.end, terms, term: terms[0] });
-  }
-  orderAmbiguous(occurrences);
+  let anyAmbiguous = false;
+  glossary.matcher.scan(folded, 0, folded.length, (start, end, node) => {
+    const terms = candidates(start, end, node);
+    if (!terms.length) return false;
+    const ambiguous = terms !== byNode.get(node)!.terms ? terms.some((t) => t.concept !== terms[0].concept) : byNode.get(node)!.ambiguous;
+    if (ambiguous) anyAmbiguous = true;
+    occurrences.push({ start, end, terms: ambiguous ? [...terms] : terms, term: terms[0], ambiguous });
+    return true;
+  });
+  if (anyAmbiguous) orderAmbiguous(occurrences);
   return { lang, detection, occurrences, ignored };
 }
 
@@ -109,20 +114,17 @@ export function analyze(text: string, glossary: Glossary, opts: AnalysisOptions)
  * likely means: the one whose related concepts and domain the document talks about.
  */
 function orderAmbiguous(occurrences: Occurrence[]): void {
-  let needed = false;
-  for (const o of occurrences) if (distinctConcepts(o.terms).length > 1) needed = true;
-  if (!needed) return;
   const used = new Map<string, number>();
   const domains = new Map<string, number>();
   for (const o of occurrences) {
-    if (distinctConcepts(o.terms).length > 1) continue;
+    if (o.ambiguous) continue;
     used.set(o.term.concept.id, (used.get(o.term.concept.id) ?? 0) + 1);
     domains.set(o.term.concept.domain, (domains.get(o.term.concept.domain) ?? 0) + 1);
   }
   const score = (c: Concept) => 10 * (used.get(c.id) ?? 0) + c.related.reduce((s, r) => s + (used.get(r) ?? 0), 0) * 2 + (domains.get(c.domain) ?? 0);
   for (const o of occurrences) {
+    if (!o.ambiguous) continue;
     const cs = distinctConcepts(o.terms);
-    if (cs.length < 2) continue;
     const order = new Map(cs.map((c, i) => [c.id, i]));
     const s = new Map(cs.map((c) => [c.id, score(c)]));
     o.terms.sort((a, b) => s.get(b.concept.id)! - s.get(a.concept.id)! || order.get(a.concept.id)! - order.get(b.concept.id)!);

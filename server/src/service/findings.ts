@@ -29,6 +29,14 @@ export const isAcronymUse = (o: Occurrence): boolean => o.terms.every((t) => t.a
  */
 export function spelledOutAs(text: string, occs: Occurrence[], k: number): Concept | undefined {
   const o = occs[k];
+  // Cheap test first: an expansion is next to an opening or closing parenthesis.
+  let i = o.start - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+  let j = o.end;
+  while (j < text.length && (text[j] === ' ' || text[j] === '\t')) j++;
+  const beforeParen = text[i] === '(' || text[i] === '（';
+  const afterParen = text[j] === '(' || text[j] === '（';
+  if (!beforeParen && !afterParen) return undefined;
   const concepts = new Set(o.terms.map((t) => t.concept));
   const prev = occs[k - 1], next = occs[k + 1];
   if (prev && !isAcronymUse(prev) && /^\s*[(（]\s*$/.test(text.slice(prev.end, o.start))) {
@@ -114,6 +122,13 @@ function better(lang: Lang) {
   return (x: Term, y: Term) => Number(x.lang !== lang) - Number(y.lang !== lang) || statusRank(x) - statusRank(y) || x.rank - y.rank;
 }
 
+const identityKeys = new WeakMap<Term, string>();
+const identityKey = (t: Term): string => {
+  let k = identityKeys.get(t);
+  if (k === undefined) identityKeys.set(t, (k = foldKey(t.text)));
+  return k;
+};
+
 function inconsistencies(text: string, a: Analysis, lang: Lang): Finding[] {
   const M = messages(lang);
   const q = M.quote;
@@ -122,10 +137,10 @@ function inconsistencies(text: string, a: Analysis, lang: Lang): Finding[] {
   for (const o of a.occurrences) {
     if (isAcronymUse(o) || o.term.status === 'deprecated') continue;
     // A text that names several concepts (潛在客戶: lead or prospect) says nothing about consistency.
-    if (o.terms.some((t) => t.concept !== o.term.concept)) continue;
+    if (o.ambiguous) continue;
     const c = o.term.concept;
-    const terms = o.terms.filter((t) => t.concept === c && !t.acronym).sort(cmp);
-    const key = foldKey(terms[0].text);
+    const terms = o.terms.length === 1 ? o.terms : o.terms.filter((t) => t.concept === c && !t.acronym).sort(cmp);
+    const key = identityKey(terms[0]);
     let ids = byConcept.get(c);
     if (!ids) byConcept.set(c, (ids = new Map()));
     const id = ids.get(key);
@@ -142,20 +157,23 @@ function inconsistencies(text: string, a: Analysis, lang: Lang): Finding[] {
     const target = winner.best.text;
     const first = winner.occs[0];
     const name = q(conceptLabel(c, lang));
+    const related = [{ start: first.start, end: first.end, message: format(M.inconsistentRelated, q(text.slice(first.start, first.end))) }];
     for (const loser of ranked.slice(1)) {
       const allEdits = loser.occs.map((o) => ({ start: o.start, end: o.end, newText: matchCase(text.slice(o.start, o.end), target) }));
-      for (const o of loser.occs) {
+      const replaceAll: Fix | undefined = loser.occs.length > 1 ? { title: format(M.replaceAll, loser.occs.length, q(target)), edits: allEdits } : undefined;
+      // The same written form gets the same words: build them once.
+      const said = new Map<string, { message: string; title: string; repl: string }>();
+      loser.occs.forEach((o, k) => {
         const original = text.slice(o.start, o.end);
-        const repl = matchCase(original, target);
-        const fixes: Fix[] = [{ title: format(M.replaceWith, q(repl)), edits: [{ start: o.start, end: o.end, newText: repl }], preferred: true }];
-        if (loser.occs.length > 1) fixes.push({ title: format(M.replaceAll, loser.occs.length, q(target)), edits: allEdits });
-        out.push({
-          rule: 'inconsistent-term', start: o.start, end: o.end,
-          message: format(M.inconsistent, name, q(original), q(target)),
-          related: [{ start: first.start, end: first.end, message: format(M.inconsistentRelated, q(text.slice(first.start, first.end))) }],
-          fixes,
-        });
-      }
+        let w = said.get(original);
+        if (!w) {
+          const repl = allEdits[k].newText;
+          said.set(original, (w = { message: format(M.inconsistent, name, q(original), q(target)), title: format(M.replaceWith, q(repl)), repl }));
+        }
+        const fixes: Fix[] = [{ title: w.title, edits: [{ start: o.start, end: o.end, newText: w.repl }], preferred: true }];
+        if (replaceAll) fixes.push(replaceAll);
+        out.push({ rule: 'inconsistent-term', start: o.start, end: o.end, message: w.message, related, fixes });
+      });
     }
   }
   return out;

@@ -10,13 +10,6 @@
  */
 import { BLOCK, SEP, isHanCode, isWordCode } from './fold';
 
-export interface Match {
-  start: number;
-  end: number;
-  /** Node whose outputs are the candidate term indices (see Matcher.outputs). */
-  node: number;
-}
-
 class GrowInt32 {
   a = new Int32Array(1024);
   n = 0;
@@ -154,11 +147,13 @@ export class Matcher {
   /**
    * Leftmost-longest, non-overlapping matches in folded[from, to). A match starts and ends at word
    * boundaries, except next to Han characters (Chinese has no spaces). Runs of separators in the
-   * text match the single space of a key. `accept` may refuse a match (a verb use, wrong case);
-   * the scan then keeps the longest shorter match at the same start.
+   * text match the single space of a key. `take` is offered each match, longest first, and returns
+   * whether it takes it (a verb use or a lower-case acronym is refused); the scan then continues
+   * after the match it took.
    */
-  scan(folded: Uint16Array, from: number, to: number, out: Match[], accept?: (start: number, end: number, node: number) => boolean): void {
+  scan(folded: Uint16Array, from: number, to: number, take: (start: number, end: number, node: number) => boolean): void {
     const n = to;
+    const root = this.root, outStart = this.outStart;
     let i = from;
     const cands: number[] = [];
     while (i < n) {
@@ -168,12 +163,12 @@ export class Matcher {
         const p = folded[i - 1];
         if (isWordCode(p) && !isHanCode(p) && !isHanCode(c)) { i++; continue; }
       }
-      let node = this.root[c];
+      let node = root[c];
       if (node < 0) { i++; continue; }
       let j = i + 1;
       cands.length = 0;
       for (;;) {
-        if (this.outStart[node + 1] > this.outStart[node]) {
+        if (outStart[node + 1] > outStart[node]) {
           const next = j < n ? folded[j] : SEP;
           if (!isWordCode(next) || isHanCode(next) || isHanCode(folded[j - 1])) cands.push(node, j);
         }
@@ -188,8 +183,7 @@ export class Matcher {
       let matched = false;
       for (let k = cands.length - 2; k >= 0; k -= 2) {
         const end = cands[k + 1];
-        if (!accept || accept(i, end, cands[k])) {
-          out.push({ start: i, end, node: cands[k] });
+        if (take(i, end, cands[k])) {
           i = end;
           matched = true;
           break;
