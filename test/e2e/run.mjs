@@ -1,0 +1,396 @@
+// End-to-end tests in a real VS Code workbench: code-server (installed into .cache/code-server on
+// first use) with the packaged .vsix installed, driven by playwright-core in the system Chromium.
+//
+//   npm run test:e2e            (env: CHROMIUM=/path/to/chromium, E2E_KEEP=1 keeps the temp folders,
+//                                E2E_ONLY=regex runs only the matching scenarios)
+//
+// Each scenario saves a screenshot in test-output/e2e/. The last line printed is "N passed, N failed".
+import { chromium } from 'playwright-core';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import * as cs from '../../server/scripts/code-server.mjs';
+
+const ROOT = cs.ROOT;
+const FIXTURES = path.join(ROOT, 'test', 'e2e', 'workspace');
+const OUT = path.join(ROOT, 'test-output', 'e2e');
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const STEP_MS = 15_000; // the longest wait for one thing to appear
+const started = Date.now();
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+const log = (msg) => console.log(`[e2e ${elapsed()}] ${msg}`);
+
+// ---- the glossary, for expected texts (definitions, expansions) --------------------------------
+
+const concepts = fs
+  .readdirSync(path.join(ROOT, 'glossary', 'concepts'))
+  .filter((f) => f.endsWith('.json'))
+  .flatMap((f) => JSON.parse(fs.readFileSync(path.join(ROOT, 'glossary', 'concepts', f), 'utf8')).concepts);
+
+/** The glossary section (definition, terms, acronyms) in `lang` of the concept that has `term` in that language. */
+function sectionOf(lang, term) {
+  const hits = concepts.filter((c) => c.langs[lang]?.terms.some((t) => t.text === term) || c.langs[lang]?.acronyms?.some((a) => a.text === term));
+  assert.equal(hits.length, 1, `expected one concept with the ${lang} term "${term}", found ${hits.map((c) => c.id).join(', ') || 'none'}`);
+  return hits[0].langs[lang];
+}
+
+const norm = (s) => s.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
+
+// ---- workbench helpers ---------------------------------------------------------------------------
+
+/** Opens a workspace file from the Explorer (double click: a pinned editor) and waits until it shows text. */
+async function openFile(page, name) {
+  await page.mouse.move(5, 5);
+  await page.keyboard.press('Escape');
+  const row = page.locator(`.explorer-folders-view .monaco-list-row[aria-label="${name}"]`).first();
+  await row.waitFor({ timeout: STEP_MS });
+  await row.dblclick();
+  await page.locator(`.monaco-editor[data-uri$="/${name}"] .view-lines .view-line`).first().waitFor({ timeout: STEP_MS });
+  return editor(page, name);
+}
+
+const editor = (page, name) => page.locator(`.monaco-editor[data-uri$="/${name}"]`);
+
+/**
+ * The screen box of `word` inside the first editor line that contains `context` (which must contain
+ * `word`; the n-th `word` in `context` when given). Measured with a DOM Range over the rendered text.
+ */
+async function wordBox(page, name, context, word, n = 0) {
+  const handle = editor(page, name);
+  await handle.locator('.view-line', { hasText: context }).first().waitFor({ timeout: STEP_MS });
+  const box = await handle.evaluate(
+    (ed, { context, word, n }) => {
+      for (const line of ed.querySelectorAll('.view-lines .view-line')) {
+        // Only the document's own text: injected inlay hints (dyn-rule-*) are skipped.
+        const nodes = [];
+        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+        for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+          if (![...t.parentElement.classList].some((c) => c.startsWith('dyn-rule'))) nodes.push(t);
+        }
+        const text = nodes.map((t) => t.data).join('').replace(/\u00a0/g, ' ');
+        const at = text.indexOf(context);
+        if (at < 0) continue;
+        let start = at - 1;
+        for (let i = 0; i <= n; i++) start = text.indexOf(word, start + 1);
+        if (start < 0 || start >= at + context.length) return { error: `"${word}" #${n} is not in "${context}"` };
+        const end = start + word.length;
+        const range = document.createRange();
+        let pos = 0;
+        for (const t of nodes) {
+          const len = t.data.length;
+          if (start >= pos && start <= pos + len) range.setStart(t, start - pos);
+          if (end >= pos && end <= pos + len) { range.setEnd(t, end - pos); break; }
+          pos += len;
+        }
+        const r = range.getClientRects()[0] ?? range.getBoundingClientRect();
+        const view = ed.querySelector('.lines-content')?.parentElement?.getBoundingClientRect() ?? ed.getBoundingClientRect();
+        if (r.right > view.right || r.left < view.left) return { error: `"${word}" is outside the visible editor area (x ${r.left}..${r.right}, editor ${view.left}..${view.right})` };
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2, left: r.left, right: r.right };
+      }
+      return { error: `no line with "${context}"` };
+    },
+    { context, word, n },
+  );
+  if (box.error) throw new Error(box.error);
+  return box;
+}
+
+/** Moves the mouse over a word and returns the text of the hover that opens. */
+async function hoverText(page, name, context, word, expect) {
+  await page.mouse.move(5, 5);
+  await page.keyboard.press('Escape');
+  const box = await wordBox(page, name, context, word);
+  const hover = page.locator('.monaco-hover-content').filter({ hasText: expect }).first();
+  // A hover can be slow the first time (the language server starts): move again until it shows.
+  const deadline = Date.now() + 2 * STEP_MS;
+  for (let i = 0; ; i++) {
+    await page.mouse.move(box.x - 2 + (i % 3), box.y);
+    try {
+      await hover.waitFor({ state: 'visible', timeout: 3000 });
+      break;
+    } catch (e) {
+      if (Date.now() > deadline) {
+        const shown = await page.locator('.monaco-hover-content').allTextContents();
+        throw new Error(`no hover with ${expect} over "${word}"; hovers shown: ${JSON.stringify(shown)}`);
+      }
+      await page.mouse.move(5, 5);
+    }
+  }
+  return norm(await hover.textContent());
+}
+
+/** The document text of a rendered editor line (inlay hints left out). */
+async function lineText(page, name, context) {
+  const line = editor(page, name).locator('.view-line', { hasText: context }).first();
+  await line.waitFor({ timeout: STEP_MS });
+  return line.evaluate((l) => {
+    let s = '';
+    const walker = document.createTreeWalker(l, NodeFilter.SHOW_TEXT);
+    for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+      if (![...t.parentElement.classList].some((c) => c.startsWith('dyn-rule'))) s += t.data;
+    }
+    return s.replace(/\u00a0/g, ' ');
+  });
+}
+
+async function waitFor(what, fn, timeout = STEP_MS) {
+  const deadline = Date.now() + timeout;
+  let last;
+  for (;;) {
+    try {
+      last = await fn();
+      if (last) return last;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+// ---- scenarios -----------------------------------------------------------------------------------
+
+const PLAYBOOK = 'outbound.playbook.md';
+const SLA = 'partner.sla.md';
+const POLISH = 'kwalifikacja.md';
+const CHINESE = 'customer-success.zh.md';
+const SWEDISH = 'uppfoljning.md';
+
+const scenarios = [
+  {
+    name: 'language mode of *.playbook.md is "Sales playbook / SLA"',
+    async run({ page }) {
+      await openFile(page, PLAYBOOK);
+      const mode = page.locator('[id="status.editor.mode"]');
+      await waitFor('the language mode', async () => norm((await mode.textContent()) ?? '') === 'Sales playbook / SLA');
+      // The extension's own status bar item: the detected language and the number of findings.
+      const lingo = page.locator('[id="lingo-terms.lingo-terms"]');
+      await waitFor('the Lingo status bar item', async () => /English · \d+/.test(norm((await lingo.textContent()) ?? '')));
+    },
+  },
+  {
+    name: 'hover on an English term shows its definition',
+    async run({ page }) {
+      const en = sectionOf('en', 'sales pipeline');
+      const text = await hoverText(page, PLAYBOOK, 'Review the sales pipeline every Monday', 'pipeline', en.definition.slice(0, 40));
+      assert.ok(text.includes('sales pipeline'), text);
+      assert.ok(text.includes(norm(en.definition)), `the hover lacks the definition: ${text}`);
+    },
+  },
+  {
+    name: 'hover on a bare acronym shows its expansion',
+    async run({ page }) {
+      const en = sectionOf('en', 'SQL');
+      const expansion = en.acronyms.find((a) => a.text === 'SQL').expansion;
+      const text = await hoverText(page, PLAYBOOK, 'the lead becomes an SQL', 'SQL', '(SQL)');
+      assert.ok(text.toLowerCase().includes(`${expansion.toLowerCase()} (sql)`), `no "${expansion} (SQL)" in: ${text}`);
+      assert.ok(text.includes(norm(en.definition)), `the hover lacks the definition: ${text}`);
+    },
+  },
+  {
+    name: 'the inlay hint after a bare acronym is visible',
+    async run({ page }) {
+      await page.mouse.move(5, 5);
+      await page.keyboard.press('Escape');
+      const hints = await waitFor('inlay hints', async () => {
+        const found = await editor(page, PLAYBOOK)
+          .locator('.view-line', { hasText: 'the lead becomes an SQL' })
+          .first()
+          .evaluate((l) => [...l.querySelectorAll('[class*="dyn-rule"]')].map((e) => e.textContent.replace(/\u00a0/g, ' ')).filter((s) => s.length > 0));
+        return found.length >= 2 ? found : undefined;
+      });
+      // VS Code shortens long hints on a crowded line (editor.inlayHints.maximumLength) with "…".
+      const fits = (shown, label) => shown === label || (shown.endsWith('…') && label.startsWith(shown.slice(0, -1)));
+      assert.ok(fits(hints[0], '(Customer Relationship Management)'), JSON.stringify(hints));
+      assert.ok(fits(hints[1], '(Sales Qualified Lead)'), JSON.stringify(hints));
+      const crm = await wordBox(page, PLAYBOOK, 'in the CRM', 'CRM');
+      const after = await editor(page, PLAYBOOK).locator('.view-line [class*="dyn-rule"]', { hasText: 'Customer' }).first().boundingBox();
+      assert.ok(after && after.x >= crm.right - 1 && after.width > 20, `the hint is not drawn right after CRM: ${JSON.stringify({ crm, after })}`);
+    },
+  },
+  {
+    name: 'hover in a Polish document (inflected form) shows the Polish definition',
+    async run({ page }) {
+      await openFile(page, POLISH);
+      const pl = sectionOf('pl', 'szansa sprzedażowa');
+      const text = await hoverText(page, POLISH, 'jako szansa', 'szansa', pl.definition.slice(0, 30));
+      assert.ok(text.includes('szansa sprzedażowa'), text);
+      assert.ok(text.includes(norm(pl.definition)), `the hover lacks the definition: ${text}`);
+      const pipeline = sectionOf('pl', 'pipeline');
+      const text2 = await hoverText(page, POLISH, "przechodzi do pipeline'u", "pipeline'u", pipeline.definition.slice(0, 30));
+      assert.ok(text2.includes(norm(pipeline.definition)), text2);
+    },
+  },
+  {
+    name: 'hover in a Chinese document shows the Chinese definition',
+    async run({ page }) {
+      await openFile(page, CHINESE);
+      const zh = sectionOf('zh-Hant', '流失率');
+      const text = await hoverText(page, CHINESE, '每季我們會檢視流失率', '流失率', zh.definition.slice(0, 12));
+      assert.ok(text.includes(norm(zh.definition)), `the hover lacks the definition: ${text}`);
+    },
+  },
+  {
+    name: 'hover in a Swedish document shows the Swedish definition',
+    async run({ page }) {
+      await openFile(page, SWEDISH);
+      const sv = sectionOf('sv', 'affärsmöjlighet');
+      const text = await hoverText(page, SWEDISH, 'uppdaterar affärsmöjligheten', 'affärsmöjligheten', sv.definition.slice(0, 30));
+      assert.ok(text.includes(norm(sv.definition)), `the hover lacks the definition: ${text}`);
+    },
+  },
+  {
+    name: 'the Problems panel lists the consistency warning of the Dutch SLA',
+    async run({ page }) {
+      await openFile(page, SLA);
+      await page.keyboard.press('Control+Shift+M');
+      const panel = page.locator('.markers-panel');
+      await panel.waitFor({ state: 'visible', timeout: STEP_MS });
+      const row = panel.locator('.monaco-list-row', { hasText: 'Dit document noemt ‘opportunity’ zowel ‘kans’ als ‘opportunity’' });
+      await row.first().waitFor({ timeout: STEP_MS });
+      const label = norm((await row.first().getAttribute('aria-label')) ?? (await row.first().textContent()));
+      assert.match(label, /Gebruik overal ‘opportunity’/);
+      // The acronym finding of the same document is there too (as information).
+      await panel.locator('.monaco-list-row', { hasText: '‘MQL’ wordt gebruikt voordat de afkorting is uitgeschreven' }).first().waitFor({ timeout: STEP_MS });
+      // The problems are those of the Dutch document, at the place of "kans" (line 12, column 5).
+      await panel.locator('.monaco-list-row', { hasText: '[Ln 12, Col 5]' }).first().waitFor({ timeout: STEP_MS });
+    },
+  },
+  {
+    name: 'the quick fix replaces exactly the inconsistent term',
+    async run({ page, workspace, snap }) {
+      const file = path.join(workspace, SLA);
+      const before = fs.readFileSync(file, 'utf8');
+      const at = before.indexOf('Een kans die') + 'Een '.length;
+      const expected = before.slice(0, at) + 'opportunity' + before.slice(at + 'kans'.length);
+      const box = await wordBox(page, SLA, 'Een kans die', 'kans');
+      await page.mouse.click(box.x, box.y);
+      await page.keyboard.press('Control+Period');
+      const item = page.locator('.action-widget .monaco-list-row', { hasText: 'Vervangen door ‘opportunity’' }).first();
+      await item.waitFor({ timeout: STEP_MS });
+      await snap('menu');
+      await item.click();
+      await waitFor('the edited line', async () => (await lineText(page, SLA, 'die na dertig dagen')).startsWith('Een opportunity die na dertig dagen'));
+      await page.keyboard.press('Control+S');
+      const after = await waitFor('the saved file', async () => {
+        const now = fs.readFileSync(file, 'utf8');
+        return now !== before ? now : undefined;
+      });
+      assert.equal(after, expected);
+      // With the document consistent, the warning leaves the Problems panel.
+      await page.locator('.markers-panel .monaco-list-row', { hasText: 'zowel ‘kans’' }).first().waitFor({ state: 'detached', timeout: STEP_MS });
+    },
+  },
+  {
+    name: 'typing part of a term opens a completion list with the term',
+    async run({ page, snap }) {
+      await openFile(page, PLAYBOOK);
+      const box = await wordBox(page, PLAYBOOK, 'Keep the win rate', 'Keep');
+      await page.mouse.click(box.left + 1, box.y);
+      await page.keyboard.press('End');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('- Hand every marketing qual', { delay: 60 });
+      const item = page.locator('.suggest-widget .monaco-list-row', { hasText: 'marketing qualified lead' }).first();
+      try {
+        await item.waitFor({ timeout: STEP_MS }); // quick suggestions: the list opens while typing
+      } catch {
+        throw new Error('typing did not open a completion list with "marketing qualified lead"');
+      }
+      await snap('list');
+      const labels = await page.locator('.suggest-widget .monaco-list-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label')));
+      log(`  completion list: ${labels.slice(0, 6).join(' | ')}`);
+      await item.click();
+      await waitFor('the accepted completion', async () => (await lineText(page, PLAYBOOK, '- Hand every')) === '- Hand every marketing qualified lead');
+    },
+  },
+];
+
+// ---- runner --------------------------------------------------------------------------------------
+
+async function main() {
+  fs.mkdirSync(OUT, { recursive: true });
+  for (const f of fs.readdirSync(OUT)) if (f.endsWith('.png')) fs.rmSync(path.join(OUT, f));
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM)`);
+
+  cs.installCodeServer();
+  log('code-server is installed');
+  const vsix = cs.packageExtension();
+  log(`packaged ${path.relative(ROOT, vsix)} (${Math.round(fs.statSync(vsix).size / 1024)} KB)`);
+
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lingo-e2e-'));
+  const workspace = path.join(tmp, 'workspace');
+  fs.cpSync(FIXTURES, workspace, { recursive: true });
+  const extensionsDir = path.join(tmp, 'extensions');
+  const userDataDir = path.join(tmp, 'user-data');
+  cs.installVsix(vsix, extensionsDir);
+  cs.writeUserSettings(userDataDir, {
+    'files.autoSave': 'off',
+    'editor.inlayHints.enabled': 'on',
+    'editor.minimap.enabled': false,
+    'workbench.editor.enablePreview': false,
+    // The document lines must fit the editor: each scenario finds its words on one rendered line.
+    'editor.wordWrap': 'off',
+    '[markdown]': { 'editor.wordWrap': 'off' },
+  });
+  log('installed the .vsix with code-server --install-extension');
+
+  const server = await cs.startCodeServer({ workspace, extensionsDir, userDataDir, logFile: path.join(OUT, 'code-server.log') });
+  log(`code-server listens on ${server.url} (process group ${server.child.pid})`);
+  let browser;
+  const results = [];
+  try {
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    const consoleErrors = [];
+    page.on('pageerror', (e) => consoleErrors.push(String(e)));
+    await page.goto(`${server.url}?folder=${encodeURIComponent(workspace)}`);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    // The Explorer lists the workspace once the remote file system answers.
+    await page.locator(`.explorer-folders-view .monaco-list-row[aria-label="${SLA}"]`).first().waitFor({ timeout: 60_000 });
+    log('workbench is up');
+
+    const only = process.env.E2E_ONLY ? new RegExp(process.env.E2E_ONLY) : undefined;
+    let i = 0;
+    for (const s of scenarios) {
+      i++;
+      if (only && !only.test(s.name)) continue;
+      const shot = path.join(OUT, `${String(i).padStart(2, '0')}-${s.name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 60)}.png`);
+      const t0 = Date.now();
+      try {
+        const snap = (suffix) => page.screenshot({ path: shot.replace(/\.png$/, `-${suffix}.png`) });
+        await s.run({ page, workspace, snap });
+        results.push({ name: s.name, ok: true });
+        console.log(`  ✔ ${s.name} (${Date.now() - t0} ms)`);
+      } catch (e) {
+        results.push({ name: s.name, ok: false, error: e });
+        console.log(`  ✘ ${s.name} (${Date.now() - t0} ms)\n      ${String(e.stack ?? e).split('\n').slice(0, 4).join('\n      ')}`);
+      } finally {
+        await page.screenshot({ path: shot }).catch(() => undefined);
+      }
+    }
+    if (consoleErrors.length) log(`page errors (not failures): ${consoleErrors.slice(0, 3).join(' | ')}`);
+  } finally {
+    await browser?.close().catch(() => undefined);
+    server.stop();
+    if (!process.env.E2E_KEEP) fs.rmSync(tmp, { recursive: true, force: true });
+    else log(`kept ${tmp}`);
+  }
+  const passed = results.filter((r) => r.ok).length;
+  const failed = results.length - passed;
+  log(`screenshots in ${path.relative(ROOT, OUT)}/`);
+  console.log(`${passed} passed, ${failed} failed`);
+  return failed === 0 && passed > 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(e);
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  },
+);
