@@ -94,7 +94,7 @@ export function complete(glossary: Glossary, index: CompletionIndex, text: strin
   const seen = new Set<string>();
   for (const { t } of hits) {
     if (out.length >= MAX) break;
-    const id = t.lang + '\u0000' + t.text;
+    const id = foldKey(t.text); // one item per written form, whatever languages share it
     if (seen.has(id)) continue;
     seen.add(id);
     const c = t.concept;

@@ -1,0 +1,514 @@
+/**
+ * npm run bench: performance figures for the language service, the LSP server and a textlint
+ * baseline. Prints tables and writes every figure to test-output/bench.json. See BENCHMARKS.md.
+ *
+ *   node --expose-gc out/bench/bench.js [--quick] [--no-textlint] [--profile]
+ *
+ * The same bundle is also the child process of the memory, textlint and profile measurements
+ * (first argument "child-mem", "child-textlint", "child-profile").
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as inspector from 'inspector';
+import * as os from 'os';
+import * as path from 'path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { buildGlossary, getLanguageService, resolveSettings, type Glossary, type GlossarySource, type DomainNames } from '../../server/src/service';
+import { BenchClient } from './lsp';
+import { documents } from './corpus';
+import { generateGlossary, terminologyTerms } from './genGlossary';
+import { Rng, measure, median, percentile, procMemory, now, MB, fmtMs, fmtMB, fmtX } from './util';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const CACHE = path.join(ROOT, '.cache', 'bench');
+const OUT = path.join(ROOT, 'test-output');
+const SERVER = path.join(ROOT, 'dist', 'server.js');
+const KB = 1024;
+const SIZES = [10 * KB, 100 * KB, 1 * MB, 5 * MB];
+const SIZE_NAMES = new Map([[10 * KB, '10 KB'], [100 * KB, '100 KB'], [1 * MB, '1 MB'], [5 * MB, '5 MB']]);
+const GLOSSARIES = [0, 1000, 10000, 50000]; // 0 = the built-in glossary alone
+const gname = (n: number) => (n === 0 ? 'built-in' : `${n.toLocaleString('en')} + built-in`);
+const SETTINGS = resolveSettings({ maxFileSizeMB: 50 });
+const DEBOUNCE_MS = 150; // server.ts: documents.onDidChangeContent → schedule(doc, 150)
+
+interface Compiled { version: 1; domains: DomainNames; sources: GlossarySource[] }
+const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
+const log = (s: string) => process.stderr.write(s + '\n');
+
+function builtinCompiled(): Compiled {
+  return JSON.parse(fs.readFileSync(path.join(ROOT, 'dist', 'glossary.json'), 'utf8')) as Compiled;
+}
+
+function compiledFor(n: number, builtin: Compiled): Compiled {
+  return n === 0 ? builtin : { version: 1, domains: builtin.domains, sources: [...builtin.sources, ...generateGlossary(n)] };
+}
+
+const glossaryFile = (n: number) => (n === 0 ? path.join(ROOT, 'dist', 'glossary.json') : path.join(CACHE, `glossary-${n}.json`));
+const docFile = (size: number) => path.join(CACHE, `doc-${size}.md`);
+
+let sink = 0;
+function bareLoop(text: string): number {
+  let s = 0;
+  for (let i = 0; i < text.length; i++) s += text.charCodeAt(i);
+  return s;
+}
+
+/** Random occurrence offsets of a document's terms, for hover and completion requests. */
+function termOffsets(g: Glossary, text: string, count: number, seed: number): { hover: number[]; complete: number[] } {
+  const svc = getLanguageService(g);
+  const doc = TextDocument.create('file:///bench/offsets.md', 'markdown', 1, text);
+  const occ = svc.analyze(doc, SETTINGS)!.occurrences;
+  const r = new Rng(seed);
+  const hover: number[] = [], complete: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const o = occ[r.int(occ.length)];
+    hover.push(o.start + r.int(o.end - o.start));
+    complete.push(o.start + Math.min(o.end - o.start, 2 + r.int(3)));
+  }
+  return { hover, complete };
+}
+
+/** Random offsets inside prose words (a letter before and after), for one-character edits. */
+function editOffsets(text: string, count: number, seed: number): number[] {
+  const r = new Rng(seed);
+  const out: number[] = [];
+  while (out.length < count) {
+    const i = 1 + r.int(text.length - 2);
+    if (/[a-z]/.test(text[i - 1]) && /[a-z]/.test(text[i])) out.push(i);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// children
+
+function childMem(glossaryPath: string, docPath: string): void {
+  const t0 = now();
+  const compiled = JSON.parse(fs.readFileSync(glossaryPath, 'utf8')) as Compiled;
+  const t1 = now();
+  const { glossary } = buildGlossary(compiled.sources, { domains: compiled.domains, trusted: true });
+  const t2 = now();
+  const svc = getLanguageService(glossary);
+  const text = fs.readFileSync(docPath, 'utf8');
+  const doc = TextDocument.create('file:///bench/mem.md', 'markdown', 1, text);
+  const diags = svc.doValidation(doc, SETTINGS);
+  const t3 = now();
+  const peak = procMemory();
+  gc();
+  const after = process.memoryUsage();
+  const settled = procMemory();
+  process.stdout.write(JSON.stringify({
+    parseMs: t1 - t0, buildMs: t2 - t1, firstCheckMs: t3 - t2, diagnostics: diags.length,
+    concepts: glossary.concepts.length, terms: glossary.terms.length, forms: glossary.terms.reduce((s, t) => s + t.forms.length, 0),
+    trieNodes: glossary.matcher.nodeCount, trieBytes: glossary.matcher.byteSize,
+    peakRss: peak?.hwm, rssAfterGc: settled?.rss, heapUsedAfterGc: after.heapUsed, externalAfterGc: after.external + after.arrayBuffers,
+  }));
+}
+
+async function childTextlint(termsPath: string, docPath: string): Promise<void> {
+  // textlint and the rule are ES modules loaded from node_modules (not bundled).
+  const dynImport = new Function('s', 'return import(s)') as (s: string) => Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  // The rule is an ES module that textlint's config loader does not resolve ("terminology" is not
+  // found), so the descriptor is built by hand: textlint's built-in Markdown plugin and the rule.
+  const { createLinter } = await dynImport('textlint');
+  const { TextlintKernelDescriptor } = await dynImport('@textlint/kernel');
+  const markdown = (await dynImport('@textlint/textlint-plugin-markdown')).default;
+  const rule = (await dynImport('textlint-rule-terminology')).default;
+  const dir = fs.mkdtempSync(path.join(CACHE, 'textlint-'));
+  const terms = JSON.parse(fs.readFileSync(termsPath, 'utf8'));
+  const t0 = now();
+  const descriptor = new TextlintKernelDescriptor({
+    rules: [{ ruleId: 'terminology', rule: rule.default ?? rule, options: { defaultTerms: false, terms } }],
+    plugins: [{ pluginId: '@textlint/textlint-plugin-markdown', plugin: markdown.default ?? markdown, options: true }],
+    filterRules: [],
+  });
+  const linter = createLinter({ descriptor, cwd: dir });
+  const t1 = now();
+  const text = fs.readFileSync(docPath, 'utf8');
+  const result = await linter.lintText(text, path.join(dir, 'doc.md'));
+  const t2 = now();
+  fs.rmSync(dir, { recursive: true, force: true });
+  const rules = new Set(result.messages.map((m: { ruleId: string }) => m.ruleId));
+  process.stdout.write(JSON.stringify({ setupMs: t1 - t0, lintMs: t2 - t1, messages: result.messages.length, rules: [...rules], terms: terms.length }));
+}
+
+/** Runs f under the V8 profiler (node:inspector) and writes the .cpuprofile. */
+async function profiled(file: string, f: () => void): Promise<void> {
+  const session = new inspector.Session();
+  session.connect();
+  const post = (m: string, p?: object) => new Promise<any>((res, rej) => session.post(m, p ?? {}, (e, r) => (e ? rej(e) : res(r)))); // eslint-disable-line @typescript-eslint/no-explicit-any
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 500 });
+  await post('Profiler.start');
+  f();
+  const { profile } = await post('Profiler.stop');
+  fs.writeFileSync(file, JSON.stringify(profile));
+  session.disconnect();
+}
+
+/** Profiles one operation (what = "check" | "complete" | "hover" | "keystroke" | "build") into `file`; setup is not profiled. */
+async function childProfile(file: string, what: string, n: number, size: number): Promise<void> {
+  const compiled = JSON.parse(fs.readFileSync(glossaryFile(n), 'utf8')) as Compiled;
+  const build = () => buildGlossary(compiled.sources, { domains: compiled.domains, trusted: true }).glossary;
+  if (what === 'build') return profiled(file, () => void build());
+  const g = build();
+  const svc = getLanguageService(g);
+  const text = fs.readFileSync(docFile(size), 'utf8');
+  const uri = 'file:///bench/profile.md';
+  let v = 1;
+  if (what === 'check') {
+    for (let i = 0; i < 2; i++) svc.doValidation(TextDocument.create(uri, 'markdown', v++, text), SETTINGS);
+    return profiled(file, () => {
+      const t0 = now();
+      while (now() - t0 < 5000) svc.doValidation(TextDocument.create(uri, 'markdown', v++, text), SETTINGS);
+    });
+  }
+  const doc = TextDocument.create(uri, 'markdown', v, text);
+  svc.doValidation(doc, SETTINGS);
+  if (what === 'complete' || what === 'hover') {
+    const { hover, complete } = termOffsets(g, text, 400, 3);
+    return profiled(file, () => {
+      const t0 = now();
+      for (let k = 0; now() - t0 < 5000; k++) {
+        if (what === 'complete') JSON.stringify(svc.doComplete(doc, doc.positionAt(complete[k % 400]), SETTINGS));
+        else JSON.stringify(svc.doHover(doc, doc.positionAt(hover[k % 400]), SETTINGS));
+      }
+    });
+  }
+  const edits = editOffsets(text, 1000, 5);
+  return profiled(file, () => {
+    const t0 = now();
+    for (let k = 0; now() - t0 < 5000; k++) {
+      const p = doc.positionAt(edits[k % edits.length]);
+      TextDocument.update(doc, [{ range: { start: p, end: p }, text: 'x' }], ++v);
+      JSON.stringify(svc.doValidation(doc, SETTINGS));
+    }
+  });
+}
+
+/** Top functions by self time of a .cpuprofile. */
+function topFunctions(file: string, count = 12): { fn: string; selfPct: number; selfMs: number }[] {
+  const p = JSON.parse(fs.readFileSync(file, 'utf8')) as { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]; samples: number[]; timeDeltas: number[] };
+  const self = new Map<number, number>();
+  p.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (p.timeDeltas[i] ?? 0)));
+  const byFn = new Map<string, number>();
+  let total = 0;
+  for (const node of p.nodes) {
+    const us = self.get(node.id) ?? 0;
+    total += us;
+    const cf = node.callFrame;
+    const file_ = cf.url ? path.basename(cf.url.replace(/^file:\/\//, '')) : '';
+    const key = `${cf.functionName || '(anonymous)'} ${file_ ? `${file_}:${cf.lineNumber + 1}` : ''}`.trim();
+    byFn.set(key, (byFn.get(key) ?? 0) + us);
+  }
+  return [...byFn].sort((a, b) => b[1] - a[1]).slice(0, count).map(([fn, us]) => ({ fn, selfPct: (100 * us) / total, selfMs: us / 1000 }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// the benchmark
+
+interface LspFigures {
+  glossary: string; coldStartMs: number[]; coldStartMedianMs: number; initializeMs: number; serverLoadLog?: string;
+  hoverP50: number; hoverP99: number; completionP50: number; completionP99: number;
+  keystrokeWallMedianMs: number; keystrokeWallP99Ms: number; keystrokeMinusDebounceMedianMs: number; keystrokeMinusDebounceP99Ms: number;
+  diagnostics: number; peakRss?: number; rss?: number;
+}
+
+async function lspRun(label: string, serverJs: string, text: string, offsets: { hover: number[]; complete: number[] }, coldRuns: number): Promise<LspFigures> {
+  const uri = 'file:///bench/lsp-doc.md';
+  const doc = TextDocument.create(uri, 'markdown', 1, text);
+  const cold: number[] = [];
+  let client: BenchClient | undefined;
+  let initializeMs = 0;
+  for (let run = 0; run < coldRuns; run++) {
+    if (client) await client.shutdown();
+    client = new BenchClient(serverJs);
+    const init = await client.request('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { relatedInformation: true } } } }, 120000);
+    client.notify('initialized', {});
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    const d = await client.waitFor('textDocument/publishDiagnostics', (p) => p.uri === uri && p.version === 1, 120000);
+    cold.push(d.at - client.spawnedAt);
+    initializeMs = init.at - client.spawnedAt;
+  }
+  const c = client!;
+  const diagnostics = c.notes.filter((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri && n.params.version === 1).pop()!.params.diagnostics.length;
+  const loadLog = c.notes.map((n) => (n.method === 'window/logMessage' ? String(n.params.message) : '')).find((m) => /loaded in/.test(m));
+  const td = { uri };
+  const hov: number[] = [], comp: number[] = [];
+  for (let i = 0; i < 20; i++) await c.request('textDocument/hover', { textDocument: td, position: doc.positionAt(offsets.hover[i]) }); // warm-up
+  for (const off of offsets.hover) hov.push((await c.request('textDocument/hover', { textDocument: td, position: doc.positionAt(off) })).ms);
+  for (let i = 0; i < 20; i++) await c.request('textDocument/completion', { textDocument: td, position: doc.positionAt(offsets.complete[i]) });
+  for (const off of offsets.complete) comp.push((await c.request('textDocument/completion', { textDocument: td, position: doc.positionAt(off) })).ms);
+  // One-character edits: didChange → publishDiagnostics of that version (includes the 150 ms debounce).
+  const keys: number[] = [];
+  let version = 1;
+  for (const off of editOffsets(text, 16, 11)) {
+    const p = doc.positionAt(off);
+    TextDocument.update(doc, [{ range: { start: p, end: p }, text: 'x' }], ++version);
+    const v = version;
+    const t = now();
+    c.notify('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ range: { start: p, end: p }, text: 'x' }] });
+    const d = await c.waitFor('textDocument/publishDiagnostics', (q) => q.uri === uri && q.version === v, 60000);
+    keys.push(d.at - t);
+  }
+  keys.shift(); // first edit: warm-up
+  const mem = procMemory(c.proc.pid!);
+  await c.shutdown();
+  return {
+    glossary: label, coldStartMs: cold, coldStartMedianMs: median(cold), initializeMs, serverLoadLog: loadLog,
+    hoverP50: percentile(hov, 50), hoverP99: percentile(hov, 99), completionP50: percentile(comp, 50), completionP99: percentile(comp, 99),
+    keystrokeWallMedianMs: median(keys), keystrokeWallP99Ms: percentile(keys, 99),
+    keystrokeMinusDebounceMedianMs: median(keys) - DEBOUNCE_MS, keystrokeMinusDebounceP99Ms: percentile(keys, 99) - DEBOUNCE_MS,
+    diagnostics, peakRss: mem?.hwm, rss: mem?.rss,
+  };
+}
+
+function runChild(args: string[], timeoutMs: number, nodeArgs: string[] = []): { ok: boolean; out?: any; ms: number; timedOut: boolean; err?: string } { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const t = now();
+  const r = spawnSync(process.execPath, [...nodeArgs, __filename, ...args], { encoding: 'utf8', timeout: timeoutMs, maxBuffer: 64 * MB, killSignal: 'SIGKILL' });
+  const ms = now() - t;
+  const timedOut = r.error !== undefined && /ETIMEDOUT/.test(String((r.error as NodeJS.ErrnoException).code));
+  if (r.status !== 0) return { ok: false, ms, timedOut, err: (r.stderr || String(r.error)).slice(-2000) };
+  return { ok: true, out: JSON.parse(r.stdout), ms, timedOut };
+}
+
+function table(head: string[], rows: (string | number)[][]): string {
+  const cells = [head, ...rows.map((r) => r.map(String))];
+  const w = head.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
+  const line = (r: string[]) => '| ' + r.map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i]))).join(' | ') + ' |';
+  return [line(head), '|' + w.map((x, i) => (i === 0 ? ':' : '') + '-'.repeat(x + 1) + (i === 0 ? '-' : ':')).join('|') + '|', ...cells.slice(1).map(line)].join('\n');
+}
+
+/**
+ * CPU profiles (node --cpu-prof) of the slow paths, each in its own process, written to
+ * test-output/profiles/; needs the glossary and document files a bench run left in .cache/bench.
+ */
+function runProfiles(big: number): Record<string, { fn: string; selfPct: number; selfMs: number }[]> {
+  const profiles: Record<string, { fn: string; selfPct: number; selfMs: number }[]> = {};
+  const pdir = path.join(OUT, 'profiles');
+  fs.rmSync(pdir, { recursive: true, force: true });
+  fs.mkdirSync(pdir, { recursive: true });
+  const jobs: [string, string, number, number][] = [
+    ['check-builtin-1MB', 'check', 0, 1 * MB], ['keystroke-builtin-1MB', 'keystroke', 0, 1 * MB], [`check-${big}-1MB`, 'check', big, 1 * MB],
+    [`complete-${big}-1MB`, 'complete', big, 1 * MB], [`hover-${big}-1MB`, 'hover', big, 1 * MB], [`build-${big}`, 'build', big, 1 * MB],
+  ];
+  for (const [name, what, n, size] of jobs) {
+    if (!fs.existsSync(glossaryFile(n)) || !fs.existsSync(docFile(size))) { log(`profile ${name}: run the bench first (no ${glossaryFile(n)})`); continue; }
+    const r = runChild(['child-profile', path.join(pdir, `${name}.cpuprofile`), what, String(n), String(size)], 600000);
+    if (!r.ok) { log(`profile ${name} failed: ${r.err}`); continue; }
+    profiles[name] = topFunctions(path.join(pdir, `${name}.cpuprofile`));
+    log(`profile ${name}: done`);
+  }
+  return profiles;
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const quick = argv.includes('--quick');
+  const withTextlint = !argv.includes('--no-textlint');
+  const textlintFull = argv.includes('--textlint-full');
+  const profileOnly = argv.includes('--profile-only');
+  const withProfile = argv.includes('--profile') || profileOnly;
+  if (!fs.existsSync(SERVER)) throw new Error('dist/server.js is missing: run npm run build first');
+  if (!(globalThis as { gc?: unknown }).gc) log('(run with node --expose-gc for steadier figures)');
+  fs.mkdirSync(CACHE, { recursive: true });
+  fs.mkdirSync(OUT, { recursive: true });
+  const started = now();
+  const loadBefore = os.loadavg()[0];
+  const glossaries = quick ? [0, 1000, 10000] : GLOSSARIES;
+  const sizes = quick ? SIZES.slice(0, 3) : SIZES;
+
+  if (profileOnly) {
+    const profiles = runProfiles(quick ? 10000 : 50000);
+    for (const [name, fns] of Object.entries(profiles)) console.log(['', name, table(['function', 'self %', 'self ms'], fns.map((f) => [f.fn, f.selfPct.toFixed(1), f.selfMs.toFixed(0)]))].join('\n'));
+    fs.writeFileSync(path.join(OUT, 'profiles.json'), JSON.stringify(profiles, null, 2));
+    return;
+  }
+  const builtin = builtinCompiled();
+  const builtinGlossary = buildGlossary(builtin.sources, { domains: builtin.domains, trusted: true }).glossary;
+  const docs = documents(builtinGlossary, sizes);
+  for (const [size, text] of docs) fs.writeFileSync(docFile(size), text);
+  const doc1MB = docs.get(1 * MB)!;
+  log(`documents: ${sizes.map((s) => `${SIZE_NAMES.get(s)} = ${docs.get(s)!.length.toLocaleString('en')} chars`).join(', ')}`);
+
+  // 2. The bare loop, per document.
+  const bare = new Map<number, number>();
+  for (const size of sizes) bare.set(size, measure(() => { sink += bareLoop(docs.get(size)!); }, { warmup: 5, minRuns: 15, minMs: 500, maxRuns: 500 }).median);
+
+  // 1. Full checks, per glossary and document; in-process hover, completion and keystroke on 1 MB.
+  interface GFig {
+    n: number; label: string; concepts: number; terms: number; forms: number; buildMs: number;
+    check: Record<string, { medianMs: number; runs: number; diagnostics: number; occurrences: number; mbPerS: number; xBare: number }>;
+    inProcess: { hoverP50: number; hoverP99: number; completionP50: number; completionP99: number; keystrokeMedianMs: number; keystrokeP99Ms: number };
+  }
+  const gfigs: GFig[] = [];
+  { // Global warm-up, so that the first glossary measured does not pay for the JIT.
+    const svc = getLanguageService(builtinGlossary);
+    const t0 = now();
+    for (let v = 1; now() - t0 < 3000; v++) svc.doValidation(TextDocument.create('file:///bench/warm.md', 'markdown', v, docs.get(100 * KB)!), SETTINGS);
+  }
+  const lspOffsets = new Map<number, { hover: number[]; complete: number[] }>();
+  for (const n of glossaries) {
+    const compiled = compiledFor(n, builtin);
+    if (n !== 0) fs.writeFileSync(glossaryFile(n), JSON.stringify(compiled));
+    gc();
+    const tb = now();
+    const { glossary } = buildGlossary(compiled.sources, { domains: compiled.domains, trusted: true });
+    const buildMs = now() - tb;
+    if (n === 10000) fs.writeFileSync(path.join(CACHE, 'terminology-10000.json'), JSON.stringify(terminologyTerms(compiled.sources, 10000)));
+    const svc = getLanguageService(glossary);
+    const fig: GFig = {
+      n, label: gname(n), concepts: glossary.concepts.length, terms: glossary.terms.length, forms: glossary.terms.reduce((s, t) => s + t.forms.length, 0), buildMs,
+      check: {}, inProcess: undefined as unknown as GFig['inProcess'],
+    };
+    let version = 0;
+    for (const size of sizes) {
+      const text = docs.get(size)!;
+      const uri = `file:///bench/doc-${size}.md`;
+      let diagnostics = 0;
+      const big = size >= 5 * MB;
+      const m = measure(() => { diagnostics = svc.doValidation(TextDocument.create(uri, 'markdown', ++version, text), SETTINGS).length; }, { warmup: big ? 1 : 3, minRuns: big ? 3 : 5, minMs: big ? 0 : 400, maxRuns: 40 });
+      const occurrences = svc.analyze(TextDocument.create(uri, 'markdown', ++version, text), SETTINGS)!.occurrences.length;
+      fig.check[SIZE_NAMES.get(size)!] = { medianMs: m.median, runs: m.runs.length, diagnostics, occurrences, mbPerS: Buffer.byteLength(text) / MB / (m.median / 1000), xBare: m.median / bare.get(size)! };
+      svc.forget(uri);
+      log(`check ${gname(n)} ${SIZE_NAMES.get(size)}: ${fmtMs(m.median)} ms (${m.runs.length} runs), ${diagnostics} diagnostics`);
+    }
+    // In-process hover / completion / keystroke on 1 MB.
+    {
+      const offs = termOffsets(glossary, doc1MB, 400, 3);
+      if (n === 0 || n === 50000 || (quick && n === 10000)) lspOffsets.set(n, termOffsets(glossary, doc1MB, 300, 9));
+      const doc = TextDocument.create('file:///bench/inproc.md', 'markdown', 1, doc1MB);
+      svc.doValidation(doc, SETTINGS);
+      const time = (f: () => void) => { const t = now(); f(); return now() - t; };
+      for (let i = 0; i < 30; i++) { svc.doHover(doc, doc.positionAt(offs.hover[i]), SETTINGS); svc.doComplete(doc, doc.positionAt(offs.complete[i]), SETTINGS); }
+      const hov = offs.hover.map((o) => time(() => JSON.stringify(svc.doHover(doc, doc.positionAt(o), SETTINGS))));
+      const comp = offs.complete.map((o) => time(() => JSON.stringify(svc.doComplete(doc, doc.positionAt(o), SETTINGS))));
+      const keys: number[] = [];
+      let v = 1;
+      for (const off of editOffsets(doc1MB, 12, 5)) {
+        keys.push(time(() => {
+          const p = doc.positionAt(off);
+          TextDocument.update(doc, [{ range: { start: p, end: p }, text: 'x' }], ++v);
+          JSON.stringify(svc.doValidation(doc, SETTINGS));
+        }));
+      }
+      keys.shift();
+      fig.inProcess = { hoverP50: percentile(hov, 50), hoverP99: percentile(hov, 99), completionP50: percentile(comp, 50), completionP99: percentile(comp, 99), keystrokeMedianMs: median(keys), keystrokeP99Ms: percentile(keys, 99) };
+    }
+    gfigs.push(fig);
+  }
+
+  // 5. Memory and load time: one child process per glossary (loads it, answers one check of 1 MB).
+  const mem: Record<string, unknown>[] = [];
+  for (const n of glossaries) {
+    const r = runChild(['child-mem', glossaryFile(n), docFile(1 * MB)], 300000, ['--expose-gc']);
+    if (!r.ok) throw new Error(`memory child for ${gname(n)} failed: ${r.err}`);
+    mem.push({ n, label: gname(n), ...r.out });
+    log(`memory ${gname(n)}: peak RSS ${fmtMB(r.out.peakRss)} MB, build ${fmtMs(r.out.buildMs)} ms`);
+  }
+
+  // 4. LSP against dist/server.js; a copy of the bundle next to a generated glossary.json loads that glossary instead.
+  const lsp: LspFigures[] = [];
+  const lspGlossaries = quick ? [0] : [0, 50000];
+  for (const n of lspGlossaries) {
+    // The bundle and its glossary are copied first, so that a concurrent `npm run build` (which
+    // empties dist/) cannot pull them away mid-run; the server loads glossary.json from its folder.
+    const dir = path.join(CACHE, `server-${n}`);
+    fs.mkdirSync(dir, { recursive: true });
+    fs.copyFileSync(SERVER, path.join(dir, 'server.js'));
+    fs.copyFileSync(glossaryFile(n), path.join(dir, 'glossary.json'));
+    const serverJs = path.join(dir, 'server.js');
+    const f = await lspRun(gname(n), serverJs, doc1MB, lspOffsets.get(n)!, n === 0 ? 5 : 1);
+    lsp.push(f);
+    log(`lsp ${gname(n)}: cold ${fmtMs(f.coldStartMedianMs)} ms, hover p99 ${fmtMs(f.hoverP99)}, completion p99 ${fmtMs(f.completionP99)}, keystroke ${fmtMs(f.keystrokeWallMedianMs)} ms wall`);
+  }
+
+  // 3. textlint + textlint-rule-terminology with the 10,000 generated concepts' term list.
+  const textlint: Record<string, unknown>[] = [];
+  if (withTextlint && glossaries.includes(10000)) {
+    const ours = gfigs.find((g) => g.n === 10000)!;
+    let prev: { size: number; ms: number } | undefined;
+    for (const size of [100 * KB, 1 * MB]) {
+      const name = SIZE_NAMES.get(size)!;
+      const oursMs = ours.check[name].medianMs;
+      // textlint's cost is linear in the text: measure 1 MB only when that should take ≤ 2 minutes
+      // (--textlint-full: always), otherwise extrapolate from 100 KB and say so.
+      if (prev && (quick || (!textlintFull && (prev.ms * size) / prev.size > 120000))) {
+        const est = (prev.ms * size) / prev.size;
+        textlint.push({ size: name, lintMs: est, extrapolated: true, oursMs, ratio: est / oursMs });
+        log(`textlint ${name}: extrapolated ${fmtMs(est)} ms`);
+        continue;
+      }
+      const cap = textlintFull ? 900000 : 300000;
+      const r = runChild(['child-textlint', path.join(CACHE, 'terminology-10000.json'), docFile(size)], cap);
+      if (r.ok) {
+        textlint.push({ size: name, ...r.out, extrapolated: false, oursMs, ratio: r.out.lintMs / oursMs });
+        prev = { size, ms: r.out.lintMs };
+        log(`textlint ${name}: ${fmtMs(r.out.lintMs)} ms, ${r.out.messages} messages`);
+      } else if (r.timedOut && prev) {
+        const est = (prev.ms * size) / prev.size;
+        textlint.push({ size: name, lintMs: est, extrapolated: true, cappedAtMs: cap, oursMs, ratio: est / oursMs });
+      } else throw new Error(`textlint child failed: ${r.err}`);
+    }
+  }
+
+  // Targets.
+  const g0 = gfigs.find((g) => g.n === 0)!;
+  const g50 = gfigs.find((g) => g.n === 50000);
+  const m50 = mem.find((m) => m.n === 50000) as { peakRss: number } | undefined;
+  const l0 = lsp.find((l) => l.glossary === gname(0))!;
+  const l50 = lsp.find((l) => l.glossary === gname(50000));
+  const targets: { target: string; value: string; met: boolean | undefined }[] = [];
+  const t = (target: string, value: number | undefined, limit: number, unit: string, cmp: 'lt' | 'ge' = 'lt') =>
+    targets.push({ target, value: value === undefined ? 'not measured' : `${unit === '×' ? fmtX(value) : fmtMs(value) + ' ' + unit}`, met: value === undefined ? undefined : cmp === 'lt' ? value <= limit : value >= limit });
+  t('1 MB, built-in glossary: full check ≤ 10× the bare loop', g0.check['1 MB'].xBare, 10, '×');
+  if (g50) for (const s of sizes) t(`${SIZE_NAMES.get(s)}: 50,000 concepts ≤ 1.5× the built-in glossary`, g50.check[SIZE_NAMES.get(s)!].medianMs / g0.check[SIZE_NAMES.get(s)!].medianMs, 1.5, '×');
+  for (const tl of textlint as { size: string; ratio: number; extrapolated: boolean }[]) t(`${tl.size}: ≥ 1,000× faster than textlint-rule-terminology (10,000 terms)${tl.extrapolated ? ' (textlint extrapolated)' : ''}`, tl.ratio, 1000, '×', 'ge');
+  t('hover p99 < 5 ms, 50,000 concepts (LSP)', l50?.hoverP99, 5, 'ms');
+  t('completion p99 < 20 ms, 50,000 concepts (LSP)', l50?.completionP99, 20, 'ms');
+  t('one keystroke in 1 MB → fresh diagnostics < 30 ms server time (LSP wall − 150 ms debounce)', l0.keystrokeMinusDebounceMedianMs, 30, 'ms');
+  t('one keystroke in 1 MB → fresh diagnostics < 30 ms (in-process update + doValidation + JSON)', g0.inProcess.keystrokeMedianMs, 30, 'ms');
+  t('cold start (spawn → first publishDiagnostics, 1 MB open) < 300 ms', l0.coldStartMedianMs, 300, 'ms');
+  t('peak RSS < 200 MB with 50,000 concepts', m50 ? m50.peakRss / MB : undefined, 200, 'MB');
+  if (l50?.peakRss) t('server peak RSS < 200 MB with 50,000 concepts (LSP, 1 MB open)', l50.peakRss / MB, 200, 'MB');
+
+  // Profiles of the misses (optional: --profile).
+  const profiles = withProfile ? runProfiles(glossaries[glossaries.length - 1]) : {};
+
+  // Report.
+  const out: string[] = [];
+  const sname = sizes.map((s) => SIZE_NAMES.get(s)!);
+  out.push(`Lingo benchmark — node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}; load average ${loadBefore.toFixed(1)} at start, ${os.loadavg()[0].toFixed(1)} at end (other processes make figures noisy). Every time is a median after warm-up unless marked p50/p99.`);
+  out.push('', 'Documents: ' + sizes.map((s) => `${SIZE_NAMES.get(s)} (${docs.get(s)!.length.toLocaleString('en')} chars)`).join(', '));
+  out.push('', '1. Full check (doValidation, fresh version) — ms', table(['glossary', 'concepts', 'terms', 'forms', ...sname], gfigs.map((g) => [g.label, g.concepts, g.terms, g.forms, ...sname.map((s) => fmtMs(g.check[s].medianMs))])));
+  out.push('', '   throughput — MB/s', table(['glossary', ...sname], gfigs.map((g) => [g.label, ...sname.map((s) => g.check[s].mbPerS.toFixed(1))])));
+  out.push('', '   vs built-in on the same document', table(['glossary', ...sname], gfigs.map((g) => [g.label, ...sname.map((s) => fmtX(g.check[s].medianMs / g0.check[s].medianMs))])));
+  out.push('', '   diagnostics / term occurrences', table(['glossary', ...sname], gfigs.map((g) => [g.label, ...sname.map((s) => `${g.check[s].diagnostics} / ${g.check[s].occurrences}`)])));
+  out.push('', '2. Bare charCodeAt loop (sum of char codes) — ms, and the full check as a multiple of it', table(['', ...sname], [['bare loop', ...sizes.map((s) => fmtMs(bare.get(s)))], ...gfigs.map((g) => [g.label, ...sname.map((s) => fmtX(g.check[s].xBare))])]));
+  if (textlint.length) out.push('', '3. textlint + textlint-rule-terminology, 10,000 terms (one run each) vs Lingo with 10,000 generated concepts + built-in', table(['document', 'textlint ms', 'textlint messages', 'Lingo ms', 'Lingo faster by'], (textlint as { size: string; lintMs: number; messages?: number; extrapolated: boolean; oursMs: number; ratio: number }[]).map((x) => [x.size, fmtMs(x.lintMs) + (x.extrapolated ? ' (extrapolated)' : ''), x.messages ?? '—', fmtMs(x.oursMs), fmtX(x.ratio)])));
+  out.push('', '4. LSP over stdio, dist/server.js, 1 MB document open (client-side round trips)', table(['glossary', 'initialize', 'cold start', 'hover p50', 'hover p99', 'compl. p50', 'compl. p99', 'keystroke wall', 'minus 150 ms debounce', 'diagnostics', 'peak RSS MB'], lsp.map((l) => [l.glossary, fmtMs(l.initializeMs), fmtMs(l.coldStartMedianMs), fmtMs(l.hoverP50), fmtMs(l.hoverP99), fmtMs(l.completionP50), fmtMs(l.completionP99), fmtMs(l.keystrokeWallMedianMs), fmtMs(l.keystrokeMinusDebounceMedianMs), l.diagnostics, fmtMB(l.peakRss)])));
+  out.push('', '   in-process on the same 1 MB document (service calls + JSON.stringify of the answer)', table(['glossary', 'hover p50', 'hover p99', 'compl. p50', 'compl. p99', 'keystroke median', 'keystroke p99'], gfigs.map((g) => [g.label, fmtMs(g.inProcess.hoverP50), fmtMs(g.inProcess.hoverP99), fmtMs(g.inProcess.completionP50), fmtMs(g.inProcess.completionP99), fmtMs(g.inProcess.keystrokeMedianMs), fmtMs(g.inProcess.keystrokeP99Ms)])));
+  out.push('', '5. Memory and glossary load: a fresh process parses the compiled glossary JSON, builds it (trusted) and checks 1 MB once', table(['glossary', 'parse ms', 'build ms', 'first check ms', 'peak RSS MB', 'RSS after GC MB', 'heap after GC MB', 'trie MB', 'in-process build ms'], (mem as { n: number; label: string; parseMs: number; buildMs: number; firstCheckMs: number; peakRss: number; rssAfterGc: number; heapUsedAfterGc: number; trieBytes: number }[]).map((m) => [m.label, fmtMs(m.parseMs), fmtMs(m.buildMs), fmtMs(m.firstCheckMs), fmtMB(m.peakRss), fmtMB(m.rssAfterGc), fmtMB(m.heapUsedAfterGc), (m.trieBytes / MB).toFixed(1), fmtMs(gfigs.find((g) => g.n === m.n)!.buildMs)])));
+  out.push('', 'Targets', table(['target', 'measured', ''], targets.map((x) => [x.target, x.value, x.met === undefined ? '—' : x.met ? 'met' : 'MISSED'])));
+  if (Object.keys(profiles).length) {
+    out.push('', 'CPU profiles (self time, test-output/profiles/*.cpuprofile)');
+    for (const [name, fns] of Object.entries(profiles)) out.push('', name, table(['function', 'self %', 'self ms'], fns.map((f) => [f.fn, f.selfPct.toFixed(1), f.selfMs.toFixed(0)])));
+  }
+  out.push('', `Bench took ${((now() - started) / 1000).toFixed(0)} s.`);
+  const report = out.join('\n');
+  console.log(report);
+  fs.writeFileSync(path.join(OUT, 'bench.json'), JSON.stringify({
+    date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, loadAverage: { start: loadBefore, end: os.loadavg()[0] }, quick, debounceMs: DEBOUNCE_MS,
+    documents: sizes.map((s) => ({ size: SIZE_NAMES.get(s), bytes: Buffer.byteLength(docs.get(s)!), chars: docs.get(s)!.length })),
+    bareLoopMs: Object.fromEntries(sizes.map((s) => [SIZE_NAMES.get(s), bare.get(s)])),
+    glossaries: gfigs, textlint, lsp, memory: mem, targets, profiles, sink,
+  }, null, 2));
+  fs.writeFileSync(path.join(OUT, 'bench.txt'), report + '\n');
+}
+
+const mode = process.argv[2];
+if (mode === 'child-mem') childMem(process.argv[3], process.argv[4]);
+else if (mode === 'child-textlint') childTextlint(process.argv[3], process.argv[4]).catch((e) => { console.error(e); process.exit(1); });
+else if (mode === 'child-profile') childProfile(process.argv[3], process.argv[4], Number(process.argv[5]), Number(process.argv[6])).then(() => process.stdout.write('{}'), (e) => { console.error(e); process.exit(1); });
+else main().catch((e) => { console.error(e); process.exit(1); });
+

@@ -1,0 +1,64 @@
+/** Small helpers shared by the benchmark: a seeded random generator, timing and statistics. */
+import * as fs from 'fs';
+
+/** mulberry32: a tiny deterministic PRNG, so every run generates the same documents and glossaries. */
+export class Rng {
+  private s: number;
+  constructor(seed: number) { this.s = seed >>> 0; }
+  next(): number {
+    let t = (this.s = (this.s + 0x6d2b79f5) >>> 0);
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+  int(n: number): number { return Math.floor(this.next() * n); }
+  pick<T>(a: readonly T[]): T { return a[this.int(a.length)]; }
+  chance(p: number): boolean { return this.next() < p; }
+}
+
+export const now = (): number => performance.now();
+
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** Nearest-rank percentile (p in 0..100). */
+export function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+}
+
+/**
+ * Runs f `warmup` times untimed, then at least `minRuns` times and until `minMs` have passed (at
+ * most `maxRuns`); returns the median and every sample.
+ */
+export function measure(f: () => void, opts: { warmup?: number; minRuns?: number; maxRuns?: number; minMs?: number } = {}): { median: number; runs: number[] } {
+  const { warmup = 2, minRuns = 5, maxRuns = 50, minMs = 300 } = opts;
+  for (let i = 0; i < warmup; i++) f();
+  const runs: number[] = [];
+  const t0 = now();
+  while (runs.length < minRuns || (now() - t0 < minMs && runs.length < maxRuns)) {
+    const t = now();
+    f();
+    runs.push(now() - t);
+  }
+  return { median: median(runs), runs };
+}
+
+/** Peak and current resident set size of a process, in bytes, from /proc (Linux). */
+export function procMemory(pid: number | 'self' = 'self'): { rss: number; hwm: number } | undefined {
+  try {
+    const s = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (k: string) => Number(new RegExp(`^${k}:\\s+(\\d+)`, 'm').exec(s)?.[1] ?? NaN) * 1024;
+    return { rss: kb('VmRSS'), hwm: kb('VmHWM') };
+  } catch {
+    return undefined;
+  }
+}
+
+export const MB = 1024 * 1024;
+export const fmtMs = (ms: number | undefined): string => (ms === undefined || !Number.isFinite(ms) ? '—' : ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2));
+export const fmtMB = (b: number | undefined): string => (b === undefined || !Number.isFinite(b) ? '—' : (b / MB).toFixed(0));
+export const fmtX = (x: number | undefined): string => (x === undefined || !Number.isFinite(x) ? '—' : x >= 100 ? x.toFixed(0) + '×' : x.toFixed(1) + '×');
