@@ -1,65 +1,112 @@
 /**
  * The command line: the same engine as the editor, for CI and for glossary maintenance.
- *   lingo check [paths…] [--format text|json] [--lang xx] [--fail-on warning]
- *   lingo glossary validate | compile --out FILE | markdown --out FILE
+ * See USAGE below. Exit codes: 0 fine, 1 findings at or above --fail-on (or a stale file with
+ * --check), 2 usage errors, unreadable input and glossary errors.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { buildGlossary, formatIssue, getLanguageService, resolveSettings, type GlossaryIssue } from './service';
+import pkg from '../../package.json';
+import {
+  buildGlossary, formatIssue, getLanguageService, resolveSettings,
+  type GlossaryFileData, type GlossaryIssue, type GlossarySource, type LanguageService, type RuleId, type Settings,
+} from './service';
+import { exportCsv, importCsv } from './node/csv';
 import { loadBuiltinGlossary, readGlossaryFolder, type CompiledGlossary } from './node/glossaryFiles';
+import { checkImported, FileError, formatGlossaryFile, writeAtomic, writeFilesAtomic, type Imported } from './node/interchange';
 import { glossaryMarkdown } from './node/markdown';
+import { differences, documentReport, reportText, type Report } from './node/report';
+import { toSarif, type CheckResult } from './node/sarif';
+import { exportTbx, importTbx } from './node/tbx';
 
-const USAGE = `usage: lingo check [paths…] [--format text|json] [--lang en|sv|nl|pl|zh-Hant] [--fail-on error|warning|information]
+export { writeAtomic };
+
+const USAGE = `usage: lingo check [paths or globs…] [--format text|json|sarif] [--fail-on error|warning|information]
+                   [--fix] [--lang en|sv|nl|pl|zh-Hant] [--glossary DIR]
+       lingo report [paths or globs…] [--format text|json] [--lang xx] [--glossary DIR]
        lingo glossary validate [--dir glossary]
        lingo glossary compile --out dist/glossary.json [--dir glossary]
-       lingo glossary markdown --out glossary/GLOSSARY.md [--dir glossary] [--check]`;
+       lingo glossary markdown --out glossary/GLOSSARY.md [--dir glossary] [--check]
+       lingo glossary export --format tbx|csv --out FILE [--dir glossary]
+       lingo glossary import FILE --out-dir DIR [--format tbx|csv] [--schema REF]
+Globs (quote them): * and ? within a folder name, ** across folders. Folders are searched for
+*.md, *.markdown and *.txt files.`;
 
 class UsageError extends Error {}
+
+const BOOLEAN_FLAGS = new Set(['fix', 'check', 'help']);
 
 function parseArgs(argv: string[]): { positional: string[]; flags: Map<string, string | true> } {
   const positional: string[] = [];
   const flags = new Map<string, string | true>();
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
+    if (a === '--') { positional.push(...argv.slice(i + 1)); break; }
     if (a.startsWith('--')) {
-      const [k, v] = a.slice(2).split('=', 2);
-      if (v !== undefined) flags.set(k, v);
-      else if (i + 1 < argv.length && !argv[i + 1].startsWith('--') && !['check', 'fix'].includes(k)) flags.set(k, argv[++i]);
+      const eq = a.indexOf('=');
+      const k = eq < 0 ? a.slice(2) : a.slice(2, eq);
+      if (eq >= 0) flags.set(k, a.slice(eq + 1));
+      else if (!BOOLEAN_FLAGS.has(k) && i + 1 < argv.length && !argv[i + 1].startsWith('--')) flags.set(k, argv[++i]);
       else flags.set(k, true);
     } else positional.push(a);
   }
   return { positional, flags };
 }
 
-const flag = (flags: Map<string, string | true>, k: string): string | undefined => {
+function flag(flags: Map<string, string | true>, k: string): string | undefined {
   const v = flags.get(k);
   if (v === true) throw new UsageError(`--${k} needs a value`);
   return v;
-};
-
-/** Writes through a temporary file and a rename, so a file is never left half-written. */
-export function writeAtomic(file: string, text: string): void {
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, text);
-  fs.renameSync(tmp, file);
 }
 
+function only(flags: Map<string, string | true>, allowed: string[]): void {
+  for (const k of flags.keys()) if (!allowed.includes(k)) throw new UsageError(`unknown option --${k}`);
+}
+
+function choice(flags: Map<string, string | true>, k: string, allowed: string[], fallback: string): string {
+  const v = flag(flags, k) ?? fallback;
+  if (!allowed.includes(v)) throw new UsageError(`--${k} must be one of ${allowed.join(', ')}, not "${v}"`);
+  return v;
+}
+
+// ---- glossary ------------------------------------------------------------------------
+
 function sourceGlossary(dir: string): { compiled: CompiledGlossary; issues: GlossaryIssue[] } {
+  if (!fs.existsSync(path.join(dir, 'concepts'))) throw new UsageError(`${dir} is not a glossary folder (it has no concepts/ folder)`);
   const { sources, domains, issues } = readGlossaryFolder(dir);
   const built = buildGlossary(sources, { domains });
   return { compiled: { version: 1, domains, sources }, issues: [...issues, ...built.issues] };
 }
 
-function glossaryCommand(sub: string | undefined, flags: Map<string, string | true>): number {
-  const dir = flag(flags, 'dir') ?? 'glossary';
-  const { compiled, issues } = sourceGlossary(dir);
+/** Prints glossary issues; true when any is an error. */
+function reportIssues(issues: GlossaryIssue[]): boolean {
   for (const i of issues) process.stderr.write(`${i.severity}: ${formatIssue(i)}\n`);
   const errors = issues.filter((i) => i.severity === 'error').length;
-  if (errors) {
-    process.stderr.write(`${errors} error(s) in the glossary\n`);
-    return 2;
+  if (errors) process.stderr.write(`${errors} error(s) in the glossary\n`);
+  return errors > 0;
+}
+
+/** The glossary files' data, without the editor-only "$schema" key. */
+function fileData(sources: GlossarySource[]): GlossaryFileData[] {
+  return sources.map((s) => {
+    const { $schema: _, ...data } = s.data as GlossaryFileData & { $schema?: string };
+    return data;
+  });
+}
+
+function glossaryCommand(rest: string[], flags: Map<string, string | true>): number {
+  const sub = rest[0];
+  if (sub === 'import') return importCommand(rest.slice(1), flags);
+  if (!['validate', 'compile', 'markdown', 'export'].includes(sub)) throw new UsageError(`unknown glossary command: ${sub ?? '(none)'}`);
+  if (rest.length > 1) throw new UsageError(`unexpected argument: ${rest[1]}`);
+  only(flags, ['dir', 'out', 'check', 'format']);
+  let compiled: CompiledGlossary;
+  if (sub === 'export' && !flags.has('dir') && !fs.existsSync(path.join('glossary', 'concepts'))) {
+    compiled = loadBuiltinGlossary(__dirname); // an installed CLI: export the built-in glossary
+  } else {
+    const src = sourceGlossary(flag(flags, 'dir') ?? 'glossary');
+    if (reportIssues(src.issues)) return 2;
+    compiled = src.compiled;
   }
   const { glossary } = buildGlossary(compiled.sources, { domains: compiled.domains, trusted: true });
   switch (sub) {
@@ -83,67 +130,260 @@ function glossaryCommand(sub: string | undefined, flags: Map<string, string | tr
       if (out) writeAtomic(out, md); else process.stdout.write(md);
       return 0;
     }
-    default:
-      throw new UsageError(`unknown glossary command: ${sub ?? '(none)'}`);
+    default: { // export
+      const out = flag(flags, 'out');
+      if (!out) throw new UsageError('glossary export needs --out FILE');
+      const format = choice(flags, 'format', ['tbx', 'csv'], /\.csv$/i.test(out) ? 'csv' : 'tbx');
+      const files = fileData(compiled.sources);
+      const text = format === 'tbx' ? exportTbx(files) : exportCsv(files);
+      writeAtomic(out, text);
+      const concepts = files.reduce((n, f) => n + f.concepts.length, 0);
+      process.stdout.write(`${out}: ${concepts} concepts in ${files.length} domain(s) as ${format.toUpperCase()}\n`);
+      return 0;
+    }
   }
 }
 
-function expand(paths: string[]): string[] {
+function importCommand(rest: string[], flags: Map<string, string | true>): number {
+  only(flags, ['out-dir', 'format', 'schema']);
+  if (rest.length !== 1) throw new UsageError('glossary import needs exactly one FILE');
+  const file = rest[0];
+  const outDir = flag(flags, 'out-dir');
+  if (!outDir) throw new UsageError('glossary import needs --out-dir DIR');
+  const format = choice(flags, 'format', ['tbx', 'csv'], /\.csv$/i.test(file) ? 'csv' : 'tbx');
+  if (!fs.existsSync(file)) throw new UsageError(`no such file: ${file}`);
+  let imp: Imported;
+  try {
+    const text = fs.readFileSync(file, 'utf8');
+    imp = format === 'tbx' ? importTbx(file, text) : importCsv(file, text);
+  } catch (e) {
+    if (e instanceof FileError) { process.stderr.write(`${e.message}\n`); return 2; }
+    throw e;
+  }
+  for (const w of imp.warnings) process.stderr.write(`${w}\n`);
+  const errors = checkImported(file, imp);
+  if (errors.length) {
+    for (const e of errors) process.stderr.write(`${e}\n`);
+    process.stderr.write(`${errors.length} error(s) in ${file}; nothing written\n`);
+    return 2;
+  }
+  if (!imp.files.length) { process.stderr.write(`${file} holds no concepts; nothing written\n`); return 2; }
+  const schema = flag(flags, 'schema');
+  const outputs = imp.files.map((f) => ({ path: path.join(outDir, `${f.domain}.json`), text: formatGlossaryFile(f, schema) }));
+  writeFilesAtomic(outputs);
+  for (const [k, o] of outputs.entries()) process.stdout.write(`${o.path}: ${imp.files[k].concepts.length} concepts\n`);
+  return 0;
+}
+
+// ---- documents -------------------------------------------------------------------------
+
+const DOC_EXT = /\.(md|markdown|txt)$/i;
+const skipDir = (name: string) => name === 'node_modules' || name.startsWith('.');
+
+/** A glob (* and ? within a path segment, ** across segments) as a regular expression over '/'-separated paths. */
+export function globRegExp(glob: string): RegExp {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '*' && glob[i + 1] === '*') {
+      const atStart = i === 0 || glob[i - 1] === '/';
+      if (atStart && glob[i + 2] === '/') { re += '(?:[^/]+/)*'; i += 2; }
+      else if (atStart && i + 2 === glob.length) { re += '.*'; i += 1; }
+      else { re += '[^/]*'; i += 1; }
+    } else if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`);
+}
+
+function walk(dir: string, visit: (file: string) => void): void {
+  for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) { if (!skipDir(e.name)) walk(p, visit); }
+    else if (e.isFile()) visit(p);
+  }
+}
+
+/** Expands files, folders and globs into the list of documents to read, in a stable order. */
+export function expandPaths(args: string[]): string[] {
   const out: string[] = [];
-  const walk = (p: string) => {
-    const st = fs.statSync(p);
-    if (st.isDirectory()) {
-      for (const n of fs.readdirSync(p).sort()) if (n !== 'node_modules' && !n.startsWith('.')) walk(path.join(p, n));
-    } else if (/\.(md|markdown|txt)$/i.test(p)) out.push(p);
-  };
-  for (const p of paths.length ? paths : ['.']) {
-    if (!fs.existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
-    walk(p);
+  const seen = new Set<string>();
+  const add = (f: string) => { const k = path.resolve(f); if (!seen.has(k)) { seen.add(k); out.push(f); } };
+  for (const arg of args.length ? args : ['.']) {
+    const norm = arg.split(path.sep).join('/');
+    const segs = norm.split('/');
+    const k = segs.findIndex((s) => /[*?]/.test(s));
+    if (k < 0) {
+      if (!fs.existsSync(arg)) throw new UsageError(`no such file or folder: ${arg}`);
+      if (fs.statSync(arg).isDirectory()) walk(arg, (f) => { if (DOC_EXT.test(f)) add(f); });
+      else add(arg);
+      continue;
+    }
+    const baseSegs = segs.slice(0, k);
+    const base = baseSegs.length === 1 && baseSegs[0] === '' ? '/' : baseSegs.join('/') || '.';
+    const re = globRegExp(segs.slice(k).join('/'));
+    const before = out.length;
+    if (fs.existsSync(base) && fs.statSync(base).isDirectory()) {
+      walk(base, (f) => {
+        const rel = path.relative(base, f).split(path.sep).join('/');
+        if (re.test(rel)) add(base === '.' ? rel : path.join(base, rel));
+      });
+    }
+    if (out.length === before) throw new UsageError(`no files match ${arg}`);
   }
   return out;
 }
 
+function loadService(flags: Map<string, string | true>): LanguageService | undefined {
+  const dir = flag(flags, 'glossary');
+  if (dir) {
+    const { compiled, issues } = sourceGlossary(dir);
+    if (reportIssues(issues)) return undefined;
+    return getLanguageService(buildGlossary(compiled.sources, { domains: compiled.domains, trusted: true }).glossary);
+  }
+  const compiled = loadBuiltinGlossary(__dirname);
+  return getLanguageService(buildGlossary(compiled.sources, { domains: compiled.domains, trusted: true }).glossary);
+}
+
+const openDoc = (file: string, text: string, version = 1) =>
+  TextDocument.create('file://' + path.resolve(file), /\.txt$/i.test(file) ? 'plaintext' : /\.(playbook|sla)\.md$/i.test(file) ? 'lingo-playbook' : 'markdown', version, text);
+
+function readDoc(file: string): string {
+  try { return fs.readFileSync(file, 'utf8'); } catch (e) { throw new UsageError(`cannot read ${file}: ${(e as Error).message}`); }
+}
+
 const LEVELS = ['hint', 'information', 'warning', 'error'];
-const SEV_NAME = ['', 'error', 'warning', 'information', 'hint'];
+const SEV_NAME = ['', 'error', 'warning', 'information', 'hint'] as const;
+/** The quick fixes --fix applies: they replace a term the glossary rejects, or spell an acronym out. Never inconsistency fixes (which term wins is a choice). */
+const SAFE_FIXES: RuleId[] = ['deprecated-term', 'mistranslation', 'acronym-undefined'];
+
+interface Change { file: string; line: number; column: number; old: string; new: string }
+
+/** Applies the preferred quick fix of every safe finding; returns the new text and what changed. */
+function fixDocument(service: LanguageService, file: string, doc: TextDocument, settings: Settings): { text: string; changes: Change[] } {
+  const text = doc.getText();
+  const edits: { start: number; end: number; newText: string }[] = [];
+  for (const d of service.doValidation(doc, settings)) {
+    if (!SAFE_FIXES.includes(d.code as RuleId)) continue;
+    const action = service.doCodeActions(doc, d.range, settings, ['quickfix']).find((a) =>
+      a.isPreferred && a.diagnostics?.[0]?.code === d.code && JSON.stringify(a.diagnostics?.[0]?.range) === JSON.stringify(d.range));
+    for (const e of action?.edit?.changes?.[doc.uri] ?? []) edits.push({ start: doc.offsetAt(e.range.start), end: doc.offsetAt(e.range.end), newText: e.newText });
+  }
+  edits.sort((a, b) => a.start - b.start || a.end - b.end);
+  const kept: typeof edits = [];
+  for (const e of edits) if (!kept.length || e.start >= kept[kept.length - 1].end) kept.push(e);
+  let out = '';
+  let at = 0;
+  const changes: Change[] = [];
+  for (const e of kept) {
+    out += text.slice(at, e.start) + e.newText;
+    at = e.end;
+    const p = doc.positionAt(e.start);
+    changes.push({ file, line: p.line + 1, column: p.character + 1, old: text.slice(e.start, e.end), new: e.newText });
+  }
+  return { text: out + text.slice(at), changes };
+}
+
+function results(service: LanguageService, file: string, doc: TextDocument, settings: Settings): CheckResult[] {
+  const findings = service.findings(doc, settings);
+  const range = (start: number, end: number) => {
+    const s = doc.positionAt(start), e = doc.positionAt(end);
+    return { startLine: s.line + 1, startColumn: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
+  };
+  return service.doValidation(doc, settings).map((d, i) => {
+    const f = findings[i];
+    return {
+      file, ...range(doc.offsetAt(d.range.start), doc.offsetAt(d.range.end)),
+      severity: SEV_NAME[d.severity ?? 1] as CheckResult['severity'],
+      rule: String(d.code),
+      message: typeof d.message === 'string' ? d.message : (d.message as { value: string }).value,
+      related: f?.related?.map((r) => ({ ...range(r.start, r.end), message: r.message })),
+      fixes: f?.fixes.map((x) => ({ title: x.title, edits: x.edits.map((e) => ({ ...range(e.start, e.end), newText: e.newText })) })),
+    };
+  });
+}
 
 function check(paths: string[], flags: Map<string, string | true>): number {
-  const fmt = flag(flags, 'format') ?? 'text';
-  if (!['text', 'json'].includes(fmt)) throw new UsageError(`unknown format: ${fmt}`);
-  const failOn = flag(flags, 'fail-on') ?? 'warning';
-  if (!LEVELS.includes(failOn)) throw new UsageError(`unknown severity: ${failOn}`);
-  const settings = resolveSettings({ language: flag(flags, 'lang') ?? 'auto' });
-  const compiled = loadBuiltinGlossary(__dirname);
-  const { glossary } = buildGlossary(compiled.sources, { domains: compiled.domains, trusted: true });
-  const service = getLanguageService(glossary);
-  const results: { file: string; line: number; column: number; severity: string; rule: string; message: string }[] = [];
-  for (const file of expand(paths)) {
-    const text = fs.readFileSync(file, 'utf8');
-    const doc = TextDocument.create('file://' + path.resolve(file), /\.txt$/i.test(file) ? 'plaintext' : 'markdown', 1, text);
+  only(flags, ['format', 'fail-on', 'fix', 'lang', 'glossary']);
+  const fmt = choice(flags, 'format', ['text', 'json', 'sarif'], 'text');
+  const failOn = choice(flags, 'fail-on', ['error', 'warning', 'information', 'hint'], 'warning');
+  const lang = choice(flags, 'lang', ['auto', 'en', 'sv', 'nl', 'pl', 'zh-Hant'], 'auto');
+  const fix = flags.get('fix') === true;
+  const settings = resolveSettings({ language: lang });
+  const files = expandPaths(paths);
+  const service = loadService(flags);
+  if (!service) return 2;
+  const all: CheckResult[] = [];
+  const changes: Change[] = [];
+  for (const file of files) {
+    let doc = openDoc(file, readDoc(file));
     const sk = service.skipped(doc, settings);
     if (sk) { process.stderr.write(`${file}: ${sk.message}\n`); continue; }
-    for (const d of service.doValidation(doc, settings)) {
-      results.push({ file, line: d.range.start.line + 1, column: d.range.start.character + 1, severity: SEV_NAME[d.severity ?? 1], rule: String(d.code), message: typeof d.message === 'string' ? d.message : d.message.value });
+    if (fix) {
+      const r = fixDocument(service, file, doc, settings);
+      if (r.changes.length) {
+        writeAtomic(file, r.text);
+        changes.push(...r.changes);
+        doc = openDoc(file, r.text, 2);
+      }
     }
+    all.push(...results(service, file, doc, settings));
   }
-  if (fmt === 'json') process.stdout.write(JSON.stringify(results, null, 2) + '\n');
-  else for (const r of results) process.stdout.write(`${r.file}:${r.line}:${r.column} ${r.severity} ${r.rule} ${r.message}\n`);
+  const changeOut = fmt === 'text' ? process.stdout : process.stderr;
+  for (const c of changes) changeOut.write(`fixed ${c.file}:${c.line}:${c.column} ${JSON.stringify(c.old)} → ${JSON.stringify(c.new)}\n`);
+  if (fix) changeOut.write(`${changes.length} fix(es) in ${new Set(changes.map((c) => c.file)).size} file(s)\n`);
+  if (fmt === 'json') {
+    const plain = all.map((r) => ({ file: r.file, line: r.startLine, column: r.startColumn, endLine: r.endLine, endColumn: r.endColumn, severity: r.severity, rule: r.rule, message: r.message }));
+    process.stdout.write(JSON.stringify(plain, null, 2) + '\n');
+  } else if (fmt === 'sarif') {
+    process.stdout.write(JSON.stringify(toSarif(all, { version: pkg.version }), null, 2) + '\n');
+  } else {
+    for (const r of all) process.stdout.write(`${r.file}:${r.startLine}:${r.startColumn} ${r.severity} ${r.rule} ${r.message}\n`);
+  }
   const threshold = LEVELS.indexOf(failOn);
-  return results.some((r) => LEVELS.indexOf(r.severity) >= threshold) ? 1 : 0;
+  return all.some((r) => LEVELS.indexOf(r.severity) >= threshold) ? 1 : 0;
+}
+
+function report(paths: string[], flags: Map<string, string | true>): number {
+  only(flags, ['format', 'lang', 'glossary']);
+  const fmt = choice(flags, 'format', ['text', 'json'], 'text');
+  const lang = choice(flags, 'lang', ['auto', 'en', 'sv', 'nl', 'pl', 'zh-Hant'], 'auto');
+  const settings = resolveSettings({ language: lang });
+  const files = expandPaths(paths);
+  const service = loadService(flags);
+  if (!service) return 2;
+  const documents = [];
+  for (const file of files) {
+    const doc = openDoc(file, readDoc(file));
+    const a = service.analyze(doc, settings);
+    if (!a) { process.stderr.write(`${file}: ${service.skipped(doc, settings)?.message ?? 'skipped'}\n`); continue; }
+    documents.push(documentReport(file, a));
+  }
+  const r: Report = { documents, differences: differences(documents) };
+  process.stdout.write(fmt === 'json' ? JSON.stringify(r, null, 2) + '\n' : reportText(r));
+  return 0;
 }
 
 export function main(argv: string[]): number {
   try {
     const { positional, flags } = parseArgs(argv);
     const [cmd, ...rest] = positional;
-    if (flags.has('help') || !cmd) { process.stdout.write(USAGE + '\n'); return cmd ? 0 : 2; }
+    if (flags.has('help') || !cmd) { process.stdout.write(USAGE + '\n'); return cmd || flags.has('help') ? 0 : 2; }
     if (cmd === 'check') return check(rest, flags);
-    if (cmd === 'glossary') return glossaryCommand(rest[0], flags);
+    if (cmd === 'report') return report(rest, flags);
+    if (cmd === 'glossary') return glossaryCommand(rest, flags);
     throw new UsageError(`unknown command: ${cmd}`);
   } catch (e) {
     if (e instanceof UsageError) { process.stderr.write(`lingo: ${e.message}\n${USAGE}\n`); return 2; }
+    if (e instanceof FileError) { process.stderr.write(`${e.message}\n`); return 2; }
     process.stderr.write(`lingo: ${(e as Error).message}\n`);
     return 2;
   }
 }
 
-if (require.main === module) process.exitCode = main(process.argv.slice(2));
+if (require.main === module) {
+  // `lingo check | head`: a closed pipe ends the output quietly.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0); else throw e; });
+  process.exitCode = main(process.argv.slice(2));
+}

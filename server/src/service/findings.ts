@@ -168,7 +168,11 @@ function inconsistencies(text: string, a: Analysis, lang: Lang): Finding[] {
         let w = said.get(original);
         if (!w) {
           const repl = allEdits[k].newText;
-          said.set(original, (w = { message: format(M.inconsistent, name, q(original), q(target)), title: format(M.replaceWith, q(repl)), repl }));
+          const label = conceptLabel(c, lang);
+          const message = foldKey(label) === foldKey(target) || foldKey(label) === foldKey(original)
+            ? format(M.inconsistentShort, q(original), q(target))
+            : format(M.inconsistent, name, q(original), q(target));
+          said.set(original, (w = { message, title: format(M.replaceWith, q(repl)), repl }));
         }
         const fixes: Fix[] = [{ title: w.title, edits: [{ start: o.start, end: o.end, newText: w.repl }], preferred: true }];
         if (replaceAll) fixes.push(replaceAll);

@@ -20,6 +20,8 @@ export interface Messages {
   acronymUndefined: string;
   /** {0} concept name, {1} this term, {2} the other term */
   inconsistent: string;
+  /** {0} this term, {1} the other term: when the concept's name is one of them */
+  inconsistentShort: string;
   inconsistentRelated: string;
   /** {0} term, {1} replacement */
   deprecatedTerm: string;
@@ -53,6 +55,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     related: 'See also',
     acronymUndefined: '{0} is used before it is spelled out. Write {1} the first time.',
     inconsistent: 'This document calls {0} both {1} and {2}. Use {2} throughout.',
+    inconsistentShort: 'This document uses both {0} and {1} for the same thing. Use {1} throughout.',
     inconsistentRelated: '{0} is used here.',
     deprecatedTerm: 'Avoid {0}: write {1}.',
     mistranslatedTerm: '{0} is a mistranslation: write {1}.',
@@ -79,6 +82,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     related: 'Se även',
     acronymUndefined: '{0} används innan förkortningen har skrivits ut. Skriv {1} första gången.',
     inconsistent: 'Dokumentet kallar {0} både {1} och {2}. Använd {2} genomgående.',
+    inconsistentShort: 'Dokumentet använder både {0} och {1} för samma sak. Använd {1} genomgående.',
     inconsistentRelated: 'Här används {0}.',
     deprecatedTerm: 'Undvik {0}: skriv {1}.',
     mistranslatedTerm: '{0} är en felöversättning: skriv {1}.',
@@ -105,6 +109,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     related: 'Zie ook',
     acronymUndefined: '{0} wordt gebruikt voordat de afkorting is uitgeschreven. Schrijf de eerste keer {1}.',
     inconsistent: 'Dit document noemt {0} zowel {1} als {2}. Gebruik overal {2}.',
+    inconsistentShort: 'Dit document gebruikt zowel {0} als {1} voor hetzelfde begrip. Gebruik overal {1}.',
     inconsistentRelated: 'Hier staat {0}.',
     deprecatedTerm: 'Vermijd {0}: schrijf {1}.',
     mistranslatedTerm: '{0} is een onjuiste vertaling: schrijf {1}.',
@@ -131,6 +136,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     related: 'Zobacz też',
     acronymUndefined: 'Skrót {0} pojawia się, zanim zostanie rozwinięty. Za pierwszym razem napisz {1}.',
     inconsistent: 'Ten dokument nazywa pojęcie {0} zarówno {1}, jak i {2}. Używaj konsekwentnie {2}.',
+    inconsistentShort: 'Ten dokument używa na to samo pojęcie zarówno {0}, jak i {1}. Używaj konsekwentnie {1}.',
     inconsistentRelated: 'Tutaj użyto {0}.',
     deprecatedTerm: 'Unikaj {0}: napisz {1}.',
     mistranslatedTerm: '{0} to błędne tłumaczenie: napisz {1}.',
@@ -157,6 +163,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     related: '相關概念',
     acronymUndefined: '{0} 在首次出現時未寫出全稱。第一次請寫成{1}。',
     inconsistent: '本文件對{0}同時使用{1}和{2}。請統一使用{2}。',
+    inconsistentShort: '本文件同時以{0}和{1}指稱同一概念。請統一使用{1}。',
     inconsistentRelated: '此處使用{0}。',
     deprecatedTerm: '請避免使用{0}，改用{1}。',
     mistranslatedTerm: '{0}是誤譯，請改用{1}。',

@@ -1,0 +1,157 @@
+/**
+ * What the glossary exchange formats (TBX, CSV) share: errors with a file position, checking imported
+ * data against the glossary schema (reporting each problem at the line it came from), writing the
+ * per-domain JSON files in the repository's style, and writing several files all or nothing.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { buildGlossary, validateGlossaryFile, type AcronymData, type ConceptData, type GlossaryFileData, type LangSectionData, type TermData } from '../service';
+
+export interface Pos { line: number; col: number }
+
+/** An error in an input file, printed as file:line:col message. */
+export class FileError extends Error {
+  constructor(readonly file: string, readonly line: number, readonly col: number, readonly detail: string) {
+    super(`${file}:${line}:${col} ${detail}`);
+  }
+}
+
+/** Data read from an exchange file, with where each concept and term came from (by JSON pointer per file). */
+export interface Imported {
+  files: GlossaryFileData[];
+  /** files[i] + JSON pointer → position in the source file. */
+  positions: Map<string, Pos>;
+  /** Things that were read but not kept (data categories this schema has no place for). */
+  warnings: string[];
+}
+
+export const posKey = (fileIndex: number, pointer: string) => `${fileIndex}${pointer}`;
+
+/**
+ * Checks imported data like a glossary folder is checked: the schema per domain file, then the links
+ * between files (a concept id used twice, an unknown related concept). Returns errors as
+ * "file:line:col message" with the position of the nearest concept or term.
+ */
+export function checkImported(source: string, imp: Imported): string[] {
+  const errors: string[] = [];
+  const where = (fileIndex: number, pointer: string): string => {
+    for (let p = pointer; ; p = p.slice(0, p.lastIndexOf('/'))) {
+      const pos = imp.positions.get(posKey(fileIndex, p));
+      if (pos) return `${source}:${pos.line}:${pos.col}`;
+      if (!p) return `${source}:1:1`;
+    }
+  };
+  imp.files.forEach((f, i) => {
+    for (const issue of validateGlossaryFile(`${f.domain}.json`, f)) {
+      errors.push(`${where(i, issue.pointer)} ${issue.entry}: ${issue.field} ${issue.message}`);
+    }
+  });
+  if (errors.length) return errors;
+  const { issues } = buildGlossary(imp.files.map((f) => ({ file: `${f.domain}.json`, data: f })));
+  for (const issue of issues) {
+    if (issue.severity !== 'error') continue;
+    const fi = imp.files.findIndex((f) => `${f.domain}.json` === issue.file);
+    errors.push(`${where(fi, issue.pointer)} ${issue.entry}: ${issue.field} ${issue.message}`);
+  }
+  return errors;
+}
+
+// ---- canonical key order and formatting ------------------------------------
+
+const TERM_KEYS: (keyof TermData)[] = ['text', 'status', 'loanword', 'mistranslation', 'gender', 'head', 'plural', 'forms', 'inflect', 'ambiguous', 'homograph', 'note', 'replacement'];
+const ACRONYM_KEYS: (keyof AcronymData)[] = ['text', 'expansion', 'status', 'ambiguous', 'note'];
+
+function pick<T extends object>(o: T, keys: (keyof T)[]): T {
+  const out = {} as T;
+  for (const k of keys) if (o[k] !== undefined) out[k] = o[k];
+  for (const k of Object.keys(o) as (keyof T)[]) if (!(k in out) && o[k] !== undefined) out[k] = o[k];
+  return out;
+}
+
+export function orderConcept(c: ConceptData): ConceptData {
+  const langs: ConceptData['langs'] = {};
+  for (const [lang, s] of Object.entries(c.langs) as [keyof ConceptData['langs'], LangSectionData][]) {
+    const sec: LangSectionData = { terms: [] };
+    if (s.definition !== undefined) sec.definition = s.definition;
+    sec.terms = s.terms.map((t) => pick(t, TERM_KEYS));
+    if (s.acronyms !== undefined) sec.acronyms = s.acronyms.map((a) => pick(a, ACRONYM_KEYS));
+    langs[lang] = sec;
+  }
+  const out: ConceptData = { id: c.id, name: c.name } as ConceptData;
+  if (c.related !== undefined) out.related = c.related;
+  if (c.seeds !== undefined) out.seeds = c.seeds;
+  if (c.disabled !== undefined) out.disabled = c.disabled;
+  out.langs = langs;
+  return out;
+}
+
+/** A domain file as the repository writes them: two-space indents, one term or acronym per line. */
+export function formatGlossaryFile(data: GlossaryFileData, schemaRef?: string): string {
+  const j = (v: unknown) => JSON.stringify(v);
+  const lines: string[] = ['{'];
+  if (schemaRef) lines.push(`  "$schema": ${j(schemaRef)},`);
+  lines.push(`  "domain": ${j(data.domain)},`, '  "concepts": [');
+  data.concepts.forEach((raw, ci) => {
+    const c = orderConcept(raw);
+    const props: string[] = [`      "id": ${j(c.id)}`, `      "name": ${j(c.name)}`];
+    if (c.related) props.push(`      "related": ${j(c.related).replace(/","/g, '", "')}`);
+    if (c.seeds) props.push(`      "seeds": ${j(c.seeds).replace(/","/g, '", "')}`);
+    if (c.disabled !== undefined) props.push(`      "disabled": ${j(c.disabled)}`);
+    const langs = Object.entries(c.langs).map(([lang, s]) => {
+      const sp: string[] = [];
+      if (s!.definition !== undefined) sp.push(`          "definition": ${j(s!.definition)}`);
+      const list = (name: string, items: object[]) => items.length
+        ? `          "${name}": [\n${items.map((t) => `            ${oneLine(t)}`).join(',\n')}\n          ]`
+        : `          "${name}": []`;
+      sp.push(list('terms', s!.terms));
+      if (s!.acronyms) sp.push(list('acronyms', s!.acronyms));
+      return `        ${j(lang)}: {\n${sp.join(',\n')}\n        }`;
+    });
+    props.push(`      "langs": {\n${langs.join(',\n')}\n      }`);
+    lines.push(`    {\n${props.join(',\n')}\n    }${ci < data.concepts.length - 1 ? ',' : ''}`);
+  });
+  lines.push('  ]', '}', '');
+  return lines.join('\n');
+}
+
+const oneLine = (o: object): string => '{' + Object.entries(o).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v).replace(/","/g, '", "')}`).join(', ') + '}';
+
+// ---- writing -----------------------------------------------------------------
+
+/**
+ * Writes every file through a temporary file first; only when all are written are they renamed into
+ * place, so an error (a full disk, a missing permission) leaves no half-written set behind.
+ */
+export function writeFilesAtomic(files: { path: string; text: string }[]): void {
+  const tmps: string[] = [];
+  try {
+    for (const f of files) {
+      fs.mkdirSync(path.dirname(path.resolve(f.path)), { recursive: true });
+      const tmp = `${f.path}.${process.pid}.tmp`;
+      tmps.push(tmp);
+      fs.writeFileSync(tmp, f.text);
+    }
+  } catch (e) {
+    for (const t of tmps) fs.rmSync(t, { force: true });
+    throw e;
+  }
+  files.forEach((f, i) => fs.renameSync(tmps[i], f.path));
+}
+
+export const writeAtomic = (file: string, text: string): void => writeFilesAtomic([{ path: file, text }]);
+
+/** Line and column (1-based) of an offset, from a table of line starts. */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return starts;
+}
+
+export function posAt(starts: number[], offset: number): Pos {
+  let lo = 0, hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid; else hi = mid - 1;
+  }
+  return { line: lo + 1, col: offset - starts[lo] + 1 };
+}

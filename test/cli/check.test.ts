@@ -1,0 +1,230 @@
+/** lingo check and lingo report, run as processes on the fixture documents. */
+import * as assert from 'assert';
+import Ajv from 'ajv';
+import * as fs from 'fs';
+import * as path from 'path';
+import { copyFixture, FIXTURES, lingo } from './run';
+
+const DOCS = 'test/cli/fixtures/docs';
+const LAUNCH = `${DOCS}/en/launch-plan.md`;
+const SLA = `${DOCS}/nl/team.sla.md`;
+const ZH = `${DOCS}/zh/plan.md`;
+
+/** The official SARIF 2.1.0 JSON schema (sarif-2.1.0-rtm.5, as shipped in the npm package @microsoft/jest-sarif@1.0.0-beta.0). */
+function sarifValidator() {
+  const schema = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'sarif-2.1.0-rtm.5.json'), 'utf8'));
+  // A draft-04 schema; the keywords it uses mean the same in draft-07, which Ajv 8 speaks.
+  delete schema.$schema;
+  delete schema.id;
+  const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+  ajv.addFormat('uri', (s: string) => /^[a-z][a-z0-9+.-]*:[^\s]*$/i.test(s));
+  ajv.addFormat('uri-reference', (s: string) => !/\s/.test(s));
+  ajv.addFormat('date-time', (s: string) => !Number.isNaN(Date.parse(s)));
+  return ajv.compile(schema);
+}
+
+describe('lingo check', function () {
+  this.timeout(30000);
+
+  it('prints file:line:col severity rule message and exits 1 on warnings', () => {
+    const r = lingo(['check', DOCS]);
+    assert.strictEqual(r.status, 1, r.stderr);
+    const lines = r.stdout.trim().split('\n');
+    for (const l of lines) assert.match(l, /^\S+:\d+:\d+ (error|warning|information|hint) (acronym-undefined|inconsistent-term|deprecated-term|mistranslation) \S/);
+    assert.ok(lines.includes(`${LAUNCH}:3:23 information acronym-undefined “MQL” is used before it is spelled out. Write “Marketing Qualified Lead (MQL)” the first time.`), r.stdout);
+    assert.ok(lines.some((l) => l.startsWith(`${SLA}:5:17 warning deprecated-term Vermijd ‘sales pijplijn’`)), r.stdout);
+    assert.ok(lines.some((l) => l.startsWith(`${ZH}:3:3 warning mistranslation 「特別提款權」`)), r.stdout);
+    // Code blocks are not prose; notes.txt names no concept; handbook.md spells MQL out.
+    assert.ok(!lines.some((l) => l.startsWith(`${LAUNCH}:11:`)));
+    assert.ok(!lines.some((l) => l.includes('notes.txt') || l.includes('handbook.md')), r.stdout);
+  });
+
+  it('exits by --fail-on: 0 when nothing reaches the level, 1 when something does', () => {
+    assert.strictEqual(lingo(['check', LAUNCH, '--fail-on', 'error']).status, 0);
+    assert.strictEqual(lingo(['check', LAUNCH, '--fail-on', 'warning']).status, 1);
+    assert.strictEqual(lingo(['check', `${DOCS}/en/handbook.md`, '--fail-on', 'information']).status, 0);
+    assert.strictEqual(lingo(['check', `${DOCS}/notes.txt`, '--fail-on', 'information']).status, 0);
+    const info = lingo(['check', SLA, '--fail-on', 'information', '--format', 'json']);
+    assert.strictEqual(info.status, 1);
+  });
+
+  it('exits 2 on usage errors and says why', () => {
+    for (const [args, msg] of [
+      [['check', DOCS, '--format', 'xml'], /--format must be one of text, json, sarif/],
+      [['check', DOCS, '--fail-on', 'fatal'], /--fail-on must be one of/],
+      [['check', 'no/such/file.md'], /no such file or folder: no\/such\/file.md/],
+      [['check', `${DOCS}/**/*.rst`], /no files match/],
+      [['check', DOCS, '--bogus'], /unknown option --bogus/],
+      [['frobnicate'], /unknown command: frobnicate/],
+    ] as [string[], RegExp][]) {
+      const r = lingo(args);
+      assert.strictEqual(r.status, 2, args.join(' '));
+      assert.match(r.stderr, msg);
+      assert.strictEqual(r.stdout, '');
+    }
+  });
+
+  it('exits 2 when a --glossary folder has errors', () => {
+    const dir = copyFixture('tiny-glossary');
+    const file = path.join(dir, 'tiny-glossary', 'concepts', 'partners.json');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('"status": "preferred"', '"status": "best"'));
+    const r = lingo(['check', DOCS, '--glossary', path.join(dir, 'tiny-glossary')]);
+    assert.strictEqual(r.status, 2);
+    assert.match(r.stderr, /error: .*partners.json: reseller: langs.nl.terms\[0\].status must be one of/);
+  });
+
+  it('uses a --glossary folder instead of the built-in one', () => {
+    const dir = copyFixture('docs');
+    fs.writeFileSync(path.join(dir, 'quote.md'), 'Our VAR partners quote the catalog cost and the list price.\n');
+    const r = lingo(['check', path.join(dir, 'quote.md'), '--glossary', path.join(FIXTURES, 'tiny-glossary'), '--format', 'json']);
+    const rules = JSON.parse(r.stdout).map((x: { rule: string }) => x.rule).sort();
+    // VAR: undefined acronym and deprecated; catalog cost: deprecated. list price is fine.
+    assert.deepStrictEqual(rules, ['acronym-undefined', 'deprecated-term', 'deprecated-term']);
+  });
+
+  it('expands globs itself: *, ** and ?', () => {
+    const files = (args: string[]) => [...new Set(JSON.parse(lingo(['check', ...args, '--format', 'json']).stdout).map((x: { file: string }) => x.file))].sort();
+    assert.deepStrictEqual(files([`${DOCS}/**/*.md`]), [LAUNCH, SLA, ZH]);
+    assert.deepStrictEqual(files([`${DOCS}/*/team.sla.?d`]), [SLA]);
+    assert.deepStrictEqual(files([`${DOCS}/e?/*.md`, `${DOCS}/zh/*`]), [LAUNCH, ZH]);
+    // A glob over a folder does not add files twice.
+    assert.deepStrictEqual(files([`${DOCS}/**`, SLA]), [LAUNCH, SLA, ZH]);
+    const inDocs = lingo(['check', '**/launch-*.md', '--format', 'json'], path.join(FIXTURES, 'docs'));
+    assert.deepStrictEqual([...new Set(JSON.parse(inDocs.stdout).map((x: { file: string }) => x.file))], ['en/launch-plan.md']);
+  });
+
+  it('writes JSON with positions, severity, rule and message', () => {
+    const r = lingo(['check', SLA, '--format', 'json']);
+    const results = JSON.parse(r.stdout);
+    assert.deepStrictEqual(results.map((x: { rule: string; line: number; column: number }) => [x.rule, x.line, x.column]), [
+      ['acronym-undefined', 3, 6], ['inconsistent-term', 4, 43], ['deprecated-term', 5, 17],
+    ]);
+    assert.deepStrictEqual(Object.keys(results[0]), ['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'rule', 'message']);
+    assert.strictEqual(results[2].endColumn, 31);
+  });
+
+  it('writes SARIF 2.1.0 that validates against the SARIF schema', () => {
+    const r = lingo(['check', DOCS, '--format', 'sarif']);
+    assert.strictEqual(r.status, 1);
+    const log: any = JSON.parse(r.stdout); // eslint-disable-line @typescript-eslint/no-explicit-any
+    const validate = sarifValidator();
+    const valid: boolean = validate(log);
+    assert.ok(valid, JSON.stringify(validate.errors, null, 2));
+    assert.strictEqual(log.version, '2.1.0');
+    const run = log.runs[0];
+    assert.strictEqual(run.tool.driver.name, 'lingo');
+    const ruleIds = run.tool.driver.rules.map((x: { id: string }) => x.id);
+    assert.deepStrictEqual(ruleIds, ['acronym-undefined', 'inconsistent-term', 'deprecated-term', 'mistranslation']);
+    assert.strictEqual(run.results.length, 8);
+    for (const res of run.results) {
+      assert.strictEqual(ruleIds[res.ruleIndex], res.ruleId);
+      const loc = res.locations[0].physicalLocation;
+      assert.strictEqual(run.artifacts[loc.artifactLocation.index].location.uri, loc.artifactLocation.uri);
+      assert.ok(loc.region.startLine >= 1 && loc.region.startColumn >= 1);
+    }
+    const dep = run.results.find((x: any) => x.ruleId === 'deprecated-term' && x.locations[0].physicalLocation.artifactLocation.uri.endsWith('team.sla.md'));
+    assert.strictEqual(dep.level, 'warning');
+    assert.deepStrictEqual(dep.locations[0].physicalLocation.region, { startLine: 5, startColumn: 17, endLine: 5, endColumn: 31 });
+    assert.deepStrictEqual(dep.fixes[0].artifactChanges[0].replacements[0].insertedContent, { text: 'salespijplijn' });
+    const acr = run.results.find((x: { ruleId: string }) => x.ruleId === 'acronym-undefined');
+    assert.strictEqual(acr.level, 'note');
+    const inc = run.results.find((x: { ruleId: string }) => x.ruleId === 'inconsistent-term');
+    assert.strictEqual(inc.relatedLocations.length, 1);
+    assert.strictEqual(run.originalUriBaseIds.SRCROOT.uri.startsWith('file:///'), true);
+  });
+
+  it('the SARIF check catches a broken log (the validator is not a no-op)', () => {
+    const log: any = JSON.parse(lingo(['check', SLA, '--format', 'sarif']).stdout); // eslint-disable-line @typescript-eslint/no-explicit-any
+    const validate = sarifValidator();
+    log.runs[0].results[0].level = 'fatal';
+    assert.strictEqual(validate(log), false);
+    delete log.runs[0].tool;
+    log.runs[0].results[0].level = 'error';
+    assert.strictEqual(validate(log), false);
+  });
+
+  it('--fix applies the safe fixes atomically, reports them and leaves inconsistencies alone', () => {
+    const dir = copyFixture('docs');
+    const sla = path.join(dir, 'docs', 'nl', 'team.sla.md');
+    const zh = path.join(dir, 'docs', 'zh', 'plan.md');
+    const launch = path.join(dir, 'docs', 'en', 'launch-plan.md');
+    const r = lingo(['check', 'docs', '--fix'], dir);
+    const fixed = r.stdout.split('\n').filter((l) => l.startsWith('fixed '));
+    assert.deepStrictEqual(fixed, [
+      'fixed docs/en/launch-plan.md:3:23 "MQL" → "Marketing Qualified Lead (MQL)"',
+      'fixed docs/en/launch-plan.md:4:5 "SDR" → "Sales Development Representative (SDR)"',
+      'fixed docs/nl/team.sla.md:3:6 "MQL" → "marketing qualified lead (MQL)"',
+      'fixed docs/nl/team.sla.md:5:17 "sales pijplijn" → "salespijplijn"',
+      'fixed docs/zh/plan.md:3:3 "特別提款權" → "銷售開發代表"',
+      'fixed docs/zh/plan.md:4:7 "轉化率" → "轉換率"',
+    ]);
+    assert.match(r.stdout, /6 fix\(es\) in 3 file\(s\)/);
+    assert.strictEqual(fs.readFileSync(sla, 'utf8'), [
+      '# SLA tussen sales en marketing', '',
+      'Elke marketing qualified lead (MQL) moet binnen twee werkdagen worden opgevolgd.',
+      'Elke opportunity krijgt een eigenaar. Een kans zonder eigenaar gaat terug naar marketing.',
+      'We bespreken de salespijplijn elke week.', '',
+    ].join('\n'));
+    assert.match(fs.readFileSync(zh, 'utf8'), /^每位銷售開發代表每天要安排五通需求探索電話。$/m);
+    assert.match(fs.readFileSync(launch, 'utf8'), /Each opportunity needs a named owner,\nand a deal without/);
+    // What is left: the inconsistencies only, so the exit code still says so.
+    const left = r.stdout.split('\n').filter((l) => / (warning|information|error|hint) /.test(l) && !l.startsWith('fixed '));
+    assert.ok(left.length > 0 && left.every((l) => l.includes('inconsistent-term')), left.join('\n'));
+    assert.strictEqual(r.status, 1);
+    assert.deepStrictEqual(fs.readdirSync(path.join(dir, 'docs', 'nl')), ['team.sla.md']); // no temporary files left
+    // A second run has nothing more to fix.
+    const again = lingo(['check', 'docs', '--fix'], dir);
+    assert.match(again.stdout, /^0 fix\(es\) in 0 file\(s\)$/m);
+  });
+
+  it('--fix with --format json keeps stdout valid JSON and reports fixes on stderr', () => {
+    const dir = copyFixture('docs');
+    const r = lingo(['check', 'docs/zh/plan.md', '--fix', '--format', 'json'], dir);
+    assert.deepStrictEqual(JSON.parse(r.stdout), []);
+    assert.match(r.stderr, /fixed docs\/zh\/plan.md:3:3 "特別提款權" → "銷售開發代表"/);
+    assert.strictEqual(r.status, 0);
+  });
+});
+
+describe('lingo report', function () {
+  this.timeout(30000);
+
+  it('lists the concepts each document uses, with terms and counts (JSON)', () => {
+    const r = lingo(['report', DOCS, '--format', 'json']);
+    assert.strictEqual(r.status, 0, r.stderr);
+    const rep = JSON.parse(r.stdout);
+    assert.deepStrictEqual(rep.documents.map((d: { file: string; lang: string }) => [d.file, d.lang]), [
+      [`${DOCS}/en/handbook.md`, 'en'], [LAUNCH, 'en'], [SLA, 'nl'], [`${DOCS}/notes.txt`, 'en'], [ZH, 'zh-Hant'],
+    ]);
+    const sla = rep.documents[2];
+    const opp = sla.concepts.find((c: { id: string }) => c.id === 'opportunity');
+    assert.strictEqual(opp.count, 2);
+    assert.deepStrictEqual(opp.terms.map((t: { text: string; count: number }) => [t.text, t.count]).sort(), [['kans', 1], ['opportunity', 1]]);
+    const mql = sla.concepts.find((c: { id: string }) => c.id === 'marketing-qualified-lead');
+    assert.deepStrictEqual(mql.terms, [{ text: 'MQL', lang: 'nl', status: 'preferred', acronym: true, count: 1 }]);
+    assert.deepStrictEqual(rep.documents[3].concepts, []);
+    const pipeline = rep.differences.find((d: { id: string }) => d.id === 'sales-pipeline');
+    assert.strictEqual(pipeline.lang, 'en');
+    assert.deepStrictEqual(pipeline.terms.map((t: { text: string; files: { file: string }[] }) => [t.text, t.files.map((f) => f.file)]), [
+      ['sales pipeline', [`${DOCS}/en/handbook.md`, LAUNCH]],
+      ['pipeline', [LAUNCH]],
+    ]);
+    // Acronyms are not "named differently", and languages are compared only with themselves.
+    assert.ok(!rep.differences.some((d: { id: string }) => d.id === 'marketing-qualified-lead'));
+  });
+
+  it('prints the same as text', () => {
+    const r = lingo(['report', `${DOCS}/en`, SLA]);
+    assert.strictEqual(r.status, 0);
+    assert.match(r.stdout, /^test\/cli\/fixtures\/docs\/nl\/team.sla.md \(nl\): 4 concept\(s\)$/m);
+    assert.match(r.stdout, /^ {2}opportunity \(Opportunity\): "kans" ×1, "opportunity" ×1$/m);
+    assert.match(r.stdout, /^ {2}marketing-qualified-lead \(Marketing Qualified Lead\): "MQL" ×1 \(acronym\)$/m);
+    assert.match(r.stdout, /^Named differently across files:$/m);
+    assert.match(r.stdout, /^ {2}sales-pipeline \(Sales Pipeline, en\): "sales pipeline" in test\/cli\/fixtures\/docs\/en\/handbook.md \(1\), test\/cli\/fixtures\/docs\/en\/launch-plan.md \(1\); "pipeline" in test\/cli\/fixtures\/docs\/en\/launch-plan.md \(1\)$/m);
+  });
+
+  it('says so when every file names its concepts alike', () => {
+    const r = lingo(['report', SLA]);
+    assert.match(r.stdout, /No concept is named differently across the files\./);
+  });
+});
