@@ -8,11 +8,13 @@ import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import pkg from '../../package.json';
 import {
-  buildGlossary, formatIssue, getLanguageService, resolveSettings,
+  buildGlossary, formatIssue, getLanguageService, resolveSettings, mergeGlossaries,
   type GlossaryFileData, type GlossaryIssue, type GlossarySource, type LanguageService, type RuleId, type Settings,
 } from './service';
 import { exportCsv, importCsv } from './node/csv';
 import { loadBuiltinGlossary, readGlossaryFolder, type CompiledGlossary } from './node/glossaryFiles';
+import { findWorkspaceGlossary, readWorkspaceGlossary } from './node/workspaceGlossary';
+import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { checkImported, FileError, formatGlossaryFile, writeAtomic, writeFilesAtomic, type Imported } from './node/interchange';
 import { glossaryMarkdown } from './node/markdown';
 import { differences, documentReport, reportText, type Report } from './node/report';
@@ -22,8 +24,8 @@ import { exportTbx, importTbx } from './node/tbx';
 export { writeAtomic };
 
 const USAGE = `usage: lingo check [paths or globs…] [--format text|json|sarif] [--fail-on error|warning|information]
-                   [--fix] [--lang en|sv|nl|pl|zh-Hant] [--glossary DIR]
-       lingo report [paths or globs…] [--format text|json] [--lang xx] [--glossary DIR]
+                   [--fix] [--lang en|sv|nl|pl|zh-Hant] [--glossary DIR] [--workspace DIR]
+       lingo report [paths or globs…] [--format text|json] [--lang xx] [--glossary DIR] [--workspace DIR]
        lingo glossary validate [--dir glossary]
        lingo glossary compile --out dist/glossary.json [--dir glossary]
        lingo glossary markdown --out glossary/GLOSSARY.md [--dir glossary] [--check]
@@ -235,15 +237,57 @@ export function expandPaths(args: string[]): string[] {
   return out;
 }
 
+/**
+ * The workspace the CLI checks as the editor would: its team glossary (lingo.glossary.json/.yaml)
+ * and the lingo.* keys of its .vscode/settings.json. --workspace DIR, else the current folder.
+ */
+function workspaceSettings(flags: Map<string, string | true>): Record<string, unknown> {
+  const dir = flag(flags, 'workspace') ?? '.';
+  const file = path.join(dir, '.vscode', 'settings.json');
+  if (!fs.existsSync(file)) return {};
+  const errors: ParseError[] = [];
+  const all = parseJsonc(fs.readFileSync(file, 'utf8'), errors, { allowTrailingComma: true }) as Record<string, unknown> | undefined;
+  if (errors.length || !all || typeof all !== 'object') {
+    process.stderr.write(`${file}: not valid JSON; its lingo settings are ignored\n`);
+    return {};
+  }
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(all)) if (k.startsWith('lingo.')) out[k.slice('lingo.'.length)] = v;
+  return out;
+}
+
+function settingsFor(flags: Map<string, string | true>, lang: string): Settings {
+  const raw = workspaceSettings(flags);
+  return resolveSettings(lang === 'auto' && flags.get('lang') === undefined ? raw : { ...raw, language: lang });
+}
+
 function loadService(flags: Map<string, string | true>): LanguageService | undefined {
   const dir = flag(flags, 'glossary');
+  let compiled: CompiledGlossary;
   if (dir) {
-    const { compiled, issues } = sourceGlossary(dir);
-    if (reportIssues(issues)) return undefined;
-    return getLanguageService(buildGlossary(compiled.sources, { domains: compiled.domains, trusted: true }).glossary);
+    const r = sourceGlossary(dir);
+    if (reportIssues(r.issues)) return undefined;
+    compiled = r.compiled;
+  } else compiled = loadBuiltinGlossary(__dirname);
+  const team = findWorkspaceGlossary(flag(flags, 'workspace') ?? '.');
+  const teamSources = [];
+  if (team) {
+    const wg = readWorkspaceGlossary(team);
+    if (!wg.source) {
+      const lines = wg.text.split('\n');
+      for (const i of wg.issues) {
+        let line = 0, rest = i.start;
+        while (line < lines.length - 1 && rest > lines[line].length) { rest -= lines[line].length + 1; line++; }
+        process.stderr.write(`${team}:${line + 1}:${rest + 1} ${i.severity}: ${i.entry}${i.field ? ` ${i.field}` : ''} ${i.message}\n`);
+      }
+      return undefined;
+    }
+    teamSources.push(wg.source);
   }
-  const compiled = loadBuiltinGlossary(__dirname);
-  return getLanguageService(buildGlossary(compiled.sources, { domains: compiled.domains, trusted: true }).glossary);
+  const useBuiltin = workspaceSettings(flags).builtinGlossary !== false;
+  const merged = mergeGlossaries(compiled.sources, teamSources, useBuiltin);
+  if (reportIssues(merged.issues)) return undefined;
+  return getLanguageService(buildGlossary(merged.sources, { domains: compiled.domains, trusted: true }).glossary);
 }
 
 const openDoc = (file: string, text: string, version = 1) =>
@@ -305,12 +349,12 @@ function results(service: LanguageService, file: string, doc: TextDocument, sett
 }
 
 function check(paths: string[], flags: Map<string, string | true>): number {
-  only(flags, ['format', 'fail-on', 'fix', 'lang', 'glossary']);
+  only(flags, ['format', 'fail-on', 'fix', 'lang', 'glossary', 'workspace']);
   const fmt = choice(flags, 'format', ['text', 'json', 'sarif'], 'text');
   const failOn = choice(flags, 'fail-on', ['error', 'warning', 'information', 'hint'], 'warning');
   const lang = choice(flags, 'lang', ['auto', 'en', 'sv', 'nl', 'pl', 'zh-Hant'], 'auto');
   const fix = flags.get('fix') === true;
-  const settings = resolveSettings({ language: lang });
+  const settings = settingsFor(flags, lang);
   const files = expandPaths(paths);
   const service = loadService(flags);
   if (!service) return 2;
@@ -346,10 +390,10 @@ function check(paths: string[], flags: Map<string, string | true>): number {
 }
 
 function report(paths: string[], flags: Map<string, string | true>): number {
-  only(flags, ['format', 'lang', 'glossary']);
+  only(flags, ['format', 'lang', 'glossary', 'workspace']);
   const fmt = choice(flags, 'format', ['text', 'json'], 'text');
   const lang = choice(flags, 'lang', ['auto', 'en', 'sv', 'nl', 'pl', 'zh-Hant'], 'auto');
-  const settings = resolveSettings({ language: lang });
+  const settings = settingsFor(flags, lang);
   const files = expandPaths(paths);
   const service = loadService(flags);
   if (!service) return 2;
