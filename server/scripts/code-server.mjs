@@ -115,6 +115,7 @@ export function writeUserSettings(userDataDir, extra = {}) {
     'workbench.startupEditor': 'none',
     'chat.disableAIFeatures': true,
     'editor.hover.delay': 100,
+    ...(process.env.E2E_TRACE ? { 'lingo.trace.server': 'verbose' } : {}),
     'security.workspace.trust.enabled': false,
     'telemetry.telemetryLevel': 'off',
     'update.mode': 'none',

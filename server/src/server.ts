@@ -18,7 +18,18 @@ import { loadBuiltinGlossary, type CompiledGlossary } from './node/glossaryFiles
 import { addConceptToFileText, findWorkspaceGlossary, readWorkspaceGlossary, WORKSPACE_GLOSSARY_NAMES, type IssueWithRange } from './node/workspaceGlossary';
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+// A change range beyond the last line corrupts TextDocument's line table (positions turn NaN):
+// clamp each range to the document, applying the changes one by one as they are relative to each other.
+const documents = new TextDocuments<TextDocument>({
+  create: TextDocument.create,
+  update(doc, changes, version) {
+    for (const c of changes) {
+      const r = 'range' in c ? c.range : undefined;
+      TextDocument.update(doc, [r ? { ...c, range: { start: doc.positionAt(doc.offsetAt(r.start)), end: doc.positionAt(doc.offsetAt(r.end)) } } : c], version);
+    }
+    return doc;
+  },
+});
 
 // ---- the glossary: built-in, with each workspace folder's team glossary merged over it ----------
 

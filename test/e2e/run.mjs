@@ -247,7 +247,7 @@ const scenarios = [
       await page.keyboard.press('Control+Shift+M');
       const panel = page.locator('.markers-panel');
       await panel.waitFor({ state: 'visible', timeout: STEP_MS });
-      const row = panel.locator('.monaco-list-row', { hasText: 'Dit document noemt ‘opportunity’ zowel ‘kans’ als ‘opportunity’' });
+      const row = panel.locator('.monaco-list-row', { hasText: 'Dit document gebruikt zowel ‘kans’ als ‘opportunity’' });
       await row.first().waitFor({ timeout: STEP_MS });
       const label = norm((await row.first().getAttribute('aria-label')) ?? (await row.first().textContent()));
       assert.match(label, /Gebruik overal ‘opportunity’/);

@@ -25,6 +25,9 @@ describe('completion', () => {
     const edit = item!.textEdit as { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string };
     assert.strictEqual(require('vscode-languageserver-textdocument').TextDocument.applyEdits(doc, [edit]), 'Each marketing qualified lead');
   });
+  it('completes a term of several words from the first letter of its next word', () => {
+    assert.ok(completions('Hand every marketing q|').some((i) => i.label === 'marketing qualified lead'));
+  });
   it('needs two letters', () => assert.deepStrictEqual(completions('A l|'), []));
   it('is fuzzy', () => assert.ok(completions('leed scoring|').some((i) => i.label === 'lead scoring')));
   it('puts the document language first', () => {

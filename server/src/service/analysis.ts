@@ -91,8 +91,12 @@ export function analyze(text: string, glossary: Glossary, opts: AnalysisOptions)
     const e = sortedFor(node);
     // "lead the call": when any reading of this text is also a verb, an English verb use is no term at all.
     if (e.verb && isVerbUse(folded, start, end)) return [];
-    // Acronyms are matched in capitals only.
-    return e.acronyms ? e.terms.filter((t) => !t.acronym || text.startsWith(t.text, start)) : e.terms;
+    if (!e.acronyms) return e.terms;
+    // Acronyms are matched exactly as written: in capitals, and with their own ending ("MQL-e", not "MQL e").
+    const written = text.slice(start, end);
+    const acronyms = e.terms.filter((t) => t.acronym && t.forms.includes(written));
+    // "SalesOps" written like the acronym is the acronym, not the closed compound of "sales ops".
+    return acronyms.length ? acronyms : e.terms.filter((t) => !t.acronym);
   };
 
   const occurrences: Occurrence[] = [];

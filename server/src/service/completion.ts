@@ -64,12 +64,23 @@ export function typedPrefix(text: string, offset: number): { start: number; type
     while (i > 0 && isHanCode(text.charCodeAt(i - 1)) && offset - i < 8) i--;
     return { start: i, typed: text.slice(i, offset) };
   }
-  while (i > 0 && isWordCode(foldCode(text.charCodeAt(i - 1))) && !isHanCode(text.charCodeAt(i - 1))) i--;
-  if (offset - i < 2) return undefined;
-  return { start: i, typed: text.slice(i, offset) };
+  const wordStart = (at: number) => {
+    let k = at;
+    while (k > 0 && isWordCode(foldCode(text.charCodeAt(k - 1))) && !isHanCode(text.charCodeAt(k - 1))) k--;
+    return k;
+  };
+  i = wordStart(offset);
+  if (offset - i >= 2) return { start: i, typed: text.slice(i, offset) };
+  // One letter of a next word ("marketing q"): the words before it count, for terms of several words.
+  if (offset - i === 1 && i >= 2 && (text[i - 1] === ' ' || text[i - 1] === '-')) {
+    const prev = wordStart(i - 1);
+    if (i - 1 - prev >= 2) return { start: prev, typed: text.slice(prev, offset) };
+  }
+  return undefined;
 }
 
 const MAX = 40;
+const MAX_FUZZY = 400;
 
 export function complete(glossary: Glossary, index: CompletionIndex, text: string, offset: number, lang: Lang, languages: readonly Lang[]): CompletionEntry[] {
   const p = typedPrefix(text, offset);
@@ -84,7 +95,15 @@ export function complete(glossary: Glossary, index: CompletionIndex, text: strin
     }
   }
   const enabled = new Set(languages);
-  const cands = index.candidates(typed).filter((t) => enabled.has(t.lang));
+  const key0 = foldKey(typed);
+  let cands = index.candidates(typed).filter((t) => enabled.has(t.lang));
+  // With a large glossary a two-letter bucket holds thousands of terms: fuzzy-rank only the best few hundred,
+  // those with a word that starts with what was typed first.
+  if (cands.length > MAX_FUZZY) {
+    const starts = cands.filter((t) => (' ' + foldKey(t.text)).includes(' ' + key0));
+    const first = new Set(starts);
+    cands = (starts.length >= MAX_FUZZY / 4 ? starts : [...starts, ...cands.filter((t) => !first.has(t))]).slice(0, MAX_FUZZY);
+  }
   if (!cands.length) return [];
   const fuse = new Fuse(cands.map((t) => ({ t, key: foldKey(t.text) })), { keys: ['key'], includeScore: true, threshold: 0.35, ignoreLocation: true });
   const key = foldKey(typed);

@@ -68,9 +68,25 @@ export function getLanguageService(initial: Glossary): LanguageService {
   interface CacheEntry { version: number; key: string; analysis: Analysis; findings?: Finding[] }
   const cache = new Map<string, CacheEntry>();
 
-  const settingsKey = (s: Settings, uri: string) => JSON.stringify([fixedLanguage(s, uri), s.preferredLanguage, s.languages, s.ignoreWords]);
+  const keys = new WeakMap<Settings, string>();
+  const settingsKey = (s: Settings, uri: string) => {
+    let k = keys.get(s);
+    if (k === undefined) keys.set(s, (k = JSON.stringify([s.preferredLanguage, s.languages, s.ignoreWords])));
+    return `${fixedLanguage(s, uri) ?? ''}|${k}`;
+  };
 
+  // Whether a document is skipped depends only on its text and the size limit: remembered per version.
+  const skips = new Map<string, { version: number; limit: number; lang: Lang; result: Skipped | undefined }>();
   function skipped(doc: TextDocument, settings = DEFAULT_SETTINGS): Skipped | undefined {
+    const hit = skips.get(doc.uri);
+    if (hit && hit.version === doc.version && hit.limit === settings.maxFileSizeMB && hit.lang === settings.preferredLanguage) return hit.result;
+    const result = computeSkipped(doc, settings);
+    skips.set(doc.uri, { version: doc.version, limit: settings.maxFileSizeMB, lang: settings.preferredLanguage, result });
+    if (skips.size > 200) skips.delete(skips.keys().next().value!);
+    return result;
+  }
+
+  function computeSkipped(doc: TextDocument, settings: Settings): Skipped | undefined {
     const text = doc.getText();
     const M = messages(settings.preferredLanguage);
     const mb = text.length / (1024 * 1024);
@@ -113,7 +129,7 @@ export function getLanguageService(initial: Glossary): LanguageService {
     analyze: (doc, settings) => entry(doc, settings)?.analysis,
     skipped,
     findings,
-    forget: (uri) => { cache.delete(uri); },
+    forget: (uri) => { cache.delete(uri); skips.delete(uri); },
 
     doValidation(doc, settings = DEFAULT_SETTINGS) {
       return findings(doc, settings).map((f) => {

@@ -1,0 +1,33 @@
+// npm test, after the build and the type check: every mocha suite (service, glossary, server over LSP,
+// CLI, robustness, Neovim), then the end-to-end scenarios in a real VS Code. Prints each runner's own
+// output, then one closing line with the totals: "N passed, N failed".
+import { spawn } from 'node:child_process';
+
+function run(cmd, args) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d) => { out += d; process.stdout.write(d); });
+    child.on('close', (code) => resolve({ code, out }));
+  });
+}
+
+const count = (re, s) => Number((re.exec(s) ?? [])[1] ?? 0);
+let passed = 0, failed = 0, exit = 0;
+
+const mocha = await run(process.execPath, ['node_modules/mocha/bin/mocha.js']);
+passed += count(/(\d+) passing/, mocha.out);
+failed += count(/(\d+) failing/, mocha.out);
+if (mocha.code !== 0) { exit = 1; if (!/\d+ failing/.test(mocha.out)) failed += 1; }
+
+if (process.env.LINGO_SKIP_E2E) {
+  console.log('end-to-end scenarios skipped (LINGO_SKIP_E2E is set)');
+} else {
+  const e2e = await run(process.execPath, ['test/e2e/run.mjs']);
+  const m = /(\d+) passed, (\d+) failed/.exec(e2e.out);
+  if (m) { passed += Number(m[1]); failed += Number(m[2]); } else failed += 1;
+  if (e2e.code !== 0) exit = 1;
+}
+
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(exit || (failed ? 1 : 0));
