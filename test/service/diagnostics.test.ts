@@ -130,3 +130,22 @@ describe('settings', () => {
     assert.match(d[0].message, /används innan/);
   });
 });
+
+describe('inline control comments', () => {
+  const rules = (text: string) => diagnostics(text).map((d) => `${d.rule}:${d.text}`);
+  it('disables every rule for the next line', () => {
+    assert.deepStrictEqual(rules('<!-- lingo-disable-next-line -->\nEvery MQL is reviewed.\nEach SQL too, and the team must act.'), ['acronym-undefined:SQL']);
+  });
+  it('disables named rules for a block, until enabled again', () => {
+    const text = 'Elke opportunity telt.\n<!-- lingo-disable inconsistent-term -->\nEen kans telt ook.\n<!-- lingo-enable inconsistent-term -->\nNog een kans, en de accountmanager moet dat melden.';
+    assert.deepStrictEqual(rules(text), ['inconsistent-term:kans']);
+    assert.strictEqual(diagnostics(text).length, 1);
+    assert.match(diagnostics(text)[0].message, /kans/);
+  });
+  it('disables rules for the whole file', () => {
+    assert.deepStrictEqual(rules('Every MQL and SQL.\n<!-- lingo-disable-file acronym-undefined -->'), []);
+  });
+  it('leaves other rules alone', () => {
+    assert.deepStrictEqual(rules('<!-- lingo-disable-file inconsistent-term -->\nEvery MQL is reviewed by the team.'), ['acronym-undefined:MQL']);
+  });
+});

@@ -12,6 +12,7 @@ import { analyze, Analysis } from './analysis';
 import { complete, CompletionIndex } from './completion';
 import { computeFindings, Finding, isAcronymUse, spelledOutAs } from './findings';
 import { foldKey } from './fold';
+import { suppressions } from './suppress';
 import type { Glossary } from './glossary';
 import { hover as hoverAt } from './hover';
 import { format, messages } from './l10n';
@@ -117,7 +118,11 @@ export function getLanguageService(initial: Glossary): LanguageService {
     const e = entry(doc, settings);
     if (!e) return [];
     // Findings depend on the rules too; rule levels only filter, so compute all and filter.
-    e.findings ??= computeFindings(doc.getText(), e.analysis, () => true);
+    if (!e.findings) {
+      const text = doc.getText();
+      const off = suppressions(text);
+      e.findings = computeFindings(text, e.analysis, () => true).filter((f) => !off(f.rule, f.start));
+    }
     return e.findings.filter((f) => settings.rules[f.rule] !== 'off');
   }
 

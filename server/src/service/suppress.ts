@@ -1,0 +1,47 @@
+/**
+ * Inline control in documents, as HTML comments (invisible in rendered Markdown):
+ *   <!-- lingo-disable-next-line [rule …] -->   the next line
+ *   <!-- lingo-disable [rule …] --> … <!-- lingo-enable [rule …] -->   a block (to the end if never enabled)
+ *   <!-- lingo-disable-file [rule …] -->   the whole file
+ * Without rule names every rule is off there.
+ */
+import type { RuleId } from './settings';
+import { RULES } from './settings';
+
+interface Span { start: number; end: number; rules: ReadonlySet<string> }
+
+const CONTROL = /<!--\s*lingo-(disable-next-line|disable-file|disable|enable)\b([^>]*?)-->/g;
+
+function rulesOf(arg: string): Set<string> {
+  const named = arg.split(/[\s,]+/).filter(Boolean);
+  return new Set(named.length ? named : RULES);
+}
+
+/** Returns whether a finding of `rule` at `offset` is switched off by a control comment. */
+export function suppressions(text: string): (rule: RuleId, offset: number) => boolean {
+  if (!text.includes('lingo-')) return () => false;
+  const spans: Span[] = [];
+  const open = new Map<string, number>(); // rule → offset where it was disabled
+  CONTROL.lastIndex = 0;
+  for (let m = CONTROL.exec(text); m; m = CONTROL.exec(text)) {
+    const kind = m[1], rules = rulesOf(m[2]), end = m.index + m[0].length;
+    if (kind === 'disable-file') spans.push({ start: 0, end: text.length, rules });
+    else if (kind === 'disable-next-line') {
+      const lineStart = text.indexOf('\n', end);
+      if (lineStart < 0) continue;
+      let lineEnd = text.indexOf('\n', lineStart + 1);
+      if (lineEnd < 0) lineEnd = text.length;
+      spans.push({ start: lineStart + 1, end: lineEnd, rules });
+    } else if (kind === 'disable') {
+      for (const r of rules) if (!open.has(r)) open.set(r, end);
+    } else {
+      for (const r of rules) {
+        const s = open.get(r);
+        if (s !== undefined) { spans.push({ start: s, end: m.index, rules: new Set([r]) }); open.delete(r); }
+      }
+    }
+  }
+  for (const [r, s] of open) spans.push({ start: s, end: text.length, rules: new Set([r]) });
+  if (!spans.length) return () => false;
+  return (rule, offset) => spans.some((sp) => offset >= sp.start && offset <= sp.end && sp.rules.has(rule));
+}
