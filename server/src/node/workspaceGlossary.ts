@@ -9,6 +9,9 @@ import { parseDocument } from 'yaml';
 import { validateGlossaryFile, type GlossaryIssue, type GlossarySource } from '../service';
 import { parseGlossaryText } from './glossaryFiles';
 
+/** A team glossary larger than this is refused with a message, not parsed. */
+export const MAX_GLOSSARY_BYTES = 5 * 1024 * 1024;
+
 export const WORKSPACE_GLOSSARY_NAMES = ['lingo.glossary.json', 'lingo.glossary.yaml', 'lingo.glossary.yml'];
 
 export interface IssueWithRange extends GlossaryIssue { start: number; end: number }
@@ -70,6 +73,9 @@ export function readWorkspaceGlossary(file: string, text?: string): WorkspaceGlo
     try { content = fs.readFileSync(file, 'utf8'); } catch (e) {
       return { file, text: '', issues: [{ file: name, entry: '(file)', field: '', message: `cannot be read: ${(e as Error).message}`, severity: 'error', pointer: '', start: 0, end: 0 }] };
     }
+  }
+  if (content.length > MAX_GLOSSARY_BYTES) {
+    return { file, text: '', issues: [{ file: name, entry: '(file)', field: '', message: `is ${(content.length / 1048576).toFixed(1)} MB, more than the ${MAX_GLOSSARY_BYTES / 1048576} MB a team glossary may have; it is not loaded`, severity: 'error', pointer: '', start: 0, end: 0 }] };
   }
   const { data, issue } = parseGlossaryText(name, content);
   if (issue) {

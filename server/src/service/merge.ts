@@ -66,8 +66,14 @@ export function mergeGlossaries(builtin: GlossarySource[], workspace: GlossarySo
     const data = ws.data as WorkspaceGlossaryData;
     if (!data || !Array.isArray(data.concepts)) continue;
     const added: ConceptData[] = [];
+    const inFile = new Set<string>();
     data.concepts.forEach((c, i) => {
       if (!c || typeof c.id !== 'string') return;
+      if (inFile.has(c.id)) {
+        issues.push({ file: ws.file, entry: c.id, field: 'id', message: 'is used twice in this file; the second entry is left out', severity: 'error', pointer: `/concepts/${i}/id` });
+        return;
+      }
+      inFile.add(c.id);
       const hit = where.get(c.id);
       if (hit) {
         const list = (hit.source.data as { concepts: ConceptData[] }).concepts;
