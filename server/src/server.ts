@@ -12,8 +12,9 @@ import * as fs from 'fs';
 import { fileURLToPath, pathToFileURL } from 'url';
 import {
   buildGlossary, getLanguageService, resolveSettings, Settings, formatIssue, LANGS, messages, Glossary, mergeGlossaries,
-  newTeamConcept, isLang, foldKey, type GlossarySource,
+  newTeamConcept, isLang, foldKey, crossFileFindings, type GlossarySource, type FileAnalysis,
 } from './service';
+import * as path from 'path';
 import { loadBuiltinGlossary, type CompiledGlossary } from './node/glossaryFiles';
 import { addConceptToFileText, findWorkspaceGlossary, readWorkspaceGlossary, WORKSPACE_GLOSSARY_NAMES, type IssueWithRange } from './node/workspaceGlossary';
 
@@ -207,6 +208,87 @@ async function validate(uri: string): Promise<void> {
     connection.sendDiagnostics({ uri, version: doc.version, diagnostics: service.doValidation(doc, settings) });
   }
   void connection.sendNotification('lingo/documentInfo', { uri, ...service.documentInfo(doc, settings) });
+  if (settings.consistencyScope !== 'document' || crossPublished.size) scheduleCrossFile();
+}
+
+// ---- consistency across the files of a folder or the workspace (lingo.consistencyScope) ------------
+
+const crossPublished = new Set<string>(); // URIs with cross-file findings published
+const diskDocs = new Map<string, { mtimeMs: number; doc: TextDocument }>();
+let crossTimer: ReturnType<typeof setTimeout> | undefined;
+const MAX_FILES = 2000;
+
+function scheduleCrossFile(): void {
+  clearTimeout(crossTimer);
+  crossTimer = setTimeout(() => { runCrossFile().catch((e) => connection.console.error(`Lingo: consistency across files failed: ${(e as Error).message}`)); }, 300);
+}
+
+/** The Markdown and text files of the workspace folders, as documents (open ones as the editor has them). */
+function workspaceDocuments(settings: Settings): TextDocument[] {
+  const out: TextDocument[] = [];
+  const seen = new Set<string>();
+  const walk = (dir: string) => {
+    let entries: fs.Dirent[];
+    try { entries = fs.readdirSync(dir, { withFileTypes: true }); } catch { return; }
+    for (const e of entries) {
+      if (out.length >= MAX_FILES) return;
+      if (e.name.startsWith('.') || ['node_modules', 'dist', 'out'].includes(e.name)) continue;
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) walk(full);
+      else if (e.isFile() && /\.(md|markdown|txt)$/i.test(e.name)) {
+        const uri = pathToFileURL(full).toString();
+        seen.add(uri);
+        const open = documents.get(uri);
+        if (open) { out.push(open); continue; }
+        try {
+          const st = fs.statSync(full);
+          if (st.size > settings.maxFileSizeMB * 1048576) continue;
+          const hit = diskDocs.get(uri);
+          if (hit && hit.mtimeMs === st.mtimeMs) { out.push(hit.doc); continue; }
+          const doc = TextDocument.create(uri, /\.txt$/i.test(full) ? 'plaintext' : 'markdown', Math.floor(st.mtimeMs), fs.readFileSync(full, 'utf8'));
+          diskDocs.set(uri, { mtimeMs: st.mtimeMs, doc });
+          out.push(doc);
+        } catch { /* vanished or unreadable: left out */ }
+      }
+    }
+  };
+  for (const f of folders) walk(f);
+  for (const d of documents.all()) if (!seen.has(d.uri) && !isGlossaryFile(d.uri)) out.push(d);
+  return out;
+}
+
+async function runCrossFile(): Promise<void> {
+  const settings = folders.length ? await settingsFor(pathToFileURL(folders[0]).toString()) : globalSettings;
+  const scope = settings.consistencyScope;
+  const docs = scope === 'document' ? [] : workspaceDocuments(settings);
+  const byUri = new Map(docs.map((d) => [d.uri, d]));
+  const files: FileAnalysis[] = [];
+  for (const d of docs) {
+    const a = service.analyze(d, settings);
+    if (a) files.push({ uri: d.uri, text: d.getText(), analysis: a });
+  }
+  const rootOf = (uri: string) => {
+    const p = uri.startsWith('file:') ? fileURLToPath(uri) : uri;
+    return folders.filter((f) => p.startsWith(f)).sort((a, b) => b.length - a.length)[0] ?? '';
+  };
+  const found = crossFileFindings(files, scope === 'folder' ? (uri) => uri.slice(0, uri.lastIndexOf('/')) : rootOf);
+  const touched = new Set([...crossPublished, ...found.keys()]);
+  crossPublished.clear();
+  for (const uri of touched) {
+    const doc = documents.get(uri) ?? byUri.get(uri);
+    if (!doc) { connection.sendDiagnostics({ uri, diagnostics: [] }); continue; }
+    const list = (found.get(uri) ?? []).map((f) => {
+      const other = byUri.get(f.relatedUri);
+      const r = f.related![0];
+      return { ...f, relatedLocation: other ? { uri: f.relatedUri, range: { start: other.positionAt(r.start), end: other.positionAt(r.end) }, message: r.message } : undefined };
+    });
+    service.setCrossFileFindings(uri, doc.version, list);
+    if (list.length) crossPublished.add(uri);
+    const s = await settingsFor(uri);
+    // Open documents get all their findings; files on disk only what the workspace check adds.
+    const diags = service.doValidation(doc, s).filter((d) => documents.get(uri) || d.code === 'inconsistent-across-files');
+    connection.sendDiagnostics({ uri, version: documents.get(uri) ? doc.version : undefined, diagnostics: diags });
+  }
 }
 
 /** The last path segment of a URI, decoded when it can be (a malformed %-escape must not throw). */
@@ -225,6 +307,7 @@ documents.onDidChangeContent((e) => {
 });
 documents.onDidClose((e) => {
   clearTimeout(timers.get(e.document.uri));
+  if (crossPublished.size) scheduleCrossFile();
   docSettings.delete(e.document.uri);
   service.forget(e.document.uri);
   connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });

@@ -1,20 +1,8 @@
 /** Small helpers shared by the benchmark: a seeded random generator, timing and statistics. */
 import * as fs from 'fs';
 
-/** mulberry32: a tiny deterministic PRNG, so every run generates the same documents and glossaries. */
-export class Rng {
-  private s: number;
-  constructor(seed: number) { this.s = seed >>> 0; }
-  next(): number {
-    let t = (this.s = (this.s + 0x6d2b79f5) >>> 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  int(n: number): number { return Math.floor(this.next() * n); }
-  pick<T>(a: readonly T[]): T { return a[this.int(a.length)]; }
-  chance(p: number): boolean { return this.next() < p; }
-}
+import { Rng } from '../rng';
+export { Rng };
 
 export const now = (): number => performance.now();
 

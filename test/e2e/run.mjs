@@ -304,6 +304,21 @@ const scenarios = [
       await waitFor('the accepted completion', async () => (await lineText(page, PLAYBOOK, '- Hand every')) === '- Hand every marketing qualified lead');
     },
   },
+  {
+    name: 'the client restarts a server that dies, and hovers work again',
+    async run({ page }) {
+      const serverPids = () => fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d)).filter((pid) => {
+        try { return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('lingo-terms.lingo-terms-0.1.0/dist/server.js'); } catch { return false; }
+      });
+      const before = serverPids();
+      assert.ok(before.length >= 1, 'no language server process found');
+      for (const pid of before) process.kill(Number(pid), 'SIGKILL');
+      await waitFor('a new language server process', async () => serverPids().some((pid) => !before.includes(pid)), 3 * STEP_MS);
+      const en = sectionOf('en', 'sales pipeline');
+      const text = await hoverText(page, PLAYBOOK, 'Review the sales pipeline every Monday', 'pipeline', en.definition.slice(0, 40));
+      assert.ok(text.includes(norm(en.definition)), `the hover lacks the definition after the restart: ${text}`);
+    },
+  },
 ];
 
 // ---- runner --------------------------------------------------------------------------------------

@@ -114,3 +114,31 @@ describe('team glossary (lingo.glossary.json) over LSP', function () {
     assert.strictEqual(await c.shutdown(), 0);
   });
 });
+
+describe('consistency across files (lingo.consistencyScope)', function () {
+  this.timeout(30000);
+  it('reports a name that another file of the folder gives better, with the other file as related information', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lingo-ws-'));
+    fs.writeFileSync(path.join(dir, 'a.md'), 'Elke kans krijgt binnen twee dagen een eigenaar van het team.\n');
+    fs.writeFileSync(path.join(dir, 'b.md'), 'Elke opportunity wordt binnen een week beoordeeld door de manager.\n');
+    const c = await start(dir);
+    c.configuration = { consistencyScope: 'folder' };
+    const a = pathToFileURL(path.join(dir, 'a.md')).toString();
+    const b = pathToFileURL(path.join(dir, 'b.md')).toString();
+    c.open(a, fs.readFileSync(path.join(dir, 'a.md'), 'utf8'));
+    const p = await c.waitFor('textDocument/publishDiagnostics', (x) => x.uri === a && x.diagnostics.some((d: any) => d.code === 'inconsistent-across-files'), 10000);
+    const d = p.diagnostics.find((x: any) => x.code === 'inconsistent-across-files');
+    assert.strictEqual(d.message, 'In b.md heet dit ‘opportunity’, hier ‘kans’. Gebruik overal ‘opportunity’.');
+    assert.strictEqual(d.relatedInformation[0].location.uri, b);
+    assert.deepStrictEqual(d.relatedInformation[0].location.range.start, { line: 0, character: 5 });
+    const actions = await c.request('textDocument/codeAction', { textDocument: { uri: a }, range: d.range, context: { diagnostics: [d] } });
+    assert.strictEqual(actions[0].title, 'Vervangen door ‘opportunity’');
+    // Back to one document at a time: the finding goes away.
+    c.configuration = {};
+    const before = c.notifications.length;
+    c.notify('workspace/didChangeConfiguration', { settings: { lingo: {} } });
+    const cleared = await c.waitFor('textDocument/publishDiagnostics', (x) => x.uri === a && !x.diagnostics.some((dd: any) => dd.code === 'inconsistent-across-files'), 10000, before);
+    assert.ok(cleared);
+    assert.strictEqual(await c.shutdown(), 0);
+  });
+});

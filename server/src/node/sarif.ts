@@ -29,6 +29,11 @@ const RULE_TEXT: Record<RuleId, { name: string; short: string; full: string; lev
     short: 'One concept is named with different terms in the same document.',
     full: 'A document should name each concept with one term; the best-ranked term used in the document is suggested.',
   },
+  'inconsistent-across-files': {
+    name: 'InconsistentAcrossFiles', level: 'note',
+    short: 'One concept is named differently in different files of a folder or workspace.',
+    full: 'Files of one folder or workspace should name each concept with one term; the best-ranked term used elsewhere is suggested.',
+  },
   'deprecated-term': {
     name: 'DeprecatedTerm', level: 'warning',
     short: 'A term the glossary marks as deprecated.',

@@ -18,6 +18,8 @@ export interface Finding {
   end: number;
   message: string;
   related?: { start: number; end: number; message: string }[];
+  /** Related information in another document (consistency across files). */
+  relatedLocation?: { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } }; message: string };
   fixes: Fix[];
 }
 
@@ -115,10 +117,10 @@ export function computeFindings(text: string, a: Analysis, enabled: (r: RuleId) 
   return findings.sort((x, y) => x.start - y.start || x.end - y.end);
 }
 
-interface Identity { key: string; best: Term; occs: Occurrence[] }
+export interface Identity { key: string; best: Term; occs: Occurrence[] }
 
 /** Orders the names of one concept for a document in `lang`: its language first, then status, then rank. */
-function better(lang: Lang) {
+export function better(lang: Lang) {
   return (x: Term, y: Term) => Number(x.lang !== lang) - Number(y.lang !== lang) || statusRank(x) - statusRank(y) || x.rank - y.rank;
 }
 
@@ -129,9 +131,8 @@ const identityKey = (t: Term): string => {
   return k;
 };
 
-function inconsistencies(text: string, a: Analysis, lang: Lang): Finding[] {
-  const M = messages(lang);
-  const q = M.quote;
+/** The names a document gives each concept (acronyms, deprecated and ambiguous uses left out), grouped by written term. */
+export function namesUsed(a: Analysis, lang: Lang): Map<Concept, Map<string, Identity>> {
   const byConcept = new Map<Concept, Map<string, Identity>>();
   const cmp = better(lang);
   for (const o of a.occurrences) {
@@ -149,6 +150,14 @@ function inconsistencies(text: string, a: Analysis, lang: Lang): Finding[] {
       if (cmp(terms[0], id.best) < 0) id.best = terms[0];
     } else ids.set(key, { key, best: terms[0], occs: [o] });
   }
+  return byConcept;
+}
+
+function inconsistencies(text: string, a: Analysis, lang: Lang): Finding[] {
+  const M = messages(lang);
+  const q = M.quote;
+  const cmp = better(lang);
+  const byConcept = namesUsed(a, lang);
   const out: Finding[] = [];
   for (const [c, ids] of byConcept) {
     if (ids.size < 2) continue;

@@ -23,6 +23,8 @@ export interface Messages {
   /** {0} this term, {1} the other term: when the concept's name is one of them */
   inconsistentShort: string;
   inconsistentRelated: string;
+  /** {0} this term, {1} the other term, {2} the other file */
+  inconsistentAcrossFiles: string;
   /** {0} term, {1} replacement */
   deprecatedTerm: string;
   mistranslatedTerm: string;
@@ -57,6 +59,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     inconsistent: 'This document calls {0} both {1} and {2}. Use {2} throughout.',
     inconsistentShort: 'This document uses both {0} and {1} for the same thing. Use {1} throughout.',
     inconsistentRelated: '{0} is used here.',
+    inconsistentAcrossFiles: '{2} calls this {1}, this document {0}. Use {1} throughout.',
     deprecatedTerm: 'Avoid {0}: write {1}.',
     mistranslatedTerm: '{0} is a mistranslation: write {1}.',
     replaceWith: 'Replace with {0}',
@@ -84,6 +87,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     inconsistent: 'Dokumentet kallar {0} både {1} och {2}. Använd {2} genomgående.',
     inconsistentShort: 'Dokumentet använder både {0} och {1} för samma sak. Använd {1} genomgående.',
     inconsistentRelated: 'Här används {0}.',
+    inconsistentAcrossFiles: 'I {2} heter det {1}, här {0}. Använd {1} överallt.',
     deprecatedTerm: 'Undvik {0}: skriv {1}.',
     mistranslatedTerm: '{0} är en felöversättning: skriv {1}.',
     replaceWith: 'Ersätt med {0}',
@@ -111,6 +115,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     inconsistent: 'Dit document noemt {0} zowel {1} als {2}. Gebruik overal {2}.',
     inconsistentShort: 'Dit document gebruikt zowel {0} als {1} voor hetzelfde begrip. Gebruik overal {1}.',
     inconsistentRelated: 'Hier staat {0}.',
+    inconsistentAcrossFiles: 'In {2} heet dit {1}, hier {0}. Gebruik overal {1}.',
     deprecatedTerm: 'Vermijd {0}: schrijf {1}.',
     mistranslatedTerm: '{0} is een onjuiste vertaling: schrijf {1}.',
     replaceWith: 'Vervangen door {0}',
@@ -138,6 +143,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     inconsistent: 'Ten dokument nazywa pojęcie {0} zarówno {1}, jak i {2}. Używaj konsekwentnie {2}.',
     inconsistentShort: 'Ten dokument używa na to samo pojęcie zarówno {0}, jak i {1}. Używaj konsekwentnie {1}.',
     inconsistentRelated: 'Tutaj użyto {0}.',
+    inconsistentAcrossFiles: 'W pliku {2} to pojęcie nazywa się {1}, tutaj {0}. Używaj wszędzie {1}.',
     deprecatedTerm: 'Unikaj {0}: napisz {1}.',
     mistranslatedTerm: '{0} to błędne tłumaczenie: napisz {1}.',
     replaceWith: 'Zastąp przez {0}',
@@ -165,6 +171,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     inconsistent: '本文件對{0}同時使用{1}和{2}。請統一使用{2}。',
     inconsistentShort: '本文件同時以{0}和{1}指稱同一概念。請統一使用{1}。',
     inconsistentRelated: '此處使用{0}。',
+    inconsistentAcrossFiles: '{2} 稱為{1}，本文件則用{0}。請統一使用{1}。',
     deprecatedTerm: '請避免使用{0}，改用{1}。',
     mistranslatedTerm: '{0}是誤譯，請改用{1}。',
     replaceWith: '取代為{0}',

@@ -44,6 +44,8 @@ export interface LanguageService {
   doCodeActions(doc: TextDocument, range: Range, settings?: Settings, only?: string[]): CodeAction[];
   getInlayHints(doc: TextDocument, range: Range, settings?: Settings): InlayHint[];
   documentInfo(doc: TextDocument, settings?: Settings): DocumentInfo;
+  /** Findings computed over several documents (consistency across files), for this document's version. */
+  setCrossFileFindings(uri: string, version: number, findings: Finding[]): void;
   forget(uri: string): void;
 }
 
@@ -114,16 +116,25 @@ export function getLanguageService(initial: Glossary): LanguageService {
     return e;
   }
 
+  const cross = new Map<string, { version: number; findings: Finding[] }>();
+
   function findings(doc: TextDocument, settings = DEFAULT_SETTINGS): Finding[] {
     const e = entry(doc, settings);
     if (!e) return [];
+    const extra = cross.get(doc.uri);
+    const mine = ownFindings(doc, e);
+    const all = extra && extra.version === doc.version && extra.findings.length ? [...mine, ...extra.findings].sort((x, y) => x.start - y.start) : mine;
+    return all.filter((f) => settings.rules[f.rule] !== 'off');
+  }
+
+  function ownFindings(doc: TextDocument, e: CacheEntry): Finding[] {
     // Findings depend on the rules too; rule levels only filter, so compute all and filter.
     if (!e.findings) {
       const text = doc.getText();
       const off = suppressions(text);
       e.findings = computeFindings(text, e.analysis, () => true).filter((f) => !off(f.rule, f.start));
     }
-    return e.findings.filter((f) => settings.rules[f.rule] !== 'off');
+    return e.findings;
   }
 
   const range = (doc: TextDocument, start: number, end: number): Range => ({ start: doc.positionAt(start), end: doc.positionAt(end) });
@@ -134,7 +145,10 @@ export function getLanguageService(initial: Glossary): LanguageService {
     analyze: (doc, settings) => entry(doc, settings)?.analysis,
     skipped,
     findings,
-    forget: (uri) => { cache.delete(uri); skips.delete(uri); },
+    forget: (uri) => { cache.delete(uri); skips.delete(uri); cross.delete(uri); },
+    setCrossFileFindings(uri, version, fs) {
+      if (fs.length) cross.set(uri, { version, findings: fs }); else cross.delete(uri);
+    },
 
     doValidation(doc, settings = DEFAULT_SETTINGS) {
       return findings(doc, settings).map((f) => {
@@ -146,7 +160,8 @@ export function getLanguageService(initial: Glossary): LanguageService {
           message: f.message,
           data: { rule: f.rule },
         };
-        if (f.related) d.relatedInformation = f.related.map((r) => DiagnosticRelatedInformation.create({ uri: doc.uri, range: range(doc, r.start, r.end) }, r.message));
+        if (f.related && !f.relatedLocation) d.relatedInformation = f.related.map((r) => DiagnosticRelatedInformation.create({ uri: doc.uri, range: range(doc, r.start, r.end) }, r.message));
+        if (f.relatedLocation) d.relatedInformation = [DiagnosticRelatedInformation.create({ uri: f.relatedLocation.uri, range: f.relatedLocation.range }, f.relatedLocation.message)];
         return d;
       });
     },

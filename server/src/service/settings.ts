@@ -2,8 +2,8 @@
 import type { Lang } from './types';
 import { LANGS } from './types';
 
-export type RuleId = 'acronym-undefined' | 'inconsistent-term' | 'deprecated-term' | 'mistranslation';
-export const RULES: readonly RuleId[] = ['acronym-undefined', 'inconsistent-term', 'deprecated-term', 'mistranslation'];
+export type RuleId = 'acronym-undefined' | 'inconsistent-term' | 'inconsistent-across-files' | 'deprecated-term' | 'mistranslation';
+export const RULES: readonly RuleId[] = ['acronym-undefined', 'inconsistent-term', 'inconsistent-across-files', 'deprecated-term', 'mistranslation'];
 export type RuleLevel = 'error' | 'warning' | 'information' | 'hint' | 'off';
 
 export interface Settings {
@@ -20,16 +20,19 @@ export interface Settings {
   fileLanguages: Record<string, Lang>;
   /** Larger documents are not checked. */
   maxFileSizeMB: number;
+  /** Where one concept must have one name: within each document, each folder, or the whole workspace. */
+  consistencyScope: 'document' | 'folder' | 'workspace';
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   language: 'auto',
   preferredLanguage: 'en',
   languages: [...LANGS],
-  rules: { 'acronym-undefined': 'information', 'inconsistent-term': 'warning', 'deprecated-term': 'warning', mistranslation: 'warning' },
+  rules: { 'acronym-undefined': 'information', 'inconsistent-term': 'warning', 'inconsistent-across-files': 'information', 'deprecated-term': 'warning', mistranslation: 'warning' },
   ignoreWords: [],
   fileLanguages: {},
   maxFileSizeMB: 5,
+  consistencyScope: 'document',
 };
 
 /** Merges partial, possibly ill-typed settings (from an editor or a file) over the defaults. */
@@ -52,6 +55,7 @@ export function resolveSettings(raw: unknown): Settings {
     for (const [k, v] of Object.entries(r.fileLanguages)) if ((LANGS as readonly unknown[]).includes(v)) s.fileLanguages[k] = v as Lang;
   }
   if (typeof r.maxFileSizeMB === 'number' && r.maxFileSizeMB > 0) s.maxFileSizeMB = r.maxFileSizeMB;
+  if (r.consistencyScope === 'folder' || r.consistencyScope === 'workspace' || r.consistencyScope === 'document') s.consistencyScope = r.consistencyScope;
   return s;
 }
 
