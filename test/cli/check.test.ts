@@ -114,7 +114,7 @@ describe('lingo check', function () {
     const run = log.runs[0];
     assert.strictEqual(run.tool.driver.name, 'lingo');
     const ruleIds = run.tool.driver.rules.map((x: { id: string }) => x.id);
-    assert.deepStrictEqual(ruleIds, ['acronym-undefined', 'inconsistent-term', 'deprecated-term', 'mistranslation']);
+    assert.deepStrictEqual(ruleIds, ['acronym-undefined', 'inconsistent-term', 'inconsistent-across-files', 'deprecated-term', 'mistranslation']);
     assert.strictEqual(run.results.length, 8);
     for (const res of run.results) {
       assert.strictEqual(ruleIds[res.ruleIndex], res.ruleId);
