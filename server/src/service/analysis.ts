@@ -30,6 +30,8 @@ export interface Occurrence {
   term: Term;
   /** The terms name more than one concept (SQL, 潛在客戶). */
   ambiguous: boolean;
+  /** For ambiguous occurrences: the terms in glossary order, before the document's context ordered them. */
+  base?: Term[];
 }
 
 export interface Analysis {
@@ -38,6 +40,9 @@ export interface Analysis {
   occurrences: Occurrence[];
   /** Ignored regions as [start, end) pairs. */
   ignored: number[];
+  /** The text analysed and its folded form (ignored regions blanked), kept for re-analysis after an edit. */
+  text: string;
+  folded: Uint16Array;
 }
 
 const VERB_BEFORE = new Set(['to', 'will', 'would', 'can', 'could', 'should', 'must', 'shall', 'may', 'might', 'we', 'i', 'you', 'they', 'who', 'did', 'does', 'do', "'ll", 'please', 'always', 'never']);
@@ -65,6 +70,103 @@ export function analyze(text: string, glossary: Glossary, opts: AnalysisOptions)
   for (let k = 0; k < ignored.length; k += 2) folded.fill(BLOCK, ignored[k], ignored[k + 1]);
   const detection = detectLanguage(folded);
   const lang = opts.lang ?? (detection.confidence >= 0.15 ? detection.lang : opts.fallbackLang);
+  const occurrences: Occurrence[] = [];
+  scanner(text, folded, glossary, opts, lang)(0, occurrences);
+  orderAmbiguous(occurrences);
+  return { lang, detection, occurrences, ignored, text, folded };
+}
+
+/** Characters whose typing can change what is prose (code, links, URLs, front matter, comments, line structure). */
+const STRUCTURAL = /[`~<>[\]()!:/@.\n\r*_#=|\\-]/;
+
+/**
+ * The analysis of `text` after an edit of `prev.text`, re-scanning only around the change: the scan's only
+ * state is its position, so once the new scan passes the edit and stands where the old scan also stood, the old
+ * occurrences after it hold (shifted). Returns undefined where only a full analysis is safe: the edit touches
+ * Markdown structure or an ignored region, or changes the detected language.
+ */
+export function reanalyze(prev: Analysis, text: string, glossary: Glossary, opts: AnalysisOptions): Analysis | undefined {
+  const old = prev.text;
+  const max = Math.min(old.length, text.length);
+  // Common prefix and suffix: whole chunks first (string comparison is a memory compare), then characters.
+  const CHUNK = 4096;
+  let p = 0;
+  while (p + CHUNK <= max && old.slice(p, p + CHUNK) === text.slice(p, p + CHUNK)) p += CHUNK;
+  while (p < max && old.charCodeAt(p) === text.charCodeAt(p)) p++;
+  let sfx = 0;
+  while (sfx + CHUNK <= max - p && old.slice(old.length - sfx - CHUNK, old.length - sfx) === text.slice(text.length - sfx - CHUNK, text.length - sfx)) sfx += CHUNK;
+  while (sfx < max - p && old.charCodeAt(old.length - 1 - sfx) === text.charCodeAt(text.length - 1 - sfx)) sfx++;
+  const oldEnd = old.length - sfx, newEnd = text.length - sfx, delta = text.length - old.length;
+  if (p === oldEnd && p === newEnd) return { ...prev, text };
+  if (STRUCTURAL.test(old.slice(p, oldEnd)) || STRUCTURAL.test(text.slice(p, newEnd))) return undefined;
+  if (newEnd - p > 1000 || oldEnd - p > 1000) return undefined;
+  // The whitespace-delimited token around the edit: a URL or e-mail address can grow or appear through
+  // letters typed next to an existing "://" or "@", so such tokens, and tokens in or next to an ignored
+  // region, are analysed afresh.
+  let tokStart = p;
+  while (tokStart > 0 && !/\s/.test(text[tokStart - 1])) tokStart--;
+  let tokEnd = newEnd;
+  while (tokEnd < text.length && !/\s/.test(text[tokEnd])) tokEnd++;
+  if (/[@:/\\]|www\./i.test(text.slice(tokStart, tokEnd))) return undefined;
+  const ig = prev.ignored;
+  for (let k = 0; k < ig.length; k += 2) if (ig[k] <= tokEnd - delta + 1 && ig[k + 1] >= tokStart - 1) return undefined;
+
+  const folded = new Uint16Array(text.length);
+  folded.set(prev.folded.subarray(0, p), 0);
+  folded.set(foldText(text.slice(p, newEnd)), p);
+  folded.set(prev.folded.subarray(oldEnd), newEnd);
+  let detection = prev.detection;
+  if (p < 20000) {
+    detection = detectLanguage(folded);
+    const lang = opts.lang ?? (detection.confidence >= 0.15 ? detection.lang : opts.fallbackLang);
+    if (lang !== prev.lang) return undefined;
+  }
+  const ignored = ig.map((x, k) => (ig[k - (k % 2)] >= oldEnd ? x + delta : x));
+
+  // Where the new scan starts: well before the edit (the longest key, and a word of context for the verb test),
+  // at a position the old scan stood on (not inside an old occurrence).
+  const reach = glossary.matcher.maxKeyLength + 40;
+  let from = p;
+  for (let n = 0; from > 0 && n < reach; ) if (folded[--from] !== SEP) n++;
+  const occs = prev.occurrences;
+  let keep = 0; // old occurrences [0, keep) stay as they are
+  while (keep < occs.length && occs[keep].end <= from) keep++;
+  if (keep < occs.length && occs[keep].start < from) from = occs[keep].start;
+  // Where it may stop: past the edit by the same reach, at a position the old scan also stood on.
+  let until = newEnd;
+  for (let n = 0; until < text.length && n < reach; ) if (folded[until++] !== SEP) n++;
+  let after = keep; // first old occurrence that may follow the re-scan
+  while (after < occs.length && occs[after].start < oldEnd) after++;
+  const insideOld = (i: number) => {
+    // Is new position i strictly inside an old (shifted) occurrence that lies after the edit?
+    let lo = after, hi = occs.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const o = occs[mid];
+      if (o.start + delta >= i) hi = mid - 1;
+      else if (o.end + delta <= i) lo = mid + 1;
+      else return true;
+    }
+    return false;
+  };
+  const fresh: Occurrence[] = [];
+  const stoppedAt = scanner(text, folded, glossary, opts, prev.lang)(from, fresh, (i) => i >= until && !insideOld(i));
+  const occurrences = occs.slice(0, keep).concat(fresh);
+  // The old occurrences after the re-scan move by the edit's length change (in place: the previous analysis
+  // is superseded by this one).
+  for (let k = after; k < occs.length; k++) {
+    const o = occs[k];
+    if (o.start + delta < stoppedAt) continue;
+    o.start += delta;
+    o.end += delta;
+    occurrences.push(o);
+  }
+  orderAmbiguous(occurrences);
+  return { lang: prev.lang, detection, occurrences, ignored, text, folded };
+}
+
+/** A scan of `folded` from a position, collecting occurrences, until `stop` says so; returns where it stopped. */
+function scanner(text: string, folded: Uint16Array, glossary: Glossary, opts: AnalysisOptions, lang: Lang) {
   const enabled = new Set(opts.languages);
   const rankLang = (l: Lang) => (l === lang ? 0 : 1 + LANGS.indexOf(l));
 
@@ -99,18 +201,14 @@ export function analyze(text: string, glossary: Glossary, opts: AnalysisOptions)
     return acronyms.length ? acronyms : e.terms.filter((t) => !t.acronym);
   };
 
-  const occurrences: Occurrence[] = [];
-  let anyAmbiguous = false;
-  glossary.matcher.scan(folded, 0, folded.length, (start, end, node) => {
-    const terms = candidates(start, end, node);
-    if (!terms.length) return false;
-    const ambiguous = terms !== byNode.get(node)!.terms ? terms.some((t) => t.concept !== terms[0].concept) : byNode.get(node)!.ambiguous;
-    if (ambiguous) anyAmbiguous = true;
-    occurrences.push({ start, end, terms: ambiguous ? [...terms] : terms, term: terms[0], ambiguous });
-    return true;
-  });
-  if (anyAmbiguous) orderAmbiguous(occurrences);
-  return { lang, detection, occurrences, ignored };
+  return (from: number, out: Occurrence[], stop?: (i: number) => boolean): number =>
+    glossary.matcher.scan(folded, from, folded.length, (start, end, node) => {
+      const terms = candidates(start, end, node);
+      if (!terms.length) return false;
+      const ambiguous = terms !== byNode.get(node)!.terms ? terms.some((t) => t.concept !== terms[0].concept) : byNode.get(node)!.ambiguous;
+      out.push(ambiguous ? { start, end, terms: [...terms], term: terms[0], ambiguous, base: terms } : { start, end, terms, term: terms[0], ambiguous });
+      return true;
+    }, stop);
 }
 
 /**
@@ -118,6 +216,7 @@ export function analyze(text: string, glossary: Glossary, opts: AnalysisOptions)
  * likely means: the one whose related concepts and domain the document talks about.
  */
 function orderAmbiguous(occurrences: Occurrence[]): void {
+  if (!occurrences.some((o) => o.ambiguous)) return;
   const used = new Map<string, number>();
   const domains = new Map<string, number>();
   for (const o of occurrences) {
@@ -126,13 +225,21 @@ function orderAmbiguous(occurrences: Occurrence[]): void {
     domains.set(o.term.concept.domain, (domains.get(o.term.concept.domain) ?? 0) + 1);
   }
   const score = (c: Concept) => 10 * (used.get(c.id) ?? 0) + c.related.reduce((s, r) => s + (used.get(r) ?? 0), 0) * 2 + (domains.get(c.domain) ?? 0);
+  // The order depends only on the candidate list (one per trie node): sort each list once.
+  const sorted = new Map<Term[], Term[]>();
   for (const o of occurrences) {
     if (!o.ambiguous) continue;
-    const cs = distinctConcepts(o.terms);
-    const order = new Map(cs.map((c, i) => [c.id, i]));
-    const s = new Map(cs.map((c) => [c.id, score(c)]));
-    o.terms.sort((a, b) => s.get(b.concept.id)! - s.get(a.concept.id)! || order.get(a.concept.id)! - order.get(b.concept.id)!);
-    o.term = o.terms[0];
+    let terms = sorted.get(o.base!);
+    if (!terms) {
+      terms = [...o.base!];
+      const cs = distinctConcepts(terms);
+      const order = new Map(cs.map((c, i) => [c.id, i]));
+      const s = new Map(cs.map((c) => [c.id, score(c)]));
+      terms.sort((a, b) => s.get(b.concept.id)! - s.get(a.concept.id)! || order.get(a.concept.id)! - order.get(b.concept.id)!);
+      sorted.set(o.base!, terms);
+    }
+    o.terms = terms;
+    o.term = terms[0];
   }
 }
 

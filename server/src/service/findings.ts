@@ -8,7 +8,7 @@ import { foldKey } from './fold';
 import { format, messages } from './l10n';
 import type { RuleId } from './settings';
 import type { Concept, Lang, Term } from './types';
-import { conceptLabel, expansionOf, matchCase, replacementOf, spelledOut, statusRank } from './util';
+import { conceptLabel, matchCase, replacementOf, spelledOut, statusRank } from './util';
 
 export interface Edit { start: number; end: number; newText: string }
 export interface Fix { title: string; edits: Edit[]; preferred?: boolean }
@@ -63,17 +63,17 @@ export function spelledOutAs(text: string, occs: Occurrence[], k: number): Conce
   return undefined;
 }
 
-/** First bare use of each acronym, and whether any use of it was spelled out before. */
-export function acronymUses(text: string, a: Analysis): { occ: Occurrence; index: number; definedBefore: boolean }[] {
+/** The first use of each acronym, where that first use is bare (not spelled out). */
+export function acronymUses(text: string, a: Analysis): { occ: Occurrence; index: number }[] {
   const seen = new Map<string, boolean>(); // acronym text → spelled out already
-  const out: { occ: Occurrence; index: number; definedBefore: boolean }[] = [];
+  const out: { occ: Occurrence; index: number }[] = [];
   a.occurrences.forEach((o, k) => {
     if (!isAcronymUse(o)) return;
     const key = o.term.text;
     const spelled = spelledOutAs(text, a.occurrences, k) !== undefined;
     if (seen.get(key)) return;
     if (spelled) { seen.set(key, true); return; }
-    if (!seen.has(key)) out.push({ occ: o, index: k, definedBefore: false });
+    if (!seen.has(key)) out.push({ occ: o, index: k });
     seen.set(key, false);
   });
   return out;
@@ -192,4 +192,3 @@ function inconsistencies(text: string, a: Analysis, lang: Lang): Finding[] {
   return out;
 }
 
-export { expansionOf };

@@ -8,7 +8,7 @@ import {
   CodeAction, CodeActionKind, CompletionItem, CompletionItemKind, CompletionList, Diagnostic, DiagnosticRelatedInformation,
   DiagnosticSeverity, Hover, InlayHint, MarkupKind, Position, Range, TextEdit,
 } from 'vscode-languageserver-types';
-import { analyze, Analysis } from './analysis';
+import { analyze, reanalyze, Analysis } from './analysis';
 import { complete, CompletionIndex } from './completion';
 import { computeFindings, Finding, isAcronymUse, spelledOutAs } from './findings';
 import { foldKey } from './fold';
@@ -103,13 +103,16 @@ export function getLanguageService(initial: Glossary): LanguageService {
     const key = settingsKey(settings, doc.uri);
     const hit = cache.get(doc.uri);
     if (hit && hit.version === doc.version && hit.key === key) return hit;
-    const analysis = analyze(doc.getText(), glossary, {
+    const opts = {
       lang: fixedLanguage(settings, doc.uri),
       fallbackLang: settings.preferredLanguage,
       languages: settings.languages,
       ignore: new Set(settings.ignoreWords.map(foldKey)),
       markdown: isMarkdown(doc),
-    });
+    };
+    // After an edit, re-scan only around it when that is safe; else the whole document.
+    const text = doc.getText();
+    const analysis = (hit && hit.key === key && reanalyze(hit.analysis, text, glossary, opts)) || analyze(text, glossary, opts);
     const e: CacheEntry = { version: doc.version, key, analysis };
     cache.set(doc.uri, e);
     if (cache.size > 50) cache.delete(cache.keys().next().value!);

@@ -93,7 +93,9 @@ export class MatcherBuilder {
     }
     edgeStart[count] = edges;
     outStart[count] = outs;
-    return new Matcher(edgeStart, edgeChar.subarray(0, edges), edgeNode.subarray(0, edges), outStart, outData);
+    let maxKey = 0;
+    for (const k of this.keys) if (k.length > maxKey) maxKey = k.length;
+    return new Matcher(edgeStart, edgeChar.subarray(0, edges), edgeNode.subarray(0, edges), outStart, outData, maxKey);
   }
 }
 
@@ -106,6 +108,8 @@ export class Matcher {
     private readonly edgeNode: Uint32Array,
     private readonly outStart: Uint32Array,
     private readonly outData: Uint32Array,
+    /** Length of the longest key: a match never covers more non-separator characters than this. */
+    readonly maxKeyLength: number,
   ) {
     for (let e = edgeStart[0]; e < edgeStart[1]; e++) this.root[edgeChar[e]] = edgeNode[e];
   }
@@ -151,12 +155,13 @@ export class Matcher {
    * whether it takes it (a verb use or a lower-case acronym is refused); the scan then continues
    * after the match it took.
    */
-  scan(folded: Uint16Array, from: number, to: number, take: (start: number, end: number, node: number) => boolean): void {
+  scan(folded: Uint16Array, from: number, to: number, take: (start: number, end: number, node: number) => boolean, stop?: (i: number) => boolean): number {
     const n = to;
     const root = this.root, outStart = this.outStart;
     let i = from;
     const cands: number[] = [];
     while (i < n) {
+      if (stop && stop(i)) return i;
       const c = folded[i];
       if (c === SEP || c === BLOCK) { i++; continue; }
       if (i > 0) {
@@ -191,5 +196,6 @@ export class Matcher {
       }
       if (!matched) i++;
     }
+    return n;
   }
 }
