@@ -196,6 +196,12 @@ async function validate(uri: string): Promise<void> {
   if (!doc) return;
   const settings = await settingsFor(uri);
   if (documents.get(uri)?.version !== doc.version) return; // a newer change will validate
+  // A large document is analysed in slices, answering hovers and completions in between.
+  const steps = service.prepare(doc, settings);
+  for (let r = steps.next(); !r.done; r = steps.next()) {
+    await new Promise((resolve) => setImmediate(resolve));
+    if (documents.get(uri)?.version !== doc.version) return; // a newer change will validate
+  }
   const skipped = service.skipped(doc, settings);
   if (skipped) {
     if (!notified.has(uri)) {

@@ -65,15 +65,43 @@ function isVerbUse(f: Uint16Array, start: number, end: number): boolean {
 }
 
 export function analyze(text: string, glossary: Glossary, opts: AnalysisOptions): Analysis {
+  const steps = analyzeSteps(text, glossary, opts);
+  let r = steps.next();
+  while (!r.done) r = steps.next();
+  return r.value;
+}
+
+/**
+ * The same analysis in steps: it pauses (yields) after each slice of the scan, so that a caller with an
+ * event loop can answer other requests while a huge document is checked. The scan's only state is its
+ * position, so resuming where a slice stopped gives exactly the one-pass result.
+ */
+export function* analyzeSteps(text: string, glossary: Glossary, opts: AnalysisOptions, slice = 256 * 1024): Generator<void, Analysis> {
   const folded = foldText(text);
   const ignored = findIgnoredRegions(text, opts.markdown);
   for (let k = 0; k < ignored.length; k += 2) folded.fill(BLOCK, ignored[k], ignored[k + 1]);
   const detection = detectLanguage(folded);
   const lang = opts.lang ?? (detection.confidence >= 0.15 ? detection.lang : opts.fallbackLang);
   const occurrences: Occurrence[] = [];
-  scanner(text, folded, glossary, opts, lang)(0, occurrences);
+  const scan = scanner(text, folded, glossary, opts, lang);
+  for (let at = 0; at < text.length; ) {
+    const limit = at + slice;
+    at = scan(at, occurrences, (i) => i >= limit);
+    if (at < text.length) yield;
+  }
   orderAmbiguous(occurrences);
   return { lang, detection, occurrences, ignored, text, folded };
+}
+
+/** The language of a document from its beginning, without analysing the rest. */
+export function quickLanguage(text: string, opts: AnalysisOptions): Lang {
+  if (opts.lang) return opts.lang;
+  const head = text.slice(0, 20000);
+  const folded = foldText(head);
+  const ignored = findIgnoredRegions(head, opts.markdown);
+  for (let k = 0; k < ignored.length; k += 2) folded.fill(BLOCK, ignored[k], ignored[k + 1]);
+  const d = detectLanguage(folded);
+  return d.confidence >= 0.15 ? d.lang : opts.fallbackLang;
 }
 
 /** Characters whose typing can change what is prose (code, links, URLs, front matter, comments, line structure). */

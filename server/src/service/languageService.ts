@@ -8,7 +8,7 @@ import {
   CodeAction, CodeActionKind, CompletionItem, CompletionItemKind, CompletionList, Diagnostic, DiagnosticRelatedInformation,
   DiagnosticSeverity, Hover, InlayHint, MarkupKind, Position, Range, TextEdit,
 } from 'vscode-languageserver-types';
-import { analyze, reanalyze, Analysis } from './analysis';
+import { analyze, analyzeSteps, quickLanguage, reanalyze, Analysis } from './analysis';
 import { complete, CompletionIndex } from './completion';
 import { computeFindings, Finding, isAcronymUse, spelledOutAs } from './findings';
 import { foldKey } from './fold';
@@ -44,6 +44,8 @@ export interface LanguageService {
   doCodeActions(doc: TextDocument, range: Range, settings?: Settings, only?: string[]): CodeAction[];
   getInlayHints(doc: TextDocument, range: Range, settings?: Settings): InlayHint[];
   documentInfo(doc: TextDocument, settings?: Settings): DocumentInfo;
+  /** Analyses a document in steps, pausing between slices of a large one (drive it with an event loop). */
+  prepare(doc: TextDocument, settings?: Settings): Generator<void, void>;
   /** Findings computed over several documents (consistency across files), for this document's version. */
   setCrossFileFindings(uri: string, version: number, findings: Finding[]): void;
   forget(uri: string): void;
@@ -98,27 +100,54 @@ export function getLanguageService(initial: Glossary): LanguageService {
     return undefined;
   }
 
-  function entry(doc: TextDocument, settings = DEFAULT_SETTINGS): CacheEntry | undefined {
-    if (skipped(doc, settings)) return undefined;
-    const key = settingsKey(settings, doc.uri);
-    const hit = cache.get(doc.uri);
-    if (hit && hit.version === doc.version && hit.key === key) return hit;
-    const opts = {
+  function optionsFor(doc: TextDocument, settings: Settings) {
+    return {
       lang: fixedLanguage(settings, doc.uri),
       fallbackLang: settings.preferredLanguage,
       languages: settings.languages,
       ignore: new Set(settings.ignoreWords.map(foldKey)),
       markdown: isMarkdown(doc),
     };
-    // After an edit, re-scan only around it when that is safe; else the whole document.
-    const text = doc.getText();
-    const analysis = (hit && hit.key === key && reanalyze(hit.analysis, text, glossary, opts)) || analyze(text, glossary, opts);
+  }
+
+  function store(doc: TextDocument, key: string, analysis: Analysis): CacheEntry {
     const e: CacheEntry = { version: doc.version, key, analysis };
     cache.set(doc.uri, e);
     if (cache.size > 50) cache.delete(cache.keys().next().value!);
     return e;
   }
 
+  /** The cached analysis of this version, or undefined. */
+  function cached(doc: TextDocument, settings: Settings): CacheEntry | undefined {
+    const hit = cache.get(doc.uri);
+    return hit && hit.version === doc.version && hit.key === settingsKey(settings, doc.uri) ? hit : undefined;
+  }
+
+  function entry(doc: TextDocument, settings = DEFAULT_SETTINGS): CacheEntry | undefined {
+    if (skipped(doc, settings)) return undefined;
+    const key = settingsKey(settings, doc.uri);
+    const hit = cache.get(doc.uri);
+    if (hit && hit.version === doc.version && hit.key === key) return hit;
+    const opts = optionsFor(doc, settings);
+    // After an edit, re-scan only around it when that is safe; else the whole document.
+    const text = doc.getText();
+    const analysis = (hit && hit.key === key && reanalyze(hit.analysis, text, glossary, opts)) || analyze(text, glossary, opts);
+    return store(doc, key, analysis);
+  }
+
+  /** Large documents without an analysis of this version: hover and completion look only near the cursor. */
+  const LOCAL = 512 * 1024;
+  function local(doc: TextDocument, offset: number, settings: Settings): { analysis: Analysis; base: number; text: string } | undefined {
+    const text = doc.getText();
+    if (text.length < LOCAL || cached(doc, settings) || skipped(doc, settings)) return undefined;
+    const opts = optionsFor(doc, settings);
+    const lang = cache.get(doc.uri)?.analysis.lang ?? quickLanguage(text, opts);
+    let from = Math.max(0, offset - 2000), to = Math.min(text.length, offset + 2000);
+    while (from > 0 && !/\s/.test(text[from - 1])) from--;
+    while (to < text.length && !/\s/.test(text[to])) to++;
+    const window = text.slice(from, to);
+    return { analysis: analyze(window, glossary, { ...opts, lang }), base: from, text: window };
+  }
   const cross = new Map<string, { version: number; findings: Finding[] }>();
 
   function findings(doc: TextDocument, settings = DEFAULT_SETTINGS): Finding[] {
@@ -170,17 +199,37 @@ export function getLanguageService(initial: Glossary): LanguageService {
     },
 
     doHover(doc, position, settings = DEFAULT_SETTINGS) {
+      const offset = doc.offsetAt(position);
+      const near = local(doc, offset, settings);
+      if (near) {
+        const h = hoverAt(near.analysis, glossary, near.text, offset - near.base);
+        return h ? { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: range(doc, h.start + near.base, h.end + near.base) } : null;
+      }
       const e = entry(doc, settings);
       if (!e) return null;
-      const h = hoverAt(e.analysis, glossary, doc.getText(), doc.offsetAt(position));
+      const h = hoverAt(e.analysis, glossary, doc.getText(), offset);
       return h ? { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: range(doc, h.start, h.end) } : null;
     },
 
+    *prepare(doc, settings = DEFAULT_SETTINGS) {
+      if (skipped(doc, settings) || cached(doc, settings)) return;
+      const key = settingsKey(settings, doc.uri);
+      const hit = cache.get(doc.uri);
+      const opts = optionsFor(doc, settings);
+      const text = doc.getText();
+      const quick = hit && hit.key === key ? reanalyze(hit.analysis, text, glossary, opts) : undefined;
+      const analysis = quick ?? (yield* analyzeSteps(text, glossary, opts));
+      store(doc, key, analysis);
+    },
+
     doComplete(doc, position, settings = DEFAULT_SETTINGS) {
-      const e = entry(doc, settings);
-      if (!e) return { isIncomplete: false, items: [] };
+      if (skipped(doc, settings)) return { isIncomplete: false, items: [] };
+      // Completion needs only the document's language: from the analysis when there is one.
+      const text = doc.getText();
+      const known = cached(doc, settings) ?? cache.get(doc.uri);
+      const lang = known?.analysis.lang ?? (text.length >= LOCAL ? quickLanguage(text, optionsFor(doc, settings)) : entry(doc, settings)!.analysis.lang);
       completionIndex ??= new CompletionIndex(glossary);
-      const entries = complete(glossary, completionIndex, doc.getText(), doc.offsetAt(position), e.analysis.lang, settings.languages);
+      const entries = complete(glossary, completionIndex, text, doc.offsetAt(position), lang, settings.languages);
       const items: CompletionItem[] = entries.map((c) => ({
         label: c.label,
         kind: c.variant === 'term' ? CompletionItemKind.Text : CompletionItemKind.Snippet,
