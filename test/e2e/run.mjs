@@ -305,6 +305,35 @@ const scenarios = [
     },
   },
   {
+    name: 'the command "Set document language" fixes the language, and hovers follow it',
+    async run({ page, snap }) {
+      await openFile(page, PLAYBOOK);
+      await page.keyboard.press('F1');
+      await page.keyboard.type('Lingo: Set document language');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Set document language' }).first().waitFor({ timeout: STEP_MS });
+      await page.keyboard.press('Enter');
+      const swedish = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Swedish' }).first();
+      await swedish.waitFor({ timeout: STEP_MS });
+      await swedish.click();
+      const lingo = page.locator('[id="lingo-terms.lingo-terms"]');
+      await waitFor('the status bar to show Swedish', async () => /Swedish · \d+/.test(norm((await lingo.textContent()) ?? '')));
+      // The English playbook, now read as Swedish: the hover speaks Swedish.
+      const text = await hoverText(page, PLAYBOOK, 'Review the sales pipeline every Monday', 'pipeline', 'På andra språk');
+      assert.ok(text.includes('säljpipeline'), text);
+      await snap('swedish-hover');
+      // Back to detection.
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('F1');
+      await page.keyboard.type('Lingo: Set document language');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Set document language' }).first().waitFor({ timeout: STEP_MS });
+      await page.keyboard.press('Enter');
+      const detect = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Detect automatically' }).first();
+      await detect.waitFor({ timeout: STEP_MS });
+      await detect.click();
+      await waitFor('the status bar to show English again', async () => /English · \d+/.test(norm((await lingo.textContent()) ?? '')));
+    },
+  },
+  {
     name: 'the client restarts a server that dies, and hovers work again',
     async run({ page }) {
       const serverPids = () => fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d)).filter((pid) => {
