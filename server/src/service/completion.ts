@@ -26,10 +26,12 @@ export interface CompletionEntry {
 /** Index from the first two folded characters of each word of each term (first character for Han). */
 export class CompletionIndex {
   private byPrefix = new Map<string, number[]>();
+  /** Folded text of each term, by term index (computed once, not per request). */
+  readonly keys: string[] = [];
   constructor(private glossary: Glossary) {
     glossary.terms.forEach((t, i) => {
+      const key = (this.keys[i] = foldKey(t.text));
       if (t.status === 'deprecated') return;
-      const key = foldKey(t.text);
       const seen = new Set<string>();
       for (const p of prefixes(key)) {
         if (seen.has(p)) continue;
@@ -80,7 +82,7 @@ export function typedPrefix(text: string, offset: number): { start: number; type
 }
 
 const MAX = 40;
-const MAX_FUZZY = 400;
+const MAX_FUZZY = 250;
 
 export function complete(glossary: Glossary, index: CompletionIndex, text: string, offset: number, lang: Lang, languages: readonly Lang[]): CompletionEntry[] {
   const p = typedPrefix(text, offset);
@@ -100,12 +102,12 @@ export function complete(glossary: Glossary, index: CompletionIndex, text: strin
   // With a large glossary a two-letter bucket holds thousands of terms: fuzzy-rank only the best few hundred,
   // those with a word that starts with what was typed first.
   if (cands.length > MAX_FUZZY) {
-    const starts = cands.filter((t) => (' ' + foldKey(t.text)).includes(' ' + key0));
+    const starts = cands.filter((t) => (' ' + index.keys[t.index]).includes(' ' + key0));
     const first = new Set(starts);
     cands = (starts.length >= MAX_FUZZY / 4 ? starts : [...starts, ...cands.filter((t) => !first.has(t))]).slice(0, MAX_FUZZY);
   }
   if (!cands.length) return [];
-  const fuse = new Fuse(cands.map((t) => ({ t, key: foldKey(t.text) })), { keys: ['key'], includeScore: true, threshold: 0.35, ignoreLocation: true });
+  const fuse = new Fuse(cands.map((t) => ({ t, key: index.keys[t.index] })), { keys: ['key'], includeScore: true, threshold: 0.35, ignoreLocation: true });
   const key = foldKey(typed);
   const hits = fuse.search(key).map((r) => ({ t: r.item.t, score: (r.score ?? 1) - (r.item.key.startsWith(key) ? 0.5 : 0) }));
   hits.sort((x, y) => Number(x.t.lang !== lang) - Number(y.t.lang !== lang) || x.score - y.score || x.t.rank - y.t.rank);

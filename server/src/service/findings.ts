@@ -107,7 +107,7 @@ export function computeFindings(text: string, a: Analysis, enabled: (r: RuleId) 
       const repl = matchCase(original, replacementOf(t));
       const base = format(t.mistranslation ? M.mistranslatedTerm : M.deprecatedTerm, q(original), q(repl));
       findings.push({
-        rule, start: o.start, end: o.end, message: t.note ? `${base} ${t.note}` : base,
+        rule, start: o.start, end: o.end, message: t.note ? `${base}${M.sentenceGap}${t.note}` : base,
         fixes: [{ title: format(M.replaceWith, q(repl)), edits: [{ start: o.start, end: o.end, newText: repl }], preferred: true }],
       });
     }

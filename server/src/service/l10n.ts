@@ -39,6 +39,8 @@ export interface Messages {
   skippedLarge: string;
   skippedBinary: string;
   addToTeamGlossary: string;
+  /** Between two sentences: a space, or nothing in Chinese. */
+  sentenceGap: string;
 }
 
 const fmtQuote = (open: string, close: string) => (s: string) => `${open}${s}${close}`;
@@ -71,6 +73,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     skippedLarge: 'Not checked: this file is {0} MB, over the {1} MB limit (setting lingo.maxFileSizeMB).',
     skippedBinary: 'Not checked: this file does not look like text.',
     addToTeamGlossary: 'Add to team glossary',
+    sentenceGap: ' ',
   },
   sv: {
     quote: fmtQuote('”', '”'),
@@ -99,6 +102,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     skippedLarge: 'Kontrolleras inte: filen är {0} MB, över gränsen på {1} MB (inställningen lingo.maxFileSizeMB).',
     skippedBinary: 'Kontrolleras inte: filen ser inte ut att vara text.',
     addToTeamGlossary: 'Lägg till i teamets ordlista',
+    sentenceGap: ' ',
   },
   nl: {
     quote: fmtQuote('‘', '’'),
@@ -127,6 +131,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     skippedLarge: 'Niet gecontroleerd: dit bestand is {0} MB, groter dan de limiet van {1} MB (instelling lingo.maxFileSizeMB).',
     skippedBinary: 'Niet gecontroleerd: dit bestand lijkt geen tekst te zijn.',
     addToTeamGlossary: 'Toevoegen aan de teamwoordenlijst',
+    sentenceGap: ' ',
   },
   pl: {
     quote: fmtQuote('„', '”'),
@@ -155,6 +160,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     skippedLarge: 'Nie sprawdzono: plik ma {0} MB, więcej niż limit {1} MB (ustawienie lingo.maxFileSizeMB).',
     skippedBinary: 'Nie sprawdzono: ten plik nie wygląda na tekst.',
     addToTeamGlossary: 'Dodaj do słowniczka zespołu',
+    sentenceGap: ' ',
   },
   'zh-Hant': {
     quote: fmtQuote('「', '」'),
@@ -167,7 +173,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     deprecated: '避免使用',
     mistranslation: '誤譯',
     related: '相關概念',
-    acronymUndefined: '{0} 在首次出現時未寫出全稱。第一次請寫成{1}。',
+    acronymUndefined: '{0}在首次出現時未寫出全稱。第一次請寫成{1}。',
     inconsistent: '本文件對{0}同時使用{1}和{2}。請統一使用{2}。',
     inconsistentShort: '本文件同時以{0}和{1}指稱同一概念。請統一使用{1}。',
     inconsistentRelated: '此處使用{0}。',
@@ -183,6 +189,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     skippedLarge: '未檢查：此檔案大小為 {0} MB，超過 {1} MB 的上限（設定 lingo.maxFileSizeMB）。',
     skippedBinary: '未檢查：此檔案看起來不是文字檔。',
     addToTeamGlossary: '加入團隊詞彙表',
+    sentenceGap: '',
   },
 };
 
