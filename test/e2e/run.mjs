@@ -134,6 +134,17 @@ async function lineText(page, name, context) {
   });
 }
 
+/** Runs a command from the command palette and picks an item of the quick pick it opens. */
+async function runCommand(page, title, pick) {
+  await page.keyboard.press('F1');
+  await page.keyboard.type(title);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title.replace(/^.*?: /, '') }).first().waitFor({ timeout: STEP_MS });
+  await page.keyboard.press('Enter');
+  const item = page.locator('.quick-input-list .monaco-list-row', { hasText: pick }).first();
+  await item.waitFor({ timeout: STEP_MS });
+  await item.click();
+}
+
 async function waitFor(what, fn, timeout = STEP_MS) {
   const deadline = Date.now() + timeout;
   let last;
@@ -222,24 +233,19 @@ const scenarios = [
       assert.ok(text2.includes(norm(pipeline.definition)), text2);
     },
   },
-  {
-    name: 'hover in a Chinese document shows the Chinese definition',
+  // Hovers in documents of other languages: [language name, file, lang, term, context, word, definition prefix length]
+  ...[
+    ['Chinese', CHINESE, 'zh-Hant', '流失率', '每季我們會檢視流失率', '流失率', 12],
+    ['Swedish', SWEDISH, 'sv', 'affärsmöjlighet', 'uppdaterar affärsmöjligheten', 'affärsmöjligheten', 30],
+  ].map(([language, name, lang, term, context, word, prefix]) => ({
+    name: `hover in a ${language} document shows the ${language} definition`,
     async run({ page }) {
-      await openFile(page, CHINESE);
-      const zh = sectionOf('zh-Hant', '流失率');
-      const text = await hoverText(page, CHINESE, '每季我們會檢視流失率', '流失率', zh.definition.slice(0, 12));
-      assert.ok(text.includes(norm(zh.definition)), `the hover lacks the definition: ${text}`);
+      await openFile(page, name);
+      const def = sectionOf(lang, term);
+      const text = await hoverText(page, name, context, word, def.definition.slice(0, prefix));
+      assert.ok(text.includes(norm(def.definition)), `the hover lacks the definition: ${text}`);
     },
-  },
-  {
-    name: 'hover in a Swedish document shows the Swedish definition',
-    async run({ page }) {
-      await openFile(page, SWEDISH);
-      const sv = sectionOf('sv', 'affärsmöjlighet');
-      const text = await hoverText(page, SWEDISH, 'uppdaterar affärsmöjligheten', 'affärsmöjligheten', sv.definition.slice(0, 30));
-      assert.ok(text.includes(norm(sv.definition)), `the hover lacks the definition: ${text}`);
-    },
-  },
+  })),
   {
     name: 'the Problems panel lists the consistency warning of the Dutch SLA',
     async run({ page }) {
@@ -308,13 +314,7 @@ const scenarios = [
     name: 'the command "Set document language" fixes the language, and hovers follow it',
     async run({ page, snap }) {
       await openFile(page, PLAYBOOK);
-      await page.keyboard.press('F1');
-      await page.keyboard.type('Lingo: Set document language');
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Set document language' }).first().waitFor({ timeout: STEP_MS });
-      await page.keyboard.press('Enter');
-      const swedish = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Swedish' }).first();
-      await swedish.waitFor({ timeout: STEP_MS });
-      await swedish.click();
+      await runCommand(page, 'Lingo: Set document language', 'Swedish');
       const lingo = page.locator('[id="lingo-terms.lingo-terms"]');
       await waitFor('the status bar to show Swedish', async () => /Swedish · \d+/.test(norm((await lingo.textContent()) ?? '')));
       // The English playbook, now read as Swedish: the hover speaks Swedish.
@@ -323,13 +323,7 @@ const scenarios = [
       await snap('swedish-hover');
       // Back to detection.
       await page.keyboard.press('Escape');
-      await page.keyboard.press('F1');
-      await page.keyboard.type('Lingo: Set document language');
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Set document language' }).first().waitFor({ timeout: STEP_MS });
-      await page.keyboard.press('Enter');
-      const detect = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Detect automatically' }).first();
-      await detect.waitFor({ timeout: STEP_MS });
-      await detect.click();
+      await runCommand(page, 'Lingo: Set document language', 'Detect automatically');
       await waitFor('the status bar to show English again', async () => /English · \d+/.test(norm((await lingo.textContent()) ?? '')));
     },
   },
