@@ -41,10 +41,16 @@ export class CompletionIndex {
       }
     });
   }
+  /**
+   * Terms with a word that starts like the typed text: by its first three letters when that finds enough
+   * (small buckets even in a glossary of 50,000 concepts), else by its first two (room for a typo in the third).
+   */
   candidates(typed: string): Term[] {
     const k = foldKey(typed);
-    const p = isHanCode(k.charCodeAt(0)) ? k[0] : k.slice(0, 2);
-    return (this.byPrefix.get(p) ?? []).map((i) => this.glossary.terms[i]);
+    if (isHanCode(k.charCodeAt(0))) return (this.byPrefix.get(k[0]) ?? []).map((i) => this.glossary.terms[i]);
+    const three = k.length >= 3 ? this.byPrefix.get(k.slice(0, 3)) ?? [] : [];
+    const list = three.length >= 20 ? three : this.byPrefix.get(k.slice(0, 2)) ?? [];
+    return list.map((i) => this.glossary.terms[i]);
   }
 }
 
@@ -53,7 +59,10 @@ function prefixes(key: string): string[] {
   for (let i = 0; i < key.length; i++) {
     const c = key.charCodeAt(i);
     if (isHanCode(c)) out.push(key[i]);
-    else if ((i === 0 || key[i - 1] === ' ') && key.length - i >= 2) out.push(key.slice(i, i + 2));
+    else if ((i === 0 || key[i - 1] === ' ') && key.length - i >= 2) {
+      out.push(key.slice(i, i + 2));
+      if (key.length - i >= 3 && key[i + 2] !== ' ') out.push(key.slice(i, i + 3));
+    }
   }
   return out;
 }
