@@ -13,7 +13,7 @@ import {
 } from './service';
 import { exportCsv, importCsv } from './node/csv';
 import { loadBuiltinGlossary, readGlossaryFolder, type CompiledGlossary } from './node/glossaryFiles';
-import { findWorkspaceGlossary, readWorkspaceGlossary } from './node/workspaceGlossary';
+import { findWorkspaceGlossary, positionAt, readWorkspaceGlossary } from './node/workspaceGlossary';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { checkImported, FileError, formatGlossaryFile, writeAtomic, writeFilesAtomic, type Imported } from './node/interchange';
 import { glossaryMarkdown } from './node/markdown';
@@ -241,8 +241,17 @@ export function expandPaths(args: string[]): string[] {
  * The workspace the CLI checks as the editor would: its team glossary (lingo.glossary.json/.yaml)
  * and the lingo.* keys of its .vscode/settings.json. --workspace DIR, else the current folder.
  */
+const settingsCache = new Map<string, Record<string, unknown>>();
 function workspaceSettings(flags: Map<string, string | true>): Record<string, unknown> {
   const dir = flag(flags, 'workspace') ?? '.';
+  const known = settingsCache.get(dir);
+  if (known) return known;
+  const read = readWorkspaceSettings(dir);
+  settingsCache.set(dir, read);
+  return read;
+}
+
+function readWorkspaceSettings(dir: string): Record<string, unknown> {
   const file = path.join(dir, '.vscode', 'settings.json');
   if (!fs.existsSync(file)) return {};
   const errors: ParseError[] = [];
@@ -274,11 +283,9 @@ function loadService(flags: Map<string, string | true>): LanguageService | undef
   if (team) {
     const wg = readWorkspaceGlossary(team);
     if (!wg.source) {
-      const lines = wg.text.split('\n');
       for (const i of wg.issues) {
-        let line = 0, rest = i.start;
-        while (line < lines.length - 1 && rest > lines[line].length) { rest -= lines[line].length + 1; line++; }
-        process.stderr.write(`${team}:${line + 1}:${rest + 1} ${i.severity}: ${i.entry}${i.field ? ` ${i.field}` : ''} ${i.message}\n`);
+        const at = positionAt(wg.text, i.start);
+        process.stderr.write(`${team}:${at.line + 1}:${at.character + 1} ${i.severity}: ${i.entry}${i.field ? ` ${i.field}` : ''} ${i.message}\n`);
       }
       return undefined;
     }

@@ -16,7 +16,7 @@ import {
 } from './service';
 import * as path from 'path';
 import { loadBuiltinGlossary, type CompiledGlossary } from './node/glossaryFiles';
-import { addConceptToFileText, findWorkspaceGlossary, readWorkspaceGlossary, WORKSPACE_GLOSSARY_NAMES, type IssueWithRange } from './node/workspaceGlossary';
+import { addConceptToFileText, findWorkspaceGlossary, positionAt, readWorkspaceGlossary, WORKSPACE_GLOSSARY_NAMES, type IssueWithRange } from './node/workspaceGlossary';
 
 const connection = createConnection(ProposedFeatures.all);
 // A change range beyond the last line corrupts TextDocument's line table (positions turn NaN):
@@ -51,45 +51,41 @@ function buildFrom(sources: GlossarySource[]): Glossary {
   return glossary;
 }
 
-/** Reads the team glossaries, publishes their problems in the files themselves, and merges them. */
+/** Reads the team glossaries, merges them over the built-in glossary, and publishes their problems in the files themselves. */
 function composeGlossary(): Glossary {
   const workspace: GlossarySource[] = [];
-  const current = new Set<string>();
+  const read = new Map<string, { uri: string; text: string; issues: IssueWithRange[] }>();
   if (trusted) {
     for (const folder of folders) {
       const file = findWorkspaceGlossary(folder);
       if (!file) continue;
-      current.add(file);
       const uri = pathToFileURL(file).toString();
-      const open = documents.get(uri);
-      const wg = readWorkspaceGlossary(file, open?.getText());
+      const wg = readWorkspaceGlossary(file, documents.get(uri)?.getText());
       if (wg.source) lastGood.set(file, wg.source);
       const good = lastGood.get(file);
       if (good) workspace.push(good);
-      const merged = good ? mergeGlossaries(builtin.sources, [good]).issues : [];
-      publishGlossaryIssues(uri, wg.text, [...wg.issues, ...merged.map((i) => ({ ...i, start: 0, end: 0 }))]);
+      read.set(file, { uri, text: wg.text, issues: wg.issues });
     }
   }
-  for (const f of [...lastGood.keys()]) if (!current.has(f)) lastGood.delete(f); // deleted or renamed: built-in takes over
-  for (const uri of [...glossaryFilesWithDiagnostics]) {
-    if (![...current].some((f) => pathToFileURL(f).toString() === uri)) { connection.sendDiagnostics({ uri, diagnostics: [] }); glossaryFilesWithDiagnostics.delete(uri); }
+  for (const f of [...lastGood.keys()]) if (!read.has(f)) lastGood.delete(f); // deleted or renamed: built-in takes over
+  const merged = mergeGlossaries(builtin.sources, workspace, useBuiltin);
+  for (const [file, r] of read) {
+    const mergeIssues = merged.issues.filter((i) => i.file === file).map((i) => ({ ...i, start: 0, end: 0 }));
+    publishGlossaryIssues(r.uri, r.text, [...r.issues, ...mergeIssues]);
   }
-  const { sources } = mergeGlossaries(builtin.sources, workspace, useBuiltin);
-  return buildFrom(sources);
+  const current = new Set([...read.values()].map((r) => r.uri));
+  for (const uri of [...glossaryFilesWithDiagnostics]) {
+    if (!current.has(uri)) { connection.sendDiagnostics({ uri, diagnostics: [] }); glossaryFilesWithDiagnostics.delete(uri); }
+  }
+  return buildFrom(merged.sources);
 }
 
 function publishGlossaryIssues(uri: string, text: string, issues: IssueWithRange[]): void {
-  const lines = text.split('\n');
-  const pos = (off: number) => {
-    let line = 0, rest = off;
-    while (line < lines.length - 1 && rest > lines[line].length) { rest -= lines[line].length + 1; line++; }
-    return { line, character: Math.max(0, rest) };
-  };
   glossaryFilesWithDiagnostics.add(uri);
   connection.sendDiagnostics({
     uri,
     diagnostics: issues.map((i) => ({
-      range: { start: pos(i.start), end: pos(i.end) },
+      range: { start: positionAt(text, i.start), end: positionAt(text, i.end) },
       severity: i.severity === 'error' ? 1 : 2,
       source: 'lingo',
       code: 'glossary',
@@ -361,7 +357,8 @@ connection.onExecuteCommand(async (p) => {
   const open = documents.get(uri);
   const text = open?.getText() ?? (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined);
   const g = service.getGlossary();
-  if (g.matcher.lookup(foldKey(arg.text)) >= 0 && g.terms[g.matcher.outputs(g.matcher.lookup(foldKey(arg.text)))[0]]?.lang === arg.lang) return null;
+  const known = g.matcher.lookup(foldKey(arg.text));
+  if (known >= 0 && g.terms[g.matcher.outputs(known)[0]]?.lang === arg.lang) return null; // already a term of this language
   let next: string;
   try {
     next = addConceptToFileText(file, text, newTeamConcept(arg.text.trim(), arg.lang, (id) => g.byId.has(id) || (text ?? '').includes(`"${id}"`)));

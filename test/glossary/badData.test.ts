@@ -2,7 +2,7 @@
 import * as assert from 'assert';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { buildGlossary, getLanguageService, mergeGlossaries } from '../../server/src/service';
-import { readWorkspaceGlossary } from '../../server/src/node/workspaceGlossary';
+import { positionAt, readWorkspaceGlossary } from '../../server/src/node/workspaceGlossary';
 
 
 const FILE = '/w/lingo.glossary.json';
@@ -12,8 +12,7 @@ const json = (concepts: unknown[]) => JSON.stringify({ concepts }, null, 2);
 /** Reads a team glossary text; merges what is valid over the built-in glossary; returns the messages. */
 function load(text: string) {
   const wg = readWorkspaceGlossary(FILE, text);
-  const lines = text.split('\n');
-  const where = (off: number) => { let l = 0, r = off; while (l < lines.length - 1 && r > lines[l].length) { r -= lines[l].length + 1; l++; } return `${l + 1}:${r + 1}`; };
+  const where = (off: number) => { const p = positionAt(text, off); return `${p.line + 1}:${p.character + 1}`; };
   return { wg, messages: wg.issues.map((i) => `${where(i.start)} ${i.entry} ${i.field} ${i.message}`) };
 }
 

@@ -24,6 +24,13 @@ export interface WorkspaceGlossary {
   issues: IssueWithRange[];
 }
 
+/** Line and character (0-based) of an offset in a text. */
+export function positionAt(text: string, offset: number): { line: number; character: number } {
+  let line = 0, start = 0;
+  for (let nl = text.indexOf('\n'); nl >= 0 && nl < offset; nl = text.indexOf('\n', start)) { line++; start = nl + 1; }
+  return { line, character: Math.max(0, offset - start) };
+}
+
 export function findWorkspaceGlossary(folder: string): string | undefined {
   for (const n of WORKSPACE_GLOSSARY_NAMES) {
     const f = path.join(folder, n);
@@ -86,7 +93,7 @@ export function readWorkspaceGlossary(file: string, text?: string): WorkspaceGlo
     const [start, end] = rangeOfPointer(file, content!, i.pointer);
     return { ...i, start, end };
   });
-  return { file, text: content, issues, source: issues.some((i) => i.severity === 'error') ? undefined : { file: name, data } };
+  return { file, text: content, issues, source: issues.some((i) => i.severity === 'error') ? undefined : { file, data } };
 }
 
 /** The text of a team glossary file after adding `concept`: formatted, and valid as before. */

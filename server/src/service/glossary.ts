@@ -122,6 +122,3 @@ function makeAcronym(terms: Term[], concept: Concept, lang: Lang, a: AcronymData
   terms.push(term);
   return term;
 }
-
-/** The term a language prefers for a concept (its first term), if the concept has that language. */
-export const preferredTerm = (c: Concept, lang: Lang): Term | undefined => c.langs[lang]?.terms[0];

@@ -169,6 +169,21 @@ export function getLanguageService(initial: Glossary): LanguageService {
     return e.findings;
   }
 
+  /** A finding as an LSP diagnostic. */
+  function toDiagnostic(doc: TextDocument, f: Finding, settings: Settings): Diagnostic {
+    const d: Diagnostic = {
+      range: range(doc, f.start, f.end),
+      severity: SEVERITY[settings.rules[f.rule] as keyof typeof SEVERITY],
+      code: f.rule,
+      source: SOURCE,
+      message: f.message,
+      data: { rule: f.rule },
+    };
+    if (f.related && !f.relatedLocation) d.relatedInformation = f.related.map((r) => DiagnosticRelatedInformation.create({ uri: doc.uri, range: range(doc, r.start, r.end) }, r.message));
+    if (f.relatedLocation) d.relatedInformation = [DiagnosticRelatedInformation.create({ uri: f.relatedLocation.uri, range: f.relatedLocation.range }, f.relatedLocation.message)];
+    return d;
+  }
+
   const range = (doc: TextDocument, start: number, end: number): Range => ({ start: doc.positionAt(start), end: doc.positionAt(end) });
 
   return {
@@ -183,19 +198,7 @@ export function getLanguageService(initial: Glossary): LanguageService {
     },
 
     doValidation(doc, settings = DEFAULT_SETTINGS) {
-      return findings(doc, settings).map((f) => {
-        const d: Diagnostic = {
-          range: range(doc, f.start, f.end),
-          severity: SEVERITY[settings.rules[f.rule] as keyof typeof SEVERITY],
-          code: f.rule,
-          source: SOURCE,
-          message: f.message,
-          data: { rule: f.rule },
-        };
-        if (f.related && !f.relatedLocation) d.relatedInformation = f.related.map((r) => DiagnosticRelatedInformation.create({ uri: doc.uri, range: range(doc, r.start, r.end) }, r.message));
-        if (f.relatedLocation) d.relatedInformation = [DiagnosticRelatedInformation.create({ uri: f.relatedLocation.uri, range: f.relatedLocation.range }, f.relatedLocation.message)];
-        return d;
-      });
+      return findings(doc, settings).map((f) => toDiagnostic(doc, f, settings));
     },
 
     doHover(doc, position, settings = DEFAULT_SETTINGS) {
@@ -246,21 +249,21 @@ export function getLanguageService(initial: Glossary): LanguageService {
     doCodeActions(doc, r, settings = DEFAULT_SETTINGS, only) {
       if (only && !only.some((k) => CodeActionKind.QuickFix.startsWith(k))) return [];
       const start = doc.offsetAt(r.start), end = doc.offsetAt(r.end);
-      const diags = this.doValidation(doc, settings);
-      const fs = findings(doc, settings);
       const actions: CodeAction[] = [];
-      fs.forEach((f, i) => {
-        if (f.end < start || f.start > end) return;
+      // Only the findings under the range become diagnostics here (code actions are asked for on every cursor move).
+      for (const f of findings(doc, settings)) {
+        if (f.end < start || f.start > end) continue;
+        const diagnostic = toDiagnostic(doc, f, settings);
         for (const fix of f.fixes) {
           actions.push({
             title: fix.title,
             kind: CodeActionKind.QuickFix,
-            diagnostics: [diags[i]],
+            diagnostics: [diagnostic],
             isPreferred: fix.preferred,
             edit: { changes: { [doc.uri]: fix.edits.map((x) => TextEdit.replace(range(doc, x.start, x.end), x.newText)) } },
           });
         }
-      });
+      }
       return actions;
     },
 
