@@ -266,7 +266,8 @@ function readWorkspaceSettings(dir: string): Record<string, unknown> {
 }
 
 function settingsFor(flags: Map<string, string | true>, lang: string): Settings {
-  const raw = workspaceSettings(flags);
+  // The command line reports every finding: lingo.maxProblems limits what an editor shows.
+  const raw = { ...workspaceSettings(flags), maxProblems: 0 };
   return resolveSettings(lang === 'auto' && flags.get('lang') === undefined ? raw : { ...raw, language: lang });
 }
 

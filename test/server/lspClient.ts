@@ -101,6 +101,11 @@ export class LspClient {
     return this.waitFor('textDocument/publishDiagnostics', (p) => p.uri === uri && (version === undefined || p.version === version)).then((p) => p.diagnostics);
   }
 
+  /** Ends the server at once (after a failed test, so that mocha is not left waiting for it). */
+  kill(): void {
+    if (this.proc.exitCode === null) this.proc.kill();
+  }
+
   async shutdown(): Promise<number | null> {
     await this.request('shutdown', null).catch(() => undefined);
     this.notify('exit', null);

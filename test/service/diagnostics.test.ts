@@ -125,6 +125,15 @@ describe('settings', () => {
     assert.deepStrictEqual(diagnostics(text, { languages: ['nl'] }).filter((x) => x.rule === 'inconsistent-term').length, 1);
     assert.deepStrictEqual(diagnostics(text, { languages: ['sv'] }), []);
   });
+  it('shows at most lingo.maxProblems problems, the last a notice of how many more there are, in the document language', () => {
+    const text = 'Elke opportunity telt. ' + Array.from({ length: 6 }, () => 'Een kans telt ook.').join(' ');
+    assert.strictEqual(diagnostics(text, { maxProblems: 0 }).length, 6);
+    const d = diagnostics(text, { maxProblems: 4 });
+    assert.deepStrictEqual(d.map((x) => `${x.rule}:${x.text}`), ['inconsistent-term:kans', 'inconsistent-term:kans', 'inconsistent-term:kans', 'undefined:kans']);
+    assert.strictEqual(d[3].message, 'Nog 3 meldingen vanaf hier worden niet getoond: per document worden er ten hoogste 4 getoond (instelling lingo.maxProblems).');
+    assert.strictEqual(diagnostics(text, { maxProblems: 6 }).length, 6, 'at the limit: all of them, no notice');
+    assert.strictEqual(diagnostics(text).length, 6, 'the default limit is 1,000');
+  });
   it('a fixed language decides the language of messages', () => {
     const d = diagnostics('Every MQL is reviewed within two days by the sales team.', { language: 'sv' });
     assert.match(d[0].message, /används innan/);

@@ -7,7 +7,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import fc from 'fast-check';
 import { analyze, reanalyze, type Analysis } from '../../server/src/service/analysis';
+import { computeFindings, updateFindings, type Finding } from '../../server/src/service/findings';
 import { LANGS } from '../../server/src/service/types';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { builtin, ROOT } from '../helpers';
 
 const OPTS = { fallbackLang: 'en' as const, languages: LANGS, ignore: new Set<string>(), markdown: true };
@@ -15,6 +17,8 @@ const SAMPLES = ['en/outbound.playbook.md', 'nl/sales-marketing.sla.md', 'pl/out
   .map((f) => fs.readFileSync(path.join(ROOT, 'samples', f), 'utf8'));
 const INSERTS = ['a', 'e', ' ', 'lead', 'MQL', ' kans', 'opportunity ', 'okazji', '銷售', '漏斗', 'sales funnel', 'ing', 's', 'the '];
 
+/** Findings with their fixes, which are built when asked for. */
+const plain = (fs: Finding[]) => fs.map((f) => ({ rule: f.rule, start: f.start, end: f.end, message: f.message, related: f.related, fixes: f.fixes }));
 const shape = (a: Analysis) => ({ lang: a.lang, ignored: a.ignored, occ: a.occurrences.map((o) => [o.start, o.end, o.terms.map((t) => t.index).join(',')].join(':')) });
 
 describe('incremental re-analysis', () => {
@@ -46,6 +50,65 @@ describe('incremental re-analysis', () => {
     );
     console.log(`      seed ${seed} (LINGO_PROP_SEED), 300 runs, ${incremental} edits re-analysed incrementally`);
     assert.ok(incremental > 200, `only ${incremental} edits took the incremental path`);
+  });
+
+  it('updates the findings after an edit exactly as a fresh check finds them (fast-check)', () => {
+    let updated = 0, changed = 0, recomputed = 0;
+    const seed = Number(process.env.LINGO_PROP_SEED ?? 4242);
+    const all = () => true;
+    const same = (fs: Finding[]) => fs;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: SAMPLES.length - 1 }),
+        fc.array(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), del: fc.integer({ min: 0, max: 6 }), ins: fc.constantFrom(...INSERTS, 'x', '') }), { minLength: 1, maxLength: 6 }),
+        (which, edits) => {
+          let text = SAMPLES[which];
+          let a = analyze(text, glossary, OPTS);
+          let findings = computeFindings(text, a, all);
+          for (const e of edits) {
+            const at = Math.floor(e.at * text.length);
+            text = text.slice(0, at) + e.ins + text.slice(Math.min(text.length, at + e.del));
+            const re = reanalyze(a, text, glossary, OPTS);
+            const fresh = computeFindings(text, analyze(text, glossary, OPTS), all);
+            const next = re && updateFindings(findings, re, same);
+            if (next) {
+              updated++;
+              if (!re.edit!.kept) changed++;
+              assert.deepStrictEqual(plain(next), plain(fresh));
+            } else recomputed++;
+            // Findings refer to the occurrences of the analysis they were computed from, which moves on.
+            a = re ?? analyze(text, glossary, OPTS);
+            findings = next ?? computeFindings(text, a, all);
+          }
+        },
+      ),
+      { seed, numRuns: 250 },
+    );
+    console.log(`      seed ${seed}, 250 runs: findings updated ${updated} times (${changed} after an edit that changed terms), computed afresh ${recomputed} times`);
+    assert.ok(updated > 300 && changed > 100, `findings were updated only ${updated} times, ${changed} after a changed term`);
+  });
+
+  it('computes again only what an edit can have changed', () => {
+    const text = 'Every lead is a lead. One MQL here, and a prospect there. A Marketing Qualified Lead is next.';
+    const a0 = analyze(text, glossary, OPTS);
+    const f = computeFindings(text, a0, () => true);
+    const edit = (from: string, to: string) => reanalyze(analyze(text, glossary, OPTS), text.replace(from, to), glossary, OPTS)!;
+    const grown = edit('Every lead', 'Every leads');
+    assert.strictEqual(grown.edit?.kept, false, 'a term changed');
+    let asked: Finding[] = [];
+    const near = edit('One MQL', 'Onx MQL');
+    const moved = updateFindings(f, near, (fs) => (asked = fs))!;
+    assert.deepStrictEqual(asked.map((x) => x.rule), ['acronym-undefined'], 'near an acronym, the acronym findings come afresh');
+    assert.deepStrictEqual(plain(moved), plain(computeFindings(near.text, analyze(near.text, glossary, OPTS), () => true)));
+  });
+
+  it('a change that keeps the version number still gets findings of the new text (the LSP fuzzer sends such changes)', () => {
+    const { service } = builtin();
+    const doc = TextDocument.create('file:///test/same-version.md', 'markdown', 1, 'Elke opportunity telt.\n\nEen kans telt ook, en nog een kans.\n\nEn een kans.');
+    assert.strictEqual(service.doValidation(doc).length, 3);
+    TextDocument.update(doc, [{ text: 'Elke opportunity telt.\n\nEen kans telt ook.' }], 1);
+    const fresh = TextDocument.create('file:///test/other.md', 'markdown', 1, doc.getText());
+    assert.deepStrictEqual(service.doValidation(doc).map((d) => [d.range, d.message]), service.doValidation(fresh).map((d) => [d.range, d.message]));
   });
 
   it('falls back to a full analysis when Markdown structure changes', () => {

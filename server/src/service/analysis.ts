@@ -43,6 +43,22 @@ export interface Analysis {
   /** The text analysed and its folded form (ignored regions blanked), kept for re-analysis after an edit. */
   text: string;
   folded: Uint16Array;
+  /** Set by reanalyze: this analysis is the previous one after an edit of [at, oldEnd) (old offsets) that changed the length by delta. */
+  edit?: AnalysisEdit;
+}
+
+export interface AnalysisEdit {
+  at: number;
+  oldEnd: number;
+  newEnd: number;
+  delta: number;
+  /** Every occurrence is the previous one (shifted when after the edit): the edit changed no term. */
+  kept: boolean;
+  /** Otherwise: the previous occurrences that were replaced (at their old offsets), and those that replaced them. */
+  removed: Occurrence[];
+  added: Occurrence[];
+  /** Some other occurrence that names several concepts now puts another concept first (see orderAmbiguous). */
+  reordered: boolean;
 }
 
 const VERB_BEFORE = new Set(['to', 'will', 'would', 'can', 'could', 'should', 'must', 'shall', 'may', 'might', 'we', 'i', 'you', 'they', 'who', 'did', 'does', 'do', "'ll", 'please', 'always', 'never']);
@@ -125,7 +141,7 @@ export function reanalyze(prev: Analysis, text: string, glossary: Glossary, opts
   while (sfx + CHUNK <= max - p && old.slice(old.length - sfx - CHUNK, old.length - sfx) === text.slice(text.length - sfx - CHUNK, text.length - sfx)) sfx += CHUNK;
   while (sfx < max - p && old.charCodeAt(old.length - 1 - sfx) === text.charCodeAt(text.length - 1 - sfx)) sfx++;
   const oldEnd = old.length - sfx, newEnd = text.length - sfx, delta = text.length - old.length;
-  if (p === oldEnd && p === newEnd) return { ...prev, text };
+  if (p === oldEnd && p === newEnd) return { ...prev, text, edit: { at: p, oldEnd, newEnd, delta: 0, kept: true, removed: [], added: [], reordered: false } };
   if (STRUCTURAL.test(old.slice(p, oldEnd)) || STRUCTURAL.test(text.slice(p, newEnd))) return undefined;
   if (newEnd - p > 1000 || oldEnd - p > 1000) return undefined;
   // The whitespace-delimited token around the edit: a URL or e-mail address can grow or appear through
@@ -179,19 +195,43 @@ export function reanalyze(prev: Analysis, text: string, glossary: Glossary, opts
   };
   const fresh: Occurrence[] = [];
   const stoppedAt = scanner(text, folded, glossary, opts, prev.lang)(from, fresh, (i) => i >= until && !insideOld(i));
+  // Did the edit change any occurrence? The fresh ones must be the old ones between the re-scan's ends, moved.
+  let firstAfter = keep;
+  while (firstAfter < occs.length && occs[firstAfter].start + (occs[firstAfter].start >= oldEnd ? delta : 0) < stoppedAt) firstAfter++;
+  let kept = firstAfter - keep === fresh.length;
+  for (let k = 0; kept && k < fresh.length; k++) {
+    const o = occs[keep + k], f = fresh[k];
+    const moved = o.start >= oldEnd ? delta : 0;
+    if (o.end > p && o.start < oldEnd) kept = false; // it covered the edited text
+    else kept = f.start === o.start + moved && f.end === o.end + moved && sameTerms(f.base ?? f.terms, o.base ?? o.terms);
+  }
+  // Then the old occurrence objects live on, moved (findings refer to them, see findings.ts).
+  if (kept) {
+    for (let k = 0; k < fresh.length; k++) {
+      const o = occs[keep + k];
+      if (o.start >= oldEnd) { o.start += delta; o.end += delta; }
+      fresh[k] = o;
+    }
+  }
   const occurrences = occs.slice(0, keep).concat(fresh);
   // The old occurrences after the re-scan move by the edit's length change (in place: the previous analysis
   // is superseded by this one).
-  for (let k = after; k < occs.length; k++) {
+  for (let k = firstAfter; k < occs.length; k++) {
     const o = occs[k];
-    if (o.start + delta < stoppedAt) continue;
     o.start += delta;
     o.end += delta;
     occurrences.push(o);
   }
+  // With other terms in the document, a text that names several concepts may now mean another one first.
+  let reordered = false;
+  const before = kept ? [] : occurrences.map((o) => o.term);
   orderAmbiguous(occurrences);
-  return { lang: prev.lang, detection, occurrences, ignored, text, folded };
+  for (let k = 0; k < before.length && !reordered; k++) reordered = (k < keep || k >= keep + fresh.length) && occurrences[k].term !== before[k];
+  const removed = kept ? [] : occs.slice(keep, firstAfter);
+  return { lang: prev.lang, detection, occurrences, ignored, text, folded, edit: { at: p, oldEnd, newEnd, delta, kept, removed, added: kept ? [] : fresh, reordered } };
 }
+
+const sameTerms = (a: Term[], b: Term[]): boolean => a === b || (a.length === b.length && a.every((t, i) => t === b[i]));
 
 /** A scan of `folded` from a position, collecting occurrences, until `stop` says so; returns where it stopped. */
 function scanner(text: string, folded: Uint16Array, glossary: Glossary, opts: AnalysisOptions, lang: Lang) {

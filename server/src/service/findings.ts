@@ -23,6 +23,56 @@ export interface Finding {
   fixes: Fix[];
 }
 
+/**
+ * "Replace all": the occurrences of one name that another name of the concept should replace. Like the
+ * occurrences, it lives on across edits that leave it unchanged: `text` is that of the newest version.
+ */
+interface ReplaceAll { title: string; target: string; occs: Occurrence[]; text: string }
+
+/**
+ * A finding of this module. Its fixes are built only when asked for: most findings are never fixed, and a
+ * "replace all" fix lists every occurrence in the document. They are built from the current positions of
+ * the occurrences (which move with edits, see reanalyze) and the newest text.
+ */
+class Found implements Finding {
+  declare related?: { start: number; end: number; message: string }[];
+  readonly #title: string;
+  readonly #newText: string;
+  readonly #all: ReplaceAll | undefined;
+  readonly #concept: Concept | undefined;
+
+  constructor(readonly rule: RuleId, readonly start: number, readonly end: number, readonly message: string,
+    title: string, newText: string, all?: ReplaceAll, related?: Finding['related'], concept?: Concept) {
+    this.#title = title;
+    this.#newText = newText;
+    this.#all = all;
+    this.#concept = concept;
+    if (related) this.related = related;
+  }
+
+  /** For inconsistent-term: the concept named in different ways. */
+  get concept(): Concept | undefined {
+    return this.#concept;
+  }
+
+  get fixes(): Fix[] {
+    const own: Fix = { title: this.#title, edits: [{ start: this.start, end: this.end, newText: this.#newText }], preferred: true };
+    const all = this.#all;
+    if (!all || all.occs.length < 2) return [own];
+    return [own, { title: all.title, edits: all.occs.map((o) => ({ start: o.start, end: o.end, newText: matchCase(all.text.slice(o.start, o.end), all.target) })) }];
+  }
+
+  /** The same finding in the next version of the text, at new offsets. */
+  moved(start: number, end: number, related: Finding['related']): Found {
+    return new Found(this.rule, start, end, this.message, this.#title, this.#newText, this.#all, related, this.#concept);
+  }
+
+  /** Says that `text` is the newest version (for "replace all", whose occurrences have moved into it). */
+  liveIn(text: string): void {
+    if (this.#all) this.#all.text = text;
+  }
+}
+
 export const isAcronymUse = (o: Occurrence): boolean => o.terms.every((t) => t.acronym);
 
 /**
@@ -79,42 +129,51 @@ export function acronymUses(text: string, a: Analysis): { occ: Occurrence; index
   return out;
 }
 
-export function computeFindings(text: string, a: Analysis, enabled: (r: RuleId) => boolean): Finding[] {
+/** acronym-undefined: the first bare use of each acronym. */
+export function acronymFindings(text: string, a: Analysis): Finding[] {
   const lang = a.lang;
   const M = messages(lang);
   const q = M.quote;
   const findings: Finding[] = [];
-
-  if (enabled('acronym-undefined')) {
-    for (const { occ } of acronymUses(text, a)) {
-      const acr = occ.term.text;
-      const full = spelledOut(acr, occ.term.concept, lang);
-      findings.push({
-        rule: 'acronym-undefined', start: occ.start, end: occ.start + acr.length,
-        message: format(M.acronymUndefined, q(acr), q(full)),
-        fixes: [{ title: format(M.spellOut, q(full)), edits: [{ start: occ.start, end: occ.start + acr.length, newText: full }], preferred: true }],
-      });
-    }
+  for (const { occ } of acronymUses(text, a)) {
+    const acr = occ.term.text;
+    const full = spelledOut(acr, occ.term.concept, lang);
+    findings.push(new Found('acronym-undefined', occ.start, occ.start + acr.length, format(M.acronymUndefined, q(acr), q(full)), format(M.spellOut, q(full)), full));
   }
+  return findings;
+}
 
-  if (enabled('deprecated-term') || enabled('mistranslation')) {
-    for (const o of a.occurrences) {
-      const t = o.term;
-      if (t.status !== 'deprecated' || o.terms.some((x) => x.status !== 'deprecated')) continue;
-      const rule: RuleId = t.mistranslation ? 'mistranslation' : 'deprecated-term';
-      if (!enabled(rule)) continue;
-      const original = text.slice(o.start, o.end);
-      const repl = matchCase(original, replacementOf(t));
-      const base = format(t.mistranslation ? M.mistranslatedTerm : M.deprecatedTerm, q(original), q(repl));
-      findings.push({
-        rule, start: o.start, end: o.end, message: t.note ? `${base}${M.sentenceGap}${t.note}` : base,
-        fixes: [{ title: format(M.replaceWith, q(repl)), edits: [{ start: o.start, end: o.end, newText: repl }], preferred: true }],
-      });
-    }
-  }
+export function computeFindings(text: string, a: Analysis, enabled: (r: RuleId) => boolean): Finding[] {
+  const lang = a.lang;
+  const M = messages(lang);
+  const q = M.quote;
+  const findings: Finding[] = enabled('acronym-undefined') ? acronymFindings(text, a) : [];
+
+  if (enabled('deprecated-term') || enabled('mistranslation')) findings.push(...deprecatedFindings(text, a.occurrences, lang).filter((f) => enabled(f.rule)));
 
   if (enabled('inconsistent-term')) findings.push(...inconsistencies(text, a, lang));
-  return findings.sort((x, y) => x.start - y.start || x.end - y.end);
+  return findings.sort(byPlace);
+}
+
+const RULE_ORDER: Record<string, number> = { 'acronym-undefined': 0, 'deprecated-term': 1, mistranslation: 1, 'inconsistent-term': 2 };
+/** Document order; on one range, acronym findings before the others. */
+const byPlace = (x: Finding, y: Finding) => x.start - y.start || x.end - y.end || RULE_ORDER[x.rule] - RULE_ORDER[y.rule];
+
+/** deprecated-term and mistranslation, for these occurrences. */
+function deprecatedFindings(text: string, occurrences: Occurrence[], lang: Lang): Finding[] {
+  const M = messages(lang);
+  const q = M.quote;
+  const findings: Finding[] = [];
+  for (const o of occurrences) {
+    const t = o.term;
+    if (t.status !== 'deprecated' || o.terms.some((x) => x.status !== 'deprecated')) continue;
+    const rule: RuleId = t.mistranslation ? 'mistranslation' : 'deprecated-term';
+    const original = text.slice(o.start, o.end);
+    const repl = matchCase(original, replacementOf(t));
+    const base = format(t.mistranslation ? M.mistranslatedTerm : M.deprecatedTerm, q(original), q(repl));
+    findings.push(new Found(rule, o.start, o.end, t.note ? `${base}${M.sentenceGap}${t.note}` : base, format(M.replaceWith, q(repl)), repl));
+  }
+  return findings;
 }
 
 export interface Identity { key: string; best: Term; occs: Occurrence[] }
@@ -132,7 +191,7 @@ const identityKey = (t: Term): string => {
 };
 
 /** The names a document gives each concept (acronyms, deprecated and ambiguous uses left out), grouped by written term. */
-export function namesUsed(a: Analysis, lang: Lang): Map<Concept, Map<string, Identity>> {
+export function namesUsed(a: Analysis, lang: Lang, only?: ReadonlySet<Concept>): Map<Concept, Map<string, Identity>> {
   const byConcept = new Map<Concept, Map<string, Identity>>();
   const cmp = better(lang);
   for (const o of a.occurrences) {
@@ -140,6 +199,7 @@ export function namesUsed(a: Analysis, lang: Lang): Map<Concept, Map<string, Ide
     // A text that names several concepts (潛在客戶: lead or prospect) says nothing about consistency.
     if (o.ambiguous) continue;
     const c = o.term.concept;
+    if (only && !only.has(c)) continue;
     const terms = o.terms.length === 1 ? o.terms : o.terms.filter((t) => t.concept === c && !t.acronym).sort(cmp);
     const key = identityKey(terms[0]);
     let ids = byConcept.get(c);
@@ -153,11 +213,12 @@ export function namesUsed(a: Analysis, lang: Lang): Map<Concept, Map<string, Ide
   return byConcept;
 }
 
-function inconsistencies(text: string, a: Analysis, lang: Lang): Finding[] {
+/** inconsistent-term, for every concept or only these. */
+function inconsistencies(text: string, a: Analysis, lang: Lang, only?: ReadonlySet<Concept>): Finding[] {
   const M = messages(lang);
   const q = M.quote;
   const cmp = better(lang);
-  const byConcept = namesUsed(a, lang);
+  const byConcept = namesUsed(a, lang, only);
   const out: Finding[] = [];
   for (const [c, ids] of byConcept) {
     if (ids.size < 2) continue;
@@ -168,27 +229,90 @@ function inconsistencies(text: string, a: Analysis, lang: Lang): Finding[] {
     const name = q(conceptLabel(c, lang));
     const related = [{ start: first.start, end: first.end, message: format(M.inconsistentRelated, q(text.slice(first.start, first.end))) }];
     for (const loser of ranked.slice(1)) {
-      const allEdits = loser.occs.map((o) => ({ start: o.start, end: o.end, newText: matchCase(text.slice(o.start, o.end), target) }));
-      const replaceAll: Fix | undefined = loser.occs.length > 1 ? { title: format(M.replaceAll, loser.occs.length, q(target)), edits: allEdits } : undefined;
+      const all: ReplaceAll = { title: format(M.replaceAll, loser.occs.length, q(target)), target, occs: loser.occs, text };
       // The same written form gets the same words: build them once.
       const said = new Map<string, { message: string; title: string; repl: string }>();
-      loser.occs.forEach((o, k) => {
+      for (const o of loser.occs) {
         const original = text.slice(o.start, o.end);
         let w = said.get(original);
         if (!w) {
-          const repl = allEdits[k].newText;
+          const repl = matchCase(original, target);
           const label = conceptLabel(c, lang);
           const message = foldKey(label) === foldKey(target) || foldKey(label) === foldKey(original)
             ? format(M.inconsistentShort, q(original), q(target))
             : format(M.inconsistent, name, q(original), q(target));
           said.set(original, (w = { message, title: format(M.replaceWith, q(repl)), repl }));
         }
-        const fixes: Fix[] = [{ title: w.title, edits: [{ start: o.start, end: o.end, newText: w.repl }], preferred: true }];
-        if (replaceAll) fixes.push(replaceAll);
-        out.push({ rule: 'inconsistent-term', start: o.start, end: o.end, message: w.message, related, fixes });
-      });
+        out.push(new Found('inconsistent-term', o.start, o.end, w.message, w.title, w.repl, all, related, c));
+      }
     }
   }
   return out;
 }
 
+
+/**
+ * The findings after an edit (a.edit), from those of the previous version (`prev`, from computeFindings,
+ * after `filter`): findings move with the text, and only what the edit can have changed is computed again:
+ * - the findings of the concepts whose occurrences the edit replaced (inconsistent-term, deprecated-term,
+ *   mistranslation);
+ * - the acronym findings, when an acronym was replaced or is near the change (whether an acronym is
+ *   spelled out depends on the text around it).
+ * Undefined when only a full computation is safe: another occurrence that names several concepts now
+ * means another one first. Objects wholly before the edit are returned as they were, so what was built
+ * from them (diagnostics) can be reused.
+ */
+export function updateFindings(prev: Finding[], a: Analysis, filter: (fs: Finding[]) => Finding[]): Finding[] | undefined {
+  const e = a.edit;
+  if (!e || e.reordered) return undefined;
+  if (e.kept && e.delta === 0 && e.at === e.oldEnd) return prev;
+  // Old offsets to new: no remaining occurrence covers the edited text, so a start at or after its end
+  // moves, and an end after its start.
+  const S = (x: number) => (x >= e.oldEnd ? x + e.delta : x);
+  const E = (x: number) => (x > e.at ? x + e.delta : x);
+  // The stretch where occurrences changed, in new offsets.
+  let from = e.at, to = e.newEnd;
+  for (const o of e.added) { from = Math.min(from, o.start); to = Math.max(to, o.end); }
+  for (const o of e.removed) { from = Math.min(from, S(o.start)); to = Math.max(to, E(o.end)); }
+  const acronymsAgain = e.removed.some(isAcronymUse) || e.added.some(isAcronymUse) || acronymWithin(a.occurrences, from - NEAR_ACRONYM, to + NEAR_ACRONYM);
+  const affected = new Set<Concept>();
+  for (const o of e.removed) for (const t of o.terms) affected.add(t.concept);
+  for (const o of e.added) for (const t of o.terms) affected.add(t.concept);
+  const removedAt = new Set(e.removed.map((o) => o.start));
+
+  const relatedMoved = new Map<object, Finding['related']>();
+  const out: Finding[] = [];
+  for (const f of prev) {
+    if (!(f instanceof Found)) throw new Error('updateFindings: not a finding of computeFindings');
+    if (f.rule === 'acronym-undefined' ? acronymsAgain : f.rule === 'inconsistent-term' ? affected.has(f.concept!) : removedAt.has(f.start)) continue;
+    let related = f.related;
+    if (related) {
+      let r = relatedMoved.get(related);
+      if (!r) relatedMoved.set(related, (r = related.some((x) => x.end > e.at) ? related.map((x) => ({ ...x, start: S(x.start), end: E(x.end) })) : related));
+      related = r;
+    }
+    f.liveIn(a.text);
+    // Objects wholly before the edit stay as they are (their lines and columns have not changed either).
+    out.push(f.end <= e.at && related === f.related ? f : f.moved(S(f.start), E(f.end), related));
+  }
+  const fresh = [
+    ...(acronymsAgain ? acronymFindings(a.text, a) : []),
+    ...deprecatedFindings(a.text, e.added, a.lang),
+    ...(affected.size ? inconsistencies(a.text, a, a.lang, affected) : []),
+  ];
+  return fresh.length ? out.concat(filter(fresh)).sort(byPlace) : out;
+}
+
+/** How far from a change an acronym's spelled-out test may look (120 characters back, a term ahead). */
+const NEAR_ACRONYM = 300;
+
+function acronymWithin(occs: Occurrence[], from: number, to: number): boolean {
+  let lo = 0, hi = occs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (occs[mid].end < from) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < occs.length && occs[k].start <= to; k++) if (isAcronymUse(occs[k])) return true;
+  return false;
+}

@@ -38,6 +38,8 @@ export interface Messages {
   skippedLarge: string;
   skippedBinary: string;
   addToTeamGlossary: string;
+  /** {0} how many more, {1} the limit */
+  moreProblems: string;
   /** Between two sentences: a space, or nothing in Chinese. */
   sentenceGap: string;
 }
@@ -71,6 +73,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     skippedLarge: 'Not checked: this file is {0} MB, over the {1} MB limit (setting lingo.maxFileSizeMB).',
     skippedBinary: 'Not checked: this file does not look like text.',
     addToTeamGlossary: 'Add to team glossary',
+    moreProblems: '{0} more findings from here on are not shown: at most {1} are shown per document (setting lingo.maxProblems).',
     sentenceGap: ' ',
   },
   sv: {
@@ -99,6 +102,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     skippedLarge: 'Kontrolleras inte: filen är {0} MB, över gränsen på {1} MB (inställningen lingo.maxFileSizeMB).',
     skippedBinary: 'Kontrolleras inte: filen ser inte ut att vara text.',
     addToTeamGlossary: 'Lägg till i teamets ordlista',
+    moreProblems: 'Ytterligare {0} anmärkningar härifrån och framåt visas inte: högst {1} visas per dokument (inställningen lingo.maxProblems).',
     sentenceGap: ' ',
   },
   nl: {
@@ -127,6 +131,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     skippedLarge: 'Niet gecontroleerd: dit bestand is {0} MB, groter dan de limiet van {1} MB (instelling lingo.maxFileSizeMB).',
     skippedBinary: 'Niet gecontroleerd: dit bestand lijkt geen tekst te zijn.',
     addToTeamGlossary: 'Toevoegen aan de teamwoordenlijst',
+    moreProblems: 'Nog {0} meldingen vanaf hier worden niet getoond: per document worden er ten hoogste {1} getoond (instelling lingo.maxProblems).',
     sentenceGap: ' ',
   },
   pl: {
@@ -155,6 +160,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     skippedLarge: 'Nie sprawdzono: plik ma {0} MB, więcej niż limit {1} MB (ustawienie lingo.maxFileSizeMB).',
     skippedBinary: 'Nie sprawdzono: ten plik nie wygląda na tekst.',
     addToTeamGlossary: 'Dodaj do słowniczka zespołu',
+    moreProblems: 'Dalsze uwagi od tego miejsca nie są pokazywane (jest ich jeszcze {0}): w jednym dokumencie pokazuje się najwyżej {1} (ustawienie lingo.maxProblems).',
     sentenceGap: ' ',
   },
   'zh-Hant': {
@@ -183,6 +189,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     skippedLarge: '未檢查：此檔案大小為 {0} MB，超過 {1} MB 的上限（設定 lingo.maxFileSizeMB）。',
     skippedBinary: '未檢查：此檔案看起來不是文字檔。',
     addToTeamGlossary: '加入團隊詞彙表',
+    moreProblems: '此處之後另有 {0} 項提示未顯示：每份文件最多顯示 {1} 項（設定 lingo.maxProblems）。',
     sentenceGap: '',
   },
 };

@@ -10,7 +10,7 @@ import {
 } from 'vscode-languageserver-types';
 import { analyze, analyzeSteps, quickLanguage, reanalyze, Analysis } from './analysis';
 import { complete, CompletionIndex } from './completion';
-import { computeFindings, Finding, isAcronymUse, spelledOutAs } from './findings';
+import { computeFindings, Finding, isAcronymUse, spelledOutAs, updateFindings } from './findings';
 import { foldKey } from './fold';
 import { suppressions } from './suppress';
 import type { Glossary } from './glossary';
@@ -110,29 +110,37 @@ export function getLanguageService(initial: Glossary): LanguageService {
     };
   }
 
-  function store(doc: TextDocument, key: string, analysis: Analysis): CacheEntry {
+  /** Caches an analysis; `prev` is the entry it was re-analysed from, whose findings may still hold. */
+  function store(doc: TextDocument, key: string, analysis: Analysis, prev?: CacheEntry): CacheEntry {
     const e: CacheEntry = { version: doc.version, key, analysis };
+    if (prev?.findings && analysis.edit) e.findings = updateFindings(prev.findings, analysis, (fs) => unsuppressed(analysis.text, fs));
     cache.set(doc.uri, e);
     if (cache.size > 50) cache.delete(cache.keys().next().value!);
     return e;
   }
 
+  /**
+   * Is the entry that of this version of the document? The text is compared too (the same string object,
+   * unless a client changed the text without a new version number), since findings are reused across edits.
+   */
+  const current = (hit: CacheEntry, doc: TextDocument) => hit.version === doc.version && hit.analysis.text === doc.getText();
+
   /** The cached analysis of this version, or undefined. */
   function cached(doc: TextDocument, settings: Settings): CacheEntry | undefined {
     const hit = cache.get(doc.uri);
-    return hit && hit.version === doc.version && hit.key === settingsKey(settings, doc.uri) ? hit : undefined;
+    return hit && current(hit, doc) && hit.key === settingsKey(settings, doc.uri) ? hit : undefined;
   }
 
   function entry(doc: TextDocument, settings = DEFAULT_SETTINGS): CacheEntry | undefined {
     if (skipped(doc, settings)) return undefined;
     const key = settingsKey(settings, doc.uri);
     const hit = cache.get(doc.uri);
-    if (hit && hit.version === doc.version && hit.key === key) return hit;
+    if (hit && current(hit, doc) && hit.key === key) return hit;
     const opts = optionsFor(doc, settings);
     // After an edit, re-scan only around it when that is safe; else the whole document.
     const text = doc.getText();
     const analysis = (hit && hit.key === key && reanalyze(hit.analysis, text, glossary, opts)) || analyze(text, glossary, opts);
-    return store(doc, key, analysis);
+    return store(doc, key, analysis, hit);
   }
 
   /** Large documents without an analysis of this version: hover and completion look only near the cursor. */
@@ -163,17 +171,35 @@ export function getLanguageService(initial: Glossary): LanguageService {
     // Findings depend on the rules too; rule levels only filter, so compute all and filter.
     if (!e.findings) {
       const text = doc.getText();
-      const off = suppressions(text);
-      e.findings = computeFindings(text, e.analysis, () => true).filter((f) => !off(f.rule, f.start));
+      e.findings = unsuppressed(text, computeFindings(text, e.analysis, () => true));
     }
     return e.findings;
   }
 
+  /** Leaves out findings turned off by comments in the text (lingo-disable…). */
+  function unsuppressed(text: string, fs: Finding[]): Finding[] {
+    const off = suppressions(text);
+    return fs.filter((f) => !off(f.rule, f.start));
+  }
+
+  // A finding's diagnostic, kept while the finding object lives: findings before an edit are kept as they
+  // were (shiftFindings), and so are their lines and columns.
+  const diagnostics = new WeakMap<Finding, { uri: string; severity: DiagnosticSeverity; d: Diagnostic }>();
+
   /** A finding as an LSP diagnostic. */
   function toDiagnostic(doc: TextDocument, f: Finding, settings: Settings): Diagnostic {
+    const severity = SEVERITY[settings.rules[f.rule] as keyof typeof SEVERITY];
+    const hit = diagnostics.get(f);
+    if (hit && hit.uri === doc.uri && hit.severity === severity) return hit.d;
+    const d = newDiagnostic(doc, f, severity);
+    diagnostics.set(f, { uri: doc.uri, severity, d });
+    return d;
+  }
+
+  function newDiagnostic(doc: TextDocument, f: Finding, severity: DiagnosticSeverity): Diagnostic {
     const d: Diagnostic = {
       range: range(doc, f.start, f.end),
-      severity: SEVERITY[settings.rules[f.rule] as keyof typeof SEVERITY],
+      severity,
       code: f.rule,
       source: SOURCE,
       message: f.message,
@@ -198,7 +224,15 @@ export function getLanguageService(initial: Glossary): LanguageService {
     },
 
     doValidation(doc, settings = DEFAULT_SETTINGS) {
-      return findings(doc, settings).map((f) => toDiagnostic(doc, f, settings));
+      const all = findings(doc, settings);
+      const max = settings.maxProblems;
+      if (!max || all.length <= max) return all.map((f) => toDiagnostic(doc, f, settings));
+      // Over the limit: the first ones, and where the rest begin, a notice saying how many are not shown.
+      const shown = all.slice(0, max - 1).map((f) => toDiagnostic(doc, f, settings));
+      const next = all[max - 1];
+      const M = messages(entry(doc, settings)?.analysis.lang ?? settings.preferredLanguage);
+      shown.push({ range: range(doc, next.start, next.end), severity: DiagnosticSeverity.Information, source: SOURCE, message: format(M.moreProblems, all.length - (max - 1), max) });
+      return shown;
     },
 
     doHover(doc, position, settings = DEFAULT_SETTINGS) {
@@ -222,7 +256,7 @@ export function getLanguageService(initial: Glossary): LanguageService {
       const text = doc.getText();
       const quick = hit && hit.key === key ? reanalyze(hit.analysis, text, glossary, opts) : undefined;
       const analysis = quick ?? (yield* analyzeSteps(text, glossary, opts));
-      store(doc, key, analysis);
+      store(doc, key, analysis, hit);
     },
 
     doComplete(doc, position, settings = DEFAULT_SETTINGS) {

@@ -22,6 +22,11 @@ export interface Settings {
   maxFileSizeMB: number;
   /** Where one concept must have one name: within each document, each folder, or the whole workspace. */
   consistencyScope: 'document' | 'folder' | 'workspace';
+  /**
+   * At most this many problems are shown per document, the last of them a notice of how many more there are
+   * (VS Code itself shows at most 1,000 per file). 0: no limit.
+   */
+  maxProblems: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -33,6 +38,7 @@ export const DEFAULT_SETTINGS: Settings = {
   fileLanguages: {},
   maxFileSizeMB: 5,
   consistencyScope: 'document',
+  maxProblems: 1000,
 };
 
 /** Merges partial, possibly ill-typed settings (from an editor or a file) over the defaults. */
@@ -55,6 +61,7 @@ export function resolveSettings(raw: unknown): Settings {
     for (const [k, v] of Object.entries(r.fileLanguages)) if ((LANGS as readonly unknown[]).includes(v)) s.fileLanguages[k] = v as Lang;
   }
   if (typeof r.maxFileSizeMB === 'number' && r.maxFileSizeMB > 0) s.maxFileSizeMB = r.maxFileSizeMB;
+  if (typeof r.maxProblems === 'number' && Number.isInteger(r.maxProblems) && r.maxProblems >= 0) s.maxProblems = r.maxProblems;
   if (r.consistencyScope === 'folder' || r.consistencyScope === 'workspace' || r.consistencyScope === 'document') s.consistencyScope = r.consistencyScope;
   return s;
 }
