@@ -124,6 +124,29 @@ export function quickLanguage(text: string, opts: AnalysisOptions): Lang {
 const STRUCTURAL = /[`~<>[\]()!:/@.\n\r*_#=|\\-]/;
 
 /**
+ * Can this edit change the ignored regions? When it types or deletes Markdown structure, when it is in a
+ * token that is or may become a URL or e-mail address (letters typed next to an existing "://" or "@"),
+ * or when it is in or next to an ignored region.
+ */
+function mayChangeRegions(prev: Analysis, text: string, p: number, oldEnd: number, newEnd: number): boolean {
+  if (STRUCTURAL.test(prev.text.slice(p, oldEnd)) || STRUCTURAL.test(text.slice(p, newEnd))) return true;
+  let tokStart = p;
+  while (tokStart > 0 && !/\s/.test(text[tokStart - 1])) tokStart--;
+  let tokEnd = newEnd;
+  while (tokEnd < text.length && !/\s/.test(text[tokEnd])) tokEnd++;
+  if (/[@:/\\]|www\./i.test(text.slice(tokStart, tokEnd))) return true;
+  const ig = prev.ignored, delta = text.length - prev.text.length;
+  // The regions are sorted: find the first that may reach the token.
+  let lo = 0, hi = ig.length / 2;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ig[2 * mid + 1] < tokStart - 1) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < ig.length / 2 && ig[2 * lo] <= tokEnd - delta + 1;
+}
+
+/**
  * The analysis of `text` after an edit of `prev.text`, re-scanning only around the change: the scan's only
  * state is its position, so once the new scan passes the edit and stands where the old scan also stood, the old
  * occurrences after it hold (shifted). Returns undefined where only a full analysis is safe: the edit touches
@@ -142,42 +165,47 @@ export function reanalyze(prev: Analysis, text: string, glossary: Glossary, opts
   while (sfx < max - p && old.charCodeAt(old.length - 1 - sfx) === text.charCodeAt(text.length - 1 - sfx)) sfx++;
   const oldEnd = old.length - sfx, newEnd = text.length - sfx, delta = text.length - old.length;
   if (p === oldEnd && p === newEnd) return { ...prev, text, edit: { at: p, oldEnd, newEnd, delta: 0, kept: true, removed: [], added: [], reordered: false } };
-  if (STRUCTURAL.test(old.slice(p, oldEnd)) || STRUCTURAL.test(text.slice(p, newEnd))) return undefined;
   if (newEnd - p > 1000 || oldEnd - p > 1000) return undefined;
-  // The whitespace-delimited token around the edit: a URL or e-mail address can grow or appear through
-  // letters typed next to an existing "://" or "@", so such tokens, and tokens in or next to an ignored
-  // region, are analysed afresh.
-  let tokStart = p;
-  while (tokStart > 0 && !/\s/.test(text[tokStart - 1])) tokStart--;
-  let tokEnd = newEnd;
-  while (tokEnd < text.length && !/\s/.test(text[tokEnd])) tokEnd++;
-  if (/[@:/\\]|www\./i.test(text.slice(tokStart, tokEnd))) return undefined;
-  const ig = prev.ignored;
-  for (let k = 0; k < ig.length; k += 2) if (ig[k] <= tokEnd - delta + 1 && ig[k + 1] >= tokStart - 1) return undefined;
-
   const folded = new Uint16Array(text.length);
-  folded.set(prev.folded.subarray(0, p), 0);
-  folded.set(foldText(text.slice(p, newEnd)), p);
-  folded.set(prev.folded.subarray(oldEnd), newEnd);
+  let ignored: number[];
+  // Where the folded text (prose, with ignored regions blanked) may differ from the old one, in new offsets.
+  let dirtyStart = p, dirtyEnd = newEnd;
+  if (!mayChangeRegions(prev, text, p, oldEnd, newEnd)) {
+    folded.set(prev.folded.subarray(0, p), 0);
+    folded.set(foldText(text.slice(p, newEnd)), p);
+    folded.set(prev.folded.subarray(oldEnd), newEnd);
+    const ig = prev.ignored;
+    ignored = ig.map((x, k) => (ig[k - (k % 2)] >= oldEnd ? x + delta : x));
+  } else {
+    // The edit may open, close or change code, a link, a URL, a comment or a block: find the ignored regions
+    // afresh, and compare the folded texts to see where prose changed.
+    ignored = findIgnoredRegions(text, opts.markdown);
+    foldText(text, folded);
+    for (let k = 0; k < ignored.length; k += 2) folded.fill(BLOCK, ignored[k], ignored[k + 1]);
+    const was = prev.folded;
+    dirtyStart = 0;
+    while (dirtyStart < p && folded[dirtyStart] === was[dirtyStart]) dirtyStart++;
+    dirtyEnd = text.length;
+    while (dirtyEnd > newEnd && folded[dirtyEnd - 1] === was[dirtyEnd - 1 - delta]) dirtyEnd--;
+  }
   let detection = prev.detection;
-  if (p < 20000) {
+  if (dirtyStart < 20000) {
     detection = detectLanguage(folded);
     const lang = opts.lang ?? (detection.confidence >= 0.15 ? detection.lang : opts.fallbackLang);
     if (lang !== prev.lang) return undefined;
   }
-  const ignored = ig.map((x, k) => (ig[k - (k % 2)] >= oldEnd ? x + delta : x));
 
   // Where the new scan starts: well before the edit (the longest key, and a word of context for the verb test),
   // at a position the old scan stood on (not inside an old occurrence).
   const reach = glossary.matcher.maxKeyLength + 40;
-  let from = p;
+  let from = dirtyStart;
   for (let n = 0; from > 0 && n < reach; ) if (folded[--from] !== SEP) n++;
   const occs = prev.occurrences;
   let keep = 0; // old occurrences [0, keep) stay as they are
   while (keep < occs.length && occs[keep].end <= from) keep++;
   if (keep < occs.length && occs[keep].start < from) from = occs[keep].start;
   // Where it may stop: past the edit by the same reach, at a position the old scan also stood on.
-  let until = newEnd;
+  let until = dirtyEnd;
   for (let n = 0; until < text.length && n < reach; ) if (folded[until++] !== SEP) n++;
   let after = keep; // first old occurrence that may follow the re-scan
   while (after < occs.length && occs[after].start < oldEnd) after++;
@@ -196,8 +224,9 @@ export function reanalyze(prev: Analysis, text: string, glossary: Glossary, opts
   const fresh: Occurrence[] = [];
   const stoppedAt = scanner(text, folded, glossary, opts, prev.lang)(from, fresh, (i) => i >= until && !insideOld(i));
   // Did the edit change any occurrence? The fresh ones must be the old ones between the re-scan's ends, moved.
-  let firstAfter = keep;
-  while (firstAfter < occs.length && occs[firstAfter].start + (occs[firstAfter].start >= oldEnd ? delta : 0) < stoppedAt) firstAfter++;
+  // (Old occurrences that began in the replaced text are all in it: the scan stops only past the edit.)
+  let firstAfter = after;
+  while (firstAfter < occs.length && occs[firstAfter].start + delta < stoppedAt) firstAfter++;
   let kept = firstAfter - keep === fresh.length;
   for (let k = 0; kept && k < fresh.length; k++) {
     const o = occs[keep + k], f = fresh[k];
@@ -223,9 +252,10 @@ export function reanalyze(prev: Analysis, text: string, glossary: Glossary, opts
     occurrences.push(o);
   }
   // With other terms in the document, a text that names several concepts may now mean another one first.
+  // (When every occurrence is as it was, so is their order.)
   let reordered = false;
   const before = kept ? [] : occurrences.map((o) => o.term);
-  orderAmbiguous(occurrences);
+  if (!kept) orderAmbiguous(occurrences);
   for (let k = 0; k < before.length && !reordered; k++) reordered = (k < keep || k >= keep + fresh.length) && occurrences[k].term !== before[k];
   const removed = kept ? [] : occs.slice(keep, firstAfter);
   return { lang: prev.lang, detection, occurrences, ignored, text, folded, edit: { at: p, oldEnd, newEnd, delta, kept, removed, added: kept ? [] : fresh, reordered } };

@@ -120,11 +120,10 @@ export function acronymUses(text: string, a: Analysis): { occ: Occurrence; index
   a.occurrences.forEach((o, k) => {
     if (!isAcronymUse(o)) return;
     const key = o.term.text;
+    if (seen.has(key)) return; // only the first use of an acronym matters
     const spelled = spelledOutAs(text, a.occurrences, k) !== undefined;
-    if (seen.get(key)) return;
-    if (spelled) { seen.set(key, true); return; }
-    if (!seen.has(key)) out.push({ occ: o, index: k });
-    seen.set(key, false);
+    if (!spelled) out.push({ occ: o, index: k });
+    seen.set(key, spelled);
   });
   return out;
 }

@@ -12,7 +12,7 @@ import { analyze, analyzeSteps, quickLanguage, reanalyze, Analysis } from './ana
 import { complete, CompletionIndex } from './completion';
 import { computeFindings, Finding, isAcronymUse, spelledOutAs, updateFindings } from './findings';
 import { foldKey } from './fold';
-import { suppressions } from './suppress';
+import { sameControl, suppressions } from './suppress';
 import type { Glossary } from './glossary';
 import { hover as hoverAt } from './hover';
 import { format, messages } from './l10n';
@@ -113,7 +113,10 @@ export function getLanguageService(initial: Glossary): LanguageService {
   /** Caches an analysis; `prev` is the entry it was re-analysed from, whose findings may still hold. */
   function store(doc: TextDocument, key: string, analysis: Analysis, prev?: CacheEntry): CacheEntry {
     const e: CacheEntry = { version: doc.version, key, analysis };
-    if (prev?.findings && analysis.edit) e.findings = updateFindings(prev.findings, analysis, (fs) => unsuppressed(analysis.text, fs));
+    const edit = analysis.edit;
+    if (prev?.findings && edit && sameControl(prev.analysis.text, analysis.text, edit.at, edit.oldEnd, edit.delta)) {
+      e.findings = updateFindings(prev.findings, analysis, (fs) => unsuppressed(analysis.text, fs));
+    }
     cache.set(doc.uri, e);
     if (cache.size > 50) cache.delete(cache.keys().next().value!);
     return e;

@@ -19,7 +19,24 @@ function rulesOf(arg: string): Set<string> {
 
 /** Returns whether a finding of `rule` at `offset` is switched off by a control comment. */
 export function suppressions(text: string): (rule: RuleId, offset: number) => boolean {
-  if (!text.includes('lingo-')) return () => false;
+  const spans = controlSpans(text);
+  if (!spans.length) return () => false;
+  return (rule, offset) => spans.some((sp) => offset >= sp.start && offset <= sp.end && sp.rules.has(rule));
+}
+
+/**
+ * Whether an edit of [at, oldEnd) (old offsets) that changed the length by delta leaves every control
+ * comment switching off the same stretch of text, moved with it. (False may be too cautious, never wrong.)
+ */
+export function sameControl(oldText: string, newText: string, at: number, oldEnd: number, delta: number): boolean {
+  if (!oldText.includes('lingo-') && !newText.includes('lingo-')) return true;
+  const a = controlSpans(oldText), b = controlSpans(newText);
+  const S = (x: number) => (x >= oldEnd ? x + delta : x), E = (x: number) => (x > at ? x + delta : x);
+  return a.length === b.length && a.every((x, i) => S(x.start) === b[i].start && E(x.end) === b[i].end && x.rules.size === b[i].rules.size && [...x.rules].every((r) => b[i].rules.has(r)));
+}
+
+function controlSpans(text: string): Span[] {
+  if (!text.includes('lingo-')) return [];
   const spans: Span[] = [];
   const open = new Map<string, number>(); // rule → offset where it was disabled
   CONTROL.lastIndex = 0;
@@ -42,6 +59,5 @@ export function suppressions(text: string): (rule: RuleId, offset: number) => bo
     }
   }
   for (const [r, s] of open) spans.push({ start: s, end: text.length, rules: new Set([r]) });
-  if (!spans.length) return () => false;
-  return (rule, offset) => spans.some((sp) => offset >= sp.start && offset <= sp.end && sp.rules.has(rule));
+  return spans;
 }
