@@ -18,8 +18,8 @@ export class BenchClient {
   private waiters: { pred: (n: Note) => boolean; resolve: (n: Note) => void }[] = [];
   stderr = '';
 
-  constructor(serverJs: string) {
-    this.proc = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  constructor(serverJs: string, env: Record<string, string> = {}) {
+    this.proc = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     this.proc.stdout!.on('data', (d: Buffer) => this.onData(d));
     this.proc.stderr!.on('data', (d: Buffer) => { this.stderr += d.toString(); });
   }

@@ -5,7 +5,9 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { LineCounter, parseDocument } from 'yaml';
+import type * as YAML from 'yaml';
+/** Loaded on first use (most glossaries are JSON). */
+const loadYaml = (): typeof YAML => require('yaml');
 import type { DomainNames, GlossaryIssue, GlossarySource } from '../service';
 
 export interface CompiledGlossary {
@@ -21,8 +23,8 @@ export function parseGlossaryText(file: string, text: string): { data?: unknown;
   const yaml = /\.ya?ml$/i.test(file);
   try {
     if (!yaml) return { data: JSON.parse(text) };
-    const lc = new LineCounter();
-    const doc = parseDocument(text, { lineCounter: lc });
+    const lc = new (loadYaml().LineCounter)();
+    const doc = loadYaml().parseDocument(text, { lineCounter: lc });
     if (doc.errors.length) {
       const e = doc.errors[0];
       const { line, col } = lc.linePos(e.pos[0]);

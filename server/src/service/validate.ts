@@ -2,13 +2,15 @@
  * Checks parsed glossary files against glossary/schema/glossary.schema.json and reports each
  * problem by file, entry (the concept id) and field, in words a glossary editor understands.
  */
-import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import schema from '../../../glossary/schema/glossary.schema.json';
 import workspaceSchema from '../../../glossary/schema/workspace-glossary.schema.json';
 import type { GlossaryIssue } from './types';
 
 const compiled: { builtin?: ValidateFunction; workspace?: ValidateFunction } = {};
 function validator(kind: 'builtin' | 'workspace'): ValidateFunction {
+  // Loaded on first use: the server starts without it (the built-in glossary is validated when it is built).
+  const Ajv = (require('ajv') as typeof import('ajv')).default;
   return (compiled[kind] ??= new Ajv({ allErrors: true, strict: false }).compile(kind === 'builtin' ? schema : workspaceSchema));
 }
 
