@@ -263,13 +263,21 @@ export function reanalyze(prev: Analysis, text: string, glossary: Glossary, opts
 
 const sameTerms = (a: Term[], b: Term[]): boolean => a === b || (a.length === b.length && a.every((t, i) => t === b[i]));
 
+interface Candidates { terms: Term[]; verb: boolean; acronyms: boolean; ambiguous: boolean }
+/** The candidates of each trie node, per glossary, document language and languages looked for: they depend on nothing else. */
+const candidateCache = new WeakMap<Glossary, Map<string, Map<number, Candidates>>>();
+
 /** A scan of `folded` from a position, collecting occurrences, until `stop` says so; returns where it stopped. */
 function scanner(text: string, folded: Uint16Array, glossary: Glossary, opts: AnalysisOptions, lang: Lang) {
   const enabled = new Set(opts.languages);
   const rankLang = (l: Lang) => (l === lang ? 0 : 1 + LANGS.indexOf(l));
 
   // The candidates of a trie node, in document order of preference; computed once per node.
-  const byNode = new Map<number, { terms: Term[]; verb: boolean; acronyms: boolean; ambiguous: boolean }>();
+  const key = `${lang}|${opts.languages.join(',')}`;
+  let perGlossary = candidateCache.get(glossary);
+  if (!perGlossary) candidateCache.set(glossary, (perGlossary = new Map()));
+  let byNode = perGlossary.get(key);
+  if (!byNode) perGlossary.set(key, (byNode = new Map()));
   const sortedFor = (node: number) => {
     let e = byNode.get(node);
     if (!e) {
@@ -303,7 +311,7 @@ function scanner(text: string, folded: Uint16Array, glossary: Glossary, opts: An
     glossary.matcher.scan(folded, from, folded.length, (start, end, node) => {
       const terms = candidates(start, end, node);
       if (!terms.length) return false;
-      const ambiguous = terms !== byNode.get(node)!.terms ? terms.some((t) => t.concept !== terms[0].concept) : byNode.get(node)!.ambiguous;
+      const ambiguous = terms !== byNode!.get(node)!.terms ? terms.some((t) => t.concept !== terms[0].concept) : byNode!.get(node)!.ambiguous;
       out.push(ambiguous ? { start, end, terms: [...terms], term: terms[0], ambiguous, base: terms } : { start, end, terms, term: terms[0], ambiguous });
       return true;
     }, stop);

@@ -206,7 +206,6 @@ export function getLanguageService(initial: Glossary): LanguageService {
       code: f.rule,
       source: SOURCE,
       message: f.message,
-      data: { rule: f.rule },
     };
     if (f.related && !f.relatedLocation) d.relatedInformation = f.related.map((r) => DiagnosticRelatedInformation.create({ uri: doc.uri, range: range(doc, r.start, r.end) }, r.message));
     if (f.relatedLocation) d.relatedInformation = [DiagnosticRelatedInformation.create({ uri: f.relatedLocation.uri, range: f.relatedLocation.range }, f.relatedLocation.message)];
