@@ -43,6 +43,7 @@ export interface Analysis {
   /** The text analysed and its folded form (ignored regions blanked), kept for re-analysis after an edit. */
   text: string;
   folded: Uint16Array;
+  usage: Usage;
   /** Set by reanalyze: this analysis is the previous one after an edit of [at, oldEnd) (old offsets) that changed the length by delta. */
   edit?: AnalysisEdit;
 }
@@ -105,8 +106,9 @@ export function* analyzeSteps(text: string, glossary: Glossary, opts: AnalysisOp
     at = scan(at, occurrences, (i) => i >= limit);
     if (at < text.length) yield;
   }
-  orderAmbiguous(occurrences);
-  return { lang, detection, occurrences, ignored, text, folded };
+  const usage = countUsage(occurrences);
+  orderAmbiguous(occurrences, usage);
+  return { lang, detection, occurrences, ignored, text, folded, usage };
 }
 
 /** The language of a document from its beginning, without analysing the rest. */
@@ -252,13 +254,21 @@ export function reanalyze(prev: Analysis, text: string, glossary: Glossary, opts
     occurrences.push(o);
   }
   // With other terms in the document, a text that names several concepts may now mean another one first.
-  // (When every occurrence is as it was, so is their order.)
-  let reordered = false;
-  const before = kept ? [] : occurrences.map((o) => o.term);
-  if (!kept) orderAmbiguous(occurrences);
-  for (let k = 0; k < before.length && !reordered; k++) reordered = (k < keep || k >= keep + fresh.length) && occurrences[k].term !== before[k];
+  // (When every occurrence is as it was, so is the usage, and so is their order.)
   const removed = kept ? [] : occs.slice(keep, firstAfter);
-  return { lang: prev.lang, detection, occurrences, ignored, text, folded, edit: { at: p, oldEnd, newEnd, delta, kept, removed, added: kept ? [] : fresh, reordered } };
+  let usage = prev.usage, reordered = false;
+  if (!kept) {
+    usage = { concepts: new Map(prev.usage.concepts), domains: new Map(prev.usage.domains), orders: new Map() };
+    for (const o of removed) count(usage, o, -1);
+    for (const o of fresh) count(usage, o, 1);
+    for (const [base, was] of prev.usage.orders) {
+      const now = orderOf(base, usage);
+      usage.orders.set(base, now);
+      if (!sameTerms(now, was)) reordered = true;
+    }
+    orderAmbiguous(reordered ? occurrences : fresh, usage);
+  }
+  return { lang: prev.lang, detection, occurrences, ignored, text, folded, usage, edit: { at: p, oldEnd, newEnd, delta, kept, removed, added: kept ? [] : fresh, reordered } };
 }
 
 const sameTerms = (a: Term[], b: Term[]): boolean => a === b || (a.length === b.length && a.every((t, i) => t === b[i]));
@@ -317,33 +327,42 @@ function scanner(text: string, folded: Uint16Array, glossary: Glossary, opts: An
     }, stop);
 }
 
+/** How often a document names each concept and domain (in unambiguous occurrences), and the order this gives each list of candidates of an ambiguous text. */
+export interface Usage { concepts: Map<string, number>; domains: Map<string, number>; orders: Map<Term[], Term[]> }
+
+function countUsage(occurrences: Occurrence[]): Usage {
+  const u: Usage = { concepts: new Map(), domains: new Map(), orders: new Map() };
+  for (const o of occurrences) count(u, o, 1);
+  return u;
+}
+
+function count(u: Usage, o: Occurrence, by: 1 | -1): void {
+  if (o.ambiguous) return;
+  const c = o.term.concept;
+  u.concepts.set(c.id, (u.concepts.get(c.id) ?? 0) + by);
+  u.domains.set(c.domain, (u.domains.get(c.domain) ?? 0) + by);
+}
+
+/** The candidates of an ambiguous text, the concept the document most likely means first (its own list order breaks ties). */
+function orderOf(base: Term[], u: Usage): Term[] {
+  const used = (id: string) => u.concepts.get(id) ?? 0;
+  const score = (c: Concept) => 10 * used(c.id) + c.related.reduce((s, r) => s + used(r), 0) * 2 + (u.domains.get(c.domain) ?? 0);
+  const cs = distinctConcepts(base);
+  const order = new Map(cs.map((c, i) => [c.id, i]));
+  const s = new Map(cs.map((c) => [c.id, score(c)]));
+  return [...base].sort((a, b) => s.get(b.concept.id)! - s.get(a.concept.id)! || order.get(a.concept.id)! - order.get(b.concept.id)!);
+}
+
 /**
  * Where one text names several concepts (SQL, ACV), puts first the concept this document most
- * likely means: the one whose related concepts and domain the document talks about.
+ * likely means: the one whose related concepts and domain the document talks about. The order
+ * depends only on the candidate list (one per trie node): each list is sorted once.
  */
-function orderAmbiguous(occurrences: Occurrence[]): void {
-  if (!occurrences.some((o) => o.ambiguous)) return;
-  const used = new Map<string, number>();
-  const domains = new Map<string, number>();
-  for (const o of occurrences) {
-    if (o.ambiguous) continue;
-    used.set(o.term.concept.id, (used.get(o.term.concept.id) ?? 0) + 1);
-    domains.set(o.term.concept.domain, (domains.get(o.term.concept.domain) ?? 0) + 1);
-  }
-  const score = (c: Concept) => 10 * (used.get(c.id) ?? 0) + c.related.reduce((s, r) => s + (used.get(r) ?? 0), 0) * 2 + (domains.get(c.domain) ?? 0);
-  // The order depends only on the candidate list (one per trie node): sort each list once.
-  const sorted = new Map<Term[], Term[]>();
+function orderAmbiguous(occurrences: Occurrence[], u: Usage): void {
   for (const o of occurrences) {
     if (!o.ambiguous) continue;
-    let terms = sorted.get(o.base!);
-    if (!terms) {
-      terms = [...o.base!];
-      const cs = distinctConcepts(terms);
-      const order = new Map(cs.map((c, i) => [c.id, i]));
-      const s = new Map(cs.map((c) => [c.id, score(c)]));
-      terms.sort((a, b) => s.get(b.concept.id)! - s.get(a.concept.id)! || order.get(a.concept.id)! - order.get(b.concept.id)!);
-      sorted.set(o.base!, terms);
-    }
+    let terms = u.orders.get(o.base!);
+    if (!terms) u.orders.set(o.base!, (terms = orderOf(o.base!, u)));
     o.terms = terms;
     o.term = terms[0];
   }

@@ -299,7 +299,13 @@ export function updateFindings(prev: Finding[], a: Analysis, filter: (fs: Findin
     ...deprecatedFindings(a.text, e.added, a.lang),
     ...(affected.size ? inconsistencies(a.text, a, a.lang, affected) : []),
   ];
-  return fresh.length ? out.concat(filter(fresh)).sort(byPlace) : out;
+  if (!fresh.length) return out;
+  // Both lists are in document order: merge them.
+  const add = filter(fresh).sort(byPlace);
+  const merged: Finding[] = [];
+  let i = 0, j = 0;
+  while (i < out.length || j < add.length) merged.push(j >= add.length || (i < out.length && byPlace(out[i], add[j]) <= 0) ? out[i++] : add[j++]);
+  return merged;
 }
 
 /** How far from a change an acronym's spelled-out test may look (120 characters back, a term ahead). */
