@@ -13,7 +13,7 @@ import * as inspector from 'inspector';
 import * as os from 'os';
 import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { buildGlossary, getLanguageService, resolveSettings, type Glossary, type GlossarySource, type DomainNames } from '../../server/src/service';
+import { buildGlossary, getLanguageService, resolveSettings, termForms, type Glossary, type GlossarySource, type DomainNames } from '../../server/src/service';
 import { BenchClient } from './lsp';
 import { documents } from './corpus';
 import { generateGlossary, terminologyTerms } from './genGlossary';
@@ -99,7 +99,7 @@ function childMem(glossaryPath: string, docPath: string): void {
   const settled = procMemory();
   process.stdout.write(JSON.stringify({
     parseMs: t1 - t0, buildMs: t2 - t1, firstCheckMs: t3 - t2, diagnostics: diags.length,
-    concepts: glossary.concepts.length, terms: glossary.terms.length, forms: glossary.terms.reduce((s, t) => s + t.forms.length, 0),
+    concepts: glossary.concepts.length, terms: glossary.terms.length, forms: glossary.terms.reduce((s, t) => s + termForms(t).length, 0),
     trieNodes: glossary.matcher.nodeCount, trieBytes: glossary.matcher.byteSize,
     peakRss: peak?.hwm, rssAfterGc: settled?.rss, heapUsedAfterGc: after.heapUsed, externalAfterGc: after.external + after.arrayBuffers,
   }));
@@ -358,7 +358,7 @@ async function main(): Promise<void> {
     if (n === 10000) fs.writeFileSync(path.join(CACHE, 'terminology-10000.json'), JSON.stringify(terminologyTerms(compiled.sources, 10000)));
     const svc = getLanguageService(glossary);
     const fig: GFig = {
-      n, label: gname(n), concepts: glossary.concepts.length, terms: glossary.terms.length, forms: glossary.terms.reduce((s, t) => s + t.forms.length, 0), buildMs,
+      n, label: gname(n), concepts: glossary.concepts.length, terms: glossary.terms.length, forms: glossary.terms.reduce((s, t) => s + termForms(t).length, 0), buildMs,
       check: {}, inProcess: undefined as unknown as GFig['inProcess'],
     };
     let version = 0;

@@ -4,7 +4,7 @@
  */
 import { BLOCK, SEP, foldKey, foldText, isWordCode } from './fold';
 import { detectLanguage, Detection } from './detect';
-import type { Glossary } from './glossary';
+import { isAcronymAsWritten, type Glossary } from './glossary';
 import { findIgnoredRegions } from './regions';
 import type { Concept, Lang, Term } from './types';
 import { LANGS } from './types';
@@ -224,7 +224,7 @@ function scanner(text: string, folded: Uint16Array, glossary: Glossary, opts: An
     if (!e.acronyms) return e.terms;
     // Acronyms are matched exactly as written: in capitals, and with their own ending ("MQL-e", not "MQL e").
     const written = text.slice(start, end);
-    const acronyms = e.terms.filter((t) => t.acronym && t.forms.includes(written));
+    const acronyms = e.terms.filter((t) => t.acronym && isAcronymAsWritten(t, written));
     // "SalesOps" written like the acronym is the acronym, not the closed compound of "sales ops".
     return acronyms.length ? acronyms : e.terms.filter((t) => !t.acronym);
   };

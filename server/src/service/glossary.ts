@@ -4,7 +4,7 @@
  * compiles them into one Matcher. A broken entry is reported and left out; the rest loads.
  */
 import { foldKey, hasHan } from './fold';
-import { inflect } from './inflect';
+import { inflect, type InflectHints } from './inflect';
 import { MatcherBuilder, Matcher } from './matcher';
 import type { AcronymData, Concept, ConceptData, GlossaryIssue, GlossarySource, Lang, LangSection, Term, TermData } from './types';
 import { LANGS } from './types';
@@ -86,15 +86,54 @@ export function buildGlossary(sources: GlossarySource[], options: BuildOptions =
     }
   }
 
+  // Forms are generated term by term straight into the builder: none of them is kept.
   const builder = new MatcherBuilder();
-  for (const t of terms) for (const f of t.forms) builder.add(foldKey(f), t.index);
+  for (const t of terms) for (const f of termForms(t)) builder.add(foldKey(f), t.index);
   return { glossary: { concepts, byId, terms, matcher: builder.build(), domains: options.domains ?? {} }, issues };
 }
 
 function makeTerm(terms: Term[], concept: Concept, lang: Lang, t: TermData, rank: number): Term {
-  const forms = new Set<string>(t.inflect === false ? [t.text] : inflect(lang, t.text, t));
-  for (const f of t.forms ?? []) forms.add(f);
-  if (hasHan(t.text)) {
+  const term: Term = {
+    index: terms.length, concept, lang, text: t.text, status: t.mistranslation ? 'deprecated' : t.status, rank, acronym: false,
+    loanword: !!t.loanword, mistranslation: !!t.mistranslation, ambiguous: !!t.ambiguous, homograph: t.homograph,
+    note: t.note, replacement: t.replacement, inflection: inflectionHints(t),
+  };
+  terms.push(term);
+  return term;
+}
+
+/** The hints inflect() reads, when the entry gives any (most give none). */
+function inflectionHints(t: TermData): InflectHints | undefined {
+  if (t.gender === undefined && t.head === undefined && t.plural === undefined && t.forms === undefined && t.inflect === undefined) return undefined;
+  const h: InflectHints = {};
+  if (t.gender !== undefined) h.gender = t.gender;
+  if (t.head !== undefined) h.head = t.head;
+  if (t.plural !== undefined) h.plural = t.plural;
+  if (t.forms !== undefined) h.forms = t.forms;
+  if (t.inflect !== undefined) h.inflect = t.inflect;
+  return h;
+}
+
+function makeAcronym(terms: Term[], concept: Concept, lang: Lang, a: AcronymData, rank: number, preferred?: string): Term {
+  const term: Term = {
+    index: terms.length, concept, lang, text: a.text, status: a.status ?? 'preferred', rank, acronym: true,
+    expansion: a.expansion ?? preferred, loanword: false, mistranslation: false, ambiguous: !!a.ambiguous, note: a.note,
+  };
+  terms.push(term);
+  return term;
+}
+
+/**
+ * Every surface form the matcher knows for a term (inflections, variants; for acronyms the endings
+ * written after them), the text itself first. Computed afresh on each call (the glossary keeps no
+ * form lists: with large glossaries they are millions of strings), always the same for a term.
+ */
+export function termForms(term: Term): string[] {
+  if (term.acronym) return [term.text, ...(hasHan(term.text) ? [] : ACRONYM_SUFFIXES.map((s) => term.text + s))];
+  const h = term.inflection;
+  const forms = new Set<string>(h?.inflect === false ? [term.text] : inflect(term.lang, term.text, h));
+  for (const f of h?.forms ?? []) forms.add(f);
+  if (hasHan(term.text)) {
     // Mixed scripts: "CRM系統" is also written "CRM 系統".
     for (const f of [...forms]) {
       const spaced = f.replace(/([A-Za-z0-9])(?=\p{Script=Han})|(\p{Script=Han})(?=[A-Za-z0-9])/gu, '$1$2 ');
@@ -104,21 +143,11 @@ function makeTerm(terms: Term[], concept: Concept, lang: Lang, t: TermData, rank
     // Closed compounds: "lead scoring" is also written "leadscoring".
     for (const f of [...forms]) if (/[ -]/.test(f)) forms.add(f.replace(/[ -]+/g, ''));
   }
-  const term: Term = {
-    index: terms.length, concept, lang, text: t.text, status: t.mistranslation ? 'deprecated' : t.status, rank, acronym: false,
-    loanword: !!t.loanword, mistranslation: !!t.mistranslation, ambiguous: !!t.ambiguous, homograph: t.homograph,
-    note: t.note, replacement: t.replacement, forms: [...forms],
-  };
-  terms.push(term);
-  return term;
+  return [...forms];
 }
 
-function makeAcronym(terms: Term[], concept: Concept, lang: Lang, a: AcronymData, rank: number, preferred?: string): Term {
-  const forms = [a.text, ...(hasHan(a.text) ? [] : ACRONYM_SUFFIXES.map((s) => a.text + s))];
-  const term: Term = {
-    index: terms.length, concept, lang, text: a.text, status: a.status ?? 'preferred', rank, acronym: true,
-    expansion: a.expansion ?? preferred, loanword: false, mistranslation: false, ambiguous: !!a.ambiguous, note: a.note, forms,
-  };
-  terms.push(term);
-  return term;
+/** Whether `written` (as in the document) is an acronym term as written, with or without one of its endings ("MQL-e"). */
+export function isAcronymAsWritten(term: Term, written: string): boolean {
+  if (written === term.text) return true;
+  return !hasHan(term.text) && written.startsWith(term.text) && ACRONYM_SUFFIXES.includes(written.slice(term.text.length));
 }
