@@ -198,27 +198,27 @@ function scanner(text: string, folded: Uint16Array, glossary: Glossary, opts: An
   const enabled = new Set(opts.languages);
   const rankLang = (l: Lang) => (l === lang ? 0 : 1 + LANGS.indexOf(l));
 
-  // The candidates of a trie node, in document order of preference; computed once per node.
-  const byNode = new Map<number, { terms: Term[]; verb: boolean; acronyms: boolean; ambiguous: boolean }>();
-  const sortedFor = (node: number) => {
-    let e = byNode.get(node);
+  // The candidates of a matched key, in document order of preference; computed once per key.
+  const byKey = new Map<number, { terms: Term[]; verb: boolean; acronyms: boolean; ambiguous: boolean }>();
+  const sortedFor = (key: number) => {
+    let e = byKey.get(key);
     if (!e) {
-      const terms = [...glossary.matcher.outputs(node)].map((i) => glossary.terms[i]).filter((t) => enabled.has(t.lang));
+      const terms = [...glossary.matcher.outputs(key)].map((i) => glossary.terms[i]).filter((t) => enabled.has(t.lang));
       terms.sort((a, b) => rankLang(a.lang) - rankLang(b.lang) || Number(a.acronym) - Number(b.acronym) || a.rank - b.rank);
       e = {
         terms,
-        verb: [...glossary.matcher.outputs(node)].some((i) => glossary.terms[i].homograph === 'verb'),
+        verb: [...glossary.matcher.outputs(key)].some((i) => glossary.terms[i].homograph === 'verb'),
         acronyms: terms.some((t) => t.acronym),
         ambiguous: terms.some((t) => t.concept !== terms[0].concept),
       };
-      byNode.set(node, e);
+      byKey.set(key, e);
     }
     return e;
   };
 
-  const candidates = (start: number, end: number, node: number): Term[] => {
+  const candidates = (start: number, end: number, key: number): Term[] => {
     if (opts.ignore.size && opts.ignore.has(foldKey(text.slice(start, end)))) return [];
-    const e = sortedFor(node);
+    const e = sortedFor(key);
     // "lead the call": when any reading of this text is also a verb, an English verb use is no term at all.
     if (e.verb && isVerbUse(folded, start, end)) return [];
     if (!e.acronyms) return e.terms;
@@ -230,10 +230,10 @@ function scanner(text: string, folded: Uint16Array, glossary: Glossary, opts: An
   };
 
   return (from: number, out: Occurrence[], stop?: (i: number) => boolean): number =>
-    glossary.matcher.scan(folded, from, folded.length, (start, end, node) => {
-      const terms = candidates(start, end, node);
+    glossary.matcher.scan(folded, from, folded.length, (start, end, key) => {
+      const terms = candidates(start, end, key);
       if (!terms.length) return false;
-      const ambiguous = terms !== byNode.get(node)!.terms ? terms.some((t) => t.concept !== terms[0].concept) : byNode.get(node)!.ambiguous;
+      const ambiguous = terms !== byKey.get(key)!.terms ? terms.some((t) => t.concept !== terms[0].concept) : byKey.get(key)!.ambiguous;
       out.push(ambiguous ? { start, end, terms: [...terms], term: terms[0], ambiguous, base: terms } : { start, end, terms, term: terms[0], ambiguous });
       return true;
     }, stop);
@@ -253,7 +253,7 @@ function orderAmbiguous(occurrences: Occurrence[]): void {
     domains.set(o.term.concept.domain, (domains.get(o.term.concept.domain) ?? 0) + 1);
   }
   const score = (c: Concept) => 10 * (used.get(c.id) ?? 0) + c.related.reduce((s, r) => s + (used.get(r) ?? 0), 0) * 2 + (domains.get(c.domain) ?? 0);
-  // The order depends only on the candidate list (one per trie node): sort each list once.
+  // The order depends only on the candidate list (one per key): sort each list once.
   const sorted = new Map<Term[], Term[]>();
   for (const o of occurrences) {
     if (!o.ambiguous) continue;

@@ -88,7 +88,7 @@ export function buildGlossary(sources: GlossarySource[], options: BuildOptions =
 
   // Forms are generated term by term straight into the builder: none of them is kept.
   const builder = new MatcherBuilder();
-  for (const t of terms) for (const f of termForms(t)) builder.add(foldKey(f), t.index);
+  for (const t of terms) for (const f of termForms(t)) builder.addText(f, t.index);
   return { glossary: { concepts, byId, terms, matcher: builder.build(), domains: options.domains ?? {} }, issues };
 }
 
