@@ -6,7 +6,7 @@
 import { foldKey, hasHan } from './fold';
 import { inflect, type InflectHints } from './inflect';
 import { MatcherBuilder, Matcher } from './matcher';
-import type { AcronymData, Concept, ConceptData, GlossaryIssue, GlossarySource, Lang, LangSection, Term, TermData } from './types';
+import type { AcronymData, Concept, ConceptData, GlossaryIssue, GlossarySource, Lang, Term, TermData } from './types';
 import { LANGS } from './types';
 import { validateGlossaryFile } from './validate';
 
@@ -53,10 +53,10 @@ export function buildGlossary(sources: GlossarySource[], options: BuildOptions =
       for (const lang of LANGS) {
         const s = raw.langs[lang];
         if (!s) continue;
-        const section: LangSection = { definition: s.definition, terms: [], acronyms: [] };
-        s.terms.forEach((t, rank) => section.terms.push(makeTerm(terms, concept, lang, t, rank)));
-        (s.acronyms ?? []).forEach((a, k) => section.acronyms.push(makeAcronym(terms, concept, lang, a, s.terms.length + k, section.terms[0]?.text)));
-        concept.langs[lang] = section;
+        // Arrays made by map() are exactly as long as they need to be (push() leaves room for 17).
+        const sectionTerms = s.terms.map((t, rank) => makeTerm(terms, concept, lang, t, rank));
+        const acronyms = (s.acronyms ?? []).map((a, k) => makeAcronym(terms, concept, lang, a, s.terms.length + k, sectionTerms[0]?.text));
+        concept.langs[lang] = { definition: s.definition, terms: sectionTerms, acronyms };
       }
       concepts.push(concept);
       byId.set(concept.id, concept);
@@ -66,6 +66,7 @@ export function buildGlossary(sources: GlossarySource[], options: BuildOptions =
   // Links and overlaps.
   const owners = new Map<string, Term[]>();
   for (const c of concepts) {
+    if (c.related.every((r) => byId.has(r))) continue;
     c.related = c.related.filter((r) => {
       if (byId.has(r)) return true;
       issues.push({ file: c.file, entry: c.id, field: 'related', message: `names an unknown concept "${r}"`, severity: 'warning', pointer: '' });
