@@ -63,8 +63,7 @@ export function buildGlossary(sources: GlossarySource[], options: BuildOptions =
     });
   }
 
-  // Links and overlaps.
-  const owners = new Map<string, Term[]>();
+  // Links.
   for (const c of concepts) {
     if (c.related.every((r) => byId.has(r))) continue;
     c.related = c.related.filter((r) => {
@@ -73,24 +72,38 @@ export function buildGlossary(sources: GlossarySource[], options: BuildOptions =
       return false;
     });
   }
-  for (const t of terms) {
-    const key = (t.acronym ? 'A:' : 'T:') + foldKey(t.text);
-    const list = owners.get(key) ?? [];
-    list.push(t);
-    owners.set(key, list);
-  }
-  for (const list of owners.values()) {
-    const ids = new Set(list.map((t) => t.concept.id));
-    if (ids.size > 1 && list.some((t) => !t.ambiguous)) {
-      const t = list.find((x) => !x.ambiguous)!;
-      issues.push({ file: t.concept.file, entry: t.concept.id, field: `langs.${t.lang}.${t.acronym ? 'acronyms' : 'terms'}`, message: `"${t.text}" also names ${[...ids].filter((i) => i !== t.concept.id).join(', ')}; mark it "ambiguous": true in each concept if that is intended`, severity: 'warning', pointer: '' });
-    }
-  }
 
   // Forms are generated term by term straight into the builder: none of them is kept.
   const builder = new MatcherBuilder();
   for (const t of terms) for (const f of termForms(t)) builder.addText(f, t.index);
-  return { glossary: { concepts, byId, terms, matcher: builder.build(), domains: options.domains ?? {} }, issues };
+  const matcher = builder.build();
+
+  // Terms written alike (same folded text, both acronyms or both not) in different concepts. A term's text is
+  // one of its keys, so the key number groups them: no map of strings for half a million terms.
+  const n = terms.length;
+  const byKey = new Float64Array(n);
+  for (const t of terms) {
+    const k = matcher.lookup(foldKey(t.text));
+    byKey[t.index] = ((k < 0 ? matcher.keyCount : k) * 2 + (t.acronym ? 1 : 0)) * n + t.index;
+  }
+  byKey.sort();
+  const overlaps: [number, GlossaryIssue][] = [];
+  for (let i = 0; i < n; ) {
+    let j = i + 1;
+    while (j < n && Math.floor(byKey[j] / n) === Math.floor(byKey[i] / n)) j++;
+    if (j - i > 1) {
+      const list = Array.from(byKey.subarray(i, j), (x) => terms[x % n]);
+      const ids = new Set(list.map((t) => t.concept.id));
+      if (ids.size > 1 && list.some((t) => !t.ambiguous)) {
+        const t = list.find((x) => !x.ambiguous)!;
+        overlaps.push([list[0].index, { file: t.concept.file, entry: t.concept.id, field: `langs.${t.lang}.${t.acronym ? 'acronyms' : 'terms'}`, message: `"${t.text}" also names ${[...ids].filter((i) => i !== t.concept.id).join(', ')}; mark it "ambiguous": true in each concept if that is intended`, severity: 'warning', pointer: '' }]);
+      }
+    }
+    i = j;
+  }
+  overlaps.sort((x, y) => x[0] - y[0]);
+  for (const [, issue] of overlaps) issues.push(issue);
+  return { glossary: { concepts, byId, terms, matcher, domains: options.domains ?? {} }, issues };
 }
 
 function makeTerm(terms: Term[], concept: Concept, lang: Lang, t: TermData, rank: number): Term {
