@@ -7,7 +7,7 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import { BLOCK, SEP, foldKey, isHanCode, isWordCode } from '../../server/src/service/fold';
 import { termForms } from '../../server/src/service/glossary';
-import { MatcherBuilder, type Matcher } from '../../server/src/service/matcher';
+import { Column, MatcherBuilder, type Matcher } from '../../server/src/service/matcher';
 import { builtin } from '../helpers';
 
 const SEED = Number(process.env.LINGO_PROP_SEED ?? 7031) | 0;
@@ -138,4 +138,23 @@ describe('matcher (minimal automaton) against a naive reference', () => {
     }
     assert.strictEqual(seen.size, glossary.matcher.keyCount, 'every key is a form of some term');
   });
+});
+
+describe('matcher build columns', () => {
+  for (const resizable of [true, false]) {
+    it(`grow keeping what they hold, and hand over an exact copy (${resizable ? 'resizable buffer' : 'plain arrays'})`, () => {
+      const c = new Column(Uint32Array, 4, resizable);
+      let a = c.a;
+      for (let i = 0; i < 100000; i++) {
+        a = c.ensure(i + 1);
+        a[i] = i * 7;
+      }
+      assert.ok(c.a.length >= 100000);
+      const out = c.take(100000);
+      assert.strictEqual(out.length, 100000);
+      assert.ok(out.every((v, i) => v === i * 7));
+      assert.strictEqual(c.a.length, 0, 'freed');
+      assert.strictEqual(c.ensure(3).length >= 3, true, 'usable again');
+    });
+  }
 });

@@ -22,15 +22,67 @@
 import { BLOCK, SEP, foldKeyInto, isHanCode, isWordCode } from './fold';
 
 type Typed = Uint8Array | Uint16Array | Uint32Array | Int32Array;
+type TypedCtor<T extends Typed> = { new (length: number): T; new (buffer: ArrayBuffer): T; BYTES_PER_ELEMENT: number };
+/** ES2024 resizable ArrayBuffers (Node 20), not in this project's ES2022 library. */
+type Resizable = ArrayBuffer & { resize(byteLength: number): void; readonly maxByteLength: number };
+const makeResizable = (ArrayBuffer as unknown as { new (n: number, o: { maxByteLength: number }): Resizable }).prototype.hasOwnProperty('resize')
+  ? (max: number) => new (ArrayBuffer as unknown as { new (n: number, o: { maxByteLength: number }): Resizable })(0, { maxByteLength: max })
+  : undefined;
 
-/** `a`, or a copy 1.5 times as large, so that it holds at least `need` elements. */
-function ensure<T extends Typed>(a: T, need: number): T {
-  if (need <= a.length) return a;
-  let n = a.length;
-  while (n < need) n = Math.ceil(n * 1.5) + 16;
-  const b = new (a.constructor as new (n: number) => T)(n);
-  b.set(a as never);
-  return b;
+/**
+ * A growing typed array for the build. On a resizable ArrayBuffer it grows in place (no copy; untouched
+ * capacity takes no memory) and gives its memory back at once when freed, without waiting for the garbage
+ * collector: the build's peak memory is what it holds, not that plus discarded copies.
+ */
+export class Column<T extends Typed> {
+  a: T;
+  private buf: Resizable | undefined;
+
+  /** `resizable` false: plain arrays, copied as they grow (where resizable buffers are missing; and for tests). */
+  constructor(private readonly Ctor: TypedCtor<T>, capacity = 1024, private readonly resizable = makeResizable !== undefined) {
+    this.a = this.alloc(capacity);
+  }
+
+  private alloc(capacity: number): T {
+    const bytes = capacity * this.Ctor.BYTES_PER_ELEMENT;
+    if (this.resizable && makeResizable) {
+      // Address space is reserved, not memory: reserve generously, so that growing rarely needs a new buffer.
+      let max = 64 << 20;
+      while (max < bytes * 4 && max < 2 ** 33) max *= 2;
+      this.buf = makeResizable(Math.max(max, bytes));
+      this.buf.resize(bytes);
+      return new this.Ctor(this.buf);
+    }
+    return new this.Ctor(capacity);
+  }
+
+  /** Makes room for `need` elements; returns the array (a new one if it moved). */
+  ensure(need: number): T {
+    if (need <= this.a.length) return this.a;
+    let n = this.a.length;
+    while (n < need) n = Math.ceil(n * 1.5) + 16;
+    const bytes = n * this.Ctor.BYTES_PER_ELEMENT;
+    if (this.buf && bytes <= this.buf.maxByteLength) this.buf.resize(bytes); // the view tracks the length
+    else {
+      const old = this.a, oldBuf = this.buf;
+      this.a = this.alloc(n);
+      this.a.set(old as never);
+      oldBuf?.resize(0);
+    }
+    return this.a;
+  }
+
+  /** The first n elements, in an array of their own; the column is freed. */
+  take(n: number): T {
+    const out = this.a.slice(0, n) as T;
+    this.free();
+    return out;
+  }
+
+  free(): void {
+    if (this.buf) this.buf.resize(0);
+    else this.a = new this.Ctor(0);
+  }
 }
 
 const HIGH = 0x80000000;
@@ -42,11 +94,11 @@ const HIGH = 0x80000000;
  * radix sort: no string per key.
  */
 export class MatcherBuilder {
-  private bytes = new Uint8Array(1 << 16);
+  private bytes = new Column(Uint8Array, 1 << 16);
   private nBytes = 0;
   /** Key i is bytes[starts[i] .. starts[i+1]). */
-  private starts = new Uint32Array(1024);
-  private payloads = new Uint32Array(1024);
+  private starts = new Column(Uint32Array);
+  private payloads = new Column(Uint32Array);
   private n = 0;
   private maxKey = 0;
   private scratch = new Uint16Array(64);
@@ -67,8 +119,7 @@ export class MatcherBuilder {
   private addUnits(units: Uint16Array, len: number, payload: number): void {
     if (len === 0) return;
     if (len > this.maxKey) this.maxKey = len;
-    this.bytes = ensure(this.bytes, this.nBytes + 3 * len);
-    const b = this.bytes;
+    const b = this.bytes.ensure(this.nBytes + 3 * len);
     let at = this.nBytes;
     for (let i = 0; i < len; i++) {
       const u = units[i];
@@ -82,21 +133,19 @@ export class MatcherBuilder {
         b[at++] = 0x80 | (u & 0x3f);
       }
     }
-    this.starts = ensure(this.starts, this.n + 2);
-    this.payloads = ensure(this.payloads, this.n + 1);
-    this.starts[this.n] = this.nBytes;
-    this.payloads[this.n] = payload;
+    const starts = this.starts.ensure(this.n + 2);
+    this.payloads.ensure(this.n + 1)[this.n] = payload;
+    starts[this.n] = this.nBytes;
     this.n++;
     this.nBytes = at;
-    this.starts[this.n] = at;
+    starts[this.n] = at;
   }
 
   /** Key indices in key order; equal keys in the order they were added. */
-  private sorted(): Uint32Array {
-    const n = this.n, bytes = this.bytes, starts = this.starts;
-    const order = new Uint32Array(n);
+  private sorted(bytes: Uint8Array, starts: Uint32Array): Uint32Array {
+    const n = this.n;
+    const order = new Uint32Array(n), tmp = new Uint32Array(n);
     for (let i = 0; i < n; i++) order[i] = i;
-    const tmp = new Uint32Array(n);
     const counts: Uint32Array[] = [];
     const byteAt = (k: number, d: number) => (starts[k] + d < starts[k + 1] ? bytes[starts[k] + d] + 1 : 0); // 0: the key has ended
     const less = (a: number, b: number, d: number): boolean => {
@@ -139,16 +188,20 @@ export class MatcherBuilder {
   }
 
   build(): Matcher {
-    const order = this.sorted();
-    const bytes = this.bytes, starts = this.starts, payloads = this.payloads;
+    // The keys in plain arrays of their exact size (faster to read than the growing ones, which are freed).
+    const bytes = this.bytes.take(this.nBytes), starts = this.starts.take(this.n + 1), payloads = this.payloads.take(this.n);
+    const order = this.sorted(bytes, starts);
     const maxKey = this.maxKey;
 
     // Frozen states.
-    let stFinal = new Uint8Array(1024), stEdgeStart = new Uint32Array(1024), stCount = new Uint32Array(1024);
-    let edChar = new Uint16Array(4096), edTarget = new Uint32Array(4096), edSkip = new Uint32Array(4096);
+    const stFinalCol = new Column(Uint8Array), stEdgeStartCol = new Column(Uint32Array), stCountCol = new Column(Uint32Array);
+    const edCharCol = new Column(Uint16Array), edTargetCol = new Column(Uint32Array), edSkipCol = new Column(Uint32Array);
+    let stFinal = stFinalCol.a, stEdgeStart = stEdgeStartCol.a, stCount = stCountCol.a;
+    let edChar = edCharCol.a, edTarget = edTargetCol.a, edSkip = edSkipCol.a;
     let nStates = 0, nEdges = 0;
     // Register of frozen states by content: open addressing, state id + 1 (0: empty).
-    let table = new Int32Array(1 << 12);
+    let tableCol = new Column(Int32Array, 1 << 12);
+    let table = tableCol.a;
     const hashOf = (final: number, chars: ArrayLike<number>, targets: ArrayLike<number>, from: number, to: number): number => {
       let h = final ? 0x5bd1e995 : 0x27d4eb2f;
       for (let e = from; e < to; e++) {
@@ -183,12 +236,12 @@ export class MatcherBuilder {
         if (e === m) return id;
       }
       const id = nStates++;
-      stFinal = ensure(stFinal, nStates);
-      stEdgeStart = ensure(stEdgeStart, nStates + 1);
-      stCount = ensure(stCount, nStates);
-      edChar = ensure(edChar, nEdges + m);
-      edTarget = ensure(edTarget, nEdges + m);
-      edSkip = ensure(edSkip, nEdges + m);
+      stFinal = stFinalCol.ensure(nStates);
+      stEdgeStart = stEdgeStartCol.ensure(nStates + 1);
+      stCount = stCountCol.ensure(nStates);
+      edChar = edCharCol.ensure(nEdges + m);
+      edTarget = edTargetCol.ensure(nEdges + m);
+      edSkip = edSkipCol.ensure(nEdges + m);
       stFinal[id] = final;
       let skip = final;
       for (let e = 0; e < m; e++) {
@@ -201,9 +254,11 @@ export class MatcherBuilder {
       nEdges += m;
       stEdgeStart[nStates] = nEdges;
       if (nStates * 2 > table.length) {
-        const t = new Int32Array(table.length * 2);
-        for (let s = 0; s < nStates; s++) insert(t, s, hashOf(stFinal[s], edChar, edTarget, stEdgeStart[s], stEdgeStart[s + 1]));
-        table = t;
+        const bigger = new Column(Int32Array, table.length * 2);
+        for (let s = 0; s < nStates; s++) insert(bigger.a, s, hashOf(stFinal[s], edChar, edTarget, stEdgeStart[s], stEdgeStart[s + 1]));
+        tableCol.free();
+        tableCol = bigger;
+        table = bigger.a;
       } else insert(table, id, h);
       return id;
     };
@@ -213,7 +268,8 @@ export class MatcherBuilder {
 
     // What each key names: one term inline, or several in `multi` (flagged by the high bit: the offset of
     // their count, then the terms).
-    let keyOut = new Uint32Array(1024), multi = new Uint32Array(16);
+    const keyOutCol = new Column(Uint32Array), multiCol = new Column(Uint32Array, 16);
+    let keyOut = keyOutCol.a, multi = multiCol.a;
     let nKeys = 0, nMulti = 0;
     const run: number[] = []; // the payloads of the last key
     const flush = () => {
@@ -221,10 +277,10 @@ export class MatcherBuilder {
       run.sort((a, b) => a - b);
       let m = 1;
       for (let i = 1; i < run.length; i++) if (run[i] !== run[m - 1]) run[m++] = run[i];
-      keyOut = ensure(keyOut, nKeys + 1);
+      keyOut = keyOutCol.ensure(nKeys + 1);
       if (m === 1) keyOut[nKeys++] = run[0];
       else {
-        multi = ensure(multi, nMulti + 1 + m);
+        multi = multiCol.ensure(nMulti + 1 + m);
         multi[nMulti] = m;
         for (let i = 0; i < m; i++) multi[nMulti + 1 + i] = run[i];
         keyOut[nKeys++] = HIGH | nMulti;
@@ -267,12 +323,16 @@ export class MatcherBuilder {
     flush();
     freezeDownTo(0, prevLen);
     const root = freeze(0);
-    // The final flags as bits.
+    // The keys and the working arrays go before the results are copied out, one at a time.
+    tableCol.free();
+    stCountCol.free();
+    this.n = this.nBytes = this.maxKey = 0;
     const final = new Uint32Array((nStates + 31) >>> 5);
     for (let s = 0; s < nStates; s++) if (stFinal[s]) final[s >>> 5] |= 1 << (s & 31);
+    stFinalCol.free();
     return new Matcher(
-      root, stEdgeStart.slice(0, nStates + 1), final, edChar.slice(0, nEdges), edTarget.slice(0, nEdges), edSkip.slice(0, nEdges),
-      keyOut.slice(0, nKeys), multi.slice(0, nMulti), maxKey,
+      root, stEdgeStartCol.take(nStates + 1), final, edCharCol.take(nEdges), edTargetCol.take(nEdges), edSkipCol.take(nEdges),
+      keyOutCol.take(nKeys), multiCol.take(nMulti), maxKey,
     );
   }
 }
