@@ -116,7 +116,10 @@ function makeTerm(terms: Term[], concept: Concept, lang: Lang, t: TermData, rank
   return term;
 }
 
-/** The hints inflect() reads, when the entry gives any (most give none). */
+/** Hints that are only a gender, a head or "do not inflect" (most are): one shared object per combination. */
+const sharedHints = new Map<string, InflectHints>();
+
+/** The hints inflect() reads, when the entry gives any. */
 function inflectionHints(t: TermData): InflectHints | undefined {
   if (t.gender === undefined && t.head === undefined && t.plural === undefined && t.forms === undefined && t.inflect === undefined) return undefined;
   const h: InflectHints = {};
@@ -125,7 +128,11 @@ function inflectionHints(t: TermData): InflectHints | undefined {
   if (t.plural !== undefined) h.plural = t.plural;
   if (t.forms !== undefined) h.forms = t.forms;
   if (t.inflect !== undefined) h.inflect = t.inflect;
-  return h;
+  if (h.plural !== undefined || h.forms !== undefined) return h;
+  const key = `${h.gender}|${h.head}|${h.inflect}`;
+  let shared = sharedHints.get(key);
+  if (!shared) sharedHints.set(key, (shared = Object.freeze(h)));
+  return shared;
 }
 
 function makeAcronym(terms: Term[], concept: Concept, lang: Lang, a: AcronymData, rank: number, preferred?: string): Term {
