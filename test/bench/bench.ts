@@ -83,11 +83,13 @@ function editOffsets(text: string, count: number, seed: number): number[] {
 // children
 
 function childMem(glossaryPath: string, docPath: string): void {
-  const t0 = now();
-  const compiled = JSON.parse(fs.readFileSync(glossaryPath, 'utf8')) as Compiled;
-  const t1 = now();
-  const { glossary } = buildGlossary(compiled.sources, { domains: compiled.domains, trusted: true });
-  const t2 = now();
+  // The parsed JSON is not kept once the glossary is built (the server does not keep it either).
+  const { glossary, t0, t1, t2 } = ((t0: number) => {
+    const compiled = JSON.parse(fs.readFileSync(glossaryPath, 'utf8')) as Compiled;
+    const t1 = now();
+    const { glossary } = buildGlossary(compiled.sources, { domains: compiled.domains, trusted: true });
+    return { glossary, t0, t1, t2: now() };
+  })(now());
   const svc = getLanguageService(glossary);
   const text = fs.readFileSync(docPath, 'utf8');
   const doc = TextDocument.create('file:///bench/mem.md', 'markdown', 1, text);
