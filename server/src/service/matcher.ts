@@ -147,13 +147,14 @@ export class MatcherBuilder {
     const order = new Uint32Array(n), tmp = new Uint32Array(n);
     for (let i = 0; i < n; i++) order[i] = i;
     const counts: Uint32Array[] = [];
-    const byteAt = (k: number, d: number) => (starts[k] + d < starts[k + 1] ? bytes[starts[k] + d] + 1 : 0); // 0: the key has ended
+    /** Key a before key b, both known to be equal before byte d. */
     const less = (a: number, b: number, d: number): boolean => {
-      for (;;) {
-        const x = byteAt(a, d), y = byteAt(b, d);
+      const pa = starts[a] + d, ea = starts[a + 1], pb = starts[b] + d, eb = starts[b + 1];
+      for (let i = 0; ; i++) {
+        if (pa + i === ea) return pb + i !== eb || a < b; // a ended: a shorter key first, equal keys as added
+        if (pb + i === eb) return false;
+        const x = bytes[pa + i], y = bytes[pb + i];
         if (x !== y) return x < y;
-        if (x === 0) return a < b;
-        d++;
       }
     };
     // Most significant byte first; counting distributes stably, so equal keys keep the order they were added in.
@@ -169,11 +170,15 @@ export class MatcherBuilder {
       }
       const cnt = (counts[d] ??= new Uint32Array(258));
       cnt.fill(0);
-      for (let i = lo; i < hi; i++) cnt[byteAt(order[i], d) + 1]++;
+      // Bucket of a key: 0 if it has ended, else its byte d + 1.
+      for (let i = lo; i < hi; i++) {
+        const k = order[i], p = starts[k] + d;
+        cnt[(p < starts[k + 1] ? bytes[p] + 1 : 0) + 1]++;
+      }
       for (let b = 1; b < 258; b++) cnt[b] += cnt[b - 1];
       for (let i = lo; i < hi; i++) {
-        const k = order[i];
-        tmp[lo + cnt[byteAt(k, d)]++] = k;
+        const k = order[i], p = starts[k] + d;
+        tmp[lo + cnt[p < starts[k + 1] ? bytes[p] + 1 : 0]++] = k;
       }
       order.set(tmp.subarray(lo, hi), lo);
       // Now bucket b is [cnt[b-1], cnt[b]); bucket 0 (keys that ended) is in order already.
@@ -236,12 +241,16 @@ export class MatcherBuilder {
         if (e === m) return id;
       }
       const id = nStates++;
-      stFinal = stFinalCol.ensure(nStates);
-      stEdgeStart = stEdgeStartCol.ensure(nStates + 1);
-      stCount = stCountCol.ensure(nStates);
-      edChar = edCharCol.ensure(nEdges + m);
-      edTarget = edTargetCol.ensure(nEdges + m);
-      edSkip = edSkipCol.ensure(nEdges + m);
+      if (nStates >= stEdgeStart.length) {
+        stFinal = stFinalCol.ensure(nStates + 1);
+        stEdgeStart = stEdgeStartCol.ensure(nStates + 1);
+        stCount = stCountCol.ensure(nStates + 1);
+      }
+      if (nEdges + m > edChar.length) {
+        edChar = edCharCol.ensure(nEdges + m);
+        edTarget = edTargetCol.ensure(nEdges + m);
+        edSkip = edSkipCol.ensure(nEdges + m);
+      }
       stFinal[id] = final;
       let skip = final;
       for (let e = 0; e < m; e++) {
