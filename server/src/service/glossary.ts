@@ -4,7 +4,7 @@
  * compiles them into one Matcher. A broken entry is reported and left out; the rest loads.
  */
 import { foldKey, hasHan } from './fold';
-import { inflect, type InflectHints } from './inflect';
+import { clearInflectionCache, inflect, type InflectHints } from './inflect';
 import { MatcherBuilder, Matcher } from './matcher';
 import type { AcronymData, Concept, ConceptData, GlossaryIssue, GlossarySource, Lang, Status, Term, TermData } from './types';
 import { LANGS } from './types';
@@ -76,6 +76,7 @@ export function buildGlossary(sources: GlossarySource[], options: BuildOptions =
   // Forms are generated term by term straight into the builder: none of them is kept.
   const builder = new MatcherBuilder();
   for (const t of terms) for (const f of termForms(t)) builder.addText(f, t.index);
+  clearInflectionCache();
   const matcher = builder.build();
 
   // Terms written alike (same folded text, both acronyms or both not) in different concepts. A term's text is

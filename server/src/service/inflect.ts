@@ -689,6 +689,11 @@ function plNeuter(w: string): Paradigm | null {
 /** Paradigms by gender and word; the glossary repeats head nouns and adjectives a lot. */
 const plCache = new Map<string, Paradigm>();
 
+/** Empties the paradigm cache (after a glossary build: up to 20,000 paradigms need not stay in memory). */
+export function clearInflectionCache(): void {
+  plCache.clear();
+}
+
 function plCached(kind: string, word: string, g: PlGender, make: (w: string, g: PlGender) => Paradigm): Paradigm {
   const key = kind + g + word;
   let p = plCache.get(key);
