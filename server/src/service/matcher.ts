@@ -46,8 +46,9 @@ export class Column<T extends Typed> {
   private alloc(capacity: number): T {
     const bytes = capacity * this.Ctor.BYTES_PER_ELEMENT;
     if (this.resizable && makeResizable) {
-      // Address space is reserved, not memory: reserve generously, so that growing rarely needs a new buffer.
-      let max = 64 << 20;
+      // Address space is reserved, not memory: reserve four times what is asked, so that growing rarely needs
+      // a new buffer (and a copy).
+      let max = 1 << 20;
       while (max < bytes * 4 && max < 2 ** 33) max *= 2;
       this.buf = makeResizable(Math.max(max, bytes));
       this.buf.resize(bytes);
@@ -87,19 +88,31 @@ export class Column<T extends Typed> {
 
 const HIGH = 0x80000000;
 
+/** Keys that begin with one byte: key i is bytes[starts[i] .. starts[i+1]). */
+class KeyGroup {
+  bytes = new Column(Uint8Array, 4096);
+  starts = new Column(Uint32Array, 256);
+  payloads = new Column(Uint32Array, 256);
+  n = 0;
+  nBytes = 0;
+
+  free(): void {
+    this.bytes.free();
+    this.starts.free();
+    this.payloads.free();
+  }
+}
+
 /**
  * Collects keys (folded text) with what each names (a payload, a term index), then builds the
  * Matcher. Keys are stored packed, one byte per ASCII character (each UTF-16 unit is written as
- * UTF-8 would write it as a code point, which keeps the order of the units), and sorted with a
- * radix sort: no string per key.
+ * UTF-8 would write it as a code point, which keeps the order of the units), grouped by their first
+ * byte, and sorted with a radix sort: no string per key. The automaton is built group by group in
+ * byte order, and each group's memory is given back once its keys are in: the keys and the automaton
+ * are not all in memory at once.
  */
 export class MatcherBuilder {
-  private bytes = new Column(Uint8Array, 1 << 16);
-  private nBytes = 0;
-  /** Key i is bytes[starts[i] .. starts[i+1]). */
-  private starts = new Column(Uint32Array);
-  private payloads = new Column(Uint32Array);
-  private n = 0;
+  private groups: (KeyGroup | undefined)[] = [];
   private maxKey = 0;
   private scratch = new Uint16Array(64);
 
@@ -119,8 +132,11 @@ export class MatcherBuilder {
   private addUnits(units: Uint16Array, len: number, payload: number): void {
     if (len === 0) return;
     if (len > this.maxKey) this.maxKey = len;
-    const b = this.bytes.ensure(this.nBytes + 3 * len);
-    let at = this.nBytes;
+    const u0 = units[0];
+    const first = u0 < 0x80 ? u0 : u0 < 0x800 ? 0xc0 | (u0 >> 6) : 0xe0 | (u0 >> 12);
+    const g = (this.groups[first] ??= new KeyGroup());
+    const b = g.bytes.ensure(g.nBytes + 3 * len);
+    let at = g.nBytes;
     for (let i = 0; i < len; i++) {
       const u = units[i];
       if (u < 0x80) b[at++] = u;
@@ -133,18 +149,16 @@ export class MatcherBuilder {
         b[at++] = 0x80 | (u & 0x3f);
       }
     }
-    const starts = this.starts.ensure(this.n + 2);
-    this.payloads.ensure(this.n + 1)[this.n] = payload;
-    starts[this.n] = this.nBytes;
-    this.n++;
-    this.nBytes = at;
-    starts[this.n] = at;
+    const starts = g.starts.ensure(g.n + 2);
+    g.payloads.ensure(g.n + 1)[g.n] = payload;
+    starts[g.n] = g.nBytes;
+    g.n++;
+    g.nBytes = at;
+    starts[g.n] = at;
   }
 
-  /** Key indices in key order; equal keys in the order they were added. */
-  private sorted(bytes: Uint8Array, starts: Uint32Array): Uint32Array {
-    const n = this.n;
-    const order = new Uint32Array(n), tmp = new Uint32Array(n);
+  /** The indices of a group's keys in key order (equal keys in the order they were added); `tmp` is scratch. */
+  private static sorted(bytes: Uint8Array, starts: Uint32Array, n: number, order: Uint32Array, tmp: Uint32Array): Uint32Array {
     for (let i = 0; i < n; i++) order[i] = i;
     const counts: Uint32Array[] = [];
     /** Key a before key b, both known to be equal before byte d. */
@@ -192,10 +206,8 @@ export class MatcherBuilder {
     return order;
   }
 
+  /** Builds the matcher; the builder is left empty. */
   build(): Matcher {
-    // The keys in plain arrays of their exact size (faster to read than the growing ones, which are freed).
-    const bytes = this.bytes.take(this.nBytes), starts = this.starts.take(this.n + 1), payloads = this.payloads.take(this.n);
-    const order = this.sorted(bytes, starts);
     const maxKey = this.maxKey;
 
     // Frozen states.
@@ -299,43 +311,52 @@ export class MatcherBuilder {
     };
     let cur = new Uint16Array(maxKey), prev = new Uint16Array(maxKey);
     let prevLen = 0;
-    for (let r = 0; r < order.length; r++) {
-      const k = order[r];
-      // Decode the key.
-      let len = 0;
-      for (let p = starts[k], end = starts[k + 1]; p < end; ) {
-        const b = bytes[p];
-        if (b < 0x80) { cur[len++] = b; p++; }
-        else if (b < 0xe0) { cur[len++] = ((b & 0x1f) << 6) | (bytes[p + 1] & 0x3f); p += 2; }
-        else { cur[len++] = ((b & 0x0f) << 12) | ((bytes[p + 1] & 0x3f) << 6) | (bytes[p + 2] & 0x3f); p += 3; }
+    const orderCol = new Column(Uint32Array), tmpCol = new Column(Uint32Array);
+    for (let first = 0; first < this.groups.length; first++) {
+      const g = this.groups[first];
+      if (!g) continue;
+      const bytes = g.bytes.a, starts = g.starts.a, payloads = g.payloads.a;
+      const order = MatcherBuilder.sorted(bytes, starts, g.n, orderCol.ensure(g.n), tmpCol.ensure(g.n));
+      for (let r = 0; r < g.n; r++) {
+        const k = order[r];
+        // Decode the key.
+        let len = 0;
+        for (let p = starts[k], end = starts[k + 1]; p < end; ) {
+          const b = bytes[p];
+          if (b < 0x80) { cur[len++] = b; p++; }
+          else if (b < 0xe0) { cur[len++] = ((b & 0x1f) << 6) | (bytes[p + 1] & 0x3f); p += 2; }
+          else { cur[len++] = ((b & 0x0f) << 12) | ((bytes[p + 1] & 0x3f) << 6) | (bytes[p + 2] & 0x3f); p += 3; }
+        }
+        let common = 0;
+        while (common < len && common < prevLen && cur[common] === prev[common]) common++;
+        if (common === len && len === prevLen) {
+          run.push(payloads[k]); // the same key again, for another term (or again for the same one)
+          continue;
+        }
+        flush();
+        run.push(payloads[k]);
+        freezeDownTo(common, prevLen);
+        for (let d = common; d < len; d++) {
+          const m = openN[d]++;
+          openChars[d][m] = cur[d];
+          openTargets[d][m] = 0; // set when the state below is frozen
+          openFinal[d + 1] = 0;
+          openN[d + 1] = 0;
+        }
+        openFinal[len] = 1;
+        [cur, prev] = [prev, cur];
+        prevLen = len;
       }
-      let common = 0;
-      while (common < len && common < prevLen && cur[common] === prev[common]) common++;
-      if (common === len && len === prevLen) {
-        run.push(payloads[k]); // the same key again, for another term (or again for the same one)
-        continue;
-      }
-      flush();
-      run.push(payloads[k]);
-      freezeDownTo(common, prevLen);
-      for (let d = common; d < len; d++) {
-        const m = openN[d]++;
-        openChars[d][m] = cur[d];
-        openTargets[d][m] = 0; // set when the state below is frozen
-        openFinal[d + 1] = 0;
-        openN[d + 1] = 0;
-      }
-      openFinal[len] = 1;
-      [cur, prev] = [prev, cur];
-      prevLen = len;
+      g.free();
+      this.groups[first] = undefined;
     }
     flush();
     freezeDownTo(0, prevLen);
     const root = freeze(0);
-    // The keys and the working arrays go before the results are copied out, one at a time.
-    tableCol.free();
-    stCountCol.free();
-    this.n = this.nBytes = this.maxKey = 0;
+    // The working arrays go before the results are copied out, one at a time.
+    for (const c of [orderCol, tmpCol, tableCol, stCountCol]) c.free();
+    this.groups = [];
+    this.maxKey = 0;
     const final = new Uint32Array((nStates + 31) >>> 5);
     for (let s = 0; s < nStates; s++) if (stFinal[s]) final[s >>> 5] |= 1 << (s & 31);
     stFinalCol.free();
