@@ -142,8 +142,8 @@ describe('matcher (minimal automaton) against a naive reference', () => {
 
 describe('matcher build columns', () => {
   for (const resizable of [true, false]) {
-    it(`grow keeping what they hold, and hand over an exact copy (${resizable ? 'resizable buffer' : 'plain arrays'})`, () => {
-      const c = new Column(Uint32Array, 4, resizable);
+    it(`grow keeping what they hold, and hand over an exact copy (${resizable ? 'plain, then a resizable buffer' : 'plain arrays'})`, () => {
+      const c = new Column(Uint32Array, 4, resizable, 4096);
       let a = c.a;
       for (let i = 0; i < 100000; i++) {
         a = c.ensure(i + 1);

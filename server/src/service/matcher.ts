@@ -30,22 +30,27 @@ const makeResizable = (ArrayBuffer as unknown as { new (n: number, o: { maxByteL
   : undefined;
 
 /**
- * A growing typed array for the build. On a resizable ArrayBuffer it grows in place (no copy; untouched
- * capacity takes no memory) and gives its memory back at once when freed, without waiting for the garbage
- * collector: the build's peak memory is what it holds, not that plus discarded copies.
+ * A growing typed array for the build. Once large, it lives on a resizable ArrayBuffer: it grows in place
+ * (no copy; untouched capacity takes no memory) and gives its memory back at once when freed, without waiting
+ * for the garbage collector, so that the build's peak memory is what it holds, not that plus discarded copies.
+ * Small ones (most, with a small glossary) are plain arrays: a resizable buffer costs system calls.
  */
 export class Column<T extends Typed> {
   a: T;
   private buf: Resizable | undefined;
 
-  /** `resizable` false: plain arrays, copied as they grow (where resizable buffers are missing; and for tests). */
-  constructor(private readonly Ctor: TypedCtor<T>, capacity = 1024, private readonly resizable = makeResizable !== undefined) {
+  /**
+   * `resizable` false: plain arrays only, copied as they grow (where resizable buffers are missing); `minResizable`:
+   * the size in bytes from which a resizable buffer is used.
+   */
+  constructor(private readonly Ctor: TypedCtor<T>, capacity = 1024, private readonly resizable = makeResizable !== undefined, private readonly minResizable = 1 << 18) {
     this.a = this.alloc(capacity);
   }
 
   private alloc(capacity: number): T {
     const bytes = capacity * this.Ctor.BYTES_PER_ELEMENT;
-    if (this.resizable && makeResizable) {
+    this.buf = undefined;
+    if (this.resizable && makeResizable && bytes >= this.minResizable) {
       // Address space is reserved, not memory: reserve four times what is asked, so that growing rarely needs
       // a new buffer (and a copy).
       let max = 1 << 20;
@@ -81,8 +86,9 @@ export class Column<T extends Typed> {
   }
 
   free(): void {
-    if (this.buf) this.buf.resize(0);
-    else this.a = new this.Ctor(0);
+    this.buf?.resize(0);
+    this.buf = undefined;
+    this.a = new this.Ctor(0);
   }
 }
 
