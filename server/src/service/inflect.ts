@@ -1,6 +1,6 @@
 /**
- * Inflected surface forms of glossary terms, so that the matcher (a trie over
- * all forms) finds "okazji", "säljtratten", "kansjes" or "lead's" in real text.
+ * Inflected surface forms of glossary terms, so that the matcher (an automaton
+ * over all forms) finds "okazji", "säljtratten", "kansjes" or "lead's" in real text.
  *
  * Pure and table driven: no imports, no I/O. Every language has a small
  * function that inflects one word; multi-word terms inflect the head noun

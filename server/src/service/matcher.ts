@@ -25,9 +25,8 @@ type Typed = Uint8Array | Uint16Array | Uint32Array | Int32Array;
 type TypedCtor<T extends Typed> = { new (length: number): T; new (buffer: ArrayBuffer): T; BYTES_PER_ELEMENT: number };
 /** ES2024 resizable ArrayBuffers (Node 20), not in this project's ES2022 library. */
 type Resizable = ArrayBuffer & { resize(byteLength: number): void; readonly maxByteLength: number };
-const makeResizable = (ArrayBuffer as unknown as { new (n: number, o: { maxByteLength: number }): Resizable }).prototype.hasOwnProperty('resize')
-  ? (max: number) => new (ArrayBuffer as unknown as { new (n: number, o: { maxByteLength: number }): Resizable })(0, { maxByteLength: max })
-  : undefined;
+type ResizableCtor = new (byteLength: number, options: { maxByteLength: number }) => Resizable;
+const makeResizable = 'resize' in ArrayBuffer.prototype ? (max: number) => new (ArrayBuffer as unknown as ResizableCtor)(0, { maxByteLength: max }) : undefined;
 
 /**
  * A growing typed array for the build. Once large, it lives on a resizable ArrayBuffer: it grows in place
