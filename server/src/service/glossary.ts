@@ -23,6 +23,9 @@ export interface Glossary {
 /** Endings written after an acronym in running text: MQLs, MQL's, KPI:er, MQL-e, KPI-ów. */
 const ACRONYM_SUFFIXES = ['s', "'s", ':s', ':er', ':erna', ':en', ':et', ':n', '-s', '-y', '-ów', '-a', '-u', '-em', '-ie', '-e', '-i', '-om', '-ami', '-ach', '-owi'];
 
+/** The acronyms of the many sections that have none: one shared, frozen empty list. */
+const NO_TERMS = Object.freeze([]) as unknown as Term[];
+
 export interface BuildOptions {
   domains?: DomainNames;
   /** Skip schema validation (the built-in glossary is validated when it is compiled). */
@@ -55,7 +58,7 @@ export function buildGlossary(sources: GlossarySource[], options: BuildOptions =
         if (!s) continue;
         // Arrays made by map() are exactly as long as they need to be (push() leaves room for 17).
         const sectionTerms = s.terms.map((t, rank) => makeTerm(terms, concept, lang, t, rank));
-        const acronyms = (s.acronyms ?? []).map((a, k) => makeAcronym(terms, concept, lang, a, s.terms.length + k, sectionTerms[0]?.text));
+        const acronyms = s.acronyms?.length ? s.acronyms.map((a, k) => makeAcronym(terms, concept, lang, a, s.terms.length + k, sectionTerms[0]?.text)) : NO_TERMS;
         concept.langs[lang] = { definition: s.definition, terms: sectionTerms, acronyms };
       }
       concepts.push(concept);
