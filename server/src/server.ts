@@ -34,7 +34,12 @@ const documents = new TextDocuments<TextDocument>({
 
 // ---- the glossary: built-in, with each workspace folder's team glossary merged over it ----------
 
-let builtin: CompiledGlossary;
+/**
+ * The built-in glossary's domain names. Its concepts are read from disk each time the glossary is composed (at
+ * start and when a team glossary or a setting changes), not kept: with a large glossary the parsed file is
+ * hundreds of megabytes that the built glossary does not need.
+ */
+let builtinDomains: CompiledGlossary['domains'] = {};
 let folders: string[] = [];
 /** Team glossaries may be loaded: false in a workspace VS Code does not trust yet. */
 let trusted = true;
@@ -45,7 +50,7 @@ const glossaryFilesWithDiagnostics = new Set<string>();
 
 function buildFrom(sources: GlossarySource[]): Glossary {
   const t0 = Date.now();
-  const { glossary, issues } = buildGlossary(sources, { domains: builtin.domains, trusted: true });
+  const { glossary, issues } = buildGlossary(sources, { domains: builtinDomains, trusted: true });
   for (const i of issues.filter((x) => x.severity === 'error')) connection.console.error(formatIssue(i));
   connection.console.info(`Lingo: ${glossary.concepts.length} concepts, ${glossary.terms.length} terms loaded in ${Date.now() - t0} ms`);
   return glossary;
@@ -68,6 +73,8 @@ function composeGlossary(): Glossary {
     }
   }
   for (const f of [...lastGood.keys()]) if (!read.has(f)) lastGood.delete(f); // deleted or renamed: built-in takes over
+  const builtin = loadBuiltinGlossary(__dirname);
+  builtinDomains = builtin.domains;
   const merged = mergeGlossaries(builtin.sources, workspace, useBuiltin);
   for (const [file, r] of read) {
     const mergeIssues = merged.issues.filter((i) => i.file === file).map((i) => ({ ...i, start: 0, end: 0 }));
@@ -134,7 +141,6 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []))
     .filter((f) => f.uri.startsWith('file:'))
     .map((f) => fileURLToPath(f.uri));
-  builtin = loadBuiltinGlossary(__dirname);
   service = getLanguageService(composeGlossary());
   return {
     capabilities: {

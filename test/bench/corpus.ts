@@ -5,7 +5,7 @@
  * spelled out, most not), code spans, links, URLs; sections also have lists, tables, fenced code
  * and the odd HTML comment, so every ignored-region path of the service runs.
  */
-import type { Glossary, Lang, Term } from '../../server/src/service';
+import { termForms, type Glossary, type Lang, type Term } from '../../server/src/service';
 import { Rng } from './util';
 
 /** {T} a term form, {A} an acronym, {S} "Expansion (ACR)", {C} a code span, {L} a Markdown link, {U} a bare URL. */
@@ -83,7 +83,7 @@ function pools(glossary: Glossary): Record<Lang, Pools> {
     // concept (admitted, deprecated, mistranslations) turn up now and then, as written.
     if (t.rank === 0) {
       p.forms.push(t.text, t.text, t.text, t.text);
-      for (const f of t.forms) if (f !== t.text && !/[A-Z]{2}/.test(f)) p.forms.push(f);
+      for (const f of termForms(t)) if (f !== t.text && !/[A-Z]{2}/.test(f)) p.forms.push(f);
     } else p.forms.push(t.text);
   }
   return out;

@@ -3,7 +3,7 @@ import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { buildGlossary, LANGS, validateGlossaryFile, foldKey } from '../../server/src/service';
+import { buildGlossary, LANGS, validateGlossaryFile, foldKey, mergeGlossaries, termForms } from '../../server/src/service';
 import { readGlossaryFolder } from '../../server/src/node/glossaryFiles';
 import { glossaryMarkdown } from '../../server/src/node/markdown';
 import { builtin, found, foundAll, ROOT } from '../helpers';
@@ -133,6 +133,50 @@ describe('built-in glossary', () => {
   });
 
   it('folds every key it stores (no key with double spaces or capitals)', () => {
-    for (const t of glossary.terms) for (const f of t.forms) assert.strictEqual(foldKey(foldKey(f)), foldKey(f));
+    for (const t of glossary.terms) for (const f of termForms(t)) assert.strictEqual(foldKey(foldKey(f)), foldKey(f));
+  });
+});
+
+describe('glossary build: terms written alike in two concepts', () => {
+  const en = (text: string, more: object = {}) => ({ en: { terms: [{ text, status: 'preferred', ...more }] } });
+  const concepts = [
+    { id: 'win-room', name: 'Win room', langs: en('Win room') },
+    { id: 'war-room', name: 'War room', langs: { sv: { terms: [{ text: 'win room', status: 'admitted', ambiguous: true }] } } },
+    { id: 'pipeline-review', name: 'Pipeline review', langs: { en: { terms: [{ text: 'Pipeline review', status: 'preferred' }], acronyms: [{ text: 'PR' }] } } },
+    { id: 'pipeline-check', name: 'Pipeline check', langs: en('pipeline-review') },
+    { id: 'press-release', name: 'Press release', langs: en('pr') },
+    { id: 'deal-desk', name: 'Deal desk', langs: en('Deal desk', { ambiguous: true }) },
+    { id: 'deal-team', name: 'Deal team', langs: en('deal desk', { ambiguous: true }) },
+    { id: 'dash', name: 'Dash', langs: en('-') },
+    { id: 'hyphen', name: 'Hyphen', langs: en('\u2010') },
+  ];
+  const { issues } = buildGlossary([{ file: 'x.json', data: { domain: 'sales', concepts } }]);
+
+  it('warns once per text, at the first term not marked ambiguous, in the order of the terms', () => {
+    assert.deepStrictEqual(issues.map((i) => `${i.entry} ${i.field}: ${i.message}`), [
+      'win-room langs.en.terms: "Win room" also names war-room; mark it "ambiguous": true in each concept if that is intended',
+      'pipeline-review langs.en.terms: "Pipeline review" also names pipeline-check; mark it "ambiguous": true in each concept if that is intended',
+      'dash langs.en.terms: "-" also names hyphen; mark it "ambiguous": true in each concept if that is intended',
+    ]);
+  });
+});
+
+describe('merging a team glossary over the built-in one', () => {
+  it('changes the merged copy, never the built-in data', () => {
+    const before = JSON.stringify(folder.sources);
+    const [a, b, c] = (folder.sources[0].data as { concepts: { id: string }[] }).concepts;
+    const team = { file: 'team.json', data: { concepts: [
+      { id: a.id, related: [c.id], langs: { en: { terms: [{ text: 'Team word', status: 'preferred' }] }, sv: { terms: [{ text: 'lagord', status: 'preferred' }] } } },
+      { id: b.id, disabled: true },
+      { id: 'team-only', name: 'Team only', langs: { en: { terms: [{ text: 'team only', status: 'preferred' }] } } },
+    ] } };
+    const { sources, issues } = mergeGlossaries(folder.sources, [team]);
+    assert.deepStrictEqual(issues, []);
+    const g = buildGlossary(sources, { domains: folder.domains, trusted: true }).glossary;
+    const preferred = g.byId.get(a.id)!.langs.en!.terms.filter((t) => t.status === 'preferred').map((t) => t.text);
+    assert.deepStrictEqual(preferred, ['Team word']);
+    assert.ok(g.byId.get(a.id)!.related.includes(c.id));
+    assert.ok(!g.byId.has(b.id) && g.byId.has('team-only'));
+    assert.strictEqual(JSON.stringify(folder.sources), before);
   });
 });

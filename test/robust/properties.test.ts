@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, Range, TextEdit } from 'vscode-languageserver-types';
 import { foldKey } from '../../server/src/service/fold';
+import { termForms } from '../../server/src/service/glossary';
 import { builtin, settings } from '../helpers';
 import { HOSTILE, MARKDOWN, PUNCT, WORDS } from './gen';
 
@@ -25,7 +26,7 @@ const mkDoc = (text: string) => TextDocument.create(`file:///prop/doc${++n}.md`,
 
 const termWords = new Set<string>();
 const termChars = new Set<string>();
-for (const t of glossary.terms) for (const f of [t.text, ...(t.acronym ? [] : t.forms)]) {
+for (const t of glossary.terms) for (const f of [t.text, ...(t.acronym ? [] : termForms(t))]) {
   for (const w of foldKey(f).split(/[\s\-/]+/)) if (w) termWords.add(w);
   for (const ch of f) if (/\p{Script=Han}/u.test(ch)) termChars.add(ch);
 }
@@ -103,7 +104,8 @@ describe('service properties (fast-check)', function () {
   it('finds a term planted anywhere at its exact range', () => {
     fc.assert(fc.property(words, fc.constantFrom(...PLANTABLE.map((t) => t.index)), fc.nat(), separator, separator, words, (pre, index, k, s1, s2, post) => {
       const term = glossary.terms[index];
-      const surface = term.acronym ? term.text : [term.text, ...term.forms][k % (term.forms.length + 1)];
+      const forms = termForms(term);
+      const surface = term.acronym ? term.text : [term.text, ...forms][k % (forms.length + 1)];
       const text = pre + s1 + surface + s2 + post;
       const start = pre.length + s1.length, end = start + surface.length;
       const a = service.analyze(mkDoc(text), settings())!;

@@ -4,7 +4,7 @@
  */
 import { BLOCK, SEP, foldKey, foldText, isWordCode } from './fold';
 import { detectLanguage, Detection } from './detect';
-import type { Glossary } from './glossary';
+import { isAcronymAsWritten, type Glossary } from './glossary';
 import { findIgnoredRegions } from './regions';
 import type { Concept, Lang, Term } from './types';
 import { LANGS } from './types';
@@ -274,7 +274,7 @@ export function reanalyze(prev: Analysis, text: string, glossary: Glossary, opts
 const sameTerms = (a: Term[], b: Term[]): boolean => a === b || (a.length === b.length && a.every((t, i) => t === b[i]));
 
 interface Candidates { terms: Term[]; verb: boolean; acronyms: boolean; ambiguous: boolean }
-/** The candidates of each trie node, per glossary, document language and languages looked for: they depend on nothing else. */
+/** The candidates of each key, per glossary, document language and languages looked for: they depend on nothing else. */
 const candidateCache = new WeakMap<Glossary, Map<string, Map<number, Candidates>>>();
 
 /** A scan of `folded` from a position, collecting occurrences, until `stop` says so; returns where it stopped. */
@@ -282,46 +282,47 @@ function scanner(text: string, folded: Uint16Array, glossary: Glossary, opts: An
   const enabled = new Set(opts.languages);
   const rankLang = (l: Lang) => (l === lang ? 0 : 1 + LANGS.indexOf(l));
 
-  // The candidates of a trie node, in document order of preference; computed once per node.
-  const key = `${lang}|${opts.languages.join(',')}`;
+  // The candidates of a matched key, in document order of preference; computed once per key.
+  const cacheKey = `${lang}|${opts.languages.join(',')}`;
   let perGlossary = candidateCache.get(glossary);
   if (!perGlossary) candidateCache.set(glossary, (perGlossary = new Map()));
-  let byNode = perGlossary.get(key);
-  if (!byNode) perGlossary.set(key, (byNode = new Map()));
-  const sortedFor = (node: number) => {
-    let e = byNode.get(node);
+  let cached = perGlossary.get(cacheKey);
+  if (!cached) perGlossary.set(cacheKey, (cached = new Map()));
+  const byKey = cached;
+  const sortedFor = (key: number) => {
+    let e = byKey.get(key);
     if (!e) {
-      const terms = [...glossary.matcher.outputs(node)].map((i) => glossary.terms[i]).filter((t) => enabled.has(t.lang));
+      const terms = [...glossary.matcher.outputs(key)].map((i) => glossary.terms[i]).filter((t) => enabled.has(t.lang));
       terms.sort((a, b) => rankLang(a.lang) - rankLang(b.lang) || Number(a.acronym) - Number(b.acronym) || a.rank - b.rank);
       e = {
         terms,
-        verb: [...glossary.matcher.outputs(node)].some((i) => glossary.terms[i].homograph === 'verb'),
+        verb: [...glossary.matcher.outputs(key)].some((i) => glossary.terms[i].homograph === 'verb'),
         acronyms: terms.some((t) => t.acronym),
         ambiguous: terms.some((t) => t.concept !== terms[0].concept),
       };
-      byNode.set(node, e);
+      byKey.set(key, e);
     }
     return e;
   };
 
-  const candidates = (start: number, end: number, node: number): Term[] => {
+  const candidates = (start: number, end: number, key: number): Term[] => {
     if (opts.ignore.size && opts.ignore.has(foldKey(text.slice(start, end)))) return [];
-    const e = sortedFor(node);
+    const e = sortedFor(key);
     // "lead the call": when any reading of this text is also a verb, an English verb use is no term at all.
     if (e.verb && isVerbUse(folded, start, end)) return [];
     if (!e.acronyms) return e.terms;
     // Acronyms are matched exactly as written: in capitals, and with their own ending ("MQL-e", not "MQL e").
     const written = text.slice(start, end);
-    const acronyms = e.terms.filter((t) => t.acronym && t.forms.includes(written));
+    const acronyms = e.terms.filter((t) => t.acronym && isAcronymAsWritten(t, written));
     // "SalesOps" written like the acronym is the acronym, not the closed compound of "sales ops".
     return acronyms.length ? acronyms : e.terms.filter((t) => !t.acronym);
   };
 
   return (from: number, out: Occurrence[], stop?: (i: number) => boolean): number =>
-    glossary.matcher.scan(folded, from, folded.length, (start, end, node) => {
-      const terms = candidates(start, end, node);
+    glossary.matcher.scan(folded, from, folded.length, (start, end, key) => {
+      const terms = candidates(start, end, key);
       if (!terms.length) return false;
-      const ambiguous = terms !== byNode!.get(node)!.terms ? terms.some((t) => t.concept !== terms[0].concept) : byNode!.get(node)!.ambiguous;
+      const ambiguous = terms !== byKey.get(key)!.terms ? terms.some((t) => t.concept !== terms[0].concept) : byKey.get(key)!.ambiguous;
       out.push(ambiguous ? { start, end, terms: [...terms], term: terms[0], ambiguous, base: terms } : { start, end, terms, term: terms[0], ambiguous });
       return true;
     }, stop);
@@ -356,7 +357,7 @@ function orderOf(base: Term[], u: Usage): Term[] {
 /**
  * Where one text names several concepts (SQL, ACV), puts first the concept this document most
  * likely means: the one whose related concepts and domain the document talks about. The order
- * depends only on the candidate list (one per trie node): each list is sorted once.
+ * depends only on the candidate list (one per key of the matcher): each list is sorted once.
  */
 function orderAmbiguous(occurrences: Occurrence[], u: Usage): void {
   for (const o of occurrences) {

@@ -62,6 +62,23 @@ export function foldKey(s: string): string {
   return out.endsWith(' ') ? out.slice(0, -1) : out;
 }
 
+/** foldKey(s) written into `out` (which must hold s.length units) as UTF-16 units; returns its length. */
+export function foldKeyInto(s: string, out: Uint16Array): number {
+  let n = 0;
+  let prevSep = true;
+  for (let i = 0; i < s.length; i++) {
+    const f = FOLD[s.charCodeAt(i)];
+    if (f === SEP) {
+      if (!prevSep) out[n++] = SEP;
+      prevSep = true;
+    } else {
+      out[n++] = f;
+      prevSep = false;
+    }
+  }
+  return n > 0 && out[n - 1] === SEP ? n - 1 : n;
+}
+
 /** Folds a document into a Uint16Array of the same length. */
 export function foldText(text: string, into?: Uint16Array): Uint16Array {
   const n = text.length;

@@ -1,7 +1,7 @@
 /** The pure language service: everything here is computation over data; nothing here does I/O. */
 export * from './types';
 export * from './settings';
-export { buildGlossary } from './glossary';
+export { buildGlossary, termForms } from './glossary';
 export type { Glossary, DomainNames } from './glossary';
 export { getLanguageService, looksBinary, SOURCE } from './languageService';
 export type { LanguageService, DocumentInfo, Skipped } from './languageService';

@@ -1,6 +1,6 @@
 /**
- * Inflected surface forms of glossary terms, so that the matcher (a trie over
- * all forms) finds "okazji", "säljtratten", "kansjes" or "lead's" in real text.
+ * Inflected surface forms of glossary terms, so that the matcher (an automaton
+ * over all forms) finds "okazji", "säljtratten", "kansjes" or "lead's" in real text.
  *
  * Pure and table driven: no imports, no I/O. Every language has a small
  * function that inflects one word; multi-word terms inflect the head noun
@@ -688,6 +688,11 @@ function plNeuter(w: string): Paradigm | null {
 
 /** Paradigms by gender and word; the glossary repeats head nouns and adjectives a lot. */
 const plCache = new Map<string, Paradigm>();
+
+/** Empties the paradigm cache (after a glossary build: up to 20,000 paradigms need not stay in memory). */
+export function clearInflectionCache(): void {
+  plCache.clear();
+}
 
 function plCached(kind: string, word: string, g: PlGender, make: (w: string, g: PlGender) => Paradigm): Paradigm {
   const key = kind + g + word;

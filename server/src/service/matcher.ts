@@ -1,163 +1,462 @@
 /**
- * A compact trie over the folded surface forms of every term, walked once over the folded text.
+ * A compact automaton over the folded surface forms of every term (the keys), walked once over the
+ * folded text.
  *
- * Layout (no object per node): node n's edges are edgeChar/edgeNode[edgeStart[n] .. edgeStart[n+1]),
- * sorted by character; the root's edges are also in a dense table indexed by character. What a
- * node's key names (term indices) is outData[outStart[n] .. outStart[n+1]).
+ * It is the minimal acyclic automaton of the keys (a DAFSA): a trie in which equal endings are
+ * shared, so "-acja/-acji/-ację" or "-ing/-ings" are stored once for all the words that have them.
+ * Built incrementally from the sorted keys (Daciuk, Mihov, Watson & Watson 2000): only the path of
+ * the last key is open; a state is frozen, or replaced by an equal frozen one, once no later key can
+ * pass through it.
+ *
+ * States can no longer carry what a key names (a shared state ends many keys), so keys are numbered
+ * instead: a key's number is its rank among all keys, the sum of the `skip` of the edges on its path
+ * (a minimal perfect hash). What key k names (term indices) is outputs(k).
+ *
+ * Layout (no object per state): state s's edges are edgeChar/edgeTarget/edgeSkip[edgeStart[s] ..
+ * edgeStart[s+1]), sorted by character; whether a key ends at s is bit s of `final`; the root's edges
+ * are also in dense tables indexed by character.
  *
  * The cost of a scan depends on the text and on the length of the longest term, not on how many
  * terms there are.
  */
-import { BLOCK, SEP, isHanCode, isWordCode } from './fold';
+import { BLOCK, SEP, foldKeyInto, isHanCode, isWordCode } from './fold';
 
-class GrowInt32 {
-  a = new Int32Array(1024);
-  n = 0;
-  push(v: number): number {
-    if (this.n === this.a.length) {
-      const b = new Int32Array(this.a.length * 2);
-      b.set(this.a);
-      this.a = b;
+type Typed = Uint8Array | Uint16Array | Uint32Array | Int32Array;
+type TypedCtor<T extends Typed> = { new (length: number): T; new (buffer: ArrayBuffer): T; BYTES_PER_ELEMENT: number };
+/** ES2024 resizable ArrayBuffers (Node 20), not in this project's ES2022 library. */
+type Resizable = ArrayBuffer & { resize(byteLength: number): void; readonly maxByteLength: number };
+type ResizableCtor = new (byteLength: number, options: { maxByteLength: number }) => Resizable;
+const makeResizable = 'resize' in ArrayBuffer.prototype ? (max: number) => new (ArrayBuffer as unknown as ResizableCtor)(0, { maxByteLength: max }) : undefined;
+
+/**
+ * A growing typed array for the build. Once large, it lives on a resizable ArrayBuffer: it grows in place
+ * (no copy; untouched capacity takes no memory) and gives its memory back at once when freed, without waiting
+ * for the garbage collector, so that the build's peak memory is what it holds, not that plus discarded copies.
+ * Small ones (most, with a small glossary) are plain arrays: a resizable buffer costs system calls.
+ */
+export class Column<T extends Typed> {
+  a: T;
+  private buf: Resizable | undefined;
+
+  /**
+   * `resizable` false: plain arrays only, copied as they grow (where resizable buffers are missing); `minResizable`:
+   * the size in bytes from which a resizable buffer is used.
+   */
+  constructor(private readonly Ctor: TypedCtor<T>, capacity = 1024, private readonly resizable = makeResizable !== undefined, private readonly minResizable = 1 << 18) {
+    this.a = this.alloc(capacity);
+  }
+
+  private alloc(capacity: number): T {
+    const bytes = capacity * this.Ctor.BYTES_PER_ELEMENT;
+    this.buf = undefined;
+    if (this.resizable && makeResizable && bytes >= this.minResizable) {
+      // Address space is reserved, not memory: reserve four times what is asked, so that growing rarely needs
+      // a new buffer (and a copy).
+      let max = 1 << 20;
+      while (max < bytes * 4 && max < 2 ** 33) max *= 2;
+      this.buf = makeResizable(Math.max(max, bytes));
+      this.buf.resize(bytes);
+      return new this.Ctor(this.buf);
     }
-    this.a[this.n] = v;
-    return this.n++;
+    return new this.Ctor(capacity);
+  }
+
+  /** Makes room for `need` elements; returns the array (a new one if it moved). */
+  ensure(need: number): T {
+    if (need <= this.a.length) return this.a;
+    let n = this.a.length;
+    while (n < need) n = Math.ceil(n * 1.5) + 16;
+    const bytes = n * this.Ctor.BYTES_PER_ELEMENT;
+    if (this.buf && bytes <= this.buf.maxByteLength) this.buf.resize(bytes); // the view tracks the length
+    else {
+      const old = this.a, oldBuf = this.buf;
+      this.a = this.alloc(n);
+      this.a.set(old as never);
+      oldBuf?.resize(0);
+    }
+    return this.a;
+  }
+
+  /** The first n elements, in an array of their own; the column is freed. */
+  take(n: number): T {
+    const out = this.a.slice(0, n) as T;
+    this.free();
+    return out;
+  }
+
+  free(): void {
+    this.buf?.resize(0);
+    this.buf = undefined;
+    this.a = new this.Ctor(0);
   }
 }
 
+const HIGH = 0x80000000;
+
+/** Keys that begin with one byte: key i is bytes[starts[i] .. starts[i+1]). */
+class KeyGroup {
+  bytes = new Column(Uint8Array, 4096);
+  starts = new Column(Uint32Array, 256);
+  payloads = new Column(Uint32Array, 256);
+  n = 0;
+  nBytes = 0;
+
+  free(): void {
+    this.bytes.free();
+    this.starts.free();
+    this.payloads.free();
+  }
+}
+
+/**
+ * Collects keys (folded text) with what each names (a payload, a term index), then builds the
+ * Matcher. Keys are stored packed, one byte per ASCII character (each UTF-16 unit is written as
+ * UTF-8 would write it as a code point, which keeps the order of the units), grouped by their first
+ * byte, and sorted with a radix sort: no string per key. The automaton is built group by group in
+ * byte order, and each group's memory is given back once its keys are in: the keys and the automaton
+ * are not all in memory at once.
+ */
 export class MatcherBuilder {
-  private keys: string[] = [];
-  private payloads: number[] = [];
+  private groups: (KeyGroup | undefined)[] = [];
+  private maxKey = 0;
+  private scratch = new Uint16Array(64);
 
   /** key must already be folded (see foldKey). */
   add(key: string, payload: number): void {
-    if (key.length === 0) return;
-    this.keys.push(key);
-    this.payloads.push(payload);
+    if (key.length > this.scratch.length) this.scratch = new Uint16Array(key.length * 2);
+    for (let i = 0; i < key.length; i++) this.scratch[i] = key.charCodeAt(i);
+    this.addUnits(this.scratch, key.length, payload);
   }
 
+  /** Folds `text` (as foldKey does) and adds it. */
+  addText(text: string, payload: number): void {
+    if (text.length > this.scratch.length) this.scratch = new Uint16Array(text.length * 2);
+    this.addUnits(this.scratch, foldKeyInto(text, this.scratch), payload);
+  }
+
+  private addUnits(units: Uint16Array, len: number, payload: number): void {
+    if (len === 0) return;
+    if (len > this.maxKey) this.maxKey = len;
+    const u0 = units[0];
+    const first = u0 < 0x80 ? u0 : u0 < 0x800 ? 0xc0 | (u0 >> 6) : 0xe0 | (u0 >> 12);
+    const g = (this.groups[first] ??= new KeyGroup());
+    const b = g.bytes.ensure(g.nBytes + 3 * len);
+    let at = g.nBytes;
+    for (let i = 0; i < len; i++) {
+      const u = units[i];
+      if (u < 0x80) b[at++] = u;
+      else if (u < 0x800) {
+        b[at++] = 0xc0 | (u >> 6);
+        b[at++] = 0x80 | (u & 0x3f);
+      } else {
+        b[at++] = 0xe0 | (u >> 12);
+        b[at++] = 0x80 | ((u >> 6) & 0x3f);
+        b[at++] = 0x80 | (u & 0x3f);
+      }
+    }
+    const starts = g.starts.ensure(g.n + 2);
+    g.payloads.ensure(g.n + 1)[g.n] = payload;
+    starts[g.n] = g.nBytes;
+    g.n++;
+    g.nBytes = at;
+    starts[g.n] = at;
+  }
+
+  /** The indices of a group's keys in key order (equal keys in the order they were added); `tmp` is scratch. */
+  private static sorted(bytes: Uint8Array, starts: Uint32Array, n: number, order: Uint32Array, tmp: Uint32Array): Uint32Array {
+    for (let i = 0; i < n; i++) order[i] = i;
+    const counts: Uint32Array[] = [];
+    /** Key a before key b, both known to be equal before byte d. */
+    const less = (a: number, b: number, d: number): boolean => {
+      const pa = starts[a] + d, ea = starts[a + 1], pb = starts[b] + d, eb = starts[b + 1];
+      for (let i = 0; ; i++) {
+        if (pa + i === ea) return pb + i !== eb || a < b; // a ended: a shorter key first, equal keys as added
+        if (pb + i === eb) return false;
+        const x = bytes[pa + i], y = bytes[pb + i];
+        if (x !== y) return x < y;
+      }
+    };
+    // Most significant byte first; counting distributes stably, so equal keys keep the order they were added in.
+    const sort = (lo: number, hi: number, d: number): void => {
+      if (hi - lo <= 32) {
+        for (let i = lo + 1; i < hi; i++) {
+          const k = order[i];
+          let j = i - 1;
+          while (j >= lo && less(k, order[j], d)) { order[j + 1] = order[j]; j--; }
+          order[j + 1] = k;
+        }
+        return;
+      }
+      const cnt = (counts[d] ??= new Uint32Array(258));
+      cnt.fill(0);
+      // Bucket of a key: 0 if it has ended, else its byte d + 1.
+      for (let i = lo; i < hi; i++) {
+        const k = order[i], p = starts[k] + d;
+        cnt[(p < starts[k + 1] ? bytes[p] + 1 : 0) + 1]++;
+      }
+      for (let b = 1; b < 258; b++) cnt[b] += cnt[b - 1];
+      for (let i = lo; i < hi; i++) {
+        const k = order[i], p = starts[k] + d;
+        tmp[lo + cnt[p < starts[k + 1] ? bytes[p] + 1 : 0]++] = k;
+      }
+      order.set(tmp.subarray(lo, hi), lo);
+      // Now bucket b is [cnt[b-1], cnt[b]); bucket 0 (keys that ended) is in order already.
+      for (let b = 1, s = cnt[0]; b < 257; b++) {
+        const e = cnt[b];
+        if (e - s > 1) sort(lo + s, lo + e, d + 1);
+        s = e;
+      }
+    };
+    sort(0, n, 0);
+    return order;
+  }
+
+  /** Builds the matcher; the builder is left empty. */
   build(): Matcher {
-    const order = this.keys.map((_, i) => i).sort((x, y) => (this.keys[x] < this.keys[y] ? -1 : this.keys[x] > this.keys[y] ? 1 : this.payloads[x] - this.payloads[y]));
-    // 1. First-child / next-sibling trie, built in key order: a new child is always the last one.
-    const ch = new GrowInt32(), first = new GrowInt32(), last = new GrowInt32(), next = new GrowInt32();
-    const outHead = new GrowInt32(); // per node: index into outs list chain, -1 none
-    const outVal = new GrowInt32(), outNext = new GrowInt32(), outTail = new GrowInt32();
-    const newNode = (c: number) => { ch.push(c); first.push(-1); last.push(-1); next.push(-1); outHead.push(-1); return outTail.push(-1); };
-    newNode(0);
-    let prevKey = '';
-    const path: number[] = [0];
-    for (const i of order) {
-      const key = this.keys[i];
-      let common = 0;
-      while (common < key.length && common < prevKey.length && key.charCodeAt(common) === prevKey.charCodeAt(common)) common++;
-      path.length = common + 1;
-      let node = path[common];
-      for (let d = common; d < key.length; d++) {
-        const child = newNode(key.charCodeAt(d));
-        if (last.a[node] < 0) first.a[node] = child;
-        else next.a[last.a[node]] = child;
-        last.a[node] = child;
-        path.push(child);
-        node = child;
+    const maxKey = this.maxKey;
+
+    // Frozen states.
+    const stFinalCol = new Column(Uint8Array), stEdgeStartCol = new Column(Uint32Array), stCountCol = new Column(Uint32Array);
+    const edCharCol = new Column(Uint16Array), edTargetCol = new Column(Uint32Array), edSkipCol = new Column(Uint32Array);
+    let stFinal = stFinalCol.a, stEdgeStart = stEdgeStartCol.a, stCount = stCountCol.a;
+    let edChar = edCharCol.a, edTarget = edTargetCol.a, edSkip = edSkipCol.a;
+    let nStates = 0, nEdges = 0;
+    // Register of frozen states by content: open addressing, state id + 1 (0: empty).
+    let tableCol = new Column(Int32Array, 1 << 12);
+    let table = tableCol.a;
+    const hashOf = (final: number, chars: ArrayLike<number>, targets: ArrayLike<number>, from: number, to: number): number => {
+      let h = final ? 0x5bd1e995 : 0x27d4eb2f;
+      for (let e = from; e < to; e++) {
+        h = Math.imul(h ^ chars[e], 0x9e3779b1);
+        h = Math.imul(h ^ targets[e], 0x85ebca6b);
+        h ^= h >>> 15;
       }
-      const p = this.payloads[i];
-      let seen = false;
-      for (let o = outHead.a[node]; o >= 0; o = outNext.a[o]) if (outVal.a[o] === p) seen = true;
-      if (!seen) {
-        const o = outVal.push(p);
-        outNext.push(-1);
-        if (outHead.a[node] < 0) outHead.a[node] = o;
-        else outNext.a[outTail.a[node]] = o;
-        outTail.a[node] = o;
+      return h >>> 0;
+    };
+    const insert = (t: Int32Array, id: number, h: number) => {
+      const mask = t.length - 1;
+      let slot = h & mask;
+      while (t[slot] !== 0) slot = (slot + 1) & mask;
+      t[slot] = id + 1;
+    };
+
+    // The open path: the state at depth d is the one reached by the first d units of the last key.
+    const openFinal = new Uint8Array(maxKey + 1), openN = new Uint32Array(maxKey + 1);
+    const openChars: number[][] = [], openTargets: number[][] = [];
+    for (let d = 0; d <= maxKey; d++) { openChars.push([]); openTargets.push([]); }
+
+    /** Freezes the open state at depth d: returns an equal frozen state, or freezes it as a new one. */
+    const freeze = (d: number): number => {
+      const final = openFinal[d], chars = openChars[d], targets = openTargets[d], m = openN[d];
+      const h = hashOf(final, chars, targets, 0, m);
+      const mask = table.length - 1;
+      for (let slot = h & mask; table[slot] !== 0; slot = (slot + 1) & mask) {
+        const id = table[slot] - 1, s = stEdgeStart[id];
+        if (stFinal[id] !== final || stEdgeStart[id + 1] - s !== m) continue;
+        let e = 0;
+        while (e < m && edChar[s + e] === chars[e] && edTarget[s + e] === targets[e]) e++;
+        if (e === m) return id;
       }
-      prevKey = key;
+      const id = nStates++;
+      if (nStates >= stEdgeStart.length) {
+        stFinal = stFinalCol.ensure(nStates + 1);
+        stEdgeStart = stEdgeStartCol.ensure(nStates + 1);
+        stCount = stCountCol.ensure(nStates + 1);
+      }
+      if (nEdges + m > edChar.length) {
+        edChar = edCharCol.ensure(nEdges + m);
+        edTarget = edTargetCol.ensure(nEdges + m);
+        edSkip = edSkipCol.ensure(nEdges + m);
+      }
+      stFinal[id] = final;
+      let skip = final;
+      for (let e = 0; e < m; e++) {
+        edChar[nEdges + e] = chars[e];
+        edTarget[nEdges + e] = targets[e];
+        edSkip[nEdges + e] = skip;
+        skip += stCount[targets[e]];
+      }
+      stCount[id] = skip;
+      nEdges += m;
+      stEdgeStart[nStates] = nEdges;
+      if (nStates * 2 > table.length) {
+        const bigger = new Column(Int32Array, table.length * 2);
+        for (let s = 0; s < nStates; s++) insert(bigger.a, s, hashOf(stFinal[s], edChar, edTarget, stEdgeStart[s], stEdgeStart[s + 1]));
+        tableCol.free();
+        tableCol = bigger;
+        table = bigger.a;
+      } else insert(table, id, h);
+      return id;
+    };
+    const freezeDownTo = (depth: number, from: number) => {
+      for (let d = from; d > depth; d--) openTargets[d - 1][openN[d - 1] - 1] = freeze(d);
+    };
+
+    // What each key names: one term inline, or several in `multi` (flagged by the high bit: the offset of
+    // their count, then the terms).
+    const keyOutCol = new Column(Uint32Array), multiCol = new Column(Uint32Array, 16);
+    let keyOut = keyOutCol.a, multi = multiCol.a;
+    let nKeys = 0, nMulti = 0;
+    const run: number[] = []; // the payloads of the last key
+    const flush = () => {
+      if (run.length === 0) return;
+      run.sort((a, b) => a - b);
+      let m = 1;
+      for (let i = 1; i < run.length; i++) if (run[i] !== run[m - 1]) run[m++] = run[i];
+      keyOut = keyOutCol.ensure(nKeys + 1);
+      if (m === 1) keyOut[nKeys++] = run[0];
+      else {
+        multi = multiCol.ensure(nMulti + 1 + m);
+        multi[nMulti] = m;
+        for (let i = 0; i < m; i++) multi[nMulti + 1 + i] = run[i];
+        keyOut[nKeys++] = HIGH | nMulti;
+        nMulti += 1 + m;
+      }
+      run.length = 0;
+    };
+    let cur = new Uint16Array(maxKey), prev = new Uint16Array(maxKey);
+    let prevLen = 0;
+    const orderCol = new Column(Uint32Array), tmpCol = new Column(Uint32Array);
+    for (let first = 0; first < this.groups.length; first++) {
+      const g = this.groups[first];
+      if (!g) continue;
+      const bytes = g.bytes.a, starts = g.starts.a, payloads = g.payloads.a;
+      const order = MatcherBuilder.sorted(bytes, starts, g.n, orderCol.ensure(g.n), tmpCol.ensure(g.n));
+      for (let r = 0; r < g.n; r++) {
+        const k = order[r];
+        // Decode the key.
+        let len = 0;
+        for (let p = starts[k], end = starts[k + 1]; p < end; ) {
+          const b = bytes[p];
+          if (b < 0x80) { cur[len++] = b; p++; }
+          else if (b < 0xe0) { cur[len++] = ((b & 0x1f) << 6) | (bytes[p + 1] & 0x3f); p += 2; }
+          else { cur[len++] = ((b & 0x0f) << 12) | ((bytes[p + 1] & 0x3f) << 6) | (bytes[p + 2] & 0x3f); p += 3; }
+        }
+        let common = 0;
+        while (common < len && common < prevLen && cur[common] === prev[common]) common++;
+        if (common === len && len === prevLen) {
+          run.push(payloads[k]); // the same key again, for another term (or again for the same one)
+          continue;
+        }
+        flush();
+        run.push(payloads[k]);
+        freezeDownTo(common, prevLen);
+        for (let d = common; d < len; d++) {
+          const m = openN[d]++;
+          openChars[d][m] = cur[d];
+          openTargets[d][m] = 0; // set when the state below is frozen
+          openFinal[d + 1] = 0;
+          openN[d + 1] = 0;
+        }
+        openFinal[len] = 1;
+        [cur, prev] = [prev, cur];
+        prevLen = len;
+      }
+      g.free();
+      this.groups[first] = undefined;
     }
-    // 2. Breadth-first renumbering into the compact layout.
-    const count = ch.n;
-    const edgeStart = new Uint32Array(count + 1), edgeChar = new Uint16Array(count), edgeNode = new Uint32Array(count);
-    const outStart = new Uint32Array(count + 1), outData = new Uint32Array(outVal.n);
-    const queue = new Int32Array(count);
-    queue[0] = 0;
-    let head = 0, tail = 1, edges = 0, outs = 0;
-    while (head < tail) {
-      const old = queue[head];
-      const id = head++;
-      edgeStart[id] = edges;
-      outStart[id] = outs;
-      for (let o = outHead.a[old]; o >= 0; o = outNext.a[o]) outData[outs++] = outVal.a[o];
-      for (let c = first.a[old]; c >= 0; c = next.a[c]) {
-        edgeChar[edges] = ch.a[c];
-        edgeNode[edges] = tail; // children are numbered in the order they are queued
-        edges++;
-        queue[tail++] = c;
-      }
-    }
-    edgeStart[count] = edges;
-    outStart[count] = outs;
-    let maxKey = 0;
-    for (const k of this.keys) if (k.length > maxKey) maxKey = k.length;
-    return new Matcher(edgeStart, edgeChar.subarray(0, edges), edgeNode.subarray(0, edges), outStart, outData, maxKey);
+    flush();
+    freezeDownTo(0, prevLen);
+    const root = freeze(0);
+    // The working arrays go before the results are copied out, one at a time.
+    for (const c of [orderCol, tmpCol, tableCol, stCountCol]) c.free();
+    this.groups = [];
+    this.maxKey = 0;
+    const final = new Uint32Array((nStates + 31) >>> 5);
+    for (let s = 0; s < nStates; s++) if (stFinal[s]) final[s >>> 5] |= 1 << (s & 31);
+    stFinalCol.free();
+    return new Matcher(
+      root, stEdgeStartCol.take(nStates + 1), final, edCharCol.take(nEdges), edTargetCol.take(nEdges), edSkipCol.take(nEdges),
+      keyOutCol.take(nKeys), multiCol.take(nMulti), maxKey,
+    );
   }
 }
 
 export class Matcher {
-  private readonly root = new Int32Array(0x10000).fill(-1);
+  private readonly rootTarget = new Int32Array(0x10000).fill(-1);
+  private readonly rootSkip = new Uint32Array(0x10000);
 
   constructor(
+    private readonly root: number,
     private readonly edgeStart: Uint32Array,
+    private readonly final: Uint32Array,
     private readonly edgeChar: Uint16Array,
-    private readonly edgeNode: Uint32Array,
-    private readonly outStart: Uint32Array,
-    private readonly outData: Uint32Array,
+    private readonly edgeTarget: Uint32Array,
+    private readonly edgeSkip: Uint32Array,
+    private readonly keyOut: Uint32Array,
+    private readonly multi: Uint32Array,
     /** Length of the longest key: a match never covers more non-separator characters than this. */
     readonly maxKeyLength: number,
   ) {
-    for (let e = edgeStart[0]; e < edgeStart[1]; e++) this.root[edgeChar[e]] = edgeNode[e];
+    for (let e = edgeStart[root]; e < edgeStart[root + 1]; e++) {
+      this.rootTarget[edgeChar[e]] = edgeTarget[e];
+      this.rootSkip[edgeChar[e]] = edgeSkip[e];
+    }
   }
 
+  /** States of the automaton. */
   get nodeCount(): number {
     return this.edgeStart.length - 1;
   }
 
+  /** Distinct keys: key numbers are 0 .. keyCount - 1. */
+  get keyCount(): number {
+    return this.keyOut.length;
+  }
+
   /** Bytes held by the typed arrays. */
   get byteSize(): number {
-    return this.root.byteLength + this.edgeStart.byteLength + this.edgeChar.byteLength + this.edgeNode.byteLength + this.outStart.byteLength + this.outData.byteLength;
+    return this.rootTarget.byteLength + this.rootSkip.byteLength + this.edgeStart.byteLength + this.final.byteLength + this.edgeChar.byteLength
+      + this.edgeTarget.byteLength + this.edgeSkip.byteLength + this.keyOut.byteLength + this.multi.byteLength;
   }
 
-  outputs(node: number): Uint32Array {
-    return this.outData.subarray(this.outStart[node], this.outStart[node + 1]);
+  /** What key number `key` names: term indices, ascending. */
+  outputs(key: number): Uint32Array {
+    const v = this.keyOut[key];
+    if (!(v & HIGH)) return this.keyOut.subarray(key, key + 1);
+    const at = v & ~HIGH;
+    return this.multi.subarray(at + 1, at + 1 + this.multi[at]);
   }
 
-  private child(node: number, c: number): number {
-    if (node === 0) return this.root[c];
-    let lo = this.edgeStart[node], hi = this.edgeStart[node + 1] - 1;
+  /** The edge of `state` labelled c, or -1. */
+  private edge(state: number, c: number): number {
+    let lo = this.edgeStart[state], hi = this.edgeStart[state + 1] - 1;
     const chars = this.edgeChar;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
       const m = chars[mid];
-      if (m === c) return this.edgeNode[mid];
+      if (m === c) return mid;
       if (m < c) lo = mid + 1;
       else hi = mid - 1;
     }
     return -1;
   }
 
-  /** Looks up a folded key exactly; returns the node or -1. */
+  /** Looks up a folded key exactly; returns its key number or -1. */
   lookup(key: string): number {
-    let node = 0;
-    for (let i = 0; i < key.length && node >= 0; i++) node = this.child(node, key.charCodeAt(i));
-    return node >= 0 && this.outStart[node + 1] > this.outStart[node] ? node : -1;
+    if (key.length === 0) return -1;
+    let state = this.rootTarget[key.charCodeAt(0)];
+    if (state < 0) return -1;
+    let k = this.rootSkip[key.charCodeAt(0)];
+    for (let i = 1; i < key.length; i++) {
+      const e = this.edge(state, key.charCodeAt(i));
+      if (e < 0) return -1;
+      state = this.edgeTarget[e];
+      k += this.edgeSkip[e];
+    }
+    return this.final[state >>> 5] & (1 << (state & 31)) ? k : -1;
   }
 
   /**
    * Leftmost-longest, non-overlapping matches in folded[from, to). A match starts and ends at word
    * boundaries, except next to Han characters (Chinese has no spaces). Runs of separators in the
-   * text match the single space of a key. `take` is offered each match, longest first, and returns
-   * whether it takes it (a verb use or a lower-case acronym is refused); the scan then continues
-   * after the match it took.
+   * text match the single space of a key. `take` is offered each match (with its key number),
+   * longest first, and returns whether it takes it (a verb use or a lower-case acronym is refused);
+   * the scan then continues after the match it took.
    */
-  scan(folded: Uint16Array, from: number, to: number, take: (start: number, end: number, node: number) => boolean, stop?: (i: number) => boolean): number {
+  scan(folded: Uint16Array, from: number, to: number, take: (start: number, end: number, key: number) => boolean, stop?: (i: number) => boolean): number {
     const n = to;
-    const root = this.root, outStart = this.outStart;
+    const rootTarget = this.rootTarget, rootSkip = this.rootSkip, final = this.final, edgeTarget = this.edgeTarget, edgeSkip = this.edgeSkip;
     let i = from;
     const cands: number[] = [];
     while (i < n) {
@@ -168,20 +467,22 @@ export class Matcher {
         const p = folded[i - 1];
         if (isWordCode(p) && !isHanCode(p) && !isHanCode(c)) { i++; continue; }
       }
-      let node = root[c];
-      if (node < 0) { i++; continue; }
+      let state = rootTarget[c];
+      if (state < 0) { i++; continue; }
+      let key = rootSkip[c];
       let j = i + 1;
       cands.length = 0;
       for (;;) {
-        if (outStart[node + 1] > outStart[node]) {
+        if (final[state >>> 5] & (1 << (state & 31))) {
           const next = j < n ? folded[j] : SEP;
-          if (!isWordCode(next) || isHanCode(next) || isHanCode(folded[j - 1])) cands.push(node, j);
+          if (!isWordCode(next) || isHanCode(next) || isHanCode(folded[j - 1])) cands.push(key, j);
         }
         if (j >= n) break;
         const d = folded[j];
-        const child = this.child(node, d);
-        if (child < 0) break;
-        node = child;
+        const e = this.edge(state, d);
+        if (e < 0) break;
+        state = edgeTarget[e];
+        key += edgeSkip[e];
         j++;
         if (d === SEP) while (j < n && folded[j] === SEP) j++;
       }

@@ -58,7 +58,9 @@ function mergeSection(base: LangSectionData | undefined, inc: LangSectionData): 
 export function mergeGlossaries(builtin: GlossarySource[], workspace: GlossarySource[], useBuiltin = true): { sources: GlossarySource[]; issues: GlossaryIssue[] } {
   const issues: GlossaryIssue[] = [];
   const keepBuiltin = useBuiltin && workspace.every((w) => (w.data as WorkspaceGlossaryData)?.builtin !== false);
-  const sources = keepBuiltin ? builtin.map((s) => ({ file: s.file, data: clone(s.data) })) : [];
+  // Merging replaces whole concepts in a copy of each concept list and never changes a built-in concept, so the
+  // built-in data is shared, not copied (a deep copy of a large glossary costs as much as the glossary).
+  const sources: GlossarySource[] = keepBuiltin ? builtin.map((s) => ({ file: s.file, data: { ...(s.data as object), concepts: [...((s.data as { concepts?: ConceptData[] }).concepts ?? [])] } })) : [];
   const where = new Map<string, { source: GlossarySource; index: number }>();
   for (const s of sources) (s.data as { concepts: ConceptData[] }).concepts.forEach((c, index) => where.set(c.id, { source: s, index }));
 

@@ -1,4 +1,5 @@
 /** The glossary as it is written in files (see glossary/schema/glossary.schema.json), and the model built from it. */
+import type { InflectHints } from './inflect';
 
 export type Lang = 'en' | 'sv' | 'nl' | 'pl' | 'zh-Hant';
 export const LANGS: readonly Lang[] = ['en', 'sv', 'nl', 'pl', 'zh-Hant'];
@@ -78,8 +79,8 @@ export interface Term {
   homograph?: 'verb';
   note?: string;
   replacement?: string;
-  /** Surface forms (inflections, variants) the matcher knows for this term. */
-  forms: string[];
+  /** How the glossary entry says the term inflects, when it says anything; its forms are termForms(term) (glossary.ts). */
+  inflection?: InflectHints;
 }
 
 export interface LangSection {
