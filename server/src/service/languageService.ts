@@ -186,7 +186,7 @@ export function getLanguageService(initial: Glossary): LanguageService {
   }
 
   // A finding's diagnostic, kept while the finding object lives: findings before an edit are kept as they
-  // were (shiftFindings), and so are their lines and columns.
+  // were (updateFindings), and so are their lines and columns.
   const diagnostics = new WeakMap<Finding, { uri: string; severity: DiagnosticSeverity; d: Diagnostic }>();
 
   /** A finding as an LSP diagnostic. */
