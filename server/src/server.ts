@@ -182,7 +182,10 @@ connection.onDidChangeConfiguration((change) => {
 // ---- diagnostics: debounced per document, newest version wins ----------------------------
 
 /** Checks wait this long after the last change (LINGO_DEBOUNCE_MS: for benchmarks, which time the check itself). */
-const DEBOUNCE_MS = Math.max(0, Number(process.env.LINGO_DEBOUNCE_MS ?? 150) || 0);
+const DEBOUNCE_MS = (() => {
+  const ms = Number(process.env.LINGO_DEBOUNCE_MS ?? 150);
+  return Number.isFinite(ms) && ms >= 0 ? ms : 150;
+})();
 const timers = new Map<string, ReturnType<typeof setTimeout>>();
 const notified = new Set<string>();
 

@@ -5,7 +5,7 @@
  */
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { RULES, type RuleId } from '../service';
+import { DEFAULT_SETTINGS, RULES, type RuleId } from '../service';
 
 export interface CheckRange { startLine: number; startColumn: number; endLine: number; endColumn: number }
 
@@ -18,29 +18,29 @@ export interface CheckResult extends CheckRange {
   fixes?: { title: string; edits: (CheckRange & { newText: string })[] }[];
 }
 
-const RULE_TEXT: Record<RuleId, { name: string; short: string; full: string; level: string }> = {
+const RULE_TEXT: Record<RuleId, { name: string; short: string; full: string }> = {
   'acronym-undefined': {
-    name: 'AcronymUndefined', level: 'note',
+    name: 'AcronymUndefined',
     short: 'An acronym is used before it is spelled out.',
     full: 'The first use of an acronym in a document should be written with its expansion, e.g. "marketing qualified lead (MQL)".',
   },
   'inconsistent-term': {
-    name: 'InconsistentTerm', level: 'warning',
+    name: 'InconsistentTerm',
     short: 'One concept is named with different terms in the same document.',
     full: 'A document should name each concept with one term; the best-ranked term used in the document is suggested.',
   },
   'inconsistent-across-files': {
-    name: 'InconsistentAcrossFiles', level: 'note',
+    name: 'InconsistentAcrossFiles',
     short: 'One concept is named differently in different files of a folder or workspace.',
     full: 'Files of one folder or workspace should name each concept with one term; the best-ranked term used elsewhere is suggested.',
   },
   'deprecated-term': {
-    name: 'DeprecatedTerm', level: 'warning',
+    name: 'DeprecatedTerm',
     short: 'A term the glossary marks as deprecated.',
     full: 'The glossary marks this term as deprecated; the replacement it names is suggested.',
   },
   mistranslation: {
-    name: 'Mistranslation', level: 'warning',
+    name: 'Mistranslation',
     short: 'A known wrong (often machine) translation of a term.',
     full: 'The glossary lists this text as a mistranslation of a concept; the correct term is suggested.',
   },
@@ -54,7 +54,7 @@ function relUri(file: string, base: string): string {
   return rel.split('/').map(encodeURIComponent).join('/');
 }
 
-export function toSarif(results: CheckResult[], options: { version: string; baseDir?: string; levels?: Partial<Record<RuleId, string>> }): object {
+export function toSarif(results: CheckResult[], options: { version: string; baseDir?: string }): object {
   const base = path.resolve(options.baseDir ?? process.cwd());
   const files = [...new Set(results.map((r) => r.file))];
   const artifactIndex = new Map(files.map((f, i) => [f, i]));
@@ -74,7 +74,7 @@ export function toSarif(results: CheckResult[], options: { version: string; base
             name: RULE_TEXT[id].name,
             shortDescription: { text: RULE_TEXT[id].short },
             fullDescription: { text: RULE_TEXT[id].full },
-            defaultConfiguration: { level: RULE_TEXT[id].level },
+            defaultConfiguration: { level: LEVEL[DEFAULT_SETTINGS.rules[id] as CheckResult['severity']] },
           })),
         },
       },

@@ -5,11 +5,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
-import type * as YAML from 'yaml';
-/** YAML is loaded on first use: most workspaces have no YAML glossary, and the server starts faster without it. */
-const yaml = (): typeof YAML => require('yaml');
 import { validateGlossaryFile, type GlossaryIssue, type GlossarySource } from '../service';
-import { parseGlossaryText } from './glossaryFiles';
+import { loadYaml, parseGlossaryText } from './glossaryFiles';
 
 /** A team glossary larger than this is refused with a message, not parsed. */
 export const MAX_GLOSSARY_BYTES = 5 * 1024 * 1024;
@@ -45,7 +42,7 @@ export function findWorkspaceGlossary(folder: string): string | undefined {
 export function rangeOfPointer(file: string, text: string, pointer: string): [number, number] {
   const parts = pointer.split('/').slice(1).map((p) => (/^\d+$/.test(p) ? Number(p) : p.replace(/~1/g, '/').replace(/~0/g, '~')));
   if (/\.ya?ml$/i.test(file)) {
-    const doc = yaml().parseDocument(text);
+    const doc = loadYaml().parseDocument(text);
     for (let n = parts.length; n >= 0; n--) {
       const node = doc.getIn(parts.slice(0, n), true) as { range?: [number, number, number] } | undefined;
       if (node && node.range) return [node.range[0], node.range[1]];
@@ -101,7 +98,7 @@ export function readWorkspaceGlossary(file: string, text?: string): WorkspaceGlo
 /** The text of a team glossary file after adding `concept`: formatted, and valid as before. */
 export function addConceptToFileText(file: string, text: string | undefined, concept: object): string {
   if (/\.ya?ml$/i.test(file)) {
-    const doc = yaml().parseDocument(text && text.trim() ? text : 'concepts: []\n');
+    const doc = loadYaml().parseDocument(text && text.trim() ? text : 'concepts: []\n');
     if (!doc.has('concepts')) doc.set('concepts', []);
     doc.addIn(['concepts'], doc.createNode(concept));
     return String(doc);

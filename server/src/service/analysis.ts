@@ -6,6 +6,7 @@ import { BLOCK, SEP, foldKey, foldText, isWordCode } from './fold';
 import { detectLanguage, Detection } from './detect';
 import { isAcronymAsWritten, type Glossary } from './glossary';
 import { findIgnoredRegions } from './regions';
+import { firstIndex } from './util';
 import type { Concept, Lang, Term } from './types';
 import { LANGS } from './types';
 
@@ -139,13 +140,8 @@ function mayChangeRegions(prev: Analysis, text: string, p: number, oldEnd: numbe
   if (/[@:/\\]|www\./i.test(text.slice(tokStart, tokEnd))) return true;
   const ig = prev.ignored, delta = text.length - prev.text.length;
   // The regions are sorted: find the first that may reach the token.
-  let lo = 0, hi = ig.length / 2;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (ig[2 * mid + 1] < tokStart - 1) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < ig.length / 2 && ig[2 * lo] <= tokEnd - delta + 1;
+  const k = firstIndex(ig.length / 2, (i) => ig[2 * i + 1] >= tokStart - 1);
+  return k < ig.length / 2 && ig[2 * k] <= tokEnd - delta + 1;
 }
 
 /**

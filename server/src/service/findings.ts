@@ -8,7 +8,7 @@ import { foldKey } from './fold';
 import { format, messages } from './l10n';
 import type { RuleId } from './settings';
 import type { Concept, Lang, Term } from './types';
-import { conceptLabel, matchCase, replacementOf, spelledOut, statusRank } from './util';
+import { conceptLabel, firstIndex, matchCase, replacementOf, spelledOut, statusRank } from './util';
 
 export interface Edit { start: number; end: number; newText: string }
 export interface Fix { title: string; edits: Edit[]; preferred?: boolean }
@@ -312,12 +312,6 @@ export function updateFindings(prev: Finding[], a: Analysis, filter: (fs: Findin
 const NEAR_ACRONYM = 300;
 
 function acronymWithin(occs: Occurrence[], from: number, to: number): boolean {
-  let lo = 0, hi = occs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (occs[mid].end < from) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let k = lo; k < occs.length && occs[k].start <= to; k++) if (isAcronymUse(occs[k])) return true;
+  for (let k = firstIndex(occs.length, (i) => occs[i].end >= from); k < occs.length && occs[k].start <= to; k++) if (isAcronymUse(occs[k])) return true;
   return false;
 }

@@ -5,17 +5,13 @@ import type { Glossary } from './glossary';
 import { messages } from './l10n';
 import type { Concept, Lang, Term } from './types';
 import { LANGS } from './types';
-import { conceptLabel, replacementOf, section } from './util';
+import { conceptLabel, firstIndex, replacementOf, section } from './util';
 
 export interface HoverResult { start: number; end: number; markdown: string }
 
 export function occurrenceAt(a: Analysis, offset: number): Occurrence | undefined {
   const occs = a.occurrences;
-  let lo = 0, hi = occs.length - 1, idx = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    if (occs[mid].start <= offset) { idx = mid; lo = mid + 1; } else hi = mid - 1;
-  }
+  const idx = firstIndex(occs.length, (i) => occs[i].start > offset) - 1;
   return idx >= 0 && offset <= occs[idx].end ? occs[idx] : undefined;
 }
 

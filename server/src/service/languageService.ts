@@ -80,13 +80,19 @@ export function getLanguageService(initial: Glossary): LanguageService {
     return `${fixedLanguage(s, uri) ?? ''}|${k}`;
   };
 
+  /**
+   * Is what was remembered for a document about this version of it? The text is compared too (the same string
+   * object, unless a client changed the text without a new version number).
+   */
+  const current = (version: number, text: string, doc: TextDocument) => version === doc.version && text === doc.getText();
+
   // Whether a document is skipped depends only on its text and the size limit: remembered per version.
-  const skips = new Map<string, { version: number; limit: number; lang: Lang; result: Skipped | undefined }>();
+  const skips = new Map<string, { version: number; text: string; limit: number; lang: Lang; result: Skipped | undefined }>();
   function skipped(doc: TextDocument, settings = DEFAULT_SETTINGS): Skipped | undefined {
     const hit = skips.get(doc.uri);
-    if (hit && hit.version === doc.version && hit.limit === settings.maxFileSizeMB && hit.lang === settings.preferredLanguage) return hit.result;
+    if (hit && current(hit.version, hit.text, doc) && hit.limit === settings.maxFileSizeMB && hit.lang === settings.preferredLanguage) return hit.result;
     const result = computeSkipped(doc, settings);
-    skips.set(doc.uri, { version: doc.version, limit: settings.maxFileSizeMB, lang: settings.preferredLanguage, result });
+    skips.set(doc.uri, { version: doc.version, text: doc.getText(), limit: settings.maxFileSizeMB, lang: settings.preferredLanguage, result });
     if (skips.size > 200) skips.delete(skips.keys().next().value!);
     return result;
   }
@@ -122,23 +128,17 @@ export function getLanguageService(initial: Glossary): LanguageService {
     return e;
   }
 
-  /**
-   * Is the entry that of this version of the document? The text is compared too (the same string object,
-   * unless a client changed the text without a new version number), since findings are reused across edits.
-   */
-  const current = (hit: CacheEntry, doc: TextDocument) => hit.version === doc.version && hit.analysis.text === doc.getText();
-
   /** The cached analysis of this version, or undefined. */
   function cached(doc: TextDocument, settings: Settings): CacheEntry | undefined {
     const hit = cache.get(doc.uri);
-    return hit && current(hit, doc) && hit.key === settingsKey(settings, doc.uri) ? hit : undefined;
+    return hit && current(hit.version, hit.analysis.text, doc) && hit.key === settingsKey(settings, doc.uri) ? hit : undefined;
   }
 
   function entry(doc: TextDocument, settings = DEFAULT_SETTINGS): CacheEntry | undefined {
     if (skipped(doc, settings)) return undefined;
     const key = settingsKey(settings, doc.uri);
     const hit = cache.get(doc.uri);
-    if (hit && current(hit, doc) && hit.key === key) return hit;
+    if (hit && current(hit.version, hit.analysis.text, doc) && hit.key === key) return hit;
     const opts = optionsFor(doc, settings);
     // After an edit, re-scan only around it when that is safe; else the whole document.
     const text = doc.getText();

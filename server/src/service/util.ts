@@ -39,3 +39,14 @@ export function matchCase(original: string, replacement: string): string {
 export const replacementOf = (t: Term): string => t.replacement ?? t.concept.langs[t.lang]?.terms.find((x) => x.status !== 'deprecated')?.text ?? t.concept.name;
 
 export const statusRank = (t: Term): number => (t.status === 'preferred' ? 0 : t.status === 'admitted' ? 1 : 2);
+
+/** The first index in [0, n) where `reached(i)` holds, given that it then holds for every later index; n if none. */
+export function firstIndex(n: number, reached: (i: number) => boolean): number {
+  let lo = 0, hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (reached(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}

@@ -9,9 +9,8 @@ import type { GlossaryIssue } from './types';
 
 const compiled: { builtin?: ValidateFunction; workspace?: ValidateFunction } = {};
 function validator(kind: 'builtin' | 'workspace'): ValidateFunction {
-  // Loaded on first use: the server starts without it (the built-in glossary is validated when it is built).
-  const Ajv = (require('ajv') as typeof import('ajv')).default;
-  return (compiled[kind] ??= new Ajv({ allErrors: true, strict: false }).compile(kind === 'builtin' ? schema : workspaceSchema));
+  // ajv is loaded on first use: the server starts without it (the built-in glossary is validated when it is built).
+  return (compiled[kind] ??= new (require('ajv') as typeof import('ajv')).default({ allErrors: true, strict: false }).compile(kind === 'builtin' ? schema : workspaceSchema));
 }
 
 /** Describes where a JSON pointer lands: the concept's id (when it has one) and the field path. */
