@@ -115,7 +115,7 @@ describe('matcher (minimal automaton) against a naive reference', () => {
         parts.push(`${start}-${end}:${[...m.outputs(key)].join(',')}${ok ? ' taken' : ''}`);
         return ok;
       };
-      const stopped = m.scan(f, 0, f.length, log, (i) => i >= at);
+      const stopped = m.scan(f, 0, f.length, log, at);
       m.scan(f, stopped, f.length, log);
       assert.deepStrictEqual(parts, expected, `${JSON.stringify(text)} stopped at ${stopped}`);
     }), params);

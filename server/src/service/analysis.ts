@@ -104,7 +104,7 @@ export function* analyzeSteps(text: string, glossary: Glossary, opts: AnalysisOp
   const scan = scanner(text, folded, glossary, opts, lang);
   for (let at = 0; at < text.length; ) {
     const limit = at + slice;
-    at = scan(at, occurrences, (i) => i >= limit);
+    at = scan(at, occurrences, limit);
     if (at < text.length) yield;
   }
   const usage = countUsage(occurrences);
@@ -220,7 +220,7 @@ export function reanalyze(prev: Analysis, text: string, glossary: Glossary, opts
     return false;
   };
   const fresh: Occurrence[] = [];
-  const stoppedAt = scanner(text, folded, glossary, opts, prev.lang)(from, fresh, (i) => i >= until && !insideOld(i));
+  const stoppedAt = scanner(text, folded, glossary, opts, prev.lang)(from, fresh, until, (i) => !insideOld(i));
   // Did the edit change any occurrence? The fresh ones must be the old ones between the re-scan's ends, moved.
   // (Old occurrences that began in the replaced text are all in it: the scan stops only past the edit.)
   let firstAfter = after;
@@ -314,14 +314,14 @@ function scanner(text: string, folded: Uint16Array, glossary: Glossary, opts: An
     return acronyms.length ? acronyms : e.terms.filter((t) => !t.acronym);
   };
 
-  return (from: number, out: Occurrence[], stop?: (i: number) => boolean): number =>
+  return (from: number, out: Occurrence[], stopAt?: number, stop?: (i: number) => boolean): number =>
     glossary.matcher.scan(folded, from, folded.length, (start, end, key) => {
       const terms = candidates(start, end, key);
       if (!terms.length) return false;
       const ambiguous = terms !== byKey.get(key)!.terms ? terms.some((t) => t.concept !== terms[0].concept) : byKey.get(key)!.ambiguous;
       out.push(ambiguous ? { start, end, terms: [...terms], term: terms[0], ambiguous, base: terms } : { start, end, terms, term: terms[0], ambiguous });
       return true;
-    }, stop);
+    }, stopAt, stop);
 }
 
 /** How often a document names each concept and domain (in unambiguous occurrences), and the order this gives each list of candidates of an ambiguous text. */

@@ -41,6 +41,8 @@ export const HAN = 2;
   CLASS[0x27] = 0; // apostrophe: not a word character, but allowed inside forms ("lead's")
 })();
 
+/** The class bits (WORD, HAN) of every code unit, for loops that test many (the matcher's scan). */
+export const CHAR_CLASS: Readonly<Uint8Array> = CLASS;
 export const foldCode = (c: number): number => FOLD[c];
 export const isWordCode = (c: number): boolean => (CLASS[c] & WORD) !== 0;
 export const isHanCode = (c: number): boolean => (CLASS[c] & HAN) !== 0;

@@ -19,7 +19,9 @@
  * The cost of a scan depends on the text and on the length of the longest term, not on how many
  * terms there are.
  */
-import { BLOCK, SEP, foldKeyInto, isHanCode, isWordCode } from './fold';
+import { BLOCK, CHAR_CLASS, HAN, SEP, WORD, foldKeyInto } from './fold';
+
+const WORD_OR_HAN = WORD | HAN;
 
 type Typed = Uint8Array | Uint16Array | Uint32Array | Int32Array;
 type TypedCtor<T extends Typed> = { new (length: number): T; new (buffer: ArrayBuffer): T; BYTES_PER_ELEMENT: number };
@@ -447,39 +449,53 @@ export class Matcher {
     return this.final[state >>> 5] & (1 << (state & 31)) ? k : -1;
   }
 
+  /** Candidate (key, end) pairs of the scan's current position, reused across positions and scans. */
+  private cands = new Int32Array(64);
+
   /**
    * Leftmost-longest, non-overlapping matches in folded[from, to). A match starts and ends at word
    * boundaries, except next to Han characters (Chinese has no spaces). Runs of separators in the
    * text match the single space of a key. `take` is offered each match (with its key number),
    * longest first, and returns whether it takes it (a verb use or a lower-case acronym is refused);
-   * the scan then continues after the match it took.
+   * the scan then continues after the match it took. It stops early at the first position it stands
+   * on at or after `stopAt` that `stop` (when given) accepts, and returns that position.
    */
-  scan(folded: Uint16Array, from: number, to: number, take: (start: number, end: number, key: number) => boolean, stop?: (i: number) => boolean): number {
+  scan(folded: Uint16Array, from: number, to: number, take: (start: number, end: number, key: number) => boolean, stopAt = Infinity, stop?: (i: number) => boolean): number {
     const n = to;
-    const rootTarget = this.rootTarget, rootSkip = this.rootSkip, final = this.final, edgeTarget = this.edgeTarget, edgeSkip = this.edgeSkip;
+    const rootTarget = this.rootTarget, rootSkip = this.rootSkip, final = this.final, edgeStart = this.edgeStart, edgeChar = this.edgeChar;
+    const edgeTarget = this.edgeTarget, edgeSkip = this.edgeSkip, cls = CHAR_CLASS;
+    let cands = this.cands;
     let i = from;
-    const cands: number[] = [];
     while (i < n) {
-      if (stop && stop(i)) return i;
+      if (i >= stopAt && (stop === undefined || stop(i))) return i;
       const c = folded[i];
-      if (c === SEP || c === BLOCK) { i++; continue; }
-      if (i > 0) {
-        const p = folded[i - 1];
-        if (isWordCode(p) && !isHanCode(p) && !isHanCode(c)) { i++; continue; }
-      }
+      // Inside a word (after a letter that is not Han, at a letter that is not Han): no match starts here.
+      if (c === SEP || c === BLOCK || (i > 0 && (cls[folded[i - 1]] & WORD_OR_HAN) === WORD && (cls[c] & HAN) === 0)) { i++; continue; }
       let state = rootTarget[c];
       if (state < 0) { i++; continue; }
       let key = rootSkip[c];
       let j = i + 1;
-      cands.length = 0;
+      let nc = 0;
       for (;;) {
         if (final[state >>> 5] & (1 << (state & 31))) {
-          const next = j < n ? folded[j] : SEP;
-          if (!isWordCode(next) || isHanCode(next) || isHanCode(folded[j - 1])) cands.push(key, j);
+          // A match ends at a word boundary: not before a letter that is not Han, unless it ends with a Han one.
+          if (j >= n || (cls[folded[j]] & WORD_OR_HAN) !== WORD || (cls[folded[j - 1]] & HAN) !== 0) {
+            if (nc === cands.length) { const grown = new Int32Array(nc * 2); grown.set(cands); cands = this.cands = grown; }
+            cands[nc++] = key;
+            cands[nc++] = j;
+          }
         }
         if (j >= n) break;
         const d = folded[j];
-        const e = this.edge(state, d);
+        // The edge labelled d: a binary search among the state's edges, sorted by label.
+        let lo = edgeStart[state], hi = edgeStart[state + 1] - 1, e = -1;
+        while (lo <= hi) {
+          const mid = (lo + hi) >>> 1;
+          const m = edgeChar[mid];
+          if (m === d) { e = mid; break; }
+          if (m < d) lo = mid + 1;
+          else hi = mid - 1;
+        }
         if (e < 0) break;
         state = edgeTarget[e];
         key += edgeSkip[e];
@@ -487,7 +503,7 @@ export class Matcher {
         if (d === SEP) while (j < n && folded[j] === SEP) j++;
       }
       let matched = false;
-      for (let k = cands.length - 2; k >= 0; k -= 2) {
+      for (let k = nc - 2; k >= 0; k -= 2) {
         const end = cands[k + 1];
         if (take(i, end, cands[k])) {
           i = end;
