@@ -458,7 +458,8 @@ export class Matcher {
    * text match the single space of a key. `take` is offered each match (with its key number),
    * longest first, and returns whether it takes it (a verb use or a lower-case acronym is refused);
    * the scan then continues after the match it took. It stops early at the first position it stands
-   * on at or after `stopAt` that `stop` (when given) accepts, and returns that position.
+   * on (one where a match may start) at or after `stopAt` that `stop` (when given) accepts, and
+   * returns that position.
    */
   scan(folded: Uint16Array, from: number, to: number, take: (start: number, end: number, key: number) => boolean, stopAt = Infinity, stop?: (i: number) => boolean): number {
     const n = to;
@@ -511,7 +512,18 @@ export class Matcher {
           break;
         }
       }
-      if (!matched) i++;
+      if (!matched) {
+        i++;
+        // The rest of a word that is not Han starts nothing: stand next where a match may start.
+        if ((cls[c] & WORD_OR_HAN) === WORD) {
+          while (i < n) {
+            const k = cls[folded[i]];
+            if (k & HAN) break;
+            i++;
+            if ((k & WORD_OR_HAN) !== WORD) break;
+          }
+        }
+      }
     }
     return n;
   }
