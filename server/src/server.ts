@@ -186,16 +186,20 @@ const DEBOUNCE_MS = (() => {
   const ms = Number(process.env.LINGO_DEBOUNCE_MS ?? 150);
   return Number.isFinite(ms) && ms >= 0 ? ms : 150;
 })();
-const timers = new Map<string, ReturnType<typeof setTimeout>>();
+/** A pending check per document: a timer, or (with no delay) an immediate. */
+const timers = new Map<string, { cancel(): void }>();
 const notified = new Set<string>();
 
 function schedule(doc: TextDocument, delay: number): void {
-  clearTimeout(timers.get(doc.uri));
-  timers.set(doc.uri, setTimeout(() => {
+  timers.get(doc.uri)?.cancel();
+  const run = () => {
     timers.delete(doc.uri);
     // A failure here would be an unhandled rejection, which ends the process: log it instead.
     validate(doc.uri).catch((e) => connection.console.error(`Lingo: checking ${doc.uri} failed: ${e instanceof Error ? e.stack : String(e)}`));
-  }, delay));
+  };
+  // setTimeout(…, 0) waits at least a millisecond; an immediate runs as soon as pending messages are read.
+  if (delay > 0) { const t = setTimeout(run, delay); timers.set(doc.uri, { cancel: () => clearTimeout(t) }); }
+  else { const t = setImmediate(run); timers.set(doc.uri, { cancel: () => clearImmediate(t) }); }
 }
 
 async function validate(uri: string): Promise<void> {
@@ -319,7 +323,8 @@ documents.onDidChangeContent((e) => {
   } else schedule(e.document, DEBOUNCE_MS);
 });
 documents.onDidClose((e) => {
-  clearTimeout(timers.get(e.document.uri));
+  timers.get(e.document.uri)?.cancel();
+  timers.delete(e.document.uri);
   if (crossPublished.size) scheduleCrossFile();
   docSettings.delete(e.document.uri);
   service.forget(e.document.uri);

@@ -124,6 +124,31 @@ describe('incremental re-analysis', () => {
     );
   });
 
+  it('an edit that completes or breaks a control comment is seen, though only the edited stretch is searched for one', () => {
+    const { service } = builtin();
+    const s = resolveSettings({ maxProblems: 0 });
+    const body = '\n\nEvery lead is an MQL. A prospect is a lead, and so is every Lead.\n';
+    // [text before, offset of the edit, characters deleted, inserted text, rules that must remain]
+    const cases: [string, string, number, string][] = [
+      ['<!-- ling -->', '<!-- ling', 0, 'o-disable'],
+      ['<!-- lingXo-disable -->', '<!-- ling', 1, ''],
+      ['<!-- lingo-disable -->', '<!-- lingo', 1, ''],
+      ['<!-- lingo-disablx -->', '<!-- lingo-disabl', 1, 'e'],
+    ];
+    let n = 0;
+    for (const [head, before, del, ins] of cases) {
+      const doc = TextDocument.create(`file:///test/control${++n}.md`, 'markdown', 1, head + body);
+      service.findings(doc, s);
+      const at = doc.positionAt(before.length);
+      TextDocument.update(doc, [{ range: { start: at, end: doc.positionAt(before.length + del) }, text: ins }], 2);
+      const fresh = TextDocument.create(`file:///test/control-fresh${n}.md`, 'markdown', 1, doc.getText());
+      const expected = plain(service.findings(fresh, s));
+      assert.deepStrictEqual(plain(service.findings(doc, s)), expected, doc.getText());
+      // The cases switch checking off or on: one side of each has no findings at all.
+      assert.ok((expected.length === 0) !== (plain(service.findings(TextDocument.create(`file:///test/control-old${n}.md`, 'markdown', 1, head + body), s)).length === 0), head);
+    }
+  });
+
   it('computes again only what an edit can have changed', () => {
     const text = 'Every lead is a lead. One MQL here, and a prospect there. A Marketing Qualified Lead is next.';
     const a0 = analyze(text, glossary, OPTS);

@@ -12,7 +12,7 @@ import { analyze, analyzeSteps, quickLanguage, reanalyze, Analysis } from './ana
 import { complete, CompletionIndex } from './completion';
 import { computeFindings, Finding, isAcronymUse, spelledOutAs, updateFindings } from './findings';
 import { foldKey } from './fold';
-import { sameControl, suppressions } from './suppress';
+import { mayControl, mayControlAfter, sameControl, suppressions } from './suppress';
 import type { Glossary } from './glossary';
 import { hover as hoverAt } from './hover';
 import { format, messages } from './l10n';
@@ -70,7 +70,8 @@ export function looksBinary(text: string): boolean {
 export function getLanguageService(initial: Glossary): LanguageService {
   let glossary = initial;
   let completionIndex: CompletionIndex | undefined;
-  interface CacheEntry { version: number; key: string; analysis: Analysis; findings?: Finding[] }
+  /** `control`: the text may hold control comments (see suppress.ts), kept up to date across edits. */
+  interface CacheEntry { version: number; key: string; analysis: Analysis; control: boolean; findings?: Finding[] }
   const cache = new Map<string, CacheEntry>();
 
   const keys = new WeakMap<Settings, string>();
@@ -118,10 +119,11 @@ export function getLanguageService(initial: Glossary): LanguageService {
 
   /** Caches an analysis; `prev` is the entry it was re-analysed from, whose findings may still hold. */
   function store(doc: TextDocument, key: string, analysis: Analysis, prev?: CacheEntry): CacheEntry {
-    const e: CacheEntry = { version: doc.version, key, analysis };
     const edit = analysis.edit;
-    if (prev?.findings && edit && sameControl(prev.analysis.text, analysis.text, edit.at, edit.oldEnd, edit.delta)) {
-      e.findings = updateFindings(prev.findings, analysis, (fs) => unsuppressed(analysis.text, fs));
+    const control = prev && edit ? mayControlAfter(prev.control, analysis.text, edit.at, edit.newEnd) : mayControl(analysis.text);
+    const e: CacheEntry = { version: doc.version, key, analysis, control };
+    if (prev?.findings && edit && sameControl(prev.analysis.text, analysis.text, edit.at, edit.oldEnd, edit.delta, prev.control, control)) {
+      e.findings = updateFindings(prev.findings, analysis, (fs) => unsuppressed(analysis.text, fs, control));
     }
     cache.set(doc.uri, e);
     if (cache.size > 50) cache.delete(cache.keys().next().value!);
@@ -174,14 +176,14 @@ export function getLanguageService(initial: Glossary): LanguageService {
     // Findings depend on the rules too; rule levels only filter, so compute all and filter.
     if (!e.findings) {
       const text = doc.getText();
-      e.findings = unsuppressed(text, computeFindings(text, e.analysis, () => true));
+      e.findings = unsuppressed(text, computeFindings(text, e.analysis, () => true), e.control);
     }
     return e.findings;
   }
 
   /** Leaves out findings turned off by comments in the text (lingo-disable…). */
-  function unsuppressed(text: string, fs: Finding[]): Finding[] {
-    const off = suppressions(text);
+  function unsuppressed(text: string, fs: Finding[], control: boolean): Finding[] {
+    const off = suppressions(text, control);
     return fs.filter((f) => !off(f.rule, f.start));
   }
 

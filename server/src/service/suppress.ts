@@ -17,9 +17,26 @@ function rulesOf(arg: string): Set<string> {
   return new Set(named.length ? named : RULES);
 }
 
-/** Returns whether a finding of `rule` at `offset` is switched off by a control comment. */
-export function suppressions(text: string): (rule: RuleId, offset: number) => boolean {
-  const spans = controlSpans(text);
+const MARK = 'lingo-';
+
+/** Does the text hold anything that may be a control comment? */
+export const mayControl = (text: string): boolean => text.includes(MARK);
+
+/**
+ * The same for a new version of a text, from the answer for the old one and where the edit put new text
+ * ([at, newEnd) in new offsets): a text without the mark gains one only next to what the edit changed. A
+ * search of a few characters instead of the whole document on every keystroke.
+ */
+export function mayControlAfter(oldMay: boolean, text: string, at: number, newEnd: number): boolean {
+  return oldMay ? mayControl(text) : text.slice(Math.max(0, at - MARK.length), newEnd + MARK.length).includes(MARK);
+}
+
+/**
+ * Returns whether a finding of `rule` at `offset` is switched off by a control comment. `may`: whether
+ * the text may hold one (mayControl), when the caller knows.
+ */
+export function suppressions(text: string, may = mayControl(text)): (rule: RuleId, offset: number) => boolean {
+  const spans = may ? controlSpans(text) : [];
   if (!spans.length) return () => false;
   return (rule, offset) => spans.some((sp) => offset >= sp.start && offset <= sp.end && sp.rules.has(rule));
 }
@@ -28,15 +45,16 @@ export function suppressions(text: string): (rule: RuleId, offset: number) => bo
  * Whether an edit of [at, oldEnd) (old offsets) that changed the length by delta leaves every control
  * comment switching off the same stretch of text, moved with it. (False may be too cautious, never wrong.)
  */
-export function sameControl(oldText: string, newText: string, at: number, oldEnd: number, delta: number): boolean {
-  if (!oldText.includes('lingo-') && !newText.includes('lingo-')) return true;
+export function sameControl(oldText: string, newText: string, at: number, oldEnd: number, delta: number,
+  oldMay = mayControl(oldText), newMay = mayControl(newText)): boolean {
+  if (!oldMay && !newMay) return true;
   const a = controlSpans(oldText), b = controlSpans(newText);
   const S = (x: number) => (x >= oldEnd ? x + delta : x), E = (x: number) => (x > at ? x + delta : x);
   return a.length === b.length && a.every((x, i) => S(x.start) === b[i].start && E(x.end) === b[i].end && x.rules.size === b[i].rules.size && [...x.rules].every((r) => b[i].rules.has(r)));
 }
 
 function controlSpans(text: string): Span[] {
-  if (!text.includes('lingo-')) return [];
+  if (!mayControl(text)) return [];
   const spans: Span[] = [];
   const open = new Map<string, number>(); // rule → offset where it was disabled
   CONTROL.lastIndex = 0;
