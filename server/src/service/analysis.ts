@@ -269,9 +269,20 @@ export function reanalyze(prev: Analysis, text: string, glossary: Glossary, opts
 
 const sameTerms = (a: Term[], b: Term[]): boolean => a === b || (a.length === b.length && a.every((t, i) => t === b[i]));
 
-interface Candidates { terms: Term[]; verb: boolean; acronyms: boolean; ambiguous: boolean }
+/**
+ * What a matched key can be: its terms in this document's order of preference, and whether they name several
+ * concepts. For a key with acronyms, what it is depends on how the text is written ("MQL", "Mql", "MQLs"):
+ * one answer per way of writing, made once.
+ */
+interface Candidates { terms: Term[]; ambiguous: boolean; verb: boolean; written: Map<string, Candidates> | undefined }
 /** The candidates of each key, per glossary, document language and languages looked for: they depend on nothing else. */
 const candidateCache = new WeakMap<Glossary, Map<string, Map<number, Candidates>>>();
+
+const NONE: Candidates = { terms: [], ambiguous: false, verb: false, written: undefined };
+
+function candidatesOf(terms: Term[], verb: boolean, written: Map<string, Candidates> | undefined): Candidates {
+  return terms.length ? { terms, ambiguous: terms.some((t) => t.concept !== terms[0].concept), verb, written } : NONE;
+}
 
 /** A scan of `folded` from a position, collecting occurrences, until `stop` says so; returns where it stopped. */
 function scanner(text: string, folded: Uint16Array, glossary: Glossary, opts: AnalysisOptions, lang: Lang) {
@@ -285,41 +296,39 @@ function scanner(text: string, folded: Uint16Array, glossary: Glossary, opts: An
   let cached = perGlossary.get(cacheKey);
   if (!cached) perGlossary.set(cacheKey, (cached = new Map()));
   const byKey = cached;
-  const sortedFor = (key: number) => {
-    let e = byKey.get(key);
-    if (!e) {
-      const terms = [...glossary.matcher.outputs(key)].map((i) => glossary.terms[i]).filter((t) => enabled.has(t.lang));
-      terms.sort((a, b) => rankLang(a.lang) - rankLang(b.lang) || Number(a.acronym) - Number(b.acronym) || a.rank - b.rank);
-      e = {
-        terms,
-        verb: [...glossary.matcher.outputs(key)].some((i) => glossary.terms[i].homograph === 'verb'),
-        acronyms: terms.some((t) => t.acronym),
-        ambiguous: terms.some((t) => t.concept !== terms[0].concept),
-      };
-      byKey.set(key, e);
-    }
+  const sortedFor = (key: number): Candidates => {
+    const all = [...glossary.matcher.outputs(key)].map((i) => glossary.terms[i]);
+    const terms = all.filter((t) => enabled.has(t.lang));
+    terms.sort((a, b) => rankLang(a.lang) - rankLang(b.lang) || Number(a.acronym) - Number(b.acronym) || a.rank - b.rank);
+    const e = candidatesOf(terms, all.some((t) => t.homograph === 'verb'), terms.some((t) => t.acronym) ? new Map() : undefined);
+    byKey.set(key, e);
     return e;
   };
-
-  const candidates = (start: number, end: number, key: number): Term[] => {
-    if (opts.ignore.size && opts.ignore.has(foldKey(text.slice(start, end)))) return [];
-    const e = sortedFor(key);
-    // "lead the call": when any reading of this text is also a verb, an English verb use is no term at all.
-    if (e.verb && isVerbUse(folded, start, end)) return [];
-    if (!e.acronyms) return e.terms;
-    // Acronyms are matched exactly as written: in capitals, and with their own ending ("MQL-e", not "MQL e").
-    const written = text.slice(start, end);
+  // Acronyms are matched exactly as written: in capitals, and with their own ending ("MQL-e", not "MQL e").
+  const asWritten = (e: Candidates, written: string): Candidates => {
     const acronyms = e.terms.filter((t) => t.acronym && isAcronymAsWritten(t, written));
     // "SalesOps" written like the acronym is the acronym, not the closed compound of "sales ops".
-    return acronyms.length ? acronyms : e.terms.filter((t) => !t.acronym);
+    const w = candidatesOf(acronyms.length ? acronyms : e.terms.filter((t) => !t.acronym), e.verb, undefined);
+    e.written!.set(written, w);
+    return w;
   };
+  const ignore = opts.ignore;
 
   return (from: number, out: Occurrence[], stopAt?: number, stop?: (i: number) => boolean): number =>
     glossary.matcher.scan(folded, from, folded.length, (start, end, key) => {
-      const terms = candidates(start, end, key);
+      if (ignore.size && ignore.has(foldKey(text.slice(start, end)))) return false;
+      let e = byKey.get(key) ?? sortedFor(key);
+      // "lead the call": when any reading of this text is also a verb, an English verb use is no term at all.
+      if (e.verb && isVerbUse(folded, start, end)) return false;
+      if (e.written) {
+        const written = text.slice(start, end);
+        e = e.written.get(written) ?? asWritten(e, written);
+      }
+      const terms = e.terms;
       if (!terms.length) return false;
-      const ambiguous = terms !== byKey.get(key)!.terms ? terms.some((t) => t.concept !== terms[0].concept) : byKey.get(key)!.ambiguous;
-      out.push(ambiguous ? { start, end, terms: [...terms], term: terms[0], ambiguous, base: terms } : { start, end, terms, term: terms[0], ambiguous });
+      // Every occurrence has the same fields (one object shape for the code that reads them); an ambiguous one
+      // gets its order from the document's context later (orderAmbiguous).
+      out.push({ start, end, terms, term: terms[0], ambiguous: e.ambiguous, base: e.ambiguous ? terms : undefined });
       return true;
     }, stopAt, stop);
 }

@@ -193,21 +193,30 @@ const identityKey = (t: Term): string => {
 export function namesUsed(a: Analysis, lang: Lang, only?: ReadonlySet<Concept>): Map<Concept, Map<string, Identity>> {
   const byConcept = new Map<Concept, Map<string, Identity>>();
   const cmp = better(lang);
+  // Occurrences of one key share their list of terms: what a list says is worked out once per list.
+  const seen = new Map<Term[], { best: Term; key: string } | null>();
   for (const o of a.occurrences) {
-    if (isAcronymUse(o) || o.term.status === 'deprecated') continue;
     // A text that names several concepts (潛在客戶: lead or prospect) says nothing about consistency.
     if (o.ambiguous) continue;
+    let name = seen.get(o.terms);
+    if (name === undefined) {
+      let best: Term | undefined;
+      if (!isAcronymUse(o) && o.term.status !== 'deprecated') {
+        const c = o.term.concept;
+        best = o.terms.length === 1 ? o.terms[0] : o.terms.filter((t) => t.concept === c && !t.acronym).sort(cmp)[0];
+      }
+      seen.set(o.terms, (name = best ? { best, key: identityKey(best) } : null));
+    }
+    if (!name) continue;
     const c = o.term.concept;
     if (only && !only.has(c)) continue;
-    const terms = o.terms.length === 1 ? o.terms : o.terms.filter((t) => t.concept === c && !t.acronym).sort(cmp);
-    const key = identityKey(terms[0]);
     let ids = byConcept.get(c);
     if (!ids) byConcept.set(c, (ids = new Map()));
-    const id = ids.get(key);
+    const id = ids.get(name.key);
     if (id) {
       id.occs.push(o);
-      if (cmp(terms[0], id.best) < 0) id.best = terms[0];
-    } else ids.set(key, { key, best: terms[0], occs: [o] });
+      if (cmp(name.best, id.best) < 0) id.best = name.best;
+    } else ids.set(name.key, { key: name.key, best: name.best, occs: [o] });
   }
   return byConcept;
 }

@@ -194,8 +194,21 @@ export const MESSAGES: Record<Lang, Messages> = {
   },
 };
 
+/** Each template split once into its texts and argument numbers: a check formats thousands of messages. */
+const compiled = new Map<string, (string | number)[]>();
+
 export function format(template: string, ...args: (string | number)[]): string {
-  return template.replace(/\{(\d)\}/g, (_, i) => String(args[Number(i)] ?? ''));
+  let parts = compiled.get(template);
+  if (!parts) {
+    parts = template.split(/\{(\d)\}/).map((p, i) => (i % 2 ? Number(p) : p));
+    compiled.set(template, parts);
+  }
+  let out = '';
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
+    out += typeof p === 'number' ? String(args[p] ?? '') : p;
+  }
+  return out;
 }
 
 export const messages = (lang: Lang): Messages => MESSAGES[lang];
