@@ -146,12 +146,23 @@ export function computeFindings(text: string, a: Analysis, enabled: (r: RuleId) 
   const lang = a.lang;
   const M = messages(lang);
   const q = M.quote;
-  const findings: Finding[] = enabled('acronym-undefined') ? acronymFindings(text, a) : [];
+  let findings: Finding[] = enabled('acronym-undefined') ? acronymFindings(text, a) : [];
+  if (enabled('deprecated-term') || enabled('mistranslation')) findings = mergeByPlace(findings, deprecatedFindings(text, a.occurrences, lang).filter((f) => enabled(f.rule)));
 
-  if (enabled('deprecated-term') || enabled('mistranslation')) findings.push(...deprecatedFindings(text, a.occurrences, lang).filter((f) => enabled(f.rule)));
+  // Lists each in document order: merged, not sorted.
+  return mergeByPlace(findings, enabled('inconsistent-term') ? inconsistencies(text, a, lang) : []);
+}
 
-  if (enabled('inconsistent-term')) findings.push(...inconsistencies(text, a, lang));
-  return findings.sort(byPlace);
+/** Two lists of findings, each in document order (byPlace), as one. */
+export function mergeByPlace(x: Finding[], y: Finding[]): Finding[] {
+  if (!y.length) return x;
+  if (!x.length) return y;
+  const out: Finding[] = new Array(x.length + y.length);
+  let i = 0, j = 0, k = 0;
+  while (i < x.length && j < y.length) out[k++] = byPlace(x[i], y[j]) <= 0 ? x[i++] : y[j++];
+  while (i < x.length) out[k++] = x[i++];
+  while (j < y.length) out[k++] = y[j++];
+  return out;
 }
 
 const RULE_ORDER: Record<string, number> = { 'acronym-undefined': 0, 'deprecated-term': 1, mistranslation: 1, 'inconsistent-term': 2 };
@@ -255,7 +266,19 @@ function inconsistencies(text: string, a: Analysis, lang: Lang, only?: ReadonlyS
       }
     }
   }
-  return out;
+  return inPlaceOrder(out);
+}
+
+/**
+ * Findings on distinct occurrences (no two start at one offset), in document order: their starts and
+ * indices packed into one number each and sorted as numbers, without a comparison function.
+ */
+function inPlaceOrder(fs: Finding[]): Finding[] {
+  if (fs.length >= 0x100000) return fs.sort(byPlace);
+  const keys = new Float64Array(fs.length);
+  for (let i = 0; i < fs.length; i++) keys[i] = fs[i].start * 0x100000 + i;
+  keys.sort();
+  return Array.from(keys, (k) => fs[k % 0x100000]);
 }
 
 
@@ -310,11 +333,7 @@ export function updateFindings(prev: Finding[], a: Analysis, filter: (fs: Findin
   ];
   if (!fresh.length) return out;
   // Both lists are in document order: merge them.
-  const add = filter(fresh).sort(byPlace);
-  const merged: Finding[] = [];
-  let i = 0, j = 0;
-  while (i < out.length || j < add.length) merged.push(j >= add.length || (i < out.length && byPlace(out[i], add[j]) <= 0) ? out[i++] : add[j++]);
-  return merged;
+  return mergeByPlace(out, filter(fresh).sort(byPlace));
 }
 
 /** How far from a change an acronym's spelled-out test may look (120 characters back, a term ahead). */

@@ -190,6 +190,7 @@ export function getLanguageService(initial: Glossary): LanguageService {
   // A finding's diagnostic, kept while the finding object lives: findings before an edit are kept as they
   // were (updateFindings), and so are their lines and columns.
   const diagnostics = new WeakMap<Finding, { uri: string; severity: DiagnosticSeverity; d: Diagnostic }>();
+  const relatedInfo = new WeakMap<NonNullable<Finding['related']>, { uri: string; version: number; list: DiagnosticRelatedInformation[] }>();
 
   /** A finding as an LSP diagnostic. */
   function toDiagnostic(doc: TextDocument, f: Finding, settings: Settings): Diagnostic {
@@ -209,7 +210,15 @@ export function getLanguageService(initial: Glossary): LanguageService {
       source: SOURCE,
       message: f.message,
     };
-    if (f.related && !f.relatedLocation) d.relatedInformation = f.related.map((r) => DiagnosticRelatedInformation.create({ uri: doc.uri, range: range(doc, r.start, r.end) }, r.message));
+    if (f.related && !f.relatedLocation) {
+      // Findings of one concept share their related places: so do their diagnostics (one list per concept, not per finding).
+      let info = relatedInfo.get(f.related);
+      if (!info || info.uri !== doc.uri || info.version !== doc.version) {
+        info = { uri: doc.uri, version: doc.version, list: f.related.map((r) => DiagnosticRelatedInformation.create({ uri: doc.uri, range: range(doc, r.start, r.end) }, r.message)) };
+        relatedInfo.set(f.related, info);
+      }
+      d.relatedInformation = info.list;
+    }
     if (f.relatedLocation) d.relatedInformation = [DiagnosticRelatedInformation.create({ uri: f.relatedLocation.uri, range: f.relatedLocation.range }, f.relatedLocation.message)];
     return d;
   }
