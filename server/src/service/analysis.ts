@@ -2,7 +2,7 @@
  * One pass over a document: fold the text, blank out what is not prose, detect the language, and
  * find every term occurrence with the glossary's matcher. Every feature works from the result.
  */
-import { BLOCK, SEP, foldKey, foldText, isWordCode } from './fold';
+import { BLOCK, SEP, foldKey, foldRange, foldText, isWordCode } from './fold';
 import { detectLanguage, Detection } from './detect';
 import { isAcronymAsWritten, type Glossary } from './glossary';
 import { findIgnoredRegions } from './regions';
@@ -144,6 +144,39 @@ function mayChangeRegions(prev: Analysis, text: string, p: number, oldEnd: numbe
   return k < ig.length / 2 && ig[2 * k] <= tokEnd - delta + 1;
 }
 
+/** The parts of sorted, disjoint [start, end) pairs that lie in [from, to), moved by `shift`. */
+function clip(pairs: number[], from: number, to: number, shift: number): number[] {
+  const out: number[] = [];
+  for (let k = firstIndex(pairs.length / 2, (i) => pairs[2 * i + 1] > from) * 2; k < pairs.length && pairs[k] < to; k += 2) {
+    out.push(Math.max(pairs[k], from) + shift, Math.min(pairs[k + 1], to) + shift);
+  }
+  return out;
+}
+
+/** Where exactly one of two lists of sorted, disjoint [start, end) pairs covers the text, as such pairs. */
+function symmetricDifference(a: number[], b: number[]): number[] {
+  const out: number[] = [];
+  let i = 0, j = 0, inA = false, inB = false, at = 0;
+  // The boundaries of both lists in order; each one toggles its list's coverage (starts and ends alternate).
+  while (i < a.length || j < b.length) {
+    const x = Math.min(i < a.length ? a[i] : Infinity, j < b.length ? b[j] : Infinity);
+    if (inA !== inB && at < x) {
+      if (out.length && out[out.length - 1] === at) out[out.length - 1] = x;
+      else out.push(at, x);
+    }
+    while (i < a.length && a[i] === x) { inA = !inA; i++; }
+    while (j < b.length && b[j] === x) { inB = !inB; j++; }
+    at = x;
+  }
+  return out;
+}
+
+/** Does a list of sorted, disjoint [start, end) pairs cover position x? */
+function covers(pairs: number[], x: number): boolean {
+  const k = firstIndex(pairs.length / 2, (i) => pairs[2 * i + 1] > x);
+  return k < pairs.length / 2 && pairs[2 * k] <= x;
+}
+
 /**
  * The analysis of `text` after an edit of `prev.text`, re-scanning only around the change: the scan's only
  * state is its position, so once the new scan passes the edit and stands where the old scan also stood, the old
@@ -164,27 +197,36 @@ export function reanalyze(prev: Analysis, text: string, glossary: Glossary, opts
   const oldEnd = old.length - sfx, newEnd = text.length - sfx, delta = text.length - old.length;
   if (p === oldEnd && p === newEnd) return { ...prev, text, edit: { at: p, oldEnd, newEnd, delta: 0, kept: true, removed: [], added: [], reordered: false } };
   if (newEnd - p > 1000 || oldEnd - p > 1000) return undefined;
+  // The folded text: the old one around the edit, the edited text folded afresh.
   const folded = new Uint16Array(text.length);
+  folded.set(prev.folded.subarray(0, p), 0);
+  foldRange(text, p, newEnd, folded);
+  folded.set(prev.folded.subarray(oldEnd), newEnd);
   let ignored: number[];
   // Where the folded text (prose, with ignored regions blanked) may differ from the old one, in new offsets.
   let dirtyStart = p, dirtyEnd = newEnd;
   if (!mayChangeRegions(prev, text, p, oldEnd, newEnd)) {
-    folded.set(prev.folded.subarray(0, p), 0);
-    folded.set(foldText(text.slice(p, newEnd)), p);
-    folded.set(prev.folded.subarray(oldEnd), newEnd);
     const ig = prev.ignored;
     ignored = ig.map((x, k) => (ig[k - (k % 2)] >= oldEnd ? x + delta : x));
   } else {
     // The edit may open, close or change code, a link, a URL, a comment or a block: find the ignored regions
-    // afresh, and compare the folded texts to see where prose changed.
+    // afresh. Around the edit, the folded text changes only where a position became ignored or stopped
+    // being ignored: blank or fold those stretches, and the edited text by the new regions.
     ignored = findIgnoredRegions(text, opts.markdown);
-    foldText(text, folded);
-    for (let k = 0; k < ignored.length; k += 2) folded.fill(BLOCK, ignored[k], ignored[k + 1]);
-    const was = prev.folded;
-    dirtyStart = 0;
-    while (dirtyStart < p && folded[dirtyStart] === was[dirtyStart]) dirtyStart++;
-    dirtyEnd = text.length;
-    while (dirtyEnd > newEnd && folded[dirtyEnd - 1] === was[dirtyEnd - 1 - delta]) dirtyEnd--;
+    const was = [...clip(prev.ignored, 0, p, 0), ...clip(prev.ignored, oldEnd, old.length, delta)];
+    const now = [...clip(ignored, 0, p, 0), ...clip(ignored, newEnd, text.length, 0)];
+    const changed = symmetricDifference(was, now);
+    for (let k = 0; k < changed.length; k += 2) {
+      const [s, e] = [changed[k], changed[k + 1]];
+      if (covers(now, s)) folded.fill(BLOCK, s, e);
+      else foldRange(text, s, e, folded);
+    }
+    const inEdit = clip(ignored, p, newEnd, 0);
+    for (let k = 0; k < inEdit.length; k += 2) folded.fill(BLOCK, inEdit[k], inEdit[k + 1]);
+    if (changed.length) {
+      dirtyStart = Math.min(dirtyStart, changed[0]);
+      dirtyEnd = Math.max(dirtyEnd, changed[changed.length - 1]);
+    }
   }
   let detection = prev.detection;
   if (dirtyStart < 20000) {

@@ -73,7 +73,7 @@ class Found implements Finding {
   }
 }
 
-export const isAcronymUse = (o: Occurrence): boolean => o.terms.every((t) => t.acronym);
+export const isAcronymUse = (o: Occurrence): boolean => o.term.acronym && o.terms.every((t) => t.acronym);
 
 /**
  * For each acronym occurrence: is it written together with its expansion, as "Expansion (ACR)" or
@@ -208,7 +208,7 @@ export function namesUsed(a: Analysis, lang: Lang, only?: ReadonlySet<Concept>):
   const seen = new Map<Term[], { best: Term; key: string } | null>();
   for (const o of a.occurrences) {
     // A text that names several concepts (潛在客戶: lead or prospect) says nothing about consistency.
-    if (o.ambiguous) continue;
+    if (o.ambiguous || (only && !only.has(o.term.concept))) continue;
     let name = seen.get(o.terms);
     if (name === undefined) {
       let best: Term | undefined;
@@ -220,7 +220,6 @@ export function namesUsed(a: Analysis, lang: Lang, only?: ReadonlySet<Concept>):
     }
     if (!name) continue;
     const c = o.term.concept;
-    if (only && !only.has(c)) continue;
     let ids = byConcept.get(c);
     if (!ids) byConcept.set(c, (ids = new Map()));
     const id = ids.get(name.key);

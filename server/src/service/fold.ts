@@ -89,6 +89,11 @@ export function foldText(text: string, into?: Uint16Array): Uint16Array {
   return out;
 }
 
+/** Folds text[from, to) into the same positions of `into`. */
+export function foldRange(text: string, from: number, to: number, into: Uint16Array): void {
+  for (let i = from; i < to; i++) into[i] = FOLD[text.charCodeAt(i)];
+}
+
 export const hasHan = (s: string): boolean => {
   for (let i = 0; i < s.length; i++) if (isHanCode(s.charCodeAt(i))) return true;
   return false;
