@@ -40,6 +40,10 @@ class Found implements Finding {
   readonly #newText: string;
   readonly #all: ReplaceAll | undefined;
   readonly #concept: Concept | undefined;
+  // What the language service made of this finding (its diagnostic), for one document and severity.
+  #memoUri: string | undefined = undefined;
+  #memoSeverity = 0;
+  #memo: unknown = undefined;
 
   constructor(readonly rule: RuleId, readonly start: number, readonly end: number, readonly message: string,
     title: string, newText: string, all?: ReplaceAll, related?: Finding['related'], concept?: Concept) {
@@ -48,6 +52,20 @@ class Found implements Finding {
     this.#all = all;
     this.#concept = concept;
     if (related) this.related = related;
+  }
+
+  /** The value kept with `f` for this document and severity by `keep`, if `f` is a finding of this module. */
+  static kept(f: Finding, uri: string, severity: number): unknown {
+    return f instanceof Found && f.#memoUri === uri && f.#memoSeverity === severity ? f.#memo : undefined;
+  }
+
+  /** Keeps a value with a finding of this module (one per finding); returns false for other findings. */
+  static keep(f: Finding, uri: string, severity: number, value: unknown): boolean {
+    if (!(f instanceof Found)) return false;
+    f.#memoUri = uri;
+    f.#memoSeverity = severity;
+    f.#memo = value;
+    return true;
   }
 
   /** For inconsistent-term: the concept named in different ways. */
@@ -72,6 +90,14 @@ class Found implements Finding {
     if (this.#all) this.#all.text = text;
   }
 }
+
+/**
+ * A value (the service's diagnostic) kept with a finding while the finding lives: findings before an edit
+ * are kept as they were (updateFindings), and so are their lines and columns. Works for findings of this
+ * module; `keep` returns false for others (consistency across files), which the caller may remember otherwise.
+ */
+export const kept = (f: Finding, uri: string, severity: number): unknown => Found.kept(f, uri, severity);
+export const keep = (f: Finding, uri: string, severity: number, value: unknown): boolean => Found.keep(f, uri, severity, value);
 
 export const isAcronymUse = (o: Occurrence): boolean => o.term.acronym && o.terms.every((t) => t.acronym);
 

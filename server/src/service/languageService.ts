@@ -10,7 +10,7 @@ import {
 } from 'vscode-languageserver-types';
 import { analyze, analyzeSteps, quickLanguage, reanalyze, Analysis } from './analysis';
 import { complete, CompletionIndex } from './completion';
-import { computeFindings, Finding, isAcronymUse, spelledOutAs, updateFindings } from './findings';
+import { computeFindings, Finding, isAcronymUse, keep, kept, spelledOutAs, updateFindings } from './findings';
 import { foldKey } from './fold';
 import { mayControl, mayControlAfter, sameControl, suppressions } from './suppress';
 import type { Glossary } from './glossary';
@@ -188,17 +188,20 @@ export function getLanguageService(initial: Glossary): LanguageService {
   }
 
   // A finding's diagnostic, kept while the finding object lives: findings before an edit are kept as they
-  // were (updateFindings), and so are their lines and columns.
+  // were (updateFindings), and so are their lines and columns. Findings of findings.ts keep it themselves
+  // (keep/kept); the others (consistency across files) in this map.
   const diagnostics = new WeakMap<Finding, { uri: string; severity: DiagnosticSeverity; d: Diagnostic }>();
   const relatedInfo = new WeakMap<NonNullable<Finding['related']>, { uri: string; version: number; list: DiagnosticRelatedInformation[] }>();
 
   /** A finding as an LSP diagnostic. */
   function toDiagnostic(doc: TextDocument, f: Finding, settings: Settings): Diagnostic {
     const severity = SEVERITY[settings.rules[f.rule] as keyof typeof SEVERITY];
+    const own = kept(f, doc.uri, severity) as Diagnostic | undefined;
+    if (own) return own;
     const hit = diagnostics.get(f);
     if (hit && hit.uri === doc.uri && hit.severity === severity) return hit.d;
     const d = newDiagnostic(doc, f, severity);
-    diagnostics.set(f, { uri: doc.uri, severity, d });
+    if (!keep(f, doc.uri, severity, d)) diagnostics.set(f, { uri: doc.uri, severity, d });
     return d;
   }
 
