@@ -1,10 +1,13 @@
 /**
  * Ignored regions: e-mail addresses are found from each "@" rather than by one regular expression tried at
- * every position (0.2 s per MB); they must be exactly what that expression finds.
+ * every position (0.2 s per MB); they must be exactly what that expression finds. And the service's own line
+ * table must place offsets exactly as TextDocument does.
  */
 import * as assert from 'assert';
 import fc from 'fast-check';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { findIgnoredRegions } from '../../server/src/service/regions';
+import { lineStarts, positionIn } from '../../server/src/service/util';
 
 /** The definition: what the search from each "@" replaces. */
 const EMAIL_RE = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
@@ -44,5 +47,16 @@ describe('ignored regions: e-mail addresses', () => {
     fc.assert(fc.property(fc.array(char, { maxLength: 40 }).map((a) => a.join('')), (text) => {
       assert.deepStrictEqual(findIgnoredRegions(text, false), byExpression(text), JSON.stringify(text));
     }), { numRuns: 5000, seed: Number(process.env.LINGO_PROP_SEED ?? 4242) });
+  });
+});
+
+describe('line starts and positions', () => {
+  it('give the positions TextDocument gives, for any line breaks (fast-check)', () => {
+    const piece = fc.constantFrom('a', 'bc', ' ', '\n', '\r', '\r\n', '\n\r', '中', '😀', '\r\r\n');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 30 }).map((a) => a.join('')), fc.array(fc.integer({ min: -2, max: 80 }), { maxLength: 10 }), (text, offsets) => {
+      const doc = TextDocument.create('file:///t.md', 'markdown', 1, text);
+      const starts = lineStarts(text);
+      for (const o of [...offsets, 0, text.length]) assert.deepStrictEqual(positionIn(starts, text, o), doc.positionAt(o), `${JSON.stringify(text)} @ ${o}`);
+    }), { numRuns: 3000, seed: Number(process.env.LINGO_PROP_SEED ?? 4242) });
   });
 });

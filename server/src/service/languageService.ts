@@ -16,9 +16,9 @@ import { mayControl, mayControlAfter, sameControl, suppressions } from './suppre
 import type { Glossary } from './glossary';
 import { hover as hoverAt } from './hover';
 import { format, messages } from './l10n';
-import { DEFAULT_SETTINGS, fixedLanguage, RuleId, Settings } from './settings';
+import { DEFAULT_SETTINGS, fixedLanguage, RULES, RuleId, Settings } from './settings';
 import type { Lang } from './types';
-import { expansionOf, section } from './util';
+import { expansionOf, lineStarts, positionIn, section } from './util';
 
 export const SOURCE = 'lingo';
 
@@ -71,7 +71,7 @@ export function getLanguageService(initial: Glossary): LanguageService {
   let glossary = initial;
   let completionIndex: CompletionIndex | undefined;
   /** `control`: the text may hold control comments (see suppress.ts), kept up to date across edits. */
-  interface CacheEntry { version: number; key: string; analysis: Analysis; control: boolean; findings?: Finding[] }
+  interface CacheEntry { version: number; key: string; analysis: Analysis; control: boolean; findings?: Finding[]; lines?: Uint32Array }
   const cache = new Map<string, CacheEntry>();
 
   const keys = new WeakMap<Settings, string>();
@@ -169,7 +169,7 @@ export function getLanguageService(initial: Glossary): LanguageService {
     const extra = cross.get(doc.uri);
     const mine = ownFindings(doc, e);
     const all = extra && extra.version === doc.version && extra.findings.length ? [...mine, ...extra.findings].sort((x, y) => x.start - y.start) : mine;
-    return all.filter((f) => settings.rules[f.rule] !== 'off');
+    return RULES.some((r) => settings.rules[r] === 'off') ? all.filter((f) => settings.rules[f.rule] !== 'off') : all;
   }
 
   function ownFindings(doc: TextDocument, e: CacheEntry): Finding[] {
@@ -194,30 +194,32 @@ export function getLanguageService(initial: Glossary): LanguageService {
   const relatedInfo = new WeakMap<NonNullable<Finding['related']>, { uri: string; version: number; list: DiagnosticRelatedInformation[] }>();
 
   /** A finding as an LSP diagnostic. */
-  function toDiagnostic(doc: TextDocument, f: Finding, settings: Settings): Diagnostic {
+  function toDiagnostic(doc: TextDocument, f: Finding, settings: Settings, pos: Positions): Diagnostic {
     const severity = SEVERITY[settings.rules[f.rule] as keyof typeof SEVERITY];
     const own = kept(f, doc.uri, severity) as Diagnostic | undefined;
     if (own) return own;
     const hit = diagnostics.get(f);
     if (hit && hit.uri === doc.uri && hit.severity === severity) return hit.d;
-    const d = newDiagnostic(doc, f, severity);
+    const d = newDiagnostic(doc, f, severity, pos);
     if (!keep(f, doc.uri, severity, d)) diagnostics.set(f, { uri: doc.uri, severity, d });
     return d;
   }
 
-  function newDiagnostic(doc: TextDocument, f: Finding, severity: DiagnosticSeverity): Diagnostic {
+  function newDiagnostic(doc: TextDocument, f: Finding, severity: DiagnosticSeverity, pos: Positions): Diagnostic {
+    // Every diagnostic has the same fields (one object shape); JSON leaves out an undefined relatedInformation.
     const d: Diagnostic = {
-      range: range(doc, f.start, f.end),
+      range: { start: pos(f.start), end: pos(f.end) },
       severity,
       code: f.rule,
       source: SOURCE,
       message: f.message,
+      relatedInformation: undefined,
     };
     if (f.related && !f.relatedLocation) {
       // Findings of one concept share their related places: so do their diagnostics (one list per concept, not per finding).
       let info = relatedInfo.get(f.related);
       if (!info || info.uri !== doc.uri || info.version !== doc.version) {
-        info = { uri: doc.uri, version: doc.version, list: f.related.map((r) => DiagnosticRelatedInformation.create({ uri: doc.uri, range: range(doc, r.start, r.end) }, r.message)) };
+        info = { uri: doc.uri, version: doc.version, list: f.related.map((r) => DiagnosticRelatedInformation.create({ uri: doc.uri, range: { start: pos(r.start), end: pos(r.end) } }, r.message)) };
         relatedInfo.set(f.related, info);
       }
       d.relatedInformation = info.list;
@@ -227,6 +229,19 @@ export function getLanguageService(initial: Glossary): LanguageService {
   }
 
   const range = (doc: TextDocument, start: number, end: number): Range => ({ start: doc.positionAt(start), end: doc.positionAt(end) });
+
+  type Positions = (offset: number) => Position;
+  /**
+   * Positions of a document's offsets. After a full analysis, from a line table of the analysed text (found
+   * with indexOf, where TextDocument would count lines character by character); after an edit, from the
+   * document, which keeps its own table up to date across edits.
+   */
+  function positions(doc: TextDocument, e: CacheEntry | undefined): Positions {
+    const text = doc.getText();
+    if (!e || e.analysis.edit || e.analysis.text !== text) return (o) => doc.positionAt(o);
+    const starts = (e.lines ??= lineStarts(text));
+    return (o) => positionIn(starts, text, o);
+  }
 
   return {
     setGlossary(g) { glossary = g; completionIndex = undefined; cache.clear(); },
@@ -242,9 +257,10 @@ export function getLanguageService(initial: Glossary): LanguageService {
     doValidation(doc, settings = DEFAULT_SETTINGS) {
       const all = findings(doc, settings);
       const max = settings.maxProblems;
-      if (!max || all.length <= max) return all.map((f) => toDiagnostic(doc, f, settings));
+      const pos = positions(doc, cached(doc, settings));
+      if (!max || all.length <= max) return all.map((f) => toDiagnostic(doc, f, settings, pos));
       // Over the limit: the first ones, and where the rest begin, a notice saying how many are not shown.
-      const shown = all.slice(0, max - 1).map((f) => toDiagnostic(doc, f, settings));
+      const shown = all.slice(0, max - 1).map((f) => toDiagnostic(doc, f, settings, pos));
       const next = all[max - 1];
       const M = messages(entry(doc, settings)?.analysis.lang ?? settings.preferredLanguage);
       shown.push({ range: range(doc, next.start, next.end), severity: DiagnosticSeverity.Information, source: SOURCE, message: format(M.moreProblems, all.length - (max - 1), max) });
@@ -303,7 +319,7 @@ export function getLanguageService(initial: Glossary): LanguageService {
       // Only the findings under the range become diagnostics here (code actions are asked for on every cursor move).
       for (const f of findings(doc, settings)) {
         if (f.end < start || f.start > end) continue;
-        const diagnostic = toDiagnostic(doc, f, settings);
+        const diagnostic = toDiagnostic(doc, f, settings, (o) => doc.positionAt(o));
         for (const fix of f.fixes) {
           actions.push({
             title: fix.title,

@@ -50,3 +50,36 @@ export function firstIndex(n: number, reached: (i: number) => boolean): number {
   }
   return lo;
 }
+
+/**
+ * Where each line of a text starts, counted as TextDocument counts them (a line ends after "\n", "\r\n"
+ * or a lone "\r"). Found with indexOf where the text has no "\r": a check of a large document needs the
+ * positions of thousands of findings at once.
+ */
+export function lineStarts(text: string): Uint32Array {
+  let starts = new Uint32Array(1024);
+  let n = 1; // starts[0] = 0
+  const push = (x: number) => {
+    if (n === starts.length) { const grown = new Uint32Array(n * 2); grown.set(starts); starts = grown; }
+    starts[n++] = x;
+  };
+  if (text.indexOf('\r') < 0) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) push(i + 1);
+  } else {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      if (c === 13 || c === 10) push(i + 1);
+    }
+  }
+  return starts.subarray(0, n);
+}
+
+/** The line and character of an offset, from lineStarts(text): what TextDocument.positionAt answers. */
+export function positionIn(starts: Uint32Array, text: string, offset: number): { line: number; character: number } {
+  offset = Math.max(Math.min(offset, text.length), 0);
+  const line = firstIndex(starts.length, (i) => starts[i] > offset) - 1;
+  // An offset between a line's end and its line break (inside "\r\n") belongs before the break.
+  while (offset > starts[line] && (text.charCodeAt(offset - 1) === 13 || text.charCodeAt(offset - 1) === 10)) offset--;
+  return { line, character: offset - starts[line] };
+}
