@@ -66,16 +66,21 @@ export interface AnalysisEdit {
 const VERB_BEFORE = new Set(['to', 'will', 'would', 'can', 'could', 'should', 'must', 'shall', 'may', 'might', 'we', 'i', 'you', 'they', 'who', 'did', 'does', 'do', "'ll", 'please', 'always', 'never']);
 const VERB_AFTER = new Set(['the', 'a', 'an', 'our', 'your', 'their', 'his', 'her', 'its', 'this', 'that', 'these', 'those', 'them', 'us', 'me', 'him', 'you', 'with', 'by', 'into', 'every', 'each', 'all', 'it', 'discovery', 'calls', 'meetings']);
 
-/** The word before `start` and after `end` in folded text (stopping at blocked regions). */
+/** The longest word in VERB_BEFORE and VERB_AFTER: a longer neighbour is none of them. */
+const VERB_WORD_MAX = Math.max(...[...VERB_BEFORE, ...VERB_AFTER].map((w) => w.length));
+
+/**
+ * The word before `start` and after `end` in folded text (stopping at blocked regions), or '#' for a word
+ * too long to be one of the verb words (such a word need not be built).
+ */
 function wordAt(f: Uint16Array, from: number, dir: 1 | -1): string {
   let i = from;
   while (i >= 0 && i < f.length && f[i] === SEP) i += dir;
-  let s = '';
-  while (i >= 0 && i < f.length && (isWordCode(f[i]) || f[i] === 0x27)) {
-    s = dir > 0 ? s + String.fromCharCode(f[i]) : String.fromCharCode(f[i]) + s;
-    i += dir;
-  }
-  return s;
+  let j = i;
+  while (j >= 0 && j < f.length && (isWordCode(f[j]) || f[j] === 0x27)) j += dir;
+  const [a, b] = dir > 0 ? [i, j] : [j + 1, i + 1];
+  if (b - a > VERB_WORD_MAX) return '#';
+  return b > a ? String.fromCharCode(...f.subarray(a, b)) : '';
 }
 
 function isVerbUse(f: Uint16Array, start: number, end: number): boolean {
