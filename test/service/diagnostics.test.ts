@@ -134,6 +134,13 @@ describe('settings', () => {
     assert.strictEqual(diagnostics(text, { maxProblems: 6 }).length, 6, 'at the limit: all of them, no notice');
     assert.strictEqual(diagnostics(text).length, 6, 'the default limit is 1,000');
   });
+  it('offers quick fixes only for the problems it shows (lingo.maxProblems)', () => {
+    const text = 'Elke opportunity telt. ' + Array.from({ length: 6 }, () => 'Een kans telt ook.').join(' ');
+    const at = (k: number) => { const i = text.split('kans', k).join('kans').length; return text.slice(0, i + 2) + '|' + text.slice(i + 2); };
+    assert.ok(quickFixes(at(3), undefined, { maxProblems: 4 }).titles.length > 0, 'the third "kans" is shown: it has fixes');
+    assert.deepStrictEqual(quickFixes(at(4), undefined, { maxProblems: 4 }).titles, [], 'the fourth is only counted in the notice');
+    assert.ok(quickFixes(at(4), undefined, { maxProblems: 0 }).titles.length > 0, 'with no limit it has fixes too');
+  });
   it('a fixed language decides the language of messages', () => {
     const d = diagnostics('Every MQL is reviewed within two days by the sales team.', { language: 'sv' });
     assert.match(d[0].message, /används innan/);

@@ -316,8 +316,13 @@ export function getLanguageService(initial: Glossary): LanguageService {
       if (only && !only.some((k) => CodeActionKind.QuickFix.startsWith(k))) return [];
       const start = doc.offsetAt(r.start), end = doc.offsetAt(r.end);
       const actions: CodeAction[] = [];
-      // Only the findings under the range become diagnostics here (code actions are asked for on every cursor move).
-      for (const f of findings(doc, settings)) {
+      // Only the findings under the range become diagnostics here (code actions are asked for on every cursor move),
+      // and only those that are published: no fix for a problem the editor does not show (lingo.maxProblems).
+      const all = findings(doc, settings);
+      const max = settings.maxProblems;
+      const shown = !max || all.length <= max ? all.length : max - 1;
+      for (let k = 0; k < shown; k++) {
+        const f = all[k];
         if (f.end < start || f.start > end) continue;
         const diagnostic = toDiagnostic(doc, f, settings, (o) => doc.positionAt(o));
         for (const fix of f.fixes) {
