@@ -270,7 +270,10 @@ function inconsistencies(text: string, a: Analysis, lang: Lang, only?: ReadonlyS
     const winner = ranked[0];
     const target = winner.best.text;
     const first = winner.occs[0];
-    const name = q(conceptLabel(c, lang));
+    const label = conceptLabel(c, lang);
+    const name = q(label);
+    const labelKey = foldKey(label);
+    const labelIsTarget = labelKey === foldKey(target);
     const related = [{ start: first.start, end: first.end, message: format(M.inconsistentRelated, q(text.slice(first.start, first.end))) }];
     for (const loser of ranked.slice(1)) {
       const all: ReplaceAll = { title: format(M.replaceAll, loser.occs.length, q(target)), target, occs: loser.occs, text };
@@ -281,8 +284,7 @@ function inconsistencies(text: string, a: Analysis, lang: Lang, only?: ReadonlyS
         let w = said.get(original);
         if (!w) {
           const repl = matchCase(original, target);
-          const label = conceptLabel(c, lang);
-          const message = foldKey(label) === foldKey(target) || foldKey(label) === foldKey(original)
+          const message = labelIsTarget || labelKey === foldKey(original)
             ? format(M.inconsistentShort, q(original), q(target))
             : format(M.inconsistent, name, q(original), q(target));
           said.set(original, (w = { message, title: format(M.replaceWith, q(repl)), repl }));

@@ -49,6 +49,13 @@ export const isHanCode = (c: number): boolean => (CLASS[c] & HAN) !== 0;
 
 /** Folds a whole string (for glossary keys and queries). Runs of separators collapse to one. */
 export function foldKey(s: string): string {
+  // Most strings asked for are folded already (glossary keys, lower-case words): those are their own key.
+  let folded = s.charCodeAt(0) !== SEP && s.charCodeAt(s.length - 1) !== SEP;
+  for (let i = 0; folded && i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    folded = FOLD[c] === c && (c !== SEP || s.charCodeAt(i + 1) !== SEP);
+  }
+  if (folded) return s;
   let out = '';
   let prevSep = true;
   for (let i = 0; i < s.length; i++) {

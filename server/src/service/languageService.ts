@@ -263,7 +263,7 @@ export function getLanguageService(initial: Glossary): LanguageService {
       const shown = all.slice(0, max - 1).map((f) => toDiagnostic(doc, f, settings, pos));
       const next = all[max - 1];
       const M = messages(entry(doc, settings)?.analysis.lang ?? settings.preferredLanguage);
-      shown.push({ range: range(doc, next.start, next.end), severity: DiagnosticSeverity.Information, source: SOURCE, message: format(M.moreProblems, all.length - (max - 1), max) });
+      shown.push({ range: { start: pos(next.start), end: pos(next.end) }, severity: DiagnosticSeverity.Information, source: SOURCE, message: format(M.moreProblems, all.length - (max - 1), max) });
       return shown;
     },
 
