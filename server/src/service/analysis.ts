@@ -361,23 +361,28 @@ function scanner(text: string, folded: Uint16Array, glossary: Glossary, opts: An
   };
   const ignore = opts.ignore;
 
-  return (from: number, out: Occurrence[], stopAt?: number, stop?: (i: number) => boolean): number =>
-    glossary.matcher.scan(folded, from, folded.length, (start, end, key) => {
-      if (ignore.size && ignore.has(foldKey(text.slice(start, end)))) return false;
-      let e = byKey.get(key) ?? sortedFor(key);
-      // "lead the call": when any reading of this text is also a verb, an English verb use is no term at all.
-      if (e.verb && isVerbUse(folded, start, end)) return false;
-      if (e.written) {
-        const written = text.slice(start, end);
-        e = e.written.get(written) ?? asWritten(e, written);
-      }
-      const terms = e.terms;
-      if (!terms.length) return false;
-      // Every occurrence has the same fields (one object shape for the code that reads them); an ambiguous one
-      // gets its order from the document's context later (orderAmbiguous).
-      out.push({ start, end, terms, term: terms[0], ambiguous: e.ambiguous, base: e.ambiguous ? terms : undefined });
-      return true;
-    }, stopAt, stop);
+  // One `take` for every slice of the scan (a new function per call would undo the scan's compiled code).
+  let out: Occurrence[] = [];
+  const take = (start: number, end: number, key: number): boolean => {
+    if (ignore.size && ignore.has(foldKey(text.slice(start, end)))) return false;
+    let e = byKey.get(key) ?? sortedFor(key);
+    // "lead the call": when any reading of this text is also a verb, an English verb use is no term at all.
+    if (e.verb && isVerbUse(folded, start, end)) return false;
+    if (e.written) {
+      const written = text.slice(start, end);
+      e = e.written.get(written) ?? asWritten(e, written);
+    }
+    const terms = e.terms;
+    if (!terms.length) return false;
+    // Every occurrence has the same fields (one object shape for the code that reads them); an ambiguous one
+    // gets its order from the document's context later (orderAmbiguous).
+    out.push({ start, end, terms, term: terms[0], ambiguous: e.ambiguous, base: e.ambiguous ? terms : undefined });
+    return true;
+  };
+  return (from: number, into: Occurrence[], stopAt?: number, stop?: (i: number) => boolean): number => {
+    out = into;
+    return glossary.matcher.scan(folded, from, folded.length, take, stopAt, stop);
+  };
 }
 
 /** How often a document names each concept and domain (in unambiguous occurrences), and the order this gives each list of candidates of an ambiguous text. */

@@ -390,6 +390,7 @@ export class Matcher {
     /** Length of the longest key: a match never covers more non-separator characters than this. */
     readonly maxKeyLength: number,
   ) {
+    this.cands = new Int32Array(2 * (maxKeyLength + 1));
     for (let e = edgeStart[root]; e < edgeStart[root + 1]; e++) {
       this.rootTarget[edgeChar[e]] = edgeTarget[e];
       this.rootSkip[edgeChar[e]] = edgeSkip[e];
@@ -449,8 +450,12 @@ export class Matcher {
     return this.final[state >>> 5] & (1 << (state & 31)) ? k : -1;
   }
 
-  /** Candidate (key, end) pairs of the scan's current position, reused across positions and scans. */
-  private cands = new Int32Array(64);
+  /**
+   * Candidate (key, end) pairs of the scan's current position, reused across positions and scans. A walk
+   * from the root is a prefix of some key, so it meets at most maxKeyLength key ends: the array never grows
+   * (a field that is never set again keeps the scan's compiled code valid).
+   */
+  private readonly cands: Int32Array;
 
   /**
    * Leftmost-longest, non-overlapping matches in folded[from, to). A match starts and ends at word
@@ -465,7 +470,7 @@ export class Matcher {
     const n = to;
     const rootTarget = this.rootTarget, rootSkip = this.rootSkip, final = this.final, edgeStart = this.edgeStart, edgeChar = this.edgeChar;
     const edgeTarget = this.edgeTarget, edgeSkip = this.edgeSkip, cls = CHAR_CLASS;
-    let cands = this.cands;
+    const cands = this.cands;
     let i = from;
     while (i < n) {
       if (i >= stopAt && (stop === undefined || stop(i))) return i;
@@ -481,7 +486,6 @@ export class Matcher {
         if (final[state >>> 5] & (1 << (state & 31))) {
           // A match ends at a word boundary: not before a letter that is not Han, unless it ends with a Han one.
           if (j >= n || (cls[folded[j]] & WORD_OR_HAN) !== WORD || (cls[folded[j - 1]] & HAN) !== 0) {
-            if (nc === cands.length) { const grown = new Int32Array(nc * 2); grown.set(cands); cands = this.cands = grown; }
             cands[nc++] = key;
             cands[nc++] = j;
           }
