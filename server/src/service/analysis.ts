@@ -287,46 +287,53 @@ export function reanalyze(prev: Analysis, text: string, glossary: Glossary, opts
   // (Old occurrences that began in the replaced text are all in it: the scan stops only past the edit.)
   let firstAfter = after;
   while (firstAfter < occs.length && occs[firstAfter].start + delta < stoppedAt) firstAfter++;
-  let kept = firstAfter - keep === fresh.length;
-  for (let k = 0; kept && k < fresh.length; k++) {
-    const o = occs[keep + k], f = fresh[k];
-    const moved = o.start >= oldEnd ? delta : 0;
-    if (o.end > p && o.start < oldEnd) kept = false; // it covered the edited text
-    else kept = f.start === o.start + moved && f.end === o.end + moved && sameTerms(f.base ?? f.terms, o.base ?? o.terms);
-  }
-  // Then the old occurrence objects live on, moved (findings refer to them, see findings.ts).
-  if (kept) {
-    for (let k = 0; k < fresh.length; k++) {
-      const o = occs[keep + k];
+  // Which occurrences did the edit change? Between the re-scan's ends, an old occurrence found again (at the
+  // same place after the edit, with the same terms, not over the edited text) lives on as the same object,
+  // moved (findings refer to them, see findings.ts). The others were removed, and the fresh ones in their
+  // place added: only their concepts need their findings again.
+  const touches = (o: Occurrence) => o.end > p && o.start < oldEnd;
+  const newStart = (o: Occurrence) => (o.start >= oldEnd ? o.start + delta : o.start);
+  const window: Occurrence[] = [];
+  const removed: Occurrence[] = [], added: Occurrence[] = [];
+  let k = keep;
+  for (const f of fresh) {
+    while (k < firstAfter && (touches(occs[k]) || newStart(occs[k]) < f.start)) removed.push(occs[k++]);
+    const o = k < firstAfter ? occs[k] : undefined;
+    if (o && newStart(o) === f.start && o.end - o.start === f.end - f.start && sameTerms(f.base ?? f.terms, o.base ?? o.terms)) {
       if (o.start >= oldEnd) { o.start += delta; o.end += delta; }
-      fresh[k] = o;
+      window.push(o);
+      k++;
+    } else {
+      window.push(f);
+      added.push(f);
     }
   }
-  const occurrences = occs.slice(0, keep).concat(fresh);
+  while (k < firstAfter) removed.push(occs[k++]);
+  const kept = !removed.length && !added.length;
+  const occurrences = occs.slice(0, keep).concat(window);
   // The old occurrences after the re-scan move by the edit's length change (in place: the previous analysis
   // is superseded by this one).
-  for (let k = firstAfter; k < occs.length; k++) {
-    const o = occs[k];
+  for (let j = firstAfter; j < occs.length; j++) {
+    const o = occs[j];
     o.start += delta;
     o.end += delta;
     occurrences.push(o);
   }
   // With other terms in the document, a text that names several concepts may now mean another one first.
   // (When every occurrence is as it was, so is the usage, and so is their order.)
-  const removed = kept ? [] : occs.slice(keep, firstAfter);
   let usage = prev.usage, reordered = false;
   if (!kept) {
     usage = { concepts: new Map(prev.usage.concepts), domains: new Map(prev.usage.domains), orders: new Map() };
     for (const o of removed) count(usage, o, -1);
-    for (const o of fresh) count(usage, o, 1);
+    for (const o of added) count(usage, o, 1);
     for (const [base, was] of prev.usage.orders) {
       const now = orderOf(base, usage);
       usage.orders.set(base, now);
       if (!sameTerms(now, was)) reordered = true;
     }
-    orderAmbiguous(reordered ? occurrences : fresh, usage);
+    orderAmbiguous(reordered ? occurrences : added, usage);
   }
-  return { lang: prev.lang, detection, occurrences, ignored, text, folded, spare: prev.folded, usage, edit: { at: p, oldEnd, newEnd, delta, kept, removed, added: kept ? [] : fresh, reordered } };
+  return { lang: prev.lang, detection, occurrences, ignored, text, folded, spare: prev.folded, usage, edit: { at: p, oldEnd, newEnd, delta, kept, removed, added, reordered } };
 }
 
 const sameTerms = (a: Term[], b: Term[]): boolean => a === b || (a.length === b.length && a.every((t, i) => t === b[i]));
