@@ -230,31 +230,31 @@ const identityKey = (t: Term): string => {
 export function namesUsed(a: Analysis, lang: Lang, only?: ReadonlySet<Concept>): Map<Concept, Map<string, Identity>> {
   const byConcept = new Map<Concept, Map<string, Identity>>();
   const cmp = better(lang);
-  // Occurrences of one key share their list of terms: what a list says is worked out once per list.
-  const seen = new Map<Term[], { best: Term; key: string } | null>();
+  // Occurrences of one key share their list of terms: which name a list is (or none) is worked out once.
+  const nameOf = new Map<Term[], Identity | null>();
   for (const o of a.occurrences) {
     // A text that names several concepts (潛在客戶: lead or prospect) says nothing about consistency.
     if (o.ambiguous || (only && !only.has(o.term.concept))) continue;
-    let name = seen.get(o.terms);
-    if (name === undefined) {
-      let best: Term | undefined;
-      if (!isAcronymUse(o) && o.term.status !== 'deprecated') {
-        const c = o.term.concept;
-        best = o.terms.length === 1 ? o.terms[0] : o.terms.filter((t) => t.concept === c && !t.acronym).sort(cmp)[0];
-      }
-      seen.set(o.terms, (name = best ? { best, key: identityKey(best) } : null));
-    }
-    if (!name) continue;
-    const c = o.term.concept;
-    let ids = byConcept.get(c);
-    if (!ids) byConcept.set(c, (ids = new Map()));
-    const id = ids.get(name.key);
-    if (id) {
-      id.occs.push(o);
-      if (cmp(name.best, id.best) < 0) id.best = name.best;
-    } else ids.set(name.key, { key: name.key, best: name.best, occs: [o] });
+    let id = nameOf.get(o.terms);
+    if (id === undefined) nameOf.set(o.terms, (id = identityOf(o, byConcept, cmp)));
+    if (id) id.occs.push(o);
   }
   return byConcept;
+}
+
+/** The name an occurrence gives its concept (made when first met), or null for acronyms and deprecated terms. */
+function identityOf(o: Occurrence, byConcept: Map<Concept, Map<string, Identity>>, cmp: (x: Term, y: Term) => number): Identity | null {
+  if (isAcronymUse(o) || o.term.status === 'deprecated') return null;
+  const c = o.term.concept;
+  const best = o.terms.length === 1 ? o.terms[0] : o.terms.filter((t) => t.concept === c && !t.acronym).sort(cmp)[0];
+  if (!best) return null;
+  const key = identityKey(best);
+  let ids = byConcept.get(c);
+  if (!ids) byConcept.set(c, (ids = new Map()));
+  let id = ids.get(key);
+  if (!id) ids.set(key, (id = { key, best, occs: [] }));
+  else if (cmp(best, id.best) < 0) id.best = best;
+  return id;
 }
 
 /** inconsistent-term, for every concept or only these. */
