@@ -35,7 +35,7 @@ interface ReplaceAll { title: string; target: string; occs: Occurrence[]; text: 
  * the occurrences (which move with edits, see reanalyze) and the newest text.
  */
 class Found implements Finding {
-  declare related?: { start: number; end: number; message: string }[];
+  readonly related: { start: number; end: number; message: string }[] | undefined;
   readonly #title: string;
   readonly #newText: string;
   readonly #all: ReplaceAll | undefined;
@@ -51,7 +51,7 @@ class Found implements Finding {
     this.#newText = newText;
     this.#all = all;
     this.#concept = concept;
-    if (related) this.related = related;
+    this.related = related; // always set: one object shape for every finding
   }
 
   /** The value kept with `f` for this document and severity by `keep`, if `f` is a finding of this module. */
