@@ -6,7 +6,7 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { findIgnoredRegions } from '../../server/src/service/regions';
+import { findIgnoredRegions, URL_RE } from '../../server/src/service/regions';
 import { lineStarts, positionIn } from '../../server/src/service/util';
 
 /** The definition: what the search from each "@" replaces. */
@@ -49,6 +49,33 @@ describe('ignored regions: e-mail addresses', () => {
     }), { numRuns: 5000, seed: Number(process.env.LINGO_PROP_SEED ?? 4242) });
   });
 });
+
+describe('ignored regions: URLs', () => {
+  /** The definition: the expression tried at every position (in a text that has "://", "www." or "mailto:"). */
+  function byExpression(text: string): number[] {
+    const out: number[] = [];
+    if (!/:\/\/|www\.|mailto:/.test(text)) return out;
+    const re = new RegExp(URL_RE.source, 'gi');
+    for (let m = re.exec(text); m; m = re.exec(text)) out.push(m.index, m.index + m[0].length);
+    return out;
+  }
+  it('finds exactly what the regular expression finds (fast-check)', () => {
+    const piece = fc.constantFrom('http', 'HTTPS', 'hTtP', 'ftp', 'mailto', 'File', 'www', 'WwW', ':', '://', ':/', '.', 'x', 'a.b', ' ', ')', '"', 'ß', 'K', '\u212a', '/p?q=1', ',', 'shttp');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 25 }).map((a) => a.join('')), (text) => {
+      assert.deepStrictEqual(findIgnoredRegions(text, false), byExpression(text).length ? normalised(byExpression(text)) : [], JSON.stringify(text));
+    }), { numRuns: 5000, seed: Number(process.env.LINGO_PROP_SEED ?? 4242) });
+  });
+});
+
+/** Sorted pairs with overlapping and touching ones merged, as findIgnoredRegions gives them. */
+function normalised(pairs: number[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < pairs.length; i += 2) {
+    if (out.length && pairs[i] <= out[out.length - 1]) out[out.length - 1] = Math.max(out[out.length - 1], pairs[i + 1]);
+    else out.push(pairs[i], pairs[i + 1]);
+  }
+  return out;
+}
 
 describe('line starts and positions', () => {
   it('give the positions TextDocument gives, for any line breaks (fast-check)', () => {
