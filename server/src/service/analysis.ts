@@ -86,7 +86,7 @@ function wordAt(f: Uint16Array, from: number, dir: 1 | -1): string {
   while (j >= 0 && j < f.length && (isWordCode(f[j]) || f[j] === 0x27)) j += dir;
   const [a, b] = dir > 0 ? [i, j] : [j + 1, i + 1];
   if (b - a > VERB_WORD_MAX) return '#';
-  return b > a ? String.fromCharCode(...f.subarray(a, b)) : '';
+  return b > a ? String.fromCharCode.apply(null, f.subarray(a, b) as unknown as number[]) : '';
 }
 
 function isVerbUse(f: Uint16Array, start: number, end: number): boolean {
