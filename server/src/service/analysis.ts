@@ -412,7 +412,14 @@ export interface Usage { concepts: Map<string, number>; domains: Map<string, num
 
 function countUsage(occurrences: Occurrence[]): Usage {
   const u: Usage = { concepts: new Map(), domains: new Map(), orders: new Map() };
-  for (const o of occurrences) count(u, o, 1);
+  // Occurrences of one key share their list of terms: count the lists, then their concepts.
+  const perList = new Map<Term[], number>();
+  for (const o of occurrences) if (!o.ambiguous) perList.set(o.terms, (perList.get(o.terms) ?? 0) + 1);
+  for (const [terms, n] of perList) {
+    const c = terms[0].concept;
+    u.concepts.set(c.id, (u.concepts.get(c.id) ?? 0) + n);
+    u.domains.set(c.domain, (u.domains.get(c.domain) ?? 0) + n);
+  }
   return u;
 }
 
