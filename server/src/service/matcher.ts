@@ -377,6 +377,12 @@ export class MatcherBuilder {
 export class Matcher {
   private readonly rootTarget = new Int32Array(0x10000).fill(-1);
   private readonly rootSkip = new Uint32Array(0x10000);
+  /**
+   * The second step of a walk when both characters are ASCII (most of a European text): the state after
+   * c1 c2 at [c1 * 128 + c2] (-1 if none) and that edge's skip, instead of a search among c1's edges.
+   */
+  private readonly second = new Int32Array(128 * 128).fill(-1);
+  private readonly secondSkip = new Uint32Array(128 * 128);
 
   constructor(
     private readonly root: number,
@@ -392,8 +398,15 @@ export class Matcher {
   ) {
     this.cands = new Int32Array(2 * (maxKeyLength + 1));
     for (let e = edgeStart[root]; e < edgeStart[root + 1]; e++) {
-      this.rootTarget[edgeChar[e]] = edgeTarget[e];
-      this.rootSkip[edgeChar[e]] = edgeSkip[e];
+      const c1 = edgeChar[e], s1 = edgeTarget[e];
+      this.rootTarget[c1] = s1;
+      this.rootSkip[c1] = edgeSkip[e];
+      if (c1 >= 128) continue;
+      for (let f = edgeStart[s1]; f < edgeStart[s1 + 1]; f++) {
+        if (edgeChar[f] >= 128) continue;
+        this.second[(c1 << 7) | edgeChar[f]] = edgeTarget[f];
+        this.secondSkip[(c1 << 7) | edgeChar[f]] = edgeSkip[f];
+      }
     }
   }
 
@@ -469,7 +482,7 @@ export class Matcher {
   scan(folded: Uint16Array, from: number, to: number, take: (start: number, end: number, key: number) => boolean, stopAt = Infinity, stop?: (i: number) => boolean): number {
     const n = to;
     const rootTarget = this.rootTarget, rootSkip = this.rootSkip, final = this.final, edgeStart = this.edgeStart, edgeChar = this.edgeChar;
-    const edgeTarget = this.edgeTarget, edgeSkip = this.edgeSkip, cls = CHAR_CLASS;
+    const edgeTarget = this.edgeTarget, edgeSkip = this.edgeSkip, cls = CHAR_CLASS, second = this.second, secondSkip = this.secondSkip;
     const cands = this.cands;
     let i = from;
     while (i < n) {
@@ -492,18 +505,25 @@ export class Matcher {
         }
         if (j >= n) break;
         const d = folded[j];
-        // The edge labelled d: a binary search among the state's edges, sorted by label.
-        let lo = edgeStart[state], hi = edgeStart[state + 1] - 1, e = -1;
-        while (lo <= hi) {
-          const mid = (lo + hi) >>> 1;
-          const m = edgeChar[mid];
-          if (m === d) { e = mid; break; }
-          if (m < d) lo = mid + 1;
-          else hi = mid - 1;
+        if (j === i + 1 && (c | d) < 128) {
+          const t = second[(c << 7) | d];
+          if (t < 0) break;
+          state = t;
+          key += secondSkip[(c << 7) | d];
+        } else {
+          // The edge labelled d: a binary search among the state's edges, sorted by label.
+          let lo = edgeStart[state], hi = edgeStart[state + 1] - 1, e = -1;
+          while (lo <= hi) {
+            const mid = (lo + hi) >>> 1;
+            const m = edgeChar[mid];
+            if (m === d) { e = mid; break; }
+            if (m < d) lo = mid + 1;
+            else hi = mid - 1;
+          }
+          if (e < 0) break;
+          state = edgeTarget[e];
+          key += edgeSkip[e];
         }
-        if (e < 0) break;
-        state = edgeTarget[e];
-        key += edgeSkip[e];
         j++;
         if (d === SEP) while (j < n && folded[j] === SEP) j++;
       }
