@@ -7,7 +7,7 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { findIgnoredRegions, URL_RE } from '../../server/src/service/regions';
-import { lineStarts, positionIn } from '../../server/src/service/util';
+import { lineStarts, positionIn, positionsIn } from '../../server/src/service/util';
 
 /** The definition: what the search from each "@" replaces. */
 const EMAIL_RE = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
@@ -83,7 +83,11 @@ describe('line starts and positions', () => {
     fc.assert(fc.property(fc.array(piece, { maxLength: 30 }).map((a) => a.join('')), fc.array(fc.integer({ min: -2, max: 80 }), { maxLength: 10 }), (text, offsets) => {
       const doc = TextDocument.create('file:///t.md', 'markdown', 1, text);
       const starts = lineStarts(text);
-      for (const o of [...offsets, 0, text.length]) assert.deepStrictEqual(positionIn(starts, text, o), doc.positionAt(o), `${JSON.stringify(text)} @ ${o}`);
+      const inOrder = positionsIn(starts, text); // remembers its last line: asked in any order, still exact
+      for (const o of [...offsets, 0, text.length, ...offsets.slice().sort((x, y) => x - y)]) {
+        assert.deepStrictEqual(positionIn(starts, text, o), doc.positionAt(o), `${JSON.stringify(text)} @ ${o}`);
+        assert.deepStrictEqual(inOrder(o), doc.positionAt(o), `${JSON.stringify(text)} @ ${o} (with a hint)`);
+      }
     }), { numRuns: 3000, seed: Number(process.env.LINGO_PROP_SEED ?? 4242) });
   });
 });

@@ -18,7 +18,7 @@ import { hover as hoverAt } from './hover';
 import { format, messages } from './l10n';
 import { DEFAULT_SETTINGS, fixedLanguage, RULES, RuleId, Settings } from './settings';
 import type { Lang } from './types';
-import { expansionOf, lineStarts, positionIn, section } from './util';
+import { expansionOf, lineStarts, positionsIn, section } from './util';
 
 export const SOURCE = 'lingo';
 
@@ -239,8 +239,7 @@ export function getLanguageService(initial: Glossary): LanguageService {
   function positions(doc: TextDocument, e: CacheEntry | undefined): Positions {
     const text = doc.getText();
     if (!e || e.analysis.edit || e.analysis.text !== text) return (o) => doc.positionAt(o);
-    const starts = (e.lines ??= lineStarts(text));
-    return (o) => positionIn(starts, text, o);
+    return positionsIn((e.lines ??= lineStarts(text)), text);
   }
 
   return {

@@ -77,9 +77,32 @@ export function lineStarts(text: string): Uint32Array {
 
 /** The line and character of an offset, from lineStarts(text): what TextDocument.positionAt answers. */
 export function positionIn(starts: Uint32Array, text: string, offset: number): { line: number; character: number } {
-  offset = Math.max(Math.min(offset, text.length), 0);
-  const line = firstIndex(starts.length, (i) => starts[i] > offset) - 1;
-  // An offset between a line's end and its line break (inside "\r\n") belongs before the break.
-  while (offset > starts[line] && (text.charCodeAt(offset - 1) === 13 || text.charCodeAt(offset - 1) === 10)) offset--;
-  return { line, character: offset - starts[line] };
+  return positionsIn(starts, text)(offset);
+}
+
+/**
+ * positionIn as a function that remembers the line of its last answer: offsets asked for in document
+ * order (the findings of a check) are mostly on that line or the next, and need no search.
+ */
+export function positionsIn(starts: Uint32Array, text: string): (offset: number) => { line: number; character: number } {
+  let line = 0;
+  return (offset) => {
+    offset = Math.max(Math.min(offset, text.length), 0);
+    if (!(starts[line] <= offset && (line + 1 === starts.length || starts[line + 1] > offset))) {
+      if (line + 2 <= starts.length && starts[line + 1] <= offset && (line + 2 === starts.length || starts[line + 2] > offset)) line++;
+      else {
+        let lo = 0, hi = starts.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (starts[mid] > offset) hi = mid;
+          else lo = mid + 1;
+        }
+        line = lo - 1;
+      }
+    }
+    // An offset between a line's end and its line break (inside "\r\n") belongs before the break.
+    let at = offset;
+    while (at > starts[line] && (text.charCodeAt(at - 1) === 13 || text.charCodeAt(at - 1) === 10)) at--;
+    return { line, character: at - starts[line] };
+  };
 }
