@@ -421,14 +421,14 @@ async function main(): Promise<void> {
         let v = 1;
         const kdoc = TextDocument.create(`file:///bench/keys-${seed}.md`, 'markdown', 1, doc1MB);
         svc.doValidation(kdoc, settings);
-        for (const off of editOffsets(doc1MB, 31, seed)) {
+        for (const off of editOffsets(doc1MB, 40, seed)) {
           keys.push(time(() => {
             const p = kdoc.positionAt(off);
             TextDocument.update(kdoc, [{ range: { start: p, end: p }, text: 'x' }], ++v);
             JSON.stringify(svc.doValidation(kdoc, settings));
           }));
         }
-        keys.shift();
+        keys.splice(0, 10); // warm-up: the first glossary's keystrokes would otherwise include compiling the keystroke path
         svc.forget(kdoc.uri);
         return keys;
       };
