@@ -412,11 +412,10 @@ export interface Usage { concepts: Map<string, number>; domains: Map<string, num
 
 function countUsage(occurrences: Occurrence[]): Usage {
   const u: Usage = { concepts: new Map(), domains: new Map(), orders: new Map() };
-  // Occurrences of one key share their list of terms: count the lists, then their concepts.
-  const perList = new Map<Term[], number>();
-  for (const o of occurrences) if (!o.ambiguous) perList.set(o.terms, (perList.get(o.terms) ?? 0) + 1);
-  for (const [terms, n] of perList) {
-    const c = terms[0].concept;
+  // Count per concept object first (faster to look up than its id), then by id and domain.
+  const perConcept = new Map<Concept, number>();
+  for (const o of occurrences) if (!o.ambiguous) perConcept.set(o.term.concept, (perConcept.get(o.term.concept) ?? 0) + 1);
+  for (const [c, n] of perConcept) {
     u.concepts.set(c.id, (u.concepts.get(c.id) ?? 0) + n);
     u.domains.set(c.domain, (u.domains.get(c.domain) ?? 0) + n);
   }
