@@ -12,6 +12,15 @@ const CASES: [string, string][] = [
 
 describe('language detection', () => {
   for (const [lang, text] of CASES) it(`${lang}: ${text.slice(0, 40)}…`, () => assert.strictEqual(detected(text), lang));
+  it('reads the prose, not the glossary terms', () => {
+    // Terms of another language (and their Han characters) do not make a Swedish text Chinese or English.
+    assert.strictEqual(detected('Vi mäter 關鍵績效指標 och 流失率 varje kvartal, och det är säljaren som äger nästa steg med varje lead.'), 'sv');
+    // A text that is nothing but terms says nothing: the preferred language (English here) decides, and keeps
+    // deciding as fixes replace one term by another (it used to flip between Chinese and English).
+    const terms = 'demand gen efterfrågegenerering 關鍵績效指標 流失率 銷售開發代表 generowanie popytu service level agreement ';
+    assert.strictEqual(detected(terms), 'en');
+    assert.strictEqual(detected(terms.replace('service level agreement', 'SLA')), 'en', 'fewer Latin letters, still no Chinese prose');
+  });
   it('ignores code when detecting', () => {
     assert.strictEqual(detected('```\nthe the the the the the and and of of to to\n```\nVarje lead ska följas upp inom två dagar och det är säljaren som äger nästa steg.'), 'sv');
   });

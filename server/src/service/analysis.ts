@@ -109,7 +109,7 @@ export function* analyzeSteps(text: string, glossary: Glossary, opts: AnalysisOp
   const folded = foldText(text);
   const ignored = findIgnoredRegions(text, opts.markdown);
   for (let k = 0; k < ignored.length; k += 2) folded.fill(BLOCK, ignored[k], ignored[k + 1]);
-  const detection = detectLanguage(folded);
+  const detection = detectProse(text, folded, glossary, opts);
   const lang = opts.lang ?? (detection.confidence >= 0.15 ? detection.lang : opts.fallbackLang);
   const occurrences: Occurrence[] = [];
   const scan = scanner(text, folded, glossary, opts, lang);
@@ -124,14 +124,30 @@ export function* analyzeSteps(text: string, glossary: Glossary, opts: AnalysisOp
 }
 
 /** The language of a document from its beginning, without analysing the rest. */
-export function quickLanguage(text: string, opts: AnalysisOptions): Lang {
+export function quickLanguage(text: string, glossary: Glossary, opts: AnalysisOptions): Lang {
   if (opts.lang) return opts.lang;
-  const head = text.slice(0, 20000);
+  const head = text.slice(0, DETECT_HEAD);
   const folded = foldText(head);
   const ignored = findIgnoredRegions(head, opts.markdown);
   for (let k = 0; k < ignored.length; k += 2) folded.fill(BLOCK, ignored[k], ignored[k + 1]);
-  const d = detectLanguage(folded);
+  const d = detectProse(head, folded, glossary, opts);
   return d.confidence >= 0.15 ? d.lang : opts.fallbackLang;
+}
+
+/** How much of a document its language is detected from (detectLanguage reads no more). */
+const DETECT_HEAD = 20000;
+
+/**
+ * The document's language from its prose, with the glossary's terms left out: the terms are what the checks
+ * change, so applying a fix must not change the language the fixes are chosen by (a text made only of terms
+ * in several languages says nothing about its language).
+ */
+function detectProse(text: string, folded: Uint16Array, glossary: Glossary, opts: AnalysisOptions): Detection {
+  const head = folded.slice(0, Math.min(folded.length, DETECT_HEAD));
+  const terms: Occurrence[] = [];
+  scanner(text, head, glossary, opts, opts.fallbackLang)(0, terms);
+  for (const o of terms) head.fill(BLOCK, o.start, o.end);
+  return detectLanguage(head);
 }
 
 /** Characters whose typing can change what is prose (code, links, URLs, front matter, comments, line structure). */
@@ -249,8 +265,8 @@ export function reanalyze(prev: Analysis, text: string, glossary: Glossary, opts
     }
   }
   let detection = prev.detection;
-  if (dirtyStart < 20000) {
-    detection = detectLanguage(folded);
+  if (dirtyStart < DETECT_HEAD) {
+    detection = detectProse(text, folded, glossary, opts);
     const lang = opts.lang ?? (detection.confidence >= 0.15 ? detection.lang : opts.fallbackLang);
     if (lang !== prev.lang) return undefined;
   }

@@ -154,7 +154,7 @@ export function getLanguageService(initial: Glossary): LanguageService {
     const text = doc.getText();
     if (text.length < LOCAL || cached(doc, settings) || skipped(doc, settings)) return undefined;
     const opts = optionsFor(doc, settings);
-    const lang = cache.get(doc.uri)?.analysis.lang ?? quickLanguage(text, opts);
+    const lang = cache.get(doc.uri)?.analysis.lang ?? quickLanguage(text, glossary, opts);
     let from = Math.max(0, offset - 2000), to = Math.min(text.length, offset + 2000);
     while (from > 0 && !/\s/.test(text[from - 1])) from--;
     while (to < text.length && !/\s/.test(text[to])) to++;
@@ -295,7 +295,7 @@ export function getLanguageService(initial: Glossary): LanguageService {
       // Completion needs only the document's language: from the analysis when there is one.
       const text = doc.getText();
       const known = cached(doc, settings) ?? cache.get(doc.uri);
-      const lang = known?.analysis.lang ?? (text.length >= LOCAL ? quickLanguage(text, optionsFor(doc, settings)) : entry(doc, settings)!.analysis.lang);
+      const lang = known?.analysis.lang ?? (text.length >= LOCAL ? quickLanguage(text, glossary, optionsFor(doc, settings)) : entry(doc, settings)!.analysis.lang);
       completionIndex ??= new CompletionIndex(glossary);
       const entries = complete(glossary, completionIndex, text, doc.offsetAt(position), lang, settings.languages);
       const items: CompletionItem[] = entries.map((c) => ({
