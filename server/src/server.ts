@@ -310,13 +310,20 @@ function fileName(uri: string): string {
   try { return decodeURIComponent(last); } catch { return last; }
 }
 
-documents.onDidOpen((e) => { if (!isGlossaryFile(e.document.uri)) schedule(e.document, 0); });
+/** The document being opened: TextDocuments fires onDidChangeContent right after onDidOpen, which must not debounce it. */
+let opening: TextDocument | undefined;
+documents.onDidOpen((e) => {
+  opening = e.document;
+  if (!isGlossaryFile(e.document.uri)) schedule(e.document, 0);
+});
 documents.onDidChangeContent((e) => {
+  const opened = e.document === opening;
+  opening = undefined;
   if (isGlossaryFile(e.document.uri)) {
     // Show problems while typing; the glossary itself changes on save.
     const wg = readWorkspaceGlossary(fileURLToPath(e.document.uri), e.document.getText());
     publishGlossaryIssues(e.document.uri, wg.text, wg.issues);
-  } else schedule(e.document, DEBOUNCE_MS);
+  } else if (!opened) schedule(e.document, DEBOUNCE_MS); // an open is already scheduled at once
 });
 documents.onDidClose((e) => {
   clearTimeout(timers.get(e.document.uri));
