@@ -24,7 +24,7 @@ export interface Glossary {
 const ACRONYM_SUFFIXES = ['s', "'s", ':s', ':er', ':erna', ':en', ':et', ':n', '-s', '-y', '-ów', '-a', '-u', '-em', '-ie', '-e', '-i', '-om', '-ami', '-ach', '-owi'];
 
 /** The acronyms of the many sections that have none: one shared, frozen empty list. */
-const NO_TERMS = Object.freeze([]) as unknown as Term[];
+export const NO_TERMS = Object.freeze([]) as unknown as Term[];
 
 export interface BuildOptions {
   domains?: DomainNames;
@@ -118,10 +118,27 @@ function makeTerm(terms: Term[], concept: Concept, lang: Lang, t: TermData, rank
   return term;
 }
 
-const STATUSES: readonly Status[] = ['preferred', 'admitted', 'deprecated'];
+export const STATUSES: readonly Status[] = ['preferred', 'admitted', 'deprecated'];
 
-function packBits(lang: Lang, status: Status, rank: number, acronym: boolean, loanword: boolean, mistranslation: boolean, ambiguous: boolean, verb: boolean): number {
+/** A term's small fields in one number (the layout TermBits reads, also in a compiled glossary). */
+export function packBits(lang: Lang, status: Status, rank: number, acronym: boolean, loanword: boolean, mistranslation: boolean, ambiguous: boolean, verb: boolean): number {
   return (LANGS.indexOf(lang) & 7) | ((STATUSES.indexOf(status) & 3) << 3) | (+acronym << 5) | (+loanword << 6) | (+mistranslation << 7) | (+ambiguous << 8) | (+verb << 9) | (rank << 10);
+}
+
+/** The bit of an acronym in packBits. */
+export const ACRONYM_BIT = 1 << 5;
+
+/** A term's small fields, read from the number packBits made (held by the term, or in a column of a compiled glossary). */
+export abstract class TermBits {
+  protected abstract readonly bits: number;
+  get lang(): Lang { return LANGS[this.bits & 7]; }
+  get status(): Status { return STATUSES[(this.bits >> 3) & 3]; }
+  get acronym(): boolean { return (this.bits & ACRONYM_BIT) !== 0; }
+  get loanword(): boolean { return (this.bits & (1 << 6)) !== 0; }
+  get mistranslation(): boolean { return (this.bits & (1 << 7)) !== 0; }
+  get ambiguous(): boolean { return (this.bits & (1 << 8)) !== 0; }
+  get homograph(): 'verb' | undefined { return this.bits & (1 << 9) ? 'verb' : undefined; }
+  get rank(): number { return this.bits >>> 10; }
 }
 
 /**
@@ -129,23 +146,17 @@ function packBits(lang: Lang, status: Status, rank: number, acronym: boolean, lo
  * object, read through getters. A large glossary has half a million terms; an object of 6 fields instead of
  * 15 is 30 MB less with 50,000 concepts.
  */
-class PackedTerm implements Term {
+class PackedTerm extends TermBits implements Term {
   constructor(
     readonly index: number,
     readonly concept: Concept,
     readonly text: string,
-    private readonly bits: number,
+    protected readonly bits: number,
     readonly inflection: InflectHints | undefined,
     private readonly more: { expansion?: string; note?: string; replacement?: string } | undefined,
-  ) {}
-  get lang(): Lang { return LANGS[this.bits & 7]; }
-  get status(): Status { return STATUSES[(this.bits >> 3) & 3]; }
-  get acronym(): boolean { return (this.bits & (1 << 5)) !== 0; }
-  get loanword(): boolean { return (this.bits & (1 << 6)) !== 0; }
-  get mistranslation(): boolean { return (this.bits & (1 << 7)) !== 0; }
-  get ambiguous(): boolean { return (this.bits & (1 << 8)) !== 0; }
-  get homograph(): 'verb' | undefined { return this.bits & (1 << 9) ? 'verb' : undefined; }
-  get rank(): number { return this.bits >>> 10; }
+  ) {
+    super();
+  }
   get expansion(): string | undefined { return this.more?.expansion; }
   get note(): string | undefined { return this.more?.note; }
   get replacement(): string | undefined { return this.more?.replacement; }

@@ -1,0 +1,347 @@
+/**
+ * A built glossary as bytes and back: written at build time (next to dist/glossary.json), so that a server
+ * loads the glossary without generating a form or building the automaton.
+ *
+ * Layout: "LINGOGLB", the format number, the header's length, a checksum of everything after it (u32 each, then
+ * 4 bytes of padding), the header (UTF-8 JSON: counts, domains, the build's issues, the distinct inflection
+ * hints, each array's name, type and length, and whatever `meta` the writer adds), then the arrays, each at an
+ * offset that is a multiple of 8:
+ * the matcher's typed arrays as they are, and the model in columns: every string in one UTF-8 pool with
+ * offsets, a term's small fields as the number packBits makes, the concept of each term, its rare texts.
+ *
+ * Loading makes no copy of the arrays (typed views on the bytes) and one small object per term and per concept
+ * (read through getters, texts decoded from the pool when asked for), instead of the objects, strings and
+ * lists buildGlossary makes: with 50,000 concepts that is most of the memory. A bad file is an error with a
+ * message that says what is wrong with it; nothing is half loaded.
+ */
+import { ACRONYM_BIT, NO_TERMS, TermBits, packBits, type DomainNames, type Glossary } from './glossary';
+import type { InflectHints } from './inflect';
+import { Matcher } from './matcher';
+import type { Concept, GlossaryIssue, Lang, LangSection, Term } from './types';
+import { LANGS } from './types';
+
+const MAGIC = 'LINGOGLB';
+/** Changes when the layout changes; a file of another format is not read. */
+export const COMPILED_FORMAT = 1;
+
+/** A compiled glossary that cannot be used: wrong format, truncated, or changed since it was written. */
+export class CompiledGlossaryError extends Error {}
+
+type ArrayType = 'u8' | 'u16' | 'u32' | 'i32';
+const CTORS = { u8: Uint8Array, u16: Uint16Array, u32: Uint32Array, i32: Int32Array } as const;
+type AnyArray = Uint8Array | Uint16Array | Uint32Array | Int32Array;
+const typeOf = (a: AnyArray): ArrayType => (a instanceof Uint8Array ? 'u8' : a instanceof Uint16Array ? 'u16' : a instanceof Uint32Array ? 'u32' : 'i32');
+
+interface Header {
+  format: number;
+  meta: Record<string, unknown>;
+  counts: { terms: number; concepts: number; strings: number };
+  domains: DomainNames;
+  issues: GlossaryIssue[];
+  hints: InflectHints[];
+  matcher: { root: number; maxKeyLength: number };
+  arrays: [name: string, type: ArrayType, length: number][];
+}
+
+/** Where the header begins: after the magic, the format, the header's length and the checksum. */
+const HEADER_AT = 24;
+
+/** The arrays of a compiled glossary, by name (see encodeGlossary). */
+const MATCHER_ARRAYS = ['edgeStart', 'final', 'edgeChar', 'edgeTarget', 'edgeSkip', 'keyOut', 'multi'] as const;
+const MODEL_ARRAYS = ['stringStart', 'stringBytes', 'termBits', 'termConcept', 'termMore', 'more', 'termHints', 'conceptStrings', 'conceptTermStart', 'conceptLangs', 'sectionDefinition', 'relatedStart', 'related', 'seedStart', 'seeds'] as const;
+const ARRAY_NAMES = [...MATCHER_ARRAYS, ...MODEL_ARRAYS];
+
+/** A checksum of 32-bit words: any one changed word changes it (each step is a bijection). */
+function checksum(words: Int32Array): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = 0; i < words.length; i++) h = Math.imul(h ^ words[i], 0x01000193);
+  return h >>> 0;
+}
+
+const pad8 = (n: number) => (n + 7) & ~7;
+
+/**
+ * The bytes of a built glossary and the issues its build reported. `meta` goes into the header as it is (the
+ * node layer records there what the file was compiled from). Throws when the glossary's terms are not laid
+ * out as buildGlossary lays them out (concept by concept, language by language, terms before acronyms).
+ */
+export function encodeGlossary(glossary: Glossary, issues: GlossaryIssue[], meta: Record<string, unknown> = {}): Uint8Array {
+  const { terms, concepts } = glossary;
+  // Strings: term i's text is string i; the others once each.
+  const texts: string[] = terms.map((t) => t.text);
+  const ids = new Map<string, number>();
+  const str = (s: string): number => {
+    let id = ids.get(s);
+    if (id === undefined) { id = texts.length; texts.push(s); ids.set(s, id); }
+    return id;
+  };
+  const optStr = (s: string | undefined): number => (s === undefined ? -1 : str(s));
+
+  const termBits = new Int32Array(terms.length), termConcept = new Uint32Array(terms.length);
+  const termMore = new Int32Array(terms.length).fill(-1), termHints = new Int32Array(terms.length).fill(-1);
+  const more: number[] = [];
+  const hints: InflectHints[] = [], hintIds = new Map<string, number>();
+  const conceptStrings = new Uint32Array(concepts.length * 4), conceptTermStart = new Uint32Array(concepts.length + 1), conceptLangs = new Uint8Array(concepts.length);
+  const sectionDefinition: number[] = [], relatedStart = new Uint32Array(concepts.length + 1), related: number[] = [], seedStart = new Uint32Array(concepts.length + 1), seeds: number[] = [];
+  let next = 0;
+  concepts.forEach((c, ci) => {
+    conceptStrings.set([str(c.id), str(c.name), str(c.domain), str(c.file)], ci * 4);
+    conceptTermStart[ci] = next;
+    LANGS.forEach((lang, li) => {
+      const s = c.langs[lang];
+      if (!s) return;
+      conceptLangs[ci] |= 1 << li;
+      sectionDefinition.push(optStr(s.definition));
+      for (const [list, acronym] of [[s.terms, false], [s.acronyms, true]] as const) {
+        for (const t of list) {
+          if (t.index !== next || terms[next] !== t || t.concept !== c || t.lang !== lang || t.acronym !== acronym) {
+            throw new Error(`the glossary cannot be compiled: term "${t.text}" of ${c.id} is not where buildGlossary puts it`);
+          }
+          termBits[next] = packBits(t.lang, t.status, t.rank, t.acronym, t.loanword, t.mistranslation, t.ambiguous, t.homograph === 'verb');
+          termConcept[next] = ci;
+          if (t.expansion !== undefined || t.note !== undefined || t.replacement !== undefined) {
+            termMore[next] = more.length / 3;
+            more.push(optStr(t.expansion), optStr(t.note), optStr(t.replacement));
+          }
+          if (t.inflection) {
+            const key = JSON.stringify(t.inflection);
+            let h = hintIds.get(key);
+            if (h === undefined) { h = hints.length; hints.push(t.inflection); hintIds.set(key, h); }
+            termHints[next] = h;
+          }
+          next++;
+        }
+      }
+    });
+    relatedStart[ci] = related.length;
+    for (const r of c.related) related.push(str(r));
+    seedStart[ci] = seeds.length;
+    for (const x of c.seeds) seeds.push(str(x));
+  });
+  if (next !== terms.length) throw new Error(`the glossary cannot be compiled: ${terms.length - next} term(s) belong to no concept section`);
+  conceptTermStart[concepts.length] = next;
+  relatedStart[concepts.length] = related.length;
+  seedStart[concepts.length] = seeds.length;
+
+  // The string pool: UTF-8, string i is stringBytes[stringStart[i] .. stringStart[i + 1]).
+  const encoder = new TextEncoder();
+  const stringStart = new Uint32Array(texts.length + 1);
+  let pool = new Uint8Array(1024);
+  let used = 0;
+  texts.forEach((s, i) => {
+    if (pool.length - used < s.length * 3) {
+      const bigger = new Uint8Array(Math.max(pool.length * 2, used + s.length * 3));
+      bigger.set(pool.subarray(0, used));
+      pool = bigger;
+    }
+    stringStart[i] = used;
+    used += encoder.encodeInto(s, pool.subarray(used)).written;
+  });
+  stringStart[texts.length] = used;
+
+  const { root, maxKeyLength, arrays: m } = glossary.matcher.parts();
+  const model: Record<(typeof MODEL_ARRAYS)[number], AnyArray> = {
+    stringStart, stringBytes: pool.subarray(0, used), termBits, termConcept, termMore, more: Int32Array.from(more), termHints,
+    conceptStrings, conceptTermStart, conceptLangs, sectionDefinition: Int32Array.from(sectionDefinition),
+    relatedStart, related: Uint32Array.from(related), seedStart, seeds: Uint32Array.from(seeds),
+  };
+  const all: [string, AnyArray][] = [...MATCHER_ARRAYS.map((n) => [n, m[n]] as [string, AnyArray]), ...MODEL_ARRAYS.map((n) => [n, model[n]] as [string, AnyArray])];
+
+  let dataBytes = 0;
+  for (const [, a] of all) dataBytes = pad8(dataBytes + a.byteLength);
+  const data = new Uint8Array(dataBytes);
+  let at = 0;
+  for (const [, a] of all) {
+    data.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), at);
+    at = pad8(at + a.byteLength);
+  }
+  const header: Header = {
+    format: COMPILED_FORMAT, meta, counts: { terms: terms.length, concepts: concepts.length, strings: texts.length },
+    domains: glossary.domains, issues, hints, matcher: { root, maxKeyLength },
+    arrays: all.map(([name, a]) => [name, typeOf(a), a.length]),
+  };
+  const headerBytes = encoder.encode(JSON.stringify(header));
+  const dataStart = pad8(HEADER_AT + headerBytes.length);
+  const out = new Uint8Array(dataStart + dataBytes);
+  out.set(encoder.encode(MAGIC), 0);
+  const view = new DataView(out.buffer);
+  view.setUint32(8, COMPILED_FORMAT, true);
+  view.setUint32(12, headerBytes.length, true);
+  out.set(headerBytes, HEADER_AT);
+  out.set(data, dataStart);
+  view.setUint32(16, checksum(new Int32Array(out.buffer, HEADER_AT, (out.length - HEADER_AT) / 4)), true);
+  return out;
+}
+
+/** The header of a compiled glossary (checked: magic, format, length), and where its arrays begin. */
+function readHeader(bytes: Uint8Array): { header: Header; dataStart: number } {
+  const fail = (why: string): never => { throw new CompiledGlossaryError(why); };
+  if (bytes.length < HEADER_AT || new TextDecoder().decode(bytes.subarray(0, 8)) !== MAGIC) fail('it is not a compiled Lingo glossary');
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const format = view.getUint32(8, true);
+  if (format !== COMPILED_FORMAT) fail(`it is in format ${format}, this version of Lingo reads format ${COMPILED_FORMAT}`);
+  const headerLength = view.getUint32(12, true);
+  if (HEADER_AT + headerLength > bytes.length) fail('it is truncated (in its header)');
+  let header: Header;
+  try {
+    header = JSON.parse(new TextDecoder().decode(bytes.subarray(HEADER_AT, HEADER_AT + headerLength))) as Header;
+  } catch (e) {
+    return fail(`its header is not valid JSON (${(e as Error).message})`);
+  }
+  if (!header || !Array.isArray(header.arrays) || !header.counts || !header.matcher) fail('its header lacks the list of arrays');
+  return { header, dataStart: pad8(HEADER_AT + headerLength) };
+}
+
+/** What the writer put into the header's `meta` (read without loading the glossary). */
+export function compiledMeta(bytes: Uint8Array): Record<string, unknown> {
+  return readHeader(bytes).header.meta ?? {};
+}
+
+/**
+ * The glossary in `bytes` (from encodeGlossary), and the issues its build reported. The arrays are views on
+ * `bytes`, which must not change afterwards. Throws CompiledGlossaryError when the bytes are not a whole,
+ * unchanged compiled glossary of this format.
+ */
+export function decodeGlossary(bytes: Uint8Array): { glossary: Glossary; issues: GlossaryIssue[] } {
+  const { header, dataStart } = readHeader(bytes);
+  const fail = (why: string): never => { throw new CompiledGlossaryError(why); };
+  if (bytes.byteOffset % 8 !== 0) bytes = bytes.slice(); // typed views need aligned offsets
+  const a: Record<string, AnyArray> = {};
+  let at = dataStart;
+  for (const [name, type, length] of header.arrays) {
+    const Ctor = CTORS[type];
+    if (!Ctor || !Number.isSafeInteger(length) || length < 0) fail(`its array ${name} has an unknown type or length`);
+    if (at + length * Ctor.BYTES_PER_ELEMENT > bytes.length) fail(`it is truncated (in ${name}: ${bytes.length} bytes, ${at + length * Ctor.BYTES_PER_ELEMENT} needed)`);
+    a[name] = new Ctor(bytes.buffer as ArrayBuffer, bytes.byteOffset + at, length);
+    at = pad8(at + length * Ctor.BYTES_PER_ELEMENT);
+  }
+  if (at !== bytes.length) fail(`its length is wrong (${bytes.length} bytes, ${at} expected)`);
+  const sum = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(16, true);
+  if (checksum(new Int32Array(bytes.buffer, bytes.byteOffset + HEADER_AT, (at - HEADER_AT) / 4)) !== sum) fail('it was changed or damaged after it was written (its checksum does not match)');
+  for (const name of ARRAY_NAMES) if (!a[name]) fail(`it has no array ${name}`);
+  const { terms: nTerms, concepts: nConcepts, strings: nStrings } = header.counts;
+  const sizes: [string, number][] = [
+    ['stringStart', nStrings + 1], ['termBits', nTerms], ['termConcept', nTerms], ['termMore', nTerms], ['termHints', nTerms],
+    ['conceptStrings', nConcepts * 4], ['conceptTermStart', nConcepts + 1], ['conceptLangs', nConcepts], ['relatedStart', nConcepts + 1], ['seedStart', nConcepts + 1],
+  ];
+  for (const [name, n] of sizes) if (a[name].length !== n) fail(`its array ${name} has ${a[name].length} entries, ${n} expected`);
+
+  const { root, maxKeyLength } = header.matcher;
+  const u32 = (name: string) => a[name] as Uint32Array;
+  const matcher = new Matcher(root, u32('edgeStart'), u32('final'), a.edgeChar as Uint16Array, u32('edgeTarget'), u32('edgeSkip'), u32('keyOut'), u32('multi'), maxKeyLength);
+  const table = new Table(a, header.hints.map((h) => Object.freeze(h)));
+  const concepts: Concept[] = new Array(nConcepts);
+  const byId = new Map<string, Concept>();
+  for (let c = 0; c < nConcepts; c++) {
+    const concept = new CompiledConcept(table, c, table.str(table.conceptStrings[c * 4]));
+    concepts[c] = concept;
+    byId.set(concept.id, concept);
+  }
+  table.concepts = concepts;
+  const terms: Term[] = new Array(nTerms);
+  for (let t = 0; t < nTerms; t++) terms[t] = new CompiledTerm(table, t);
+  table.terms = terms;
+  return { glossary: { concepts, byId, terms, matcher, domains: header.domains }, issues: header.issues };
+}
+
+/** The columns of a loaded compiled glossary, which its terms and concepts read. */
+class Table {
+  readonly stringStart: Uint32Array; readonly stringBytes: Uint8Array;
+  readonly termBits: Int32Array; readonly termConcept: Uint32Array; readonly termMore: Int32Array; readonly more: Int32Array; readonly termHints: Int32Array;
+  readonly conceptStrings: Uint32Array; readonly conceptTermStart: Uint32Array; readonly conceptLangs: Uint8Array; readonly sectionDefinition: Int32Array;
+  readonly relatedStart: Uint32Array; readonly related: Uint32Array; readonly seedStart: Uint32Array; readonly seeds: Uint32Array;
+  /** Index of each concept's first section in sectionDefinition. */
+  readonly sectionStart: Uint32Array;
+  concepts: Concept[] = [];
+  terms: Term[] = [];
+  private readonly decoder = new TextDecoder();
+
+  constructor(a: Record<string, AnyArray>, readonly hints: readonly InflectHints[]) {
+    this.stringStart = a.stringStart as Uint32Array; this.stringBytes = a.stringBytes as Uint8Array;
+    this.termBits = a.termBits as Int32Array; this.termConcept = a.termConcept as Uint32Array; this.termMore = a.termMore as Int32Array; this.more = a.more as Int32Array; this.termHints = a.termHints as Int32Array;
+    this.conceptStrings = a.conceptStrings as Uint32Array; this.conceptTermStart = a.conceptTermStart as Uint32Array; this.conceptLangs = a.conceptLangs as Uint8Array; this.sectionDefinition = a.sectionDefinition as Int32Array;
+    this.relatedStart = a.relatedStart as Uint32Array; this.related = a.related as Uint32Array; this.seedStart = a.seedStart as Uint32Array; this.seeds = a.seeds as Uint32Array;
+    this.sectionStart = new Uint32Array(this.conceptLangs.length + 1);
+    for (let c = 0; c < this.conceptLangs.length; c++) {
+      let m = this.conceptLangs[c], n = 0;
+      for (; m; m &= m - 1) n++;
+      this.sectionStart[c + 1] = this.sectionStart[c] + n;
+    }
+  }
+
+  /** String i of the pool. */
+  str(i: number): string {
+    const from = this.stringStart[i], to = this.stringStart[i + 1], b = this.stringBytes;
+    if (to - from <= 64) {
+      let ascii = true;
+      for (let k = from; k < to && ascii; k++) ascii = b[k] < 0x80;
+      if (ascii) return String.fromCharCode.apply(null, b.subarray(from, to) as unknown as number[]);
+    }
+    return this.decoder.decode(b.subarray(from, to));
+  }
+
+  optStr(i: number): string | undefined {
+    return i < 0 ? undefined : this.str(i);
+  }
+
+  strings(ids: Uint32Array, starts: Uint32Array, c: number): string[] {
+    return Array.from(ids.subarray(starts[c], starts[c + 1]), (i) => this.str(i));
+  }
+
+  /** Concept c's sections, laid out as encodeGlossary checked: by language, its terms, then its acronyms. */
+  sections(c: number): Partial<Record<Lang, LangSection>> {
+    const out: Partial<Record<Lang, LangSection>> = {};
+    const bits = this.termBits, end = this.conceptTermStart[c + 1];
+    let t = this.conceptTermStart[c], s = this.sectionStart[c];
+    LANGS.forEach((lang, li) => {
+      if (!(this.conceptLangs[c] & (1 << li))) return;
+      const terms: Term[] = [];
+      while (t < end && (bits[t] & 7) === li && !(bits[t] & ACRONYM_BIT)) terms.push(this.terms[t++]);
+      let acronyms = NO_TERMS;
+      if (t < end && (bits[t] & 7) === li) {
+        acronyms = [];
+        while (t < end && (bits[t] & 7) === li) acronyms.push(this.terms[t++]);
+      }
+      out[lang] = { definition: this.optStr(this.sectionDefinition[s++]), terms, acronyms };
+    });
+    return out;
+  }
+}
+
+/** A term of a compiled glossary: its index; everything else read from the columns (its text kept once read). */
+class CompiledTerm extends TermBits implements Term {
+  private text_: string | undefined = undefined;
+  constructor(private readonly t: Table, readonly index: number) {
+    super();
+  }
+  protected get bits(): number { return this.t.termBits[this.index]; }
+  get concept(): Concept { return this.t.concepts[this.t.termConcept[this.index]]; }
+  get text(): string { return (this.text_ ??= this.t.str(this.index)); }
+  private moreText(k: number): string | undefined {
+    const m = this.t.termMore[this.index];
+    return m < 0 ? undefined : this.t.optStr(this.t.more[m * 3 + k]);
+  }
+  get expansion(): string | undefined { return this.moreText(0); }
+  get note(): string | undefined { return this.moreText(1); }
+  get replacement(): string | undefined { return this.moreText(2); }
+  get inflection(): InflectHints | undefined {
+    const h = this.t.termHints[this.index];
+    return h < 0 ? undefined : this.t.hints[h];
+  }
+}
+
+/** A concept of a compiled glossary: its id; its sections, related concepts and seeds made when first asked for. */
+class CompiledConcept implements Concept {
+  private langs_: Partial<Record<Lang, LangSection>> | undefined = undefined;
+  private lists_: { related: string[]; seeds: string[] } | undefined = undefined;
+  constructor(private readonly t: Table, private readonly i: number, readonly id: string) {}
+  get name(): string { return this.t.str(this.t.conceptStrings[this.i * 4 + 1]); }
+  get domain(): string { return this.t.str(this.t.conceptStrings[this.i * 4 + 2]); }
+  get file(): string { return this.t.str(this.t.conceptStrings[this.i * 4 + 3]); }
+  get langs(): Partial<Record<Lang, LangSection>> { return (this.langs_ ??= this.t.sections(this.i)); }
+  private get lists(): { related: string[]; seeds: string[] } {
+    return (this.lists_ ??= { related: this.t.strings(this.t.related, this.t.relatedStart, this.i), seeds: this.t.strings(this.t.seeds, this.t.seedStart, this.i) });
+  }
+  get related(): string[] { return this.lists.related; }
+  get seeds(): string[] { return this.lists.seeds; }
+}
