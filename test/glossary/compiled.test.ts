@@ -27,7 +27,7 @@ const termFacts = (t: Term) => ({
 });
 const conceptFacts = (c: Concept) => ({
   id: c.id, name: c.name, domain: c.domain, related: c.related, seeds: c.seeds, file: c.file,
-  langs: Object.entries(c.langs).map(([l, s]) => [l, Object.keys(s!), s!.definition, s!.terms.map((t) => t.index), s!.acronyms.map((t) => t.index)]),
+  langs: Object.entries(c.langs).map(([l, s]) => [l, 'definition' in s!, s!.definition, s!.terms.map((t) => t.index), s!.acronyms.map((t) => t.index)]),
 });
 
 /** Every key of every form, and a scan over text made of the glossary's own forms and words around them. */
@@ -122,6 +122,22 @@ describe('compiled glossary', function () {
       const built = buildGlossary(merged.sources, { domains });
       assertSame(built, roundTrip(built), textOf(built.glossary));
     }), { seed: SEED, numRuns: 40, endOnFailure: true });
+  });
+
+  it('reads definitions from its source when they are asked for, not when it loads', () => {
+    const built = buildGlossary(sources, { domains, trusted: true });
+    const bytes = encodeGlossary(built.glossary, built.issues);
+    const live = bytes.slice();
+    const loaded = decodeGlossary({ length: live.length, read: (offset, length) => live.subarray(offset, offset + length) });
+    assertSame(built, loaded, textOf(built.glossary));
+    // What the source holds at the definitions' place once loaded is what a definition reads.
+    const definitions = new TextEncoder().encode(built.glossary.concepts.flatMap((c) => Object.values(c.langs).map((s) => s!.definition ?? '')).join(''));
+    assert.ok(definitions.length > 1000);
+    const at = live.length - ((8 - (definitions.length % 8)) % 8) - definitions.length;
+    assert.deepStrictEqual(live.subarray(at, at + definitions.length), definitions);
+    live.fill(0x58, at, at + definitions.length);
+    const s = Object.values(loaded.glossary.concepts[0].langs)[0]!;
+    assert.match(s.definition!, /^X+$/);
   });
 
   it('keeps what the writer records in its header', () => {

@@ -7,7 +7,7 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import type * as YAML from 'yaml';
-import { buildGlossary, compiledMeta, decodeGlossary, encodeGlossary, type DomainNames, type Glossary, type GlossaryIssue, type GlossarySource } from '../service';
+import { buildGlossary, compiledMeta, decodeGlossary, encodeGlossary, type CompiledSource, type DomainNames, type Glossary, type GlossaryIssue, type GlossarySource } from '../service';
 import { writeFilesAtomic } from './interchange';
 
 /** The YAML library, loaded on first use: most glossaries are JSON, and the server starts faster without it. */
@@ -119,6 +119,53 @@ export function writeCompiledGlossary(
 
 export type BuiltLoad = { glossary: Glossary; issues: GlossaryIssue[]; file: string } | { problem: string };
 
+/** Closes the file of a loaded glossary.bin once its glossary is gone. */
+const openFiles = new FinalizationRegistry<number>((fd) => { try { fs.closeSync(fd); } catch { /* closed already */ } });
+
+const BLOCK = 1 << 16;
+
+/**
+ * A glossary.bin as a CompiledSource: read once from the start when loading, and later its definitions, from the
+ * file kept open (so that they are never all in memory; a file replaced or deleted since, as a build does, is still
+ * the one that was checked), through a few cached 64 KB blocks (reading every definition in order, as the
+ * "Search glossary" list does, reads each block once).
+ */
+function fileSource(fd: number, length: number): CompiledSource {
+  const blocks = new Map<number, Uint8Array>();
+  const readAt = (into: Uint8Array, position: number) => {
+    for (let at = 0, n; at < into.length; at += n) {
+      if ((n = fs.readSync(fd, into, at, into.length - at, position + at)) === 0) throw new Error(`it ended at ${position + at} bytes`);
+    }
+    return into;
+  };
+  const block = (b: number): Uint8Array => {
+    let data = blocks.get(b);
+    if (data) {
+      blocks.delete(b); // most recently used last
+    } else {
+      data = readAt(new Uint8Array(Math.min(BLOCK, length - b * BLOCK)), b * BLOCK);
+      if (blocks.size >= 16) blocks.delete(blocks.keys().next().value!);
+    }
+    blocks.set(b, data);
+    return data;
+  };
+  return {
+    length,
+    read(offset, n, into) {
+      if (into && into.length >= n) return readAt(into.subarray(0, n), offset);
+      if (n > BLOCK) return readAt(new Uint8Array(n), offset); // loading: straight into one array
+      const first = Math.floor(offset / BLOCK), last = Math.floor((offset + n - 1) / BLOCK);
+      if (first === last) return block(first).subarray(offset - first * BLOCK, offset - first * BLOCK + n);
+      const out = new Uint8Array(n);
+      for (let b = first; b <= last; b++) {
+        const d = block(b), from = Math.max(offset, b * BLOCK), to = Math.min(offset + n, b * BLOCK + d.length);
+        out.set(d.subarray(from - b * BLOCK, to - b * BLOCK), from - offset);
+      }
+      return out;
+    },
+  };
+}
+
 /**
  * The glossary built at build time from the glossary.json at `json` (glossary.bin next to it), when it is there,
  * whole, written by this build and from that very glossary.json. Undefined when there is no glossary.bin; a
@@ -127,21 +174,21 @@ export type BuiltLoad = { glossary: Glossary; issues: GlossaryIssue[]; file: str
 export function loadBuiltGlossary(json: string): BuiltLoad | undefined {
   const file = path.join(path.dirname(json), BUILT_NAME);
   if (!fs.existsSync(file)) return undefined;
+  let fd: number | undefined;
   try {
-    const fd = fs.openSync(file, 'r');
-    let bytes: Uint8Array;
-    try {
-      bytes = new Uint8Array(fs.fstatSync(fd).size);
-      for (let at = 0, n; at < bytes.length; at += n) if ((n = fs.readSync(fd, bytes, at, bytes.length - at, at)) === 0) break;
-    } finally {
-      fs.closeSync(fd);
-    }
-    const meta = compiledMeta(bytes);
+    fd = fs.openSync(file, 'r');
+    const source = fileSource(fd, fs.fstatSync(fd).size);
+    const meta = compiledMeta(source);
     if (meta.engine !== ENGINE) return { problem: `${file} was written by another build of Lingo (${String(meta.engine)}; this is ${ENGINE})` };
     if (meta.source !== fileSha1(json)) return { problem: `${file} is stale: it was not built from the ${COMPILED_NAME} next to it` };
-    return { ...decodeGlossary(bytes), file };
+    const loaded = decodeGlossary(source);
+    openFiles.register(loaded.glossary, fd);
+    fd = undefined; // the glossary's now
+    return { ...loaded, file };
   } catch (e) {
     return { problem: `${file} cannot be used: ${(e as Error).message}` };
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
 }
 

@@ -5,14 +5,16 @@
  * Layout: "LINGOGLB", the format number, the header's length, a checksum of everything after it (u32 each, then
  * 4 bytes of padding), the header (UTF-8 JSON: counts, domains, the build's issues, the distinct inflection
  * hints, each array's name, type and length, and whatever `meta` the writer adds), then the arrays, each at an
- * offset that is a multiple of 8:
- * the matcher's typed arrays as they are, and the model in columns: every string in one UTF-8 pool with
- * offsets, a term's small fields as the number packBits makes, the concept of each term, its rare texts.
+ * offset that is a multiple of 8: the matcher's typed arrays as they are, and the model in columns: strings in
+ * one UTF-8 pool with offsets, a term's small fields as the number packBits makes, the concept of each term,
+ * its rare texts. Definitions, the bulk of the text, are in a pool of their own at the end (the cold pool),
+ * which a loaded glossary reads from its source when a definition is asked for (a hover, a completion item):
+ * the source may be the bytes, or a file the node layer keeps open, and then no definition is in memory.
  *
- * Loading makes no copy of the arrays (typed views on the bytes) and one small object per term and per concept
- * (read through getters, texts decoded from the pool when asked for), instead of the objects, strings and
- * lists buildGlossary makes: with 50,000 concepts that is most of the memory. A bad file is an error with a
- * message that says what is wrong with it; nothing is half loaded.
+ * Loading makes no copy of the arrays (typed views on what the source gave) and one small object per concept
+ * and, when first read, per term (read through getters, texts decoded from the pool when asked for), instead
+ * of the objects, strings and lists buildGlossary makes: with 50,000 concepts that is most of the memory. A
+ * bad file is an error with a message that says what is wrong with it; nothing is half loaded.
  */
 import { ACRONYM_BIT, NO_TERMS, TermBits, packBits, type DomainNames, type Glossary } from './glossary';
 import type { InflectHints } from './inflect';
@@ -48,14 +50,46 @@ const HEADER_AT = 24;
 
 /** The arrays of a compiled glossary, by name (see encodeGlossary). */
 const MATCHER_ARRAYS = ['edgeStart', 'final', 'edgeChar', 'edgeTarget', 'edgeSkip', 'keyOut', 'multi'] as const;
-const MODEL_ARRAYS = ['stringStart', 'stringBytes', 'termBits', 'termConcept', 'termMore', 'more', 'termHints', 'conceptStrings', 'conceptTermStart', 'conceptLangs', 'sectionDefinition', 'relatedStart', 'related', 'seedStart', 'seeds'] as const;
-const ARRAY_NAMES = [...MATCHER_ARRAYS, ...MODEL_ARRAYS];
+const MODEL_ARRAYS = ['stringStart', 'stringBytes', 'termBits', 'termConcept', 'termMore', 'more', 'termHints', 'conceptStrings', 'conceptTermStart', 'conceptLangs', 'sectionDefinition', 'relatedStart', 'related', 'seedStart', 'seeds', 'coldStart'] as const;
+/** The cold pool's bytes: the last array, read from the source only when a definition is asked for. */
+const COLD = 'coldBytes';
+const ARRAY_NAMES = [...MATCHER_ARRAYS, ...MODEL_ARRAYS, COLD];
 
-/** A checksum of 32-bit words: any one changed word changes it (each step is a bijection). */
-function checksum(words: Int32Array): number {
-  let h = 0x811c9dc5 | 0;
+/** A checksum of 32-bit words, fed piece by piece: any one changed word changes it (each step is a bijection). */
+function checksum(words: Int32Array, h = 0x811c9dc5 | 0): number {
   for (let i = 0; i < words.length; i++) h = Math.imul(h ^ words[i], 0x01000193);
-  return h >>> 0;
+  return h;
+}
+
+/** Where a compiled glossary's bytes come from: the bytes themselves, or a file read on demand. */
+export interface CompiledSource {
+  readonly length: number;
+  /**
+   * `length` bytes from `offset` (a new array or a view; not changed by the reader afterwards), or, when `into`
+   * is given, possibly the first `length` bytes of `into` (a scratch array, used again for the next read).
+   */
+  read(offset: number, length: number, into?: Uint8Array): Uint8Array;
+}
+
+const bytesSource = (b: Uint8Array): CompiledSource => ({ length: b.length, read: (offset, length) => b.subarray(offset, offset + length) });
+
+/** Strings as UTF-8 in one array, string i at bytes[start[i] .. start[i + 1]). */
+function stringPool(texts: string[]): { start: Uint32Array; bytes: Uint8Array } {
+  const encoder = new TextEncoder();
+  const start = new Uint32Array(texts.length + 1);
+  let pool = new Uint8Array(1024);
+  let used = 0;
+  texts.forEach((s, i) => {
+    if (pool.length - used < s.length * 3) {
+      const bigger = new Uint8Array(Math.max(pool.length * 2, used + s.length * 3));
+      bigger.set(pool.subarray(0, used));
+      pool = bigger;
+    }
+    start[i] = used;
+    used += encoder.encodeInto(s, pool.subarray(used)).written;
+  });
+  start[texts.length] = used;
+  return { start, bytes: pool.subarray(0, used) };
 }
 
 const pad8 = (n: number) => (n + 7) & ~7;
@@ -76,6 +110,7 @@ export function encodeGlossary(glossary: Glossary, issues: GlossaryIssue[], meta
     return id;
   };
   const optStr = (s: string | undefined): number => (s === undefined ? -1 : str(s));
+  const cold: string[] = []; // definitions: one each, in section order
 
   const termBits = new Int32Array(terms.length), termConcept = new Uint32Array(terms.length);
   const termMore = new Int32Array(terms.length).fill(-1), termHints = new Int32Array(terms.length).fill(-1);
@@ -91,7 +126,7 @@ export function encodeGlossary(glossary: Glossary, issues: GlossaryIssue[], meta
       const s = c.langs[lang];
       if (!s) return;
       conceptLangs[ci] |= 1 << li;
-      sectionDefinition.push(optStr(s.definition));
+      sectionDefinition.push(s.definition === undefined ? -1 : cold.push(s.definition) - 1);
       for (const [list, acronym] of [[s.terms, false], [s.acronyms, true]] as const) {
         for (const t of list) {
           if (t.index !== next || terms[next] !== t || t.concept !== c || t.lang !== lang || t.acronym !== acronym) {
@@ -123,29 +158,14 @@ export function encodeGlossary(glossary: Glossary, issues: GlossaryIssue[], meta
   relatedStart[concepts.length] = related.length;
   seedStart[concepts.length] = seeds.length;
 
-  // The string pool: UTF-8, string i is stringBytes[stringStart[i] .. stringStart[i + 1]).
-  const encoder = new TextEncoder();
-  const stringStart = new Uint32Array(texts.length + 1);
-  let pool = new Uint8Array(1024);
-  let used = 0;
-  texts.forEach((s, i) => {
-    if (pool.length - used < s.length * 3) {
-      const bigger = new Uint8Array(Math.max(pool.length * 2, used + s.length * 3));
-      bigger.set(pool.subarray(0, used));
-      pool = bigger;
-    }
-    stringStart[i] = used;
-    used += encoder.encodeInto(s, pool.subarray(used)).written;
-  });
-  stringStart[texts.length] = used;
-
+  const hot = stringPool(texts), coldPool = stringPool(cold);
   const { root, maxKeyLength, arrays: m } = glossary.matcher.parts();
   const model: Record<(typeof MODEL_ARRAYS)[number], AnyArray> = {
-    stringStart, stringBytes: pool.subarray(0, used), termBits, termConcept, termMore, more: Int32Array.from(more), termHints,
+    stringStart: hot.start, stringBytes: hot.bytes, termBits, termConcept, termMore, more: Int32Array.from(more), termHints,
     conceptStrings, conceptTermStart, conceptLangs, sectionDefinition: Int32Array.from(sectionDefinition),
-    relatedStart, related: Uint32Array.from(related), seedStart, seeds: Uint32Array.from(seeds),
+    relatedStart, related: Uint32Array.from(related), seedStart, seeds: Uint32Array.from(seeds), coldStart: coldPool.start,
   };
-  const all: [string, AnyArray][] = [...MATCHER_ARRAYS.map((n) => [n, m[n]] as [string, AnyArray]), ...MODEL_ARRAYS.map((n) => [n, model[n]] as [string, AnyArray])];
+  const all: [string, AnyArray][] = [...MATCHER_ARRAYS.map((n) => [n, m[n]] as [string, AnyArray]), ...MODEL_ARRAYS.map((n) => [n, model[n]] as [string, AnyArray]), [COLD, coldPool.bytes]];
 
   let dataBytes = 0;
   for (const [, a] of all) dataBytes = pad8(dataBytes + a.byteLength);
@@ -160,6 +180,7 @@ export function encodeGlossary(glossary: Glossary, issues: GlossaryIssue[], meta
     domains: glossary.domains, issues, hints, matcher: { root, maxKeyLength },
     arrays: all.map(([name, a]) => [name, typeOf(a), a.length]),
   };
+  const encoder = new TextEncoder();
   const headerBytes = encoder.encode(JSON.stringify(header));
   const dataStart = pad8(HEADER_AT + headerBytes.length);
   const out = new Uint8Array(dataStart + dataBytes);
@@ -169,79 +190,127 @@ export function encodeGlossary(glossary: Glossary, issues: GlossaryIssue[], meta
   view.setUint32(12, headerBytes.length, true);
   out.set(headerBytes, HEADER_AT);
   out.set(data, dataStart);
-  view.setUint32(16, checksum(new Int32Array(out.buffer, HEADER_AT, (out.length - HEADER_AT) / 4)), true);
+  view.setUint32(16, checksum(new Int32Array(out.buffer, HEADER_AT, (out.length - HEADER_AT) / 4)) >>> 0, true);
   return out;
 }
 
-/** The header of a compiled glossary (checked: magic, format, length), and where its arrays begin. */
-function readHeader(bytes: Uint8Array): { header: Header; dataStart: number } {
+/** The header of a compiled glossary (checked: magic, format, length), where its arrays begin, and its checksum. */
+function readHeader(source: CompiledSource): { header: Header; dataStart: number; sum: number } {
   const fail = (why: string): never => { throw new CompiledGlossaryError(why); };
-  if (bytes.length < HEADER_AT || new TextDecoder().decode(bytes.subarray(0, 8)) !== MAGIC) fail('it is not a compiled Lingo glossary');
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (source.length < HEADER_AT) fail('it is not a compiled Lingo glossary (it is too short)');
+  const start = source.read(0, HEADER_AT);
+  if (new TextDecoder().decode(start.subarray(0, 8)) !== MAGIC) fail('it is not a compiled Lingo glossary');
+  const view = new DataView(start.buffer, start.byteOffset, start.byteLength);
   const format = view.getUint32(8, true);
   if (format !== COMPILED_FORMAT) fail(`it is in format ${format}, this version of Lingo reads format ${COMPILED_FORMAT}`);
   const headerLength = view.getUint32(12, true);
-  if (HEADER_AT + headerLength > bytes.length) fail('it is truncated (in its header)');
+  if (HEADER_AT + headerLength > source.length) fail('it is truncated (in its header)');
   let header: Header;
   try {
-    header = JSON.parse(new TextDecoder().decode(bytes.subarray(HEADER_AT, HEADER_AT + headerLength))) as Header;
+    header = JSON.parse(new TextDecoder().decode(source.read(HEADER_AT, headerLength))) as Header;
   } catch (e) {
     return fail(`its header is not valid JSON (${(e as Error).message})`);
   }
   if (!header || !Array.isArray(header.arrays) || !header.counts || !header.matcher) fail('its header lacks the list of arrays');
-  return { header, dataStart: pad8(HEADER_AT + headerLength) };
+  return { header, dataStart: pad8(HEADER_AT + headerLength), sum: view.getUint32(16, true) };
 }
 
 /** What the writer put into the header's `meta` (read without loading the glossary). */
-export function compiledMeta(bytes: Uint8Array): Record<string, unknown> {
-  return readHeader(bytes).header.meta ?? {};
+export function compiledMeta(source: Uint8Array | CompiledSource): Record<string, unknown> {
+  return readHeader(source instanceof Uint8Array ? bytesSource(source) : source).header.meta ?? {};
 }
 
 /**
- * The glossary in `bytes` (from encodeGlossary), and the issues its build reported. The arrays are views on
- * `bytes`, which must not change afterwards. Throws CompiledGlossaryError when the bytes are not a whole,
- * unchanged compiled glossary of this format.
+ * The glossary in `input` (bytes from encodeGlossary, or where to read them), and the issues its build
+ * reported. All but the definitions is read at once (the arrays are views on what the source gave, which must
+ * not change afterwards); definitions are read from the source when asked for, once the whole of it has been
+ * checked here. Throws CompiledGlossaryError when the source is not a whole, unchanged compiled glossary of
+ * this format.
  */
-export function decodeGlossary(bytes: Uint8Array): { glossary: Glossary; issues: GlossaryIssue[] } {
-  const { header, dataStart } = readHeader(bytes);
+export function decodeGlossary(input: Uint8Array | CompiledSource): { glossary: Glossary; issues: GlossaryIssue[] } {
+  const source = input instanceof Uint8Array ? bytesSource(input) : input;
+  const { header, dataStart, sum } = readHeader(source);
   const fail = (why: string): never => { throw new CompiledGlossaryError(why); };
-  if (bytes.byteOffset % 8 !== 0) bytes = bytes.slice(); // typed views need aligned offsets
-  const a: Record<string, AnyArray> = {};
+  // Where each array is; all but the cold pool are read now.
+  const where: [name: string, Ctor: (typeof CTORS)[ArrayType], at: number, length: number][] = [];
   let at = dataStart;
   for (const [name, type, length] of header.arrays) {
     const Ctor = CTORS[type];
     if (!Ctor || !Number.isSafeInteger(length) || length < 0) fail(`its array ${name} has an unknown type or length`);
-    if (at + length * Ctor.BYTES_PER_ELEMENT > bytes.length) fail(`it is truncated (in ${name}: ${bytes.length} bytes, ${at + length * Ctor.BYTES_PER_ELEMENT} needed)`);
-    a[name] = new Ctor(bytes.buffer as ArrayBuffer, bytes.byteOffset + at, length);
+    if (at + length * Ctor.BYTES_PER_ELEMENT > source.length) fail(`it is truncated (in ${name}: ${source.length} bytes, ${at + length * Ctor.BYTES_PER_ELEMENT} needed)`);
+    where.push([name, Ctor, at, length]);
     at = pad8(at + length * Ctor.BYTES_PER_ELEMENT);
   }
-  if (at !== bytes.length) fail(`its length is wrong (${bytes.length} bytes, ${at} expected)`);
-  const sum = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(16, true);
-  if (checksum(new Int32Array(bytes.buffer, bytes.byteOffset + HEADER_AT, (at - HEADER_AT) / 4)) !== sum) fail('it was changed or damaged after it was written (its checksum does not match)');
-  for (const name of ARRAY_NAMES) if (!a[name]) fail(`it has no array ${name}`);
+  if (at !== source.length) fail(`its length is wrong (${source.length} bytes, ${at} expected)`);
+  const cold = where.pop();
+  if (!cold || cold[0] !== COLD) return fail(`its last array is not ${COLD}`);
+  const coldAt = cold[2];
+  let head = source.read(0, coldAt);
+  if (head.byteOffset % 8 !== 0) head = head.slice(); // typed views need aligned offsets
+  // The checksum of everything after the header's start: the head here, the cold pool piece by piece.
+  let h = checksum(new Int32Array(head.buffer, head.byteOffset + HEADER_AT, (coldAt - HEADER_AT) / 4));
+  const scratch = new Uint8Array(1 << 20);
+  for (let p = coldAt; p < at; p += scratch.length) {
+    const piece = source.read(p, Math.min(scratch.length, at - p), scratch);
+    h = checksum(piece.byteOffset % 4 === 0 ? new Int32Array(piece.buffer, piece.byteOffset, piece.length / 4) : new Int32Array(piece.slice().buffer), h);
+  }
+  if (h >>> 0 !== sum) fail('it was changed or damaged after it was written (its checksum does not match)');
+  const a: Record<string, AnyArray> = {};
+  for (const [name, Ctor, from, length] of where) a[name] = new Ctor(head.buffer as ArrayBuffer, head.byteOffset + from, length);
+  for (const name of ARRAY_NAMES) if (!a[name] && name !== COLD) fail(`it has no array ${name}`);
   const { terms: nTerms, concepts: nConcepts, strings: nStrings } = header.counts;
   const sizes: [string, number][] = [
     ['stringStart', nStrings + 1], ['termBits', nTerms], ['termConcept', nTerms], ['termMore', nTerms], ['termHints', nTerms],
     ['conceptStrings', nConcepts * 4], ['conceptTermStart', nConcepts + 1], ['conceptLangs', nConcepts], ['relatedStart', nConcepts + 1], ['seedStart', nConcepts + 1],
   ];
   for (const [name, n] of sizes) if (a[name].length !== n) fail(`its array ${name} has ${a[name].length} entries, ${n} expected`);
+  const coldStart = a.coldStart as Uint32Array;
+  if (coldStart[coldStart.length - 1] !== cold[3]) fail(`its ${COLD} has ${cold[3]} bytes, ${coldStart[coldStart.length - 1]} expected`);
 
   const { root, maxKeyLength } = header.matcher;
   const u32 = (name: string) => a[name] as Uint32Array;
   const matcher = new Matcher(root, u32('edgeStart'), u32('final'), a.edgeChar as Uint16Array, u32('edgeTarget'), u32('edgeSkip'), u32('keyOut'), u32('multi'), maxKeyLength);
-  const table = new Table(a, header.hints.map((h) => Object.freeze(h)));
-  const concepts: Concept[] = new Array(nConcepts);
-  const byId = new Map<string, Concept>();
-  for (let c = 0; c < nConcepts; c++) {
-    const concept = new CompiledConcept(table, c, table.str(table.conceptStrings[c * 4]));
-    concepts[c] = concept;
-    byId.set(concept.id, concept);
-  }
-  table.concepts = concepts;
-  const terms: Term[] = new Array(nTerms);
-  for (let t = 0; t < nTerms; t++) terms[t] = new CompiledTerm(table, t);
-  table.terms = terms;
-  return { glossary: { concepts, byId, terms, matcher, domains: header.domains }, issues: header.issues };
+  const table = new Table(a, header.hints.map((x) => Object.freeze(x)), (i) => source.read(coldAt + coldStart[i], coldStart[i + 1] - coldStart[i]));
+  const concepts = lazyArray(table.conceptItems, (c) => table.concept(c));
+  let byId: Map<string, Concept> | undefined;
+  const glossary: Glossary = {
+    concepts,
+    // Made when first asked for (a hover that lists related concepts): most sessions never do.
+    get byId() { return (byId ??= new Map(concepts.map((c) => [c.id, c]))); },
+    terms: lazyArray(table.termItems, (t) => table.term(t)),
+    matcher,
+    domains: header.domains,
+  };
+  return { glossary, issues: header.issues };
+}
+
+/**
+ * A read-only array whose items are made when first read (by `make`, which keeps them in `items`, a sparse
+ * array): a large glossary has half a million terms and 50,000 concepts, most of which a session never reads
+ * (the service reaches terms through the matcher's outputs). A proxy, so that indexing, length, iteration and
+ * the array methods (which ask whether an index is there) work.
+ */
+function lazyArray<T>(items: T[], make: (i: number) => T): T[] {
+  const n = items.length;
+  const index = (key: string | symbol): number => {
+    if (typeof key !== 'string') return -1;
+    const c = key.charCodeAt(0);
+    if (c < 48 || c > 57) return -1;
+    const i = Number(key);
+    return Number.isInteger(i) && i < n && String(i) === key ? i : -1;
+  };
+  return new Proxy(items, {
+    get(target, key, receiver) {
+      const i = index(key);
+      return i < 0 ? Reflect.get(target, key, receiver) : target[i] ?? make(i);
+    },
+    has(target, key) {
+      return index(key) >= 0 || Reflect.has(target, key);
+    },
+    set() {
+      return false; // read-only, as a built glossary is
+    },
+  });
 }
 
 /** The columns of a loaded compiled glossary, which its terms and concepts read. */
@@ -252,21 +321,32 @@ class Table {
   readonly relatedStart: Uint32Array; readonly related: Uint32Array; readonly seedStart: Uint32Array; readonly seeds: Uint32Array;
   /** Index of each concept's first section in sectionDefinition. */
   readonly sectionStart: Uint32Array;
-  concepts: Concept[] = [];
-  terms: Term[] = [];
+  /** The terms and concepts made so far, by index (sparse). */
+  readonly termItems: Term[];
+  readonly conceptItems: Concept[];
   private readonly decoder = new TextDecoder();
 
-  constructor(a: Record<string, AnyArray>, readonly hints: readonly InflectHints[]) {
+  constructor(a: Record<string, AnyArray>, readonly hints: readonly InflectHints[], private readonly coldBytes: (i: number) => Uint8Array) {
     this.stringStart = a.stringStart as Uint32Array; this.stringBytes = a.stringBytes as Uint8Array;
     this.termBits = a.termBits as Int32Array; this.termConcept = a.termConcept as Uint32Array; this.termMore = a.termMore as Int32Array; this.more = a.more as Int32Array; this.termHints = a.termHints as Int32Array;
     this.conceptStrings = a.conceptStrings as Uint32Array; this.conceptTermStart = a.conceptTermStart as Uint32Array; this.conceptLangs = a.conceptLangs as Uint8Array; this.sectionDefinition = a.sectionDefinition as Int32Array;
     this.relatedStart = a.relatedStart as Uint32Array; this.related = a.related as Uint32Array; this.seedStart = a.seedStart as Uint32Array; this.seeds = a.seeds as Uint32Array;
+    this.termItems = new Array(this.termBits.length);
+    this.conceptItems = new Array(this.conceptLangs.length);
     this.sectionStart = new Uint32Array(this.conceptLangs.length + 1);
     for (let c = 0; c < this.conceptLangs.length; c++) {
       let m = this.conceptLangs[c], n = 0;
       for (; m; m &= m - 1) n++;
       this.sectionStart[c + 1] = this.sectionStart[c] + n;
     }
+  }
+
+  term(i: number): Term {
+    return (this.termItems[i] ??= new CompiledTerm(this, i));
+  }
+
+  concept(i: number): Concept {
+    return (this.conceptItems[i] ??= new CompiledConcept(this, i));
   }
 
   /** String i of the pool. */
@@ -284,6 +364,11 @@ class Table {
     return i < 0 ? undefined : this.str(i);
   }
 
+  /** Definition i, read from the source of the cold pool. */
+  definition(i: number): string | undefined {
+    return i < 0 ? undefined : this.decoder.decode(this.coldBytes(i));
+  }
+
   strings(ids: Uint32Array, starts: Uint32Array, c: number): string[] {
     return Array.from(ids.subarray(starts[c], starts[c + 1]), (i) => this.str(i));
   }
@@ -296,13 +381,13 @@ class Table {
     LANGS.forEach((lang, li) => {
       if (!(this.conceptLangs[c] & (1 << li))) return;
       const terms: Term[] = [];
-      while (t < end && (bits[t] & 7) === li && !(bits[t] & ACRONYM_BIT)) terms.push(this.terms[t++]);
+      while (t < end && (bits[t] & 7) === li && !(bits[t] & ACRONYM_BIT)) terms.push(this.term(t++));
       let acronyms = NO_TERMS;
       if (t < end && (bits[t] & 7) === li) {
         acronyms = [];
-        while (t < end && (bits[t] & 7) === li) acronyms.push(this.terms[t++]);
+        while (t < end && (bits[t] & 7) === li) acronyms.push(this.term(t++));
       }
-      out[lang] = { definition: this.optStr(this.sectionDefinition[s++]), terms, acronyms };
+      out[lang] = new CompiledSection(this, this.sectionDefinition[s++], terms, acronyms);
     });
     return out;
   }
@@ -315,7 +400,7 @@ class CompiledTerm extends TermBits implements Term {
     super();
   }
   protected get bits(): number { return this.t.termBits[this.index]; }
-  get concept(): Concept { return this.t.concepts[this.t.termConcept[this.index]]; }
+  get concept(): Concept { return this.t.concept(this.t.termConcept[this.index]); }
   get text(): string { return (this.text_ ??= this.t.str(this.index)); }
   private moreText(k: number): string | undefined {
     const m = this.t.termMore[this.index];
@@ -330,11 +415,13 @@ class CompiledTerm extends TermBits implements Term {
   }
 }
 
-/** A concept of a compiled glossary: its id; its sections, related concepts and seeds made when first asked for. */
+/** A concept of a compiled glossary: its id, sections, related concepts and seeds made when first asked for. */
 class CompiledConcept implements Concept {
+  private id_: string | undefined = undefined;
   private langs_: Partial<Record<Lang, LangSection>> | undefined = undefined;
   private lists_: { related: string[]; seeds: string[] } | undefined = undefined;
-  constructor(private readonly t: Table, private readonly i: number, readonly id: string) {}
+  constructor(private readonly t: Table, private readonly i: number) {}
+  get id(): string { return (this.id_ ??= this.t.str(this.t.conceptStrings[this.i * 4])); }
   get name(): string { return this.t.str(this.t.conceptStrings[this.i * 4 + 1]); }
   get domain(): string { return this.t.str(this.t.conceptStrings[this.i * 4 + 2]); }
   get file(): string { return this.t.str(this.t.conceptStrings[this.i * 4 + 3]); }
@@ -344,4 +431,10 @@ class CompiledConcept implements Concept {
   }
   get related(): string[] { return this.lists.related; }
   get seeds(): string[] { return this.lists.seeds; }
+}
+
+/** A language section of a compiled concept: its definition read from the cold pool each time it is asked for. */
+class CompiledSection implements LangSection {
+  constructor(private readonly t: Table, private readonly def: number, readonly terms: Term[], readonly acronyms: Term[]) {}
+  get definition(): string | undefined { return this.t.definition(this.def); }
 }
