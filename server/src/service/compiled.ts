@@ -16,7 +16,7 @@
  * of the objects, strings and lists buildGlossary makes: with 50,000 concepts that is most of the memory. A
  * bad file is an error with a message that says what is wrong with it; nothing is half loaded.
  */
-import { ACRONYM_BIT, NO_TERMS, TermBits, packBits, type DomainNames, type Glossary } from './glossary';
+import { ACRONYM_BIT, NO_TERMS, PackedTerm, packBits, type DomainNames, type Glossary } from './glossary';
 import type { InflectHints } from './inflect';
 import { Matcher } from './matcher';
 import type { Concept, GlossaryIssue, Lang, LangSection, Term } from './types';
@@ -341,8 +341,15 @@ class Table {
     }
   }
 
+  /** Term i: a term as buildGlossary makes it (so the service meets one kind), made from the columns when first read. */
   term(i: number): Term {
-    return (this.termItems[i] ??= new CompiledTerm(this, i));
+    let t = this.termItems[i];
+    if (!t) {
+      const m = this.termMore[i], h = this.termHints[i], more = this.more;
+      const texts = m < 0 ? undefined : { expansion: this.optStr(more[m * 3]), note: this.optStr(more[m * 3 + 1]), replacement: this.optStr(more[m * 3 + 2]) };
+      t = this.termItems[i] = new PackedTerm(i, this.concept(this.termConcept[i]), this.str(i), this.termBits[i], h < 0 ? undefined : this.hints[h], texts);
+    }
+    return t;
   }
 
   concept(i: number): Concept {
@@ -393,44 +400,25 @@ class Table {
   }
 }
 
-/** A term of a compiled glossary: its index; everything else read from the columns (its text kept once read). */
-class CompiledTerm extends TermBits implements Term {
-  private text_: string | undefined = undefined;
-  constructor(private readonly t: Table, readonly index: number) {
-    super();
-  }
-  protected get bits(): number { return this.t.termBits[this.index]; }
-  get concept(): Concept { return this.t.concept(this.t.termConcept[this.index]); }
-  get text(): string { return (this.text_ ??= this.t.str(this.index)); }
-  private moreText(k: number): string | undefined {
-    const m = this.t.termMore[this.index];
-    return m < 0 ? undefined : this.t.optStr(this.t.more[m * 3 + k]);
-  }
-  get expansion(): string | undefined { return this.moreText(0); }
-  get note(): string | undefined { return this.moreText(1); }
-  get replacement(): string | undefined { return this.moreText(2); }
-  get inflection(): InflectHints | undefined {
-    const h = this.t.termHints[this.index];
-    return h < 0 ? undefined : this.t.hints[h];
-  }
-}
-
-/** A concept of a compiled glossary: its id, sections, related concepts and seeds made when first asked for. */
+/** A concept of a compiled glossary, made when first read; its sections made when first asked for. */
 class CompiledConcept implements Concept {
-  private id_: string | undefined = undefined;
+  readonly id: string;
+  readonly name: string;
+  readonly domain: string;
+  readonly related: string[];
+  readonly seeds: string[];
+  readonly file: string;
   private langs_: Partial<Record<Lang, LangSection>> | undefined = undefined;
-  private lists_: { related: string[]; seeds: string[] } | undefined = undefined;
-  constructor(private readonly t: Table, private readonly i: number) {}
-  get id(): string { return (this.id_ ??= this.t.str(this.t.conceptStrings[this.i * 4])); }
-  get name(): string { return this.t.str(this.t.conceptStrings[this.i * 4 + 1]); }
-  get domain(): string { return this.t.str(this.t.conceptStrings[this.i * 4 + 2]); }
-  get file(): string { return this.t.str(this.t.conceptStrings[this.i * 4 + 3]); }
-  get langs(): Partial<Record<Lang, LangSection>> { return (this.langs_ ??= this.t.sections(this.i)); }
-  private get lists(): { related: string[]; seeds: string[] } {
-    return (this.lists_ ??= { related: this.t.strings(this.t.related, this.t.relatedStart, this.i), seeds: this.t.strings(this.t.seeds, this.t.seedStart, this.i) });
+  constructor(private readonly t: Table, private readonly i: number) {
+    const at = i * 4;
+    this.id = t.str(t.conceptStrings[at]);
+    this.name = t.str(t.conceptStrings[at + 1]);
+    this.domain = t.str(t.conceptStrings[at + 2]);
+    this.related = t.strings(t.related, t.relatedStart, i);
+    this.seeds = t.strings(t.seeds, t.seedStart, i);
+    this.file = t.str(t.conceptStrings[at + 3]);
   }
-  get related(): string[] { return this.lists.related; }
-  get seeds(): string[] { return this.lists.seeds; }
+  get langs(): Partial<Record<Lang, LangSection>> { return (this.langs_ ??= this.t.sections(this.i)); }
 }
 
 /** A language section of a compiled concept: its definition read from the cold pool each time it is asked for. */

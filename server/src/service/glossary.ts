@@ -118,9 +118,9 @@ function makeTerm(terms: Term[], concept: Concept, lang: Lang, t: TermData, rank
   return term;
 }
 
-export const STATUSES: readonly Status[] = ['preferred', 'admitted', 'deprecated'];
+const STATUSES: readonly Status[] = ['preferred', 'admitted', 'deprecated'];
 
-/** A term's small fields in one number (the layout TermBits reads, also in a compiled glossary). */
+/** A term's small fields in one number (as PackedTerm reads them; also the column of a compiled glossary). */
 export function packBits(lang: Lang, status: Status, rank: number, acronym: boolean, loanword: boolean, mistranslation: boolean, ambiguous: boolean, verb: boolean): number {
   return (LANGS.indexOf(lang) & 7) | ((STATUSES.indexOf(status) & 3) << 3) | (+acronym << 5) | (+loanword << 6) | (+mistranslation << 7) | (+ambiguous << 8) | (+verb << 9) | (rank << 10);
 }
@@ -128,9 +128,20 @@ export function packBits(lang: Lang, status: Status, rank: number, acronym: bool
 /** The bit of an acronym in packBits. */
 export const ACRONYM_BIT = 1 << 5;
 
-/** A term's small fields, read from the number packBits made (held by the term, or in a column of a compiled glossary). */
-export abstract class TermBits {
-  protected abstract readonly bits: number;
+/**
+ * A Term as the model holds it: its small fields packed into one number and its rare texts in one optional
+ * object, read through getters. A large glossary has half a million terms; an object of 6 fields instead of
+ * 15 is 30 MB less with 50,000 concepts. (A compiled glossary makes the same objects from its columns.)
+ */
+export class PackedTerm implements Term {
+  constructor(
+    readonly index: number,
+    readonly concept: Concept,
+    readonly text: string,
+    private readonly bits: number,
+    readonly inflection: InflectHints | undefined,
+    private readonly more: { expansion?: string; note?: string; replacement?: string } | undefined,
+  ) {}
   get lang(): Lang { return LANGS[this.bits & 7]; }
   get status(): Status { return STATUSES[(this.bits >> 3) & 3]; }
   get acronym(): boolean { return (this.bits & ACRONYM_BIT) !== 0; }
@@ -139,24 +150,6 @@ export abstract class TermBits {
   get ambiguous(): boolean { return (this.bits & (1 << 8)) !== 0; }
   get homograph(): 'verb' | undefined { return this.bits & (1 << 9) ? 'verb' : undefined; }
   get rank(): number { return this.bits >>> 10; }
-}
-
-/**
- * A Term as the model holds it: its small fields packed into one number and its rare texts in one optional
- * object, read through getters. A large glossary has half a million terms; an object of 6 fields instead of
- * 15 is 30 MB less with 50,000 concepts.
- */
-class PackedTerm extends TermBits implements Term {
-  constructor(
-    readonly index: number,
-    readonly concept: Concept,
-    readonly text: string,
-    protected readonly bits: number,
-    readonly inflection: InflectHints | undefined,
-    private readonly more: { expansion?: string; note?: string; replacement?: string } | undefined,
-  ) {
-    super();
-  }
   get expansion(): string | undefined { return this.more?.expansion; }
   get note(): string | undefined { return this.more?.note; }
   get replacement(): string | undefined { return this.more?.replacement; }
