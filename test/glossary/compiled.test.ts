@@ -13,6 +13,7 @@ import {
   buildGlossary, decodeGlossary, encodeGlossary, compiledMeta, CompiledGlossaryError, COMPILED_FORMAT, getLanguageService, mergeGlossaries, resolveSettings, termForms, foldKey,
   type Concept, type Glossary, type GlossaryIssue, type GlossarySource, type Term,
 } from '../../server/src/service';
+import { CompletionIndex } from '../../server/src/service/completion';
 import { foldText } from '../../server/src/service/fold';
 import { readGlossaryFolder } from '../../server/src/node/glossaryFiles';
 import { generateGlossary } from '../bench/genGlossary';
@@ -56,6 +57,12 @@ function assertSame(built: { glossary: Glossary; issues: GlossaryIssue[] }, load
   const bp = b.matcher.parts(), lp = l.matcher.parts();
   assert.deepStrictEqual({ ...lp, arrays: Object.fromEntries(Object.entries(lp.arrays).map(([k, v]) => [k, Array.from(v)])) }, { ...bp, arrays: Object.fromEntries(Object.entries(bp.arrays).map(([k, v]) => [k, Array.from(v)])) });
   assert.deepStrictEqual(matcherFacts(l, text), matcherFacts(b, text));
+  // Completion's candidates, from the prefix index the compiled glossary brings and from the one made from the terms.
+  assert.ok(l.prefixIndex && !b.prefixIndex);
+  const bi = new CompletionIndex(b), li = new CompletionIndex(l);
+  const typed = new Set(b.terms.flatMap((t) => foldKey(t.text).split(' ').flatMap((w) => [w.slice(0, 1), w.slice(0, 2), w.slice(0, 3), w.slice(0, 4)])));
+  for (const x of typed) assert.deepStrictEqual(li.candidates(x), bi.candidates(x), x);
+  for (const t of b.terms) assert.deepStrictEqual([li.key(t.index), li.lang(t.index), li.term(t.index).index], [bi.key(t.index), bi.lang(t.index), t.index]);
 }
 
 const roundTrip = (built: { glossary: Glossary; issues: GlossaryIssue[] }) => decodeGlossary(encodeGlossary(built.glossary, built.issues, { from: 'test' }));

@@ -122,13 +122,13 @@ export type BuiltLoad = { glossary: Glossary; issues: GlossaryIssue[]; file: str
 /** Closes the file of a loaded glossary.bin once its glossary is gone. */
 const openFiles = new FinalizationRegistry<number>((fd) => { try { fs.closeSync(fd); } catch { /* closed already */ } });
 
-const BLOCK = 1 << 16;
+const BLOCK = 1 << 12;
 
 /**
  * A glossary.bin as a CompiledSource: read once from the start when loading, and later its definitions, from the
  * file kept open (so that they are never all in memory; a file replaced or deleted since, as a build does, is still
- * the one that was checked), through a few cached 64 KB blocks (reading every definition in order, as the
- * "Search glossary" list does, reads each block once).
+ * the one that was checked), through a few cached 4 KB blocks (reading every definition in order, as the
+ * "Search glossary" list does, reads each block once; a completion list, scattered definitions, reads little).
  */
 function fileSource(fd: number, length: number): CompiledSource {
   const blocks = new Map<number, Uint8Array>();
@@ -144,7 +144,7 @@ function fileSource(fd: number, length: number): CompiledSource {
       blocks.delete(b); // most recently used last
     } else {
       data = readAt(new Uint8Array(Math.min(BLOCK, length - b * BLOCK)), b * BLOCK);
-      if (blocks.size >= 16) blocks.delete(blocks.keys().next().value!);
+      if (blocks.size >= 64) blocks.delete(blocks.keys().next().value!);
     }
     blocks.set(b, data);
     return data;

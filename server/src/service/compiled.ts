@@ -7,9 +7,10 @@
  * hints, each array's name, type and length, and whatever `meta` the writer adds), then the arrays, each at an
  * offset that is a multiple of 8: the matcher's typed arrays as they are, and the model in columns: strings in
  * one UTF-8 pool with offsets, a term's small fields as the number packBits makes, the concept of each term,
- * its rare texts. Definitions, the bulk of the text, are in a pool of their own at the end (the cold pool),
- * which a loaded glossary reads from its source when a definition is asked for (a hover, a completion item):
- * the source may be the bytes, or a file the node layer keeps open, and then no definition is in memory.
+ * its rare texts, and completion's prefix index. Definitions, the bulk of the text, are in a pool of their own
+ * at the end (the cold pool), which a loaded glossary reads from its source when a definition is asked for (a
+ * hover, a completion item): the source may be the bytes, or a file the node layer keeps open, and then no
+ * definition is in memory.
  *
  * Loading makes no copy of the arrays (typed views on what the source gave) and one small object per concept
  * and, when first read, per term (read through getters, texts decoded from the pool when asked for), instead
@@ -18,6 +19,7 @@
  */
 import { ACRONYM_BIT, NO_TERMS, PackedTerm, packBits, type DomainNames, type Glossary } from './glossary';
 import type { InflectHints } from './inflect';
+import { termPrefixIndex, type TermIndex } from './completion';
 import { Matcher } from './matcher';
 import type { Concept, GlossaryIssue, Lang, LangSection, Term } from './types';
 import { LANGS } from './types';
@@ -50,7 +52,10 @@ const HEADER_AT = 24;
 
 /** The arrays of a compiled glossary, by name (see encodeGlossary). */
 const MATCHER_ARRAYS = ['edgeStart', 'final', 'edgeChar', 'edgeTarget', 'edgeSkip', 'keyOut', 'multi'] as const;
-const MODEL_ARRAYS = ['stringStart', 'stringBytes', 'termBits', 'termConcept', 'termMore', 'more', 'termHints', 'conceptStrings', 'conceptTermStart', 'conceptLangs', 'sectionDefinition', 'relatedStart', 'related', 'seedStart', 'seeds', 'coldStart'] as const;
+const MODEL_ARRAYS = [
+  'stringStart', 'stringBytes', 'termBits', 'termConcept', 'termMore', 'more', 'termHints', 'conceptStrings', 'conceptTermStart', 'conceptLangs',
+  'sectionDefinition', 'relatedStart', 'related', 'seedStart', 'seeds', 'prefixString', 'prefixStart', 'prefixTerms', 'coldStart',
+] as const;
 /** The cold pool's bytes: the last array, read from the source only when a definition is asked for. */
 const COLD = 'coldBytes';
 const ARRAY_NAMES = [...MATCHER_ARRAYS, ...MODEL_ARRAYS, COLD];
@@ -158,12 +163,24 @@ export function encodeGlossary(glossary: Glossary, issues: GlossaryIssue[], meta
   relatedStart[concepts.length] = related.length;
   seedStart[concepts.length] = seeds.length;
 
+  // Completion's prefix index, as CompletionIndex would make it at the first completion.
+  const prefixIndex = termPrefixIndex(terms);
+  const prefixString = new Uint32Array(prefixIndex.size), prefixStart = new Uint32Array(prefixIndex.size + 1), prefixTerms = new Uint32Array([...prefixIndex.values()].reduce((n, l) => n + l.length, 0));
+  let p = 0, q = 0;
+  for (const [prefix, list] of prefixIndex) {
+    prefixString[p] = str(prefix);
+    prefixStart[p++] = q;
+    prefixTerms.set(list, q);
+    q += list.length;
+  }
+  prefixStart[p] = q;
   const hot = stringPool(texts), coldPool = stringPool(cold);
   const { root, maxKeyLength, arrays: m } = glossary.matcher.parts();
   const model: Record<(typeof MODEL_ARRAYS)[number], AnyArray> = {
     stringStart: hot.start, stringBytes: hot.bytes, termBits, termConcept, termMore, more: Int32Array.from(more), termHints,
     conceptStrings, conceptTermStart, conceptLangs, sectionDefinition: Int32Array.from(sectionDefinition),
-    relatedStart, related: Uint32Array.from(related), seedStart, seeds: Uint32Array.from(seeds), coldStart: coldPool.start,
+    relatedStart, related: Uint32Array.from(related), seedStart, seeds: Uint32Array.from(seeds),
+    prefixString, prefixStart, prefixTerms, coldStart: coldPool.start,
   };
   const all: [string, AnyArray][] = [...MATCHER_ARRAYS.map((n) => [n, m[n]] as [string, AnyArray]), ...MODEL_ARRAYS.map((n) => [n, model[n]] as [string, AnyArray]), [COLD, coldPool.bytes]];
 
@@ -262,6 +279,7 @@ export function decodeGlossary(input: Uint8Array | CompiledSource): { glossary: 
   const sizes: [string, number][] = [
     ['stringStart', nStrings + 1], ['termBits', nTerms], ['termConcept', nTerms], ['termMore', nTerms], ['termHints', nTerms],
     ['conceptStrings', nConcepts * 4], ['conceptTermStart', nConcepts + 1], ['conceptLangs', nConcepts], ['relatedStart', nConcepts + 1], ['seedStart', nConcepts + 1],
+    ['prefixStart', a.prefixString.length + 1],
   ];
   for (const [name, n] of sizes) if (a[name].length !== n) fail(`its array ${name} has ${a[name].length} entries, ${n} expected`);
   const coldStart = a.coldStart as Uint32Array;
@@ -280,6 +298,7 @@ export function decodeGlossary(input: Uint8Array | CompiledSource): { glossary: 
     terms: lazyArray(table.termItems, (t) => table.term(t)),
     matcher,
     domains: header.domains,
+    prefixIndex: table.prefixIndex(),
   };
   return { glossary, issues: header.issues };
 }
@@ -326,13 +345,15 @@ class Table {
   readonly conceptItems: Concept[];
   private readonly decoder = new TextDecoder();
 
-  constructor(a: Record<string, AnyArray>, readonly hints: readonly InflectHints[], private readonly coldBytes: (i: number) => Uint8Array) {
+  constructor(private readonly a: Record<string, AnyArray>, readonly hints: readonly InflectHints[], private readonly coldBytes: (i: number) => Uint8Array) {
     this.stringStart = a.stringStart as Uint32Array; this.stringBytes = a.stringBytes as Uint8Array;
     this.termBits = a.termBits as Int32Array; this.termConcept = a.termConcept as Uint32Array; this.termMore = a.termMore as Int32Array; this.more = a.more as Int32Array; this.termHints = a.termHints as Int32Array;
     this.conceptStrings = a.conceptStrings as Uint32Array; this.conceptTermStart = a.conceptTermStart as Uint32Array; this.conceptLangs = a.conceptLangs as Uint8Array; this.sectionDefinition = a.sectionDefinition as Int32Array;
     this.relatedStart = a.relatedStart as Uint32Array; this.related = a.related as Uint32Array; this.seedStart = a.seedStart as Uint32Array; this.seeds = a.seeds as Uint32Array;
-    this.termItems = new Array(this.termBits.length);
-    this.conceptItems = new Array(this.conceptLangs.length);
+    // Packed arrays of undefined, not sparse ones: a sparse array of half a million items, once filled (completion
+    // reads every term), is a dictionary several times the size.
+    this.termItems = new Array(this.termBits.length).fill(undefined);
+    this.conceptItems = new Array(this.conceptLangs.length).fill(undefined);
     this.sectionStart = new Uint32Array(this.conceptLangs.length + 1);
     for (let c = 0; c < this.conceptLangs.length; c++) {
       let m = this.conceptLangs[c], n = 0;
@@ -354,6 +375,21 @@ class Table {
 
   concept(i: number): Concept {
     return (this.conceptItems[i] ??= new CompiledConcept(this, i));
+  }
+
+  /** Completion's prefix index (its map from prefix to bucket made when first asked), and terms' texts and languages by index. */
+  prefixIndex(): TermIndex {
+    const strings = this.a.prefixString as Uint32Array, start = this.a.prefixStart as Uint32Array, terms = this.a.prefixTerms as Uint32Array;
+    let buckets: Map<string, number> | undefined;
+    return {
+      get: (prefix) => {
+        buckets ??= new Map(Array.from(strings, (s, b) => [this.str(s), b]));
+        const b = buckets.get(prefix);
+        return b === undefined ? undefined : terms.subarray(start[b], start[b + 1]);
+      },
+      text: (i) => this.termItems[i]?.text ?? this.str(i),
+      lang: (i) => LANGS[this.termBits[i] & 7],
+    };
   }
 
   /** String i of the pool. */

@@ -5,6 +5,7 @@
  */
 import { foldKey, hasHan } from './fold';
 import { clearInflectionCache, inflect, type InflectHints } from './inflect';
+import type { TermIndex } from './completion';
 import { MatcherBuilder, Matcher } from './matcher';
 import type { AcronymData, Concept, ConceptData, GlossaryIssue, GlossarySource, Lang, Status, Term, TermData } from './types';
 import { LANGS } from './types';
@@ -18,6 +19,8 @@ export interface Glossary {
   terms: Term[];
   matcher: Matcher;
   domains: DomainNames;
+  /** Completion's prefix index and terms by index (see CompletionIndex), when the glossary brings them made (a compiled glossary does). */
+  prefixIndex?: TermIndex;
 }
 
 /** Endings written after an acronym in running text: MQLs, MQL's, KPI:er, MQL-e, KPI-ów. */
