@@ -94,7 +94,7 @@ function composeGlossary(): Glossary {
 
 /**
  * The built-in glossary as built at build time (glossary.bin next to glossary.json), or undefined when there is
- * none or it cannot be used (said once in the log: stale, damaged, from another build); then it is built from
+ * none or it cannot be used (the log says why: stale, damaged, from another build); then it is built from
  * glossary.json.
  */
 function loadBuilt(): Glossary | undefined {
