@@ -1,11 +1,13 @@
 // npm run build: bundles the client, the server and the CLI with esbuild into dist/, then
-// validates the glossary and compiles it into dist/glossary.json (the CLI fails on a bad entry).
+// validates the glossary and compiles it into dist/glossary.json, and builds it into dist/glossary.bin
+// (what the server loads: no forms to generate, no automaton to build; the CLI fails on a bad entry).
 import { build } from 'esbuild';
+import { engineDefine } from './engine.mjs';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, rmSync } from 'node:fs';
 
 rmSync('dist', { recursive: true, force: true });
-const common = { bundle: true, platform: 'node', mainFields: ['module', 'main'], target: 'node18', format: 'cjs', sourcemap: true, logLevel: 'warning', minify: process.argv.includes('--minify') };
+const common = { bundle: true, platform: 'node', mainFields: ['module', 'main'], target: 'node18', format: 'cjs', sourcemap: true, logLevel: 'warning', minify: process.argv.includes('--minify'), define: engineDefine() };
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),

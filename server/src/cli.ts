@@ -12,7 +12,7 @@ import {
   type GlossaryFileData, type GlossaryIssue, type GlossarySource, type LanguageService, type RuleId, type Settings,
 } from './service';
 import { exportCsv, importCsv } from './node/csv';
-import { loadBuiltinGlossary, readGlossaryFolder, type CompiledGlossary } from './node/glossaryFiles';
+import { BUILT_NAME, builtinGlossaryJson, loadBuiltGlossary, loadBuiltinGlossary, readGlossaryFolder, writeCompiledGlossary, type CompiledGlossary } from './node/glossaryFiles';
 import { findWorkspaceGlossary, positionAt, readWorkspaceGlossary } from './node/workspaceGlossary';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { checkImported, FileError, formatGlossaryFile, writeAtomic, writeFilesAtomic, type Imported } from './node/interchange';
@@ -110,15 +110,16 @@ function glossaryCommand(rest: string[], flags: Map<string, string | true>): num
     if (reportIssues(src.issues)) return 2;
     compiled = src.compiled;
   }
-  const { glossary } = buildGlossary(compiled.sources, { domains: compiled.domains, trusted: true });
+  const built = buildGlossary(compiled.sources, { domains: compiled.domains, trusted: true });
+  const { glossary } = built;
   switch (sub) {
     case 'validate':
       process.stdout.write(`${glossary.concepts.length} concepts, ${glossary.terms.length} terms: valid\n`);
       return 0;
     case 'compile': {
       const out = flag(flags, 'out') ?? 'dist/glossary.json';
-      writeAtomic(out, JSON.stringify(compiled));
-      process.stdout.write(`${out}: ${glossary.concepts.length} concepts, ${glossary.terms.length} terms\n`);
+      writeCompiledGlossary(out, compiled, built);
+      process.stdout.write(`${out} and ${BUILT_NAME} next to it: ${glossary.concepts.length} concepts, ${glossary.terms.length} terms\n`);
       return 0;
     }
     case 'markdown': {
@@ -273,12 +274,12 @@ function settingsFor(flags: Map<string, string | true>, lang: string): Settings 
 
 function loadService(flags: Map<string, string | true>): LanguageService | undefined {
   const dir = flag(flags, 'glossary');
-  let compiled: CompiledGlossary;
+  let compiled: CompiledGlossary | undefined;
   if (dir) {
     const r = sourceGlossary(dir);
     if (reportIssues(r.issues)) return undefined;
     compiled = r.compiled;
-  } else compiled = loadBuiltinGlossary(__dirname);
+  }
   const team = findWorkspaceGlossary(flag(flags, 'workspace') ?? '.');
   const teamSources = [];
   if (team) {
@@ -293,6 +294,14 @@ function loadService(flags: Map<string, string | true>): LanguageService | undef
     teamSources.push(wg.source);
   }
   const useBuiltin = workspaceSettings(flags).builtinGlossary !== false;
+  if (!compiled && !teamSources.length && useBuiltin) {
+    // The built-in glossary alone: as built at build time (glossary.bin), unless that cannot be used.
+    const json = builtinGlossaryJson(__dirname);
+    const built = json ? loadBuiltGlossary(json) : undefined;
+    if (built && 'glossary' in built) return getLanguageService(built.glossary);
+    if (built) process.stderr.write(`${built.problem}; building the glossary from ${json} instead\n`);
+  }
+  compiled ??= loadBuiltinGlossary(__dirname);
   const merged = mergeGlossaries(compiled.sources, teamSources, useBuiltin);
   if (reportIssues(merged.issues)) return undefined;
   return getLanguageService(buildGlossary(merged.sources, { domains: compiled.domains, trusted: true }).glossary);

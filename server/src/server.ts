@@ -12,10 +12,10 @@ import * as fs from 'fs';
 import { fileURLToPath, pathToFileURL } from 'url';
 import {
   buildGlossary, getLanguageService, resolveSettings, Settings, formatIssue, LANGS, messages, Glossary, mergeGlossaries,
-  newTeamConcept, isLang, foldKey, crossFileFindings, type GlossarySource, type FileAnalysis,
+  newTeamConcept, isLang, foldKey, crossFileFindings, type GlossarySource, type GlossaryIssue, type FileAnalysis,
 } from './service';
 import * as path from 'path';
-import { loadBuiltinGlossary, type CompiledGlossary } from './node/glossaryFiles';
+import { builtinGlossaryJson, loadBuiltGlossary, loadBuiltinGlossary, type CompiledGlossary } from './node/glossaryFiles';
 import { addConceptToFileText, findWorkspaceGlossary, positionAt, readWorkspaceGlossary, WORKSPACE_GLOSSARY_NAMES, type IssueWithRange } from './node/workspaceGlossary';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -73,9 +73,14 @@ function composeGlossary(): Glossary {
     }
   }
   for (const f of [...lastGood.keys()]) if (!read.has(f)) lastGood.delete(f); // deleted or renamed: built-in takes over
-  const builtin = loadBuiltinGlossary(__dirname);
-  builtinDomains = builtin.domains;
-  const merged = mergeGlossaries(builtin.sources, workspace, useBuiltin);
+  // The built-in glossary alone (the common case): as built at build time, if that can be used.
+  const built = workspace.length === 0 && useBuiltin ? loadBuilt() : undefined;
+  let merged: { sources: GlossarySource[]; issues: GlossaryIssue[] } = { sources: [], issues: [] };
+  if (!built) {
+    const builtin = loadBuiltinGlossary(__dirname);
+    builtinDomains = builtin.domains;
+    merged = mergeGlossaries(builtin.sources, workspace, useBuiltin);
+  }
   for (const [file, r] of read) {
     const mergeIssues = merged.issues.filter((i) => i.file === file).map((i) => ({ ...i, start: 0, end: 0 }));
     publishGlossaryIssues(r.uri, r.text, [...r.issues, ...mergeIssues]);
@@ -84,7 +89,27 @@ function composeGlossary(): Glossary {
   for (const uri of [...glossaryFilesWithDiagnostics]) {
     if (!current.has(uri)) { connection.sendDiagnostics({ uri, diagnostics: [] }); glossaryFilesWithDiagnostics.delete(uri); }
   }
-  return buildFrom(merged.sources);
+  return built ?? buildFrom(merged.sources);
+}
+
+/**
+ * The built-in glossary as built at build time (glossary.bin next to glossary.json), or undefined when there is
+ * none or it cannot be used (the log says why: stale, damaged, from another build); then it is built from
+ * glossary.json.
+ */
+function loadBuilt(): Glossary | undefined {
+  const t0 = Date.now();
+  const json = builtinGlossaryJson(__dirname);
+  const r = json ? loadBuiltGlossary(json) : undefined;
+  if (!r) return undefined;
+  if ('problem' in r) {
+    connection.console.warn(`Lingo: ${r.problem}; building the glossary from ${json} instead`);
+    return undefined;
+  }
+  builtinDomains = r.glossary.domains;
+  for (const i of r.issues.filter((x) => x.severity === 'error')) connection.console.error(formatIssue(i));
+  connection.console.info(`Lingo: ${r.glossary.concepts.length} concepts, ${r.glossary.terms.length} terms loaded in ${Date.now() - t0} ms (built: ${r.file})`);
+  return r.glossary;
 }
 
 function publishGlossaryIssues(uri: string, text: string, issues: IssueWithRange[]): void {
@@ -314,13 +339,20 @@ function fileName(uri: string): string {
   try { return decodeURIComponent(last); } catch { return last; }
 }
 
-documents.onDidOpen((e) => { if (!isGlossaryFile(e.document.uri)) schedule(e.document, 0); });
+/** The document being opened: TextDocuments fires onDidChangeContent right after onDidOpen, which must not debounce it. */
+let opening: TextDocument | undefined;
+documents.onDidOpen((e) => {
+  opening = e.document;
+  if (!isGlossaryFile(e.document.uri)) schedule(e.document, 0);
+});
 documents.onDidChangeContent((e) => {
+  const opened = e.document === opening;
+  opening = undefined;
   if (isGlossaryFile(e.document.uri)) {
     // Show problems while typing; the glossary itself changes on save.
     const wg = readWorkspaceGlossary(fileURLToPath(e.document.uri), e.document.getText());
     publishGlossaryIssues(e.document.uri, wg.text, wg.issues);
-  } else schedule(e.document, DEBOUNCE_MS);
+  } else if (!opened) schedule(e.document, DEBOUNCE_MS); // an open is already scheduled at once
 });
 documents.onDidClose((e) => {
   timers.get(e.document.uri)?.cancel();

@@ -14,6 +14,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { buildGlossary, getLanguageService, resolveSettings, termForms, type Glossary, type GlossarySource, type DomainNames } from '../../server/src/service';
+import { BUILT_NAME, loadBuiltGlossary, writeCompiledGlossary } from '../../server/src/node/glossaryFiles';
 import { BenchClient } from './lsp';
 import { documents } from './corpus';
 import { generateGlossary, terminologyTerms } from './genGlossary';
@@ -45,7 +46,9 @@ function compiledFor(n: number, builtin: Compiled): Compiled {
   return n === 0 ? builtin : { version: 1, domains: builtin.domains, sources: [...builtin.sources, ...generateGlossary(n)] };
 }
 
-const glossaryFile = (n: number) => (n === 0 ? path.join(ROOT, 'dist', 'glossary.json') : path.join(CACHE, `glossary-${n}.json`));
+/** The glossary files as the server finds them: glossary.json and, next to it, glossary.bin (as npm run build writes them). */
+const glossaryFile = (n: number) => (n === 0 ? path.join(ROOT, 'dist', 'glossary.json') : path.join(CACHE, `glossary-${n}`, 'glossary.json'));
+const builtFile = (n: number) => path.join(path.dirname(glossaryFile(n)), BUILT_NAME);
 const docFile = (size: number) => path.join(CACHE, `doc-${size}.md`);
 
 let sink = 0;
@@ -87,14 +90,25 @@ function editOffsets(text: string, count: number, seed: number): number[] {
 // ---------------------------------------------------------------------------------------------
 // children
 
-function childMem(glossaryPath: string, docPath: string): void {
+/**
+ * One fresh process: the glossary as the server gets it ("load": glossary.bin, through loadBuiltGlossary, as the
+ * server does when no team glossary applies) or built from glossary.json ("build": parse and buildGlossary, as the
+ * server does with a team glossary, or when glossary.bin cannot be used), then one full check of 1 MB.
+ */
+function childMem(how: string, glossaryPath: string, docPath: string): void {
   // The parsed JSON is not kept once the glossary is built (the server does not keep it either).
-  const { glossary, t0, t1, t2 } = ((t0: number) => {
+  const { glossary, times } = ((t0: number) => {
+    if (how === 'load') {
+      const r = loadBuiltGlossary(glossaryPath);
+      if (!r || 'problem' in r) throw new Error(r ? r.problem : `no ${BUILT_NAME} next to ${glossaryPath}`);
+      return { glossary: r.glossary, times: { loadMs: now() - t0 } };
+    }
     const compiled = JSON.parse(fs.readFileSync(glossaryPath, 'utf8')) as Compiled;
     const t1 = now();
     const { glossary } = buildGlossary(compiled.sources, { domains: compiled.domains, trusted: true });
-    return { glossary, t0, t1, t2: now() };
+    return { glossary, times: { parseMs: t1 - t0, buildMs: now() - t1 } };
   })(now());
+  const t2 = now();
   const svc = getLanguageService(glossary);
   const text = fs.readFileSync(docPath, 'utf8');
   const doc = TextDocument.create('file:///bench/mem.md', 'markdown', 1, text);
@@ -105,8 +119,7 @@ function childMem(glossaryPath: string, docPath: string): void {
   const after = process.memoryUsage();
   const settled = procMemory();
   process.stdout.write(JSON.stringify({
-    parseMs: t1 - t0, buildMs: t2 - t1, firstCheckMs: t3 - t2, diagnostics: diags.length,
-    concepts: glossary.concepts.length, terms: glossary.terms.length, forms: glossary.terms.reduce((s, t) => s + termForms(t).length, 0),
+    ...times, firstCheckMs: t3 - t2, diagnostics: diags.length, concepts: glossary.concepts.length, terms: glossary.terms.length,
     trieNodes: glossary.matcher.nodeCount, trieBytes: glossary.matcher.byteSize,
     peakRss: peak?.hwm, rssAfterGc: settled?.rss, heapUsedAfterGc: after.heapUsed, externalAfterGc: after.external + after.arrayBuffers,
   }));
@@ -376,11 +389,13 @@ async function main(): Promise<void> {
   const lspOffsets = new Map<number, { hover: number[]; complete: number[] }>();
   for (const n of glossaries) {
     let compiled: Compiled | undefined = compiledFor(n, builtin);
-    if (n !== 0) fs.writeFileSync(glossaryFile(n), JSON.stringify(compiled));
     gc();
     const tb = now();
-    const { glossary } = buildGlossary(compiled.sources, { domains: compiled.domains, trusted: true });
+    const built = buildGlossary(compiled.sources, { domains: compiled.domains, trusted: true });
     const buildMs = now() - tb;
+    const { glossary } = built;
+    // The files the server loads, written by the code npm run build uses (dist/ has the built-in glossary's).
+    if (n !== 0) writeCompiledGlossary(glossaryFile(n), compiled, built);
     if (n === 10000) fs.writeFileSync(path.join(CACHE, 'terminology-10000.json'), JSON.stringify(terminologyTerms(compiled.sources, 10000)));
     // The glossary data is not needed once the glossary is built (the server drops it too): keeping it alive
     // would make every garbage collection during the measurements walk it.
@@ -438,28 +453,35 @@ async function main(): Promise<void> {
     gfigs.push(fig);
   }
 
-  // 5. Memory and load time: one child process per glossary (loads it, answers one check of 1 MB).
+  // 5. Memory and load time: child processes per glossary (load glossary.bin as the server does, or build from
+  // glossary.json; then one check of 1 MB).
   const mem: Record<string, unknown>[] = [];
   for (const n of glossaries) {
-    const r = runChild(['child-mem', glossaryFile(n), docFile(1 * MB)], 300000, ['--expose-gc']);
-    if (!r.ok) throw new Error(`memory child for ${gname(n)} failed: ${r.err}`);
-    mem.push({ n, label: gname(n), ...r.out });
-    log(`memory ${gname(n)}: peak RSS ${fmtMB(r.out.peakRss)} MB, build ${fmtMs(r.out.buildMs)} ms`);
+    const child = (how: string) => {
+      const r = runChild(['child-mem', how, glossaryFile(n), docFile(1 * MB)], 300000, ['--expose-gc']);
+      if (!r.ok) throw new Error(`memory child (${how}) for ${gname(n)} failed: ${r.err}`);
+      return r.out;
+    };
+    const load = child('load'), build = child('build');
+    mem.push({ n, label: gname(n), ...load, jsonBytes: fs.statSync(glossaryFile(n)).size, builtBytes: fs.statSync(builtFile(n)).size, build });
+    log(`memory ${gname(n)}: load ${fmtMs(load.loadMs)} ms, peak RSS ${fmtMB(load.peakRss)} MB; build ${fmtMs(build.buildMs)} ms, peak RSS ${fmtMB(build.peakRss)} MB`);
   }
 
-  // 4. LSP against dist/server.js; a copy of the bundle next to a generated glossary.json loads that glossary instead.
+  // 4. LSP against dist/server.js; a copy of the bundle next to a generated glossary.json and glossary.bin loads that glossary instead.
   const lsp: LspFigures[] = [];
   const lspGlossaries = quick ? [0] : [0, 50000];
   for (const n of lspGlossaries) {
     // The bundle and its glossary are copied first, so that a concurrent `npm run build` (which
-    // empties dist/) cannot pull them away mid-run; the server loads glossary.json from its folder.
+    // empties dist/) cannot pull them away mid-run; the server loads glossary.bin from its folder.
     const dir = path.join(CACHE, `server-${n}`);
     fs.mkdirSync(dir, { recursive: true });
     fs.copyFileSync(SERVER, path.join(dir, 'server.js'));
     fs.copyFileSync(glossaryFile(n), path.join(dir, 'glossary.json'));
+    fs.copyFileSync(builtFile(n), path.join(dir, BUILT_NAME));
     const serverJs = path.join(dir, 'server.js');
     const f = await lspRun(gname(n), serverJs, doc1MB, lspOffsets.get(n)!, n === 0 ? 5 : 1);
     lsp.push(f);
+    if (!/\(built: /.test(f.serverLoadLog ?? '')) log(`lsp ${gname(n)}: WARNING: the server did not load ${BUILT_NAME}: ${f.serverLoadLog ?? '(no load message)'}`);
     log(`lsp ${gname(n)}: cold ${fmtMs(f.coldStartMedianMs)} ms, hover p99 ${fmtMs(f.hoverP99)}, completion p99 ${fmtMs(f.completionP99)}, keystroke ${fmtMs(f.keystrokeWallMedianMs)} ms wall`);
   }
 
@@ -510,7 +532,7 @@ async function main(): Promise<void> {
   t('one keystroke in 1 MB → fresh diagnostics < 30 ms (in-process update + doValidation + JSON, at most 1,000)', g0.inProcess.keystrokeMedianMs, 30, 'ms');
   t('one keystroke in 1 MB → every diagnostic afresh < 30 ms (in-process, lingo.maxProblems 0)', g0.inProcess.keystrokeAllMedianMs, 30, 'ms');
   t('cold start (spawn → first publishDiagnostics, 1 MB open) < 300 ms', l0.coldStartMedianMs, 300, 'ms');
-  t('peak RSS < 200 MB with 50,000 concepts', m50 ? m50.peakRss / MB : undefined, 200, 'MB');
+  t('peak RSS < 200 MB with 50,000 concepts (glossary.bin loaded as the server does, 1 MB checked)', m50 ? m50.peakRss / MB : undefined, 200, 'MB');
   if (l50?.peakRss) t('server peak RSS < 200 MB with 50,000 concepts (LSP, 1 MB open)', l50.peakRss / MB, 200, 'MB');
 
   // Profiles of the misses (optional: --profile).
@@ -529,7 +551,11 @@ async function main(): Promise<void> {
   if (textlint.length) out.push('', '3. textlint + textlint-rule-terminology, 10,000 terms (one run each) vs Lingo with 10,000 generated concepts + built-in', table(['document', 'textlint ms', 'textlint messages', 'Lingo ms', 'Lingo faster by'], (textlint as { size: string; lintMs: number; messages?: number; extrapolated: boolean; oursMs: number; ratio: number }[]).map((x) => [x.size, fmtMs(x.lintMs) + (x.extrapolated ? ' (extrapolated)' : ''), x.messages ?? '—', fmtMs(x.oursMs), fmtX(x.ratio)])));
   out.push('', '4. LSP over stdio, dist/server.js, 1 MB document open (client-side round trips)', table(['glossary', 'initialize', 'cold start', 'hover p50', 'hover p99', 'compl. p50', 'compl. p99', 'keystroke median', 'keystroke p99', 'back to back: median', 'p99', 'diagnostics', 'peak RSS MB'], lsp.map((l) => [l.glossary, fmtMs(l.initializeMs), fmtMs(l.coldStartMedianMs), fmtMs(l.hoverP50), fmtMs(l.hoverP99), fmtMs(l.completionP50), fmtMs(l.completionP99), fmtMs(l.keystrokeWallMedianMs), fmtMs(l.keystrokeWallP99Ms), fmtMs(l.keystrokeBackToBackMedianMs), fmtMs(l.keystrokeBackToBackP99Ms), l.diagnostics, fmtMB(l.peakRss)])));
   out.push('', '   in-process on the same 1 MB document (service calls + JSON.stringify of the answer)', table(['glossary', 'hover p50', 'hover p99', 'compl. p50', 'compl. p99', 'keystroke median', 'keystroke p99', 'keystroke, all diagnostics: median', 'p99'], gfigs.map((g) => [g.label, fmtMs(g.inProcess.hoverP50), fmtMs(g.inProcess.hoverP99), fmtMs(g.inProcess.completionP50), fmtMs(g.inProcess.completionP99), fmtMs(g.inProcess.keystrokeMedianMs), fmtMs(g.inProcess.keystrokeP99Ms), fmtMs(g.inProcess.keystrokeAllMedianMs), fmtMs(g.inProcess.keystrokeAllP99Ms)])));
-  out.push('', '5. Memory and glossary load: a fresh process parses the compiled glossary JSON, builds it (trusted) and checks 1 MB once', table(['glossary', 'parse ms', 'build ms', 'first check ms', 'peak RSS MB', 'RSS after GC MB', 'heap after GC MB', 'trie MB', 'in-process build ms'], (mem as { n: number; label: string; parseMs: number; buildMs: number; firstCheckMs: number; peakRss: number; rssAfterGc: number; heapUsedAfterGc: number; trieBytes: number }[]).map((m) => [m.label, fmtMs(m.parseMs), fmtMs(m.buildMs), fmtMs(m.firstCheckMs), fmtMB(m.peakRss), fmtMB(m.rssAfterGc), fmtMB(m.heapUsedAfterGc), (m.trieBytes / MB).toFixed(1), fmtMs(gfigs.find((g) => g.n === m.n)!.buildMs)])));
+  type MemFig = { n: number; label: string; loadMs: number; firstCheckMs: number; peakRss: number; rssAfterGc: number; heapUsedAfterGc: number; trieBytes: number; jsonBytes: number; builtBytes: number; build: { parseMs: number; buildMs: number; firstCheckMs: number; peakRss: number; rssAfterGc: number } };
+  out.push('', '5. Memory and glossary load, a fresh process each: load glossary.bin as the server does (no team glossary) and check 1 MB once; or parse glossary.json, build it (with a team glossary, or when glossary.bin cannot be used) and check 1 MB once',
+    table(['glossary', 'glossary.json MB', 'glossary.bin MB', 'load ms', 'first check ms', 'peak RSS MB', 'RSS after GC MB', 'heap after GC MB', 'matcher MB', '| build: parse ms', 'build ms', 'first check ms', 'peak RSS MB', 'RSS after GC MB', 'in-process build ms'],
+      (mem as MemFig[]).map((m) => [m.label, (m.jsonBytes / MB).toFixed(1), (m.builtBytes / MB).toFixed(1), fmtMs(m.loadMs), fmtMs(m.firstCheckMs), fmtMB(m.peakRss), fmtMB(m.rssAfterGc), fmtMB(m.heapUsedAfterGc), (m.trieBytes / MB).toFixed(1),
+        fmtMs(m.build.parseMs), fmtMs(m.build.buildMs), fmtMs(m.build.firstCheckMs), fmtMB(m.build.peakRss), fmtMB(m.build.rssAfterGc), fmtMs(gfigs.find((g) => g.n === m.n)!.buildMs)])));
   out.push('', 'Targets', table(['target', 'measured', ''], targets.map((x) => [x.target, x.value, x.met === undefined ? '—' : x.met ? 'met' : 'MISSED'])));
   if (Object.keys(profiles).length) {
     out.push('', 'CPU profiles (self time, test-output/profiles/*.cpuprofile)');
@@ -548,7 +574,7 @@ async function main(): Promise<void> {
 }
 
 const mode = process.argv[2];
-if (mode === 'child-mem') childMem(process.argv[3], process.argv[4]);
+if (mode === 'child-mem') childMem(process.argv[3], process.argv[4], process.argv[5]);
 else if (mode === 'child-textlint') childTextlint(process.argv[3], process.argv[4]).catch((e) => { console.error(e); process.exit(1); });
 else if (mode === 'child-profile') childProfile(process.argv[3], process.argv[4], Number(process.argv[5]), Number(process.argv[6])).then(() => process.stdout.write('{}'), (e) => { console.error(e); process.exit(1); });
 else main().catch((e) => { console.error(e); process.exit(1); });

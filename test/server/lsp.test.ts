@@ -102,3 +102,19 @@ describe('server without workspace/configuration', function () {
     assert.strictEqual(await c.shutdown(), 0);
   });
 });
+
+describe('server: opening a document', function () {
+  this.timeout(30000);
+  it('checks an opened document at once, not after the edit debounce', async () => {
+    // With a debounce longer than the test's timeout, only an open that skips it publishes in time.
+    const c = new LspClient(['--stdio'], { ...process.env, LINGO_DEBOUNCE_MS: '3600000' });
+    try {
+      await c.initialize();
+      c.open('file:///x/open.md', 'Every MQL is reviewed within two days by the sales team.');
+      const diags = await c.diagnostics('file:///x/open.md', 1);
+      assert.deepStrictEqual(diags.map((d: any) => d.code), ['acronym-undefined']);
+    } finally {
+      c.kill();
+    }
+  });
+});

@@ -20,8 +20,8 @@ export class LspClient {
   configuration: Json = {};
   stderr = '';
 
-  constructor(args: string[] = ['--stdio'], env: NodeJS.ProcessEnv = process.env) {
-    this.proc = spawn(process.execPath, [path.join(ROOT, 'dist', 'server.js'), ...args], { stdio: ['pipe', 'pipe', 'pipe'], env });
+  constructor(args: string[] = ['--stdio'], env: NodeJS.ProcessEnv = process.env, serverJs = path.join(ROOT, 'dist', 'server.js')) {
+    this.proc = spawn(process.execPath, [serverJs, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env });
     this.proc.stdout!.on('data', (d: Buffer) => this.onData(d));
     this.proc.stderr!.on('data', (d: Buffer) => { this.stderr += d.toString(); });
   }

@@ -1,12 +1,14 @@
 /**
- * Reading glossaries from disk: the built-in one (compiled into dist/glossary.json at build time, or
- * the glossary/ folder of a checkout) and glossary files in JSON or YAML. This is the only place
- * that reads glossary files; the service receives parsed data.
+ * Reading glossaries from disk: the built-in one (compiled into dist/glossary.json at build time, with the
+ * glossary built from it in dist/glossary.bin, or the glossary/ folder of a checkout) and glossary files in
+ * JSON or YAML. This is the only place that reads glossary files; the service receives parsed data.
  */
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import type * as YAML from 'yaml';
-import type { DomainNames, GlossaryIssue, GlossarySource } from '../service';
+import { buildGlossary, compiledMeta, decodeGlossary, encodeGlossary, type CompiledSource, type DomainNames, type Glossary, type GlossaryIssue, type GlossarySource } from '../service';
+import { writeFilesAtomic } from './interchange';
 
 /** The YAML library, loaded on first use: most glossaries are JSON, and the server starts faster without it. */
 export const loadYaml = (): typeof YAML => require('yaml');
@@ -18,6 +20,15 @@ export interface CompiledGlossary {
 }
 
 export const COMPILED_NAME = 'glossary.json';
+/** The built glossary, next to glossary.json: loads without generating forms or building the automaton. */
+export const BUILT_NAME = 'glossary.bin';
+
+declare const __LINGO_ENGINE__: string | undefined;
+/**
+ * Which build of the service this is (build.mjs sets it to a hash of server/src/service): a glossary.bin holds
+ * forms the service's code generated, so only the build that wrote it reads it. "unbundled" when run from out/.
+ */
+export const ENGINE = typeof __LINGO_ENGINE__ === 'string' ? __LINGO_ENGINE__ : 'unbundled';
 
 /** Parses one file's text; a syntax error becomes an issue with its line and column. */
 export function parseGlossaryText(file: string, text: string): { data?: unknown; issue?: GlossaryIssue } {
@@ -63,9 +74,8 @@ export function readGlossaryFolder(dir: string): { sources: GlossarySource[]; do
 
 /** Where the built-in glossary is: next to the bundle (dist/glossary.json) or in a checkout. */
 export function loadBuiltinGlossary(baseDir: string): CompiledGlossary {
-  for (const candidate of [path.join(baseDir, COMPILED_NAME), path.join(baseDir, '..', 'dist', COMPILED_NAME)]) {
-    if (fs.existsSync(candidate)) return JSON.parse(fs.readFileSync(candidate, 'utf8')) as CompiledGlossary;
-  }
+  const json = builtinGlossaryJson(baseDir);
+  if (json) return JSON.parse(fs.readFileSync(json, 'utf8')) as CompiledGlossary;
   // A checkout without a build: read the source folder.
   for (let dir = baseDir; ; dir = path.dirname(dir)) {
     const g = path.join(dir, 'glossary');
@@ -75,4 +85,114 @@ export function loadBuiltinGlossary(baseDir: string): CompiledGlossary {
     }
     if (path.dirname(dir) === dir) throw new Error(`The built-in glossary was not found next to ${baseDir}.`);
   }
+}
+
+const sha1 = (data: string | Uint8Array): string => createHash('sha1').update(data).digest('hex');
+
+/** The SHA-1 of a file, read in pieces (a generated glossary.json can be tens of megabytes). */
+function fileSha1(file: string): string {
+  const hash = createHash('sha1');
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(1 << 20);
+    for (let n; (n = fs.readSync(fd, buf, 0, buf.length, null)) > 0; ) hash.update(buf.subarray(0, n));
+  } finally {
+    fs.closeSync(fd);
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * Writes `compiled` to `out` (glossary.json) and the glossary built from it next to it (glossary.bin, which
+ * records this build and the SHA-1 of that glossary.json), both or neither. Returns the build.
+ */
+export function writeCompiledGlossary(
+  out: string, compiled: CompiledGlossary,
+  /** The build of `compiled` (trusted), when the caller has it already. */
+  built = buildGlossary(compiled.sources, { domains: compiled.domains, trusted: true }),
+): { glossary: Glossary; issues: GlossaryIssue[] } {
+  const json = JSON.stringify(compiled);
+  const bin = encodeGlossary(built.glossary, built.issues, { engine: ENGINE, source: sha1(json) });
+  writeFilesAtomic([{ path: out, text: json }, { path: path.join(path.dirname(out), BUILT_NAME), text: bin }]);
+  return built;
+}
+
+export type BuiltLoad = { glossary: Glossary; issues: GlossaryIssue[]; file: string } | { problem: string };
+
+/** Closes the file of a loaded glossary.bin once its glossary is gone. */
+const openFiles = new FinalizationRegistry<number>((fd) => { try { fs.closeSync(fd); } catch { /* closed already */ } });
+
+const BLOCK = 1 << 12;
+
+/**
+ * A glossary.bin as a CompiledSource: read once from the start when loading, and later its definitions, from the
+ * file kept open (so that they are never all in memory; a file replaced or deleted since, as a build does, is still
+ * the one that was checked), through a few cached 4 KB blocks (reading every definition in order, as the
+ * "Search glossary" list does, reads each block once; a completion list, scattered definitions, reads little).
+ */
+function fileSource(fd: number, length: number): CompiledSource {
+  const blocks = new Map<number, Uint8Array>();
+  const readAt = (into: Uint8Array, position: number) => {
+    for (let at = 0, n; at < into.length; at += n) {
+      if ((n = fs.readSync(fd, into, at, into.length - at, position + at)) === 0) throw new Error(`it ended at ${position + at} bytes`);
+    }
+    return into;
+  };
+  const block = (b: number): Uint8Array => {
+    let data = blocks.get(b);
+    if (data) {
+      blocks.delete(b); // most recently used last
+    } else {
+      data = readAt(new Uint8Array(Math.min(BLOCK, length - b * BLOCK)), b * BLOCK);
+      if (blocks.size >= 64) blocks.delete(blocks.keys().next().value!);
+    }
+    blocks.set(b, data);
+    return data;
+  };
+  return {
+    length,
+    read(offset, n, into) {
+      if (into && into.length >= n) return readAt(into.subarray(0, n), offset);
+      if (n > BLOCK) return readAt(new Uint8Array(n), offset); // loading: straight into one array
+      const first = Math.floor(offset / BLOCK), last = Math.floor((offset + n - 1) / BLOCK);
+      if (first === last) return block(first).subarray(offset - first * BLOCK, offset - first * BLOCK + n);
+      const out = new Uint8Array(n);
+      for (let b = first; b <= last; b++) {
+        const d = block(b), from = Math.max(offset, b * BLOCK), to = Math.min(offset + n, b * BLOCK + d.length);
+        out.set(d.subarray(from - b * BLOCK, to - b * BLOCK), from - offset);
+      }
+      return out;
+    },
+  };
+}
+
+/**
+ * The glossary built at build time from the glossary.json at `json` (glossary.bin next to it), when it is there,
+ * whole, written by this build and from that very glossary.json. Undefined when there is no glossary.bin; a
+ * problem (naming the file) when there is one that cannot be used: then build from glossary.json instead.
+ */
+export function loadBuiltGlossary(json: string): BuiltLoad | undefined {
+  const file = path.join(path.dirname(json), BUILT_NAME);
+  if (!fs.existsSync(file)) return undefined;
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, 'r');
+    const source = fileSource(fd, fs.fstatSync(fd).size);
+    const meta = compiledMeta(source);
+    if (meta.engine !== ENGINE) return { problem: `${file} was written by another build of Lingo (${String(meta.engine)}; this is ${ENGINE})` };
+    if (meta.source !== fileSha1(json)) return { problem: `${file} is stale: it was not built from the ${COMPILED_NAME} next to it` };
+    const loaded = decodeGlossary(source);
+    openFiles.register(loaded.glossary, fd);
+    fd = undefined; // the glossary's now
+    return { ...loaded, file };
+  } catch (e) {
+    return { problem: `${file} cannot be used: ${(e as Error).message}` };
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+/** Where the built-in glossary.json is (next to the bundle, or in dist/ of a checkout), if it is anywhere. */
+export function builtinGlossaryJson(baseDir: string): string | undefined {
+  return [path.join(baseDir, COMPILED_NAME), path.join(baseDir, '..', 'dist', COMPILED_NAME)].find((f) => fs.existsSync(f));
 }

@@ -122,7 +122,7 @@ const oneLine = (o: object): string => '{' + Object.entries(o).map(([k, v]) => `
  * Writes every file through a temporary file first; only when all are written are they renamed into
  * place, so an error (a full disk, a missing permission) leaves no half-written set behind.
  */
-export function writeFilesAtomic(files: { path: string; text: string }[]): void {
+export function writeFilesAtomic(files: { path: string; text: string | Uint8Array }[]): void {
   const tmps: string[] = [];
   try {
     for (const f of files) {

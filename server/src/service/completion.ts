@@ -23,35 +23,71 @@ export interface CompletionEntry {
   term: Term;
 }
 
-/** Index from the first two folded characters of each word of each term (first character for Han). */
+/** What completion needs of a glossary's terms, by index, without making term objects (see CompletionIndex). */
+export interface TermIndex {
+  /** Indices of the terms (not deprecated) with a word that starts with `prefix`, ascending. */
+  get(prefix: string): ArrayLike<number> | undefined;
+  text(i: number): string;
+  lang(i: number): Lang;
+}
+
+/**
+ * Index from the first two and three folded characters of each word of each term (first character for Han).
+ * A compiled glossary brings it made (glossary.prefixIndex, made by termPrefixIndex at build time), with the
+ * text and language of each term by index: completion then neither folds every term nor makes an object for
+ * each of the thousands of candidates of a short prefix, only for the few hundred it ranks.
+ */
 export class CompletionIndex {
-  private byPrefix = new Map<string, number[]>();
-  /** Folded text of each term, by term index (computed once, not per request). */
-  readonly keys: string[] = [];
+  private readonly source: TermIndex;
+  /** Folded text of each term, by term index: all of them when the index is made here, else each when first needed. */
+  private readonly keys: (string | undefined)[];
   constructor(private glossary: Glossary) {
-    glossary.terms.forEach((t, i) => {
-      const key = (this.keys[i] = foldKey(t.text));
-      if (t.status === 'deprecated') return;
-      const seen = new Set<string>();
-      for (const p of prefixes(key)) {
-        if (seen.has(p)) continue;
-        seen.add(p);
-        const list = this.byPrefix.get(p);
-        if (list) list.push(i); else this.byPrefix.set(p, [i]);
-      }
-    });
+    if (glossary.prefixIndex) {
+      this.source = glossary.prefixIndex;
+      this.keys = new Array(glossary.terms.length).fill(undefined);
+    } else {
+      const keys: string[] = (this.keys = []);
+      const byPrefix = termPrefixIndex(glossary.terms, (i, key) => { keys[i] = key; });
+      this.source = { get: (p) => byPrefix.get(p), text: (i) => glossary.terms[i].text, lang: (i) => glossary.terms[i].lang };
+    }
+  }
+  key(i: number): string {
+    return (this.keys[i] ??= foldKey(this.source.text(i)));
+  }
+  lang(i: number): Lang {
+    return this.source.lang(i);
+  }
+  term(i: number): Term {
+    return this.glossary.terms[i];
   }
   /**
-   * Terms with a word that starts like the typed text: by its first three letters when that finds enough
-   * (small buckets even in a glossary of 50,000 concepts), else by its first two (room for a typo in the third).
+   * Indices of the terms with a word that starts like the typed text: by its first three letters when that finds
+   * enough (small buckets even in a glossary of 50,000 concepts), else by its first two (room for a typo in the third).
    */
-  candidates(typed: string): Term[] {
+  candidates(typed: string): number[] {
     const k = foldKey(typed);
-    if (isHanCode(k.charCodeAt(0))) return (this.byPrefix.get(k[0]) ?? []).map((i) => this.glossary.terms[i]);
-    const three = k.length >= 3 ? this.byPrefix.get(k.slice(0, 3)) ?? [] : [];
-    const list = three.length >= 20 ? three : this.byPrefix.get(k.slice(0, 2)) ?? [];
-    return list.map((i) => this.glossary.terms[i]);
+    if (isHanCode(k.charCodeAt(0))) return Array.from(this.source.get(k[0]) ?? []);
+    const three = k.length >= 3 ? this.source.get(k.slice(0, 3)) : undefined;
+    return Array.from((three && three.length >= 20 ? three : this.source.get(k.slice(0, 2))) ?? []);
   }
+}
+
+/** The prefix index of CompletionIndex: prefix → indices of the terms (not deprecated) with a word that starts so. */
+export function termPrefixIndex(terms: readonly Term[], folded?: (i: number, key: string) => void): Map<string, number[]> {
+  const byPrefix = new Map<string, number[]>();
+  terms.forEach((t, i) => {
+    const key = foldKey(t.text);
+    folded?.(i, key);
+    if (t.status === 'deprecated') return;
+    const seen = new Set<string>();
+    for (const p of prefixes(key)) {
+      if (seen.has(p)) continue;
+      seen.add(p);
+      const list = byPrefix.get(p);
+      if (list) list.push(i); else byPrefix.set(p, [i]);
+    }
+  });
+  return byPrefix;
 }
 
 function prefixes(key: string): string[] {
@@ -102,21 +138,21 @@ export function complete(glossary: Glossary, index: CompletionIndex, text: strin
   if (isHanCode(typed.charCodeAt(0))) {
     for (let s = 0; s < typed.length; s++) {
       const tail = typed.slice(s);
-      if (index.candidates(tail).some((t) => foldKey(t.text).startsWith(foldKey(tail)))) { start += s; typed = tail; break; }
+      if (index.candidates(tail).some((i) => index.key(i).startsWith(foldKey(tail)))) { start += s; typed = tail; break; }
     }
   }
   const enabled = new Set(languages);
   const key0 = foldKey(typed);
-  let cands = index.candidates(typed).filter((t) => enabled.has(t.lang));
+  let cands = index.candidates(typed).filter((i) => enabled.has(index.lang(i)));
   // With a large glossary a two-letter bucket holds thousands of terms: fuzzy-rank only the best few hundred,
   // those with a word that starts with what was typed first.
   if (cands.length > MAX_FUZZY) {
-    const starts = cands.filter((t) => (' ' + index.keys[t.index]).includes(' ' + key0));
+    const starts = cands.filter((i) => (' ' + index.key(i)).includes(' ' + key0));
     const first = new Set(starts);
-    cands = (starts.length >= MAX_FUZZY / 4 ? starts : [...starts, ...cands.filter((t) => !first.has(t))]).slice(0, MAX_FUZZY);
+    cands = (starts.length >= MAX_FUZZY / 4 ? starts : [...starts, ...cands.filter((i) => !first.has(i))]).slice(0, MAX_FUZZY);
   }
   if (!cands.length) return [];
-  const fuse = new Fuse(cands.map((t) => ({ t, key: index.keys[t.index] })), { keys: ['key'], includeScore: true, threshold: 0.35, ignoreLocation: true });
+  const fuse = new Fuse(cands.map((i) => ({ t: index.term(i), key: index.key(i) })), { keys: ['key'], includeScore: true, threshold: 0.35, ignoreLocation: true });
   const key = foldKey(typed);
   const hits = fuse.search(key).map((r) => ({ t: r.item.t, score: (r.score ?? 1) - (r.item.key.startsWith(key) ? 0.5 : 0) }));
   hits.sort((x, y) => Number(x.t.lang !== lang) - Number(y.t.lang !== lang) || x.score - y.score || x.t.rank - y.t.rank);

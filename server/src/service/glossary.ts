@@ -5,6 +5,7 @@
  */
 import { foldKey, hasHan } from './fold';
 import { clearInflectionCache, inflect, type InflectHints } from './inflect';
+import type { TermIndex } from './completion';
 import { MatcherBuilder, Matcher } from './matcher';
 import type { AcronymData, Concept, ConceptData, GlossaryIssue, GlossarySource, Lang, Status, Term, TermData } from './types';
 import { LANGS } from './types';
@@ -18,13 +19,15 @@ export interface Glossary {
   terms: Term[];
   matcher: Matcher;
   domains: DomainNames;
+  /** Completion's prefix index and terms by index (see CompletionIndex), when the glossary brings them made (a compiled glossary does). */
+  prefixIndex?: TermIndex;
 }
 
 /** Endings written after an acronym in running text: MQLs, MQL's, KPI:er, MQL-e, KPI-ów. */
 const ACRONYM_SUFFIXES = ['s', "'s", ':s', ':er', ':erna', ':en', ':et', ':n', '-s', '-y', '-ów', '-a', '-u', '-em', '-ie', '-e', '-i', '-om', '-ami', '-ach', '-owi'];
 
 /** The acronyms of the many sections that have none: one shared, frozen empty list. */
-const NO_TERMS = Object.freeze([]) as unknown as Term[];
+export const NO_TERMS = Object.freeze([]) as unknown as Term[];
 
 export interface BuildOptions {
   domains?: DomainNames;
@@ -120,16 +123,20 @@ function makeTerm(terms: Term[], concept: Concept, lang: Lang, t: TermData, rank
 
 const STATUSES: readonly Status[] = ['preferred', 'admitted', 'deprecated'];
 
-function packBits(lang: Lang, status: Status, rank: number, acronym: boolean, loanword: boolean, mistranslation: boolean, ambiguous: boolean, verb: boolean): number {
+/** A term's small fields in one number (as PackedTerm reads them; also the column of a compiled glossary). */
+export function packBits(lang: Lang, status: Status, rank: number, acronym: boolean, loanword: boolean, mistranslation: boolean, ambiguous: boolean, verb: boolean): number {
   return (LANGS.indexOf(lang) & 7) | ((STATUSES.indexOf(status) & 3) << 3) | (+acronym << 5) | (+loanword << 6) | (+mistranslation << 7) | (+ambiguous << 8) | (+verb << 9) | (rank << 10);
 }
+
+/** The bit of an acronym in packBits. */
+export const ACRONYM_BIT = 1 << 5;
 
 /**
  * A Term as the model holds it: its small fields packed into one number and its rare texts in one optional
  * object, read through getters. A large glossary has half a million terms; an object of 6 fields instead of
- * 15 is 30 MB less with 50,000 concepts.
+ * 15 is 30 MB less with 50,000 concepts. (A compiled glossary makes the same objects from its columns.)
  */
-class PackedTerm implements Term {
+export class PackedTerm implements Term {
   constructor(
     readonly index: number,
     readonly concept: Concept,
@@ -140,7 +147,7 @@ class PackedTerm implements Term {
   ) {}
   get lang(): Lang { return LANGS[this.bits & 7]; }
   get status(): Status { return STATUSES[(this.bits >> 3) & 3]; }
-  get acronym(): boolean { return (this.bits & (1 << 5)) !== 0; }
+  get acronym(): boolean { return (this.bits & ACRONYM_BIT) !== 0; }
   get loanword(): boolean { return (this.bits & (1 << 6)) !== 0; }
   get mistranslation(): boolean { return (this.bits & (1 << 7)) !== 0; }
   get ambiguous(): boolean { return (this.bits & (1 << 8)) !== 0; }

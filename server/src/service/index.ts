@@ -2,6 +2,8 @@
 export * from './types';
 export * from './settings';
 export { buildGlossary, termForms } from './glossary';
+export { encodeGlossary, decodeGlossary, compiledMeta, CompiledGlossaryError, COMPILED_FORMAT } from './compiled';
+export type { CompiledSource } from './compiled';
 export type { Glossary, DomainNames } from './glossary';
 export { getLanguageService, looksBinary, SOURCE } from './languageService';
 export type { LanguageService, DocumentInfo, Skipped } from './languageService';

@@ -410,6 +410,12 @@ export class Matcher {
     }
   }
 
+  /** What the matcher is made of, for a compiled glossary (new Matcher(...) of the same parts is the same matcher). */
+  parts(): { root: number; maxKeyLength: number; arrays: Record<'edgeStart' | 'final' | 'edgeChar' | 'edgeTarget' | 'edgeSkip' | 'keyOut' | 'multi', Uint32Array | Uint16Array> } {
+    const { root, maxKeyLength, edgeStart, final, edgeChar, edgeTarget, edgeSkip, keyOut, multi } = this;
+    return { root, maxKeyLength, arrays: { edgeStart, final, edgeChar, edgeTarget, edgeSkip, keyOut, multi } };
+  }
+
   /** States of the automaton. */
   get nodeCount(): number {
     return this.edgeStart.length - 1;

@@ -1,0 +1,464 @@
+/**
+ * A built glossary as bytes and back: written at build time (next to dist/glossary.json), so that a server
+ * loads the glossary without generating a form or building the automaton.
+ *
+ * Layout: "LINGOGLB", the format number, the header's length, a checksum of everything after it (u32 each, then
+ * 4 bytes of padding), the header (UTF-8 JSON: counts, domains, the build's issues, the distinct inflection
+ * hints, each array's name, type and length, and whatever `meta` the writer adds), then the arrays, each at an
+ * offset that is a multiple of 8: the matcher's typed arrays as they are, and the model in columns: strings in
+ * one UTF-8 pool with offsets, a term's small fields as the number packBits makes, the concept of each term,
+ * its rare texts, and completion's prefix index. Definitions, the bulk of the text, are in a pool of their own
+ * at the end (the cold pool), which a loaded glossary reads from its source when a definition is asked for (a
+ * hover, a completion item): the source may be the bytes, or a file the node layer keeps open, and then no
+ * definition is in memory.
+ *
+ * Loading makes no copy of the arrays (typed views on what the source gave) and one small object per concept
+ * and, when first read, per term (read through getters, texts decoded from the pool when asked for), instead
+ * of the objects, strings and lists buildGlossary makes: with 50,000 concepts that is most of the memory. A
+ * bad file is an error with a message that says what is wrong with it; nothing is half loaded.
+ */
+import { ACRONYM_BIT, NO_TERMS, PackedTerm, packBits, type DomainNames, type Glossary } from './glossary';
+import type { InflectHints } from './inflect';
+import { termPrefixIndex, type TermIndex } from './completion';
+import { Matcher } from './matcher';
+import type { Concept, GlossaryIssue, Lang, LangSection, Term } from './types';
+import { LANGS } from './types';
+
+const MAGIC = 'LINGOGLB';
+/** Changes when the layout changes; a file of another format is not read. */
+export const COMPILED_FORMAT = 1;
+
+/** A compiled glossary that cannot be used: wrong format, truncated, or changed since it was written. */
+export class CompiledGlossaryError extends Error {}
+
+type ArrayType = 'u8' | 'u16' | 'u32' | 'i32';
+const CTORS = { u8: Uint8Array, u16: Uint16Array, u32: Uint32Array, i32: Int32Array } as const;
+type AnyArray = Uint8Array | Uint16Array | Uint32Array | Int32Array;
+const typeOf = (a: AnyArray): ArrayType => (a instanceof Uint8Array ? 'u8' : a instanceof Uint16Array ? 'u16' : a instanceof Uint32Array ? 'u32' : 'i32');
+
+interface Header {
+  format: number;
+  meta: Record<string, unknown>;
+  counts: { terms: number; concepts: number; strings: number };
+  domains: DomainNames;
+  issues: GlossaryIssue[];
+  hints: InflectHints[];
+  matcher: { root: number; maxKeyLength: number };
+  arrays: [name: string, type: ArrayType, length: number][];
+}
+
+/** Where the header begins: after the magic, the format, the header's length and the checksum. */
+const HEADER_AT = 24;
+
+/** The arrays of a compiled glossary, by name (see encodeGlossary). */
+const MATCHER_ARRAYS = ['edgeStart', 'final', 'edgeChar', 'edgeTarget', 'edgeSkip', 'keyOut', 'multi'] as const;
+const MODEL_ARRAYS = [
+  'stringStart', 'stringBytes', 'termBits', 'termConcept', 'termMore', 'more', 'termHints', 'conceptStrings', 'conceptTermStart', 'conceptLangs',
+  'sectionDefinition', 'relatedStart', 'related', 'seedStart', 'seeds', 'prefixString', 'prefixStart', 'prefixTerms', 'coldStart',
+] as const;
+/** The cold pool's bytes: the last array, read from the source only when a definition is asked for. */
+const COLD = 'coldBytes';
+const ARRAY_NAMES = [...MATCHER_ARRAYS, ...MODEL_ARRAYS, COLD];
+
+/** A checksum of 32-bit words, fed piece by piece: any one changed word changes it (each step is a bijection). */
+function checksum(words: Int32Array, h = 0x811c9dc5 | 0): number {
+  for (let i = 0; i < words.length; i++) h = Math.imul(h ^ words[i], 0x01000193);
+  return h;
+}
+
+/** Where a compiled glossary's bytes come from: the bytes themselves, or a file read on demand. */
+export interface CompiledSource {
+  readonly length: number;
+  /**
+   * `length` bytes from `offset` (a new array or a view; not changed by the reader afterwards), or, when `into`
+   * is given, possibly the first `length` bytes of `into` (a scratch array, used again for the next read).
+   */
+  read(offset: number, length: number, into?: Uint8Array): Uint8Array;
+}
+
+const bytesSource = (b: Uint8Array): CompiledSource => ({ length: b.length, read: (offset, length) => b.subarray(offset, offset + length) });
+
+/** Strings as UTF-8 in one array, string i at bytes[start[i] .. start[i + 1]). */
+function stringPool(texts: string[]): { start: Uint32Array; bytes: Uint8Array } {
+  const encoder = new TextEncoder();
+  const start = new Uint32Array(texts.length + 1);
+  let pool = new Uint8Array(1024);
+  let used = 0;
+  texts.forEach((s, i) => {
+    if (pool.length - used < s.length * 3) {
+      const bigger = new Uint8Array(Math.max(pool.length * 2, used + s.length * 3));
+      bigger.set(pool.subarray(0, used));
+      pool = bigger;
+    }
+    start[i] = used;
+    used += encoder.encodeInto(s, pool.subarray(used)).written;
+  });
+  start[texts.length] = used;
+  return { start, bytes: pool.subarray(0, used) };
+}
+
+const pad8 = (n: number) => (n + 7) & ~7;
+
+/**
+ * The bytes of a built glossary and the issues its build reported. `meta` goes into the header as it is (the
+ * node layer records there what the file was compiled from). Throws when the glossary's terms are not laid
+ * out as buildGlossary lays them out (concept by concept, language by language, terms before acronyms).
+ */
+export function encodeGlossary(glossary: Glossary, issues: GlossaryIssue[], meta: Record<string, unknown> = {}): Uint8Array {
+  const { terms, concepts } = glossary;
+  // Strings: term i's text is string i; the others once each.
+  const texts: string[] = terms.map((t) => t.text);
+  const ids = new Map<string, number>();
+  const str = (s: string): number => {
+    let id = ids.get(s);
+    if (id === undefined) { id = texts.length; texts.push(s); ids.set(s, id); }
+    return id;
+  };
+  const optStr = (s: string | undefined): number => (s === undefined ? -1 : str(s));
+  const cold: string[] = []; // definitions: one each, in section order
+
+  const termBits = new Int32Array(terms.length), termConcept = new Uint32Array(terms.length);
+  const termMore = new Int32Array(terms.length).fill(-1), termHints = new Int32Array(terms.length).fill(-1);
+  const more: number[] = [];
+  const hints: InflectHints[] = [], hintIds = new Map<string, number>();
+  const conceptStrings = new Uint32Array(concepts.length * 4), conceptTermStart = new Uint32Array(concepts.length + 1), conceptLangs = new Uint8Array(concepts.length);
+  const sectionDefinition: number[] = [], relatedStart = new Uint32Array(concepts.length + 1), related: number[] = [], seedStart = new Uint32Array(concepts.length + 1), seeds: number[] = [];
+  let next = 0;
+  concepts.forEach((c, ci) => {
+    conceptStrings.set([str(c.id), str(c.name), str(c.domain), str(c.file)], ci * 4);
+    conceptTermStart[ci] = next;
+    LANGS.forEach((lang, li) => {
+      const s = c.langs[lang];
+      if (!s) return;
+      conceptLangs[ci] |= 1 << li;
+      sectionDefinition.push(s.definition === undefined ? -1 : cold.push(s.definition) - 1);
+      for (const [list, acronym] of [[s.terms, false], [s.acronyms, true]] as const) {
+        for (const t of list) {
+          if (t.index !== next || terms[next] !== t || t.concept !== c || t.lang !== lang || t.acronym !== acronym) {
+            throw new Error(`the glossary cannot be compiled: term "${t.text}" of ${c.id} is not where buildGlossary puts it`);
+          }
+          termBits[next] = packBits(t.lang, t.status, t.rank, t.acronym, t.loanword, t.mistranslation, t.ambiguous, t.homograph === 'verb');
+          termConcept[next] = ci;
+          if (t.expansion !== undefined || t.note !== undefined || t.replacement !== undefined) {
+            termMore[next] = more.length / 3;
+            more.push(optStr(t.expansion), optStr(t.note), optStr(t.replacement));
+          }
+          if (t.inflection) {
+            const key = JSON.stringify(t.inflection);
+            let h = hintIds.get(key);
+            if (h === undefined) { h = hints.length; hints.push(t.inflection); hintIds.set(key, h); }
+            termHints[next] = h;
+          }
+          next++;
+        }
+      }
+    });
+    relatedStart[ci] = related.length;
+    for (const r of c.related) related.push(str(r));
+    seedStart[ci] = seeds.length;
+    for (const x of c.seeds) seeds.push(str(x));
+  });
+  if (next !== terms.length) throw new Error(`the glossary cannot be compiled: ${terms.length - next} term(s) belong to no concept section`);
+  conceptTermStart[concepts.length] = next;
+  relatedStart[concepts.length] = related.length;
+  seedStart[concepts.length] = seeds.length;
+
+  // Completion's prefix index, as CompletionIndex would make it at the first completion.
+  const prefixIndex = termPrefixIndex(terms);
+  const prefixString = new Uint32Array(prefixIndex.size), prefixStart = new Uint32Array(prefixIndex.size + 1), prefixTerms = new Uint32Array([...prefixIndex.values()].reduce((n, l) => n + l.length, 0));
+  let p = 0, q = 0;
+  for (const [prefix, list] of prefixIndex) {
+    prefixString[p] = str(prefix);
+    prefixStart[p++] = q;
+    prefixTerms.set(list, q);
+    q += list.length;
+  }
+  prefixStart[p] = q;
+  const hot = stringPool(texts), coldPool = stringPool(cold);
+  const { root, maxKeyLength, arrays: m } = glossary.matcher.parts();
+  const model: Record<(typeof MODEL_ARRAYS)[number], AnyArray> = {
+    stringStart: hot.start, stringBytes: hot.bytes, termBits, termConcept, termMore, more: Int32Array.from(more), termHints,
+    conceptStrings, conceptTermStart, conceptLangs, sectionDefinition: Int32Array.from(sectionDefinition),
+    relatedStart, related: Uint32Array.from(related), seedStart, seeds: Uint32Array.from(seeds),
+    prefixString, prefixStart, prefixTerms, coldStart: coldPool.start,
+  };
+  const all: [string, AnyArray][] = [...MATCHER_ARRAYS.map((n) => [n, m[n]] as [string, AnyArray]), ...MODEL_ARRAYS.map((n) => [n, model[n]] as [string, AnyArray]), [COLD, coldPool.bytes]];
+
+  let dataBytes = 0;
+  for (const [, a] of all) dataBytes = pad8(dataBytes + a.byteLength);
+  const data = new Uint8Array(dataBytes);
+  let at = 0;
+  for (const [, a] of all) {
+    data.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), at);
+    at = pad8(at + a.byteLength);
+  }
+  const header: Header = {
+    format: COMPILED_FORMAT, meta, counts: { terms: terms.length, concepts: concepts.length, strings: texts.length },
+    domains: glossary.domains, issues, hints, matcher: { root, maxKeyLength },
+    arrays: all.map(([name, a]) => [name, typeOf(a), a.length]),
+  };
+  const encoder = new TextEncoder();
+  const headerBytes = encoder.encode(JSON.stringify(header));
+  const dataStart = pad8(HEADER_AT + headerBytes.length);
+  const out = new Uint8Array(dataStart + dataBytes);
+  out.set(encoder.encode(MAGIC), 0);
+  const view = new DataView(out.buffer);
+  view.setUint32(8, COMPILED_FORMAT, true);
+  view.setUint32(12, headerBytes.length, true);
+  out.set(headerBytes, HEADER_AT);
+  out.set(data, dataStart);
+  view.setUint32(16, checksum(new Int32Array(out.buffer, HEADER_AT, (out.length - HEADER_AT) / 4)) >>> 0, true);
+  return out;
+}
+
+/** The header of a compiled glossary (checked: magic, format, length), where its arrays begin, and its checksum. */
+function readHeader(source: CompiledSource): { header: Header; dataStart: number; sum: number } {
+  const fail = (why: string): never => { throw new CompiledGlossaryError(why); };
+  if (source.length < HEADER_AT) fail('it is not a compiled Lingo glossary (it is too short)');
+  const start = source.read(0, HEADER_AT);
+  if (new TextDecoder().decode(start.subarray(0, 8)) !== MAGIC) fail('it is not a compiled Lingo glossary');
+  const view = new DataView(start.buffer, start.byteOffset, start.byteLength);
+  const format = view.getUint32(8, true);
+  if (format !== COMPILED_FORMAT) fail(`it is in format ${format}, this version of Lingo reads format ${COMPILED_FORMAT}`);
+  const headerLength = view.getUint32(12, true);
+  if (HEADER_AT + headerLength > source.length) fail('it is truncated (in its header)');
+  let header: Header;
+  try {
+    header = JSON.parse(new TextDecoder().decode(source.read(HEADER_AT, headerLength))) as Header;
+  } catch (e) {
+    return fail(`its header is not valid JSON (${(e as Error).message})`);
+  }
+  if (!header || !Array.isArray(header.arrays) || !header.counts || !header.matcher) fail('its header lacks the list of arrays');
+  return { header, dataStart: pad8(HEADER_AT + headerLength), sum: view.getUint32(16, true) };
+}
+
+/** What the writer put into the header's `meta` (read without loading the glossary). */
+export function compiledMeta(source: Uint8Array | CompiledSource): Record<string, unknown> {
+  return readHeader(source instanceof Uint8Array ? bytesSource(source) : source).header.meta ?? {};
+}
+
+/**
+ * The glossary in `input` (bytes from encodeGlossary, or where to read them), and the issues its build
+ * reported. All but the definitions is read at once (the arrays are views on what the source gave, which must
+ * not change afterwards); definitions are read from the source when asked for, once the whole of it has been
+ * checked here. Throws CompiledGlossaryError when the source is not a whole, unchanged compiled glossary of
+ * this format.
+ */
+export function decodeGlossary(input: Uint8Array | CompiledSource): { glossary: Glossary; issues: GlossaryIssue[] } {
+  const source = input instanceof Uint8Array ? bytesSource(input) : input;
+  const { header, dataStart, sum } = readHeader(source);
+  const fail = (why: string): never => { throw new CompiledGlossaryError(why); };
+  // Where each array is; all but the cold pool are read now.
+  const where: [name: string, Ctor: (typeof CTORS)[ArrayType], at: number, length: number][] = [];
+  let at = dataStart;
+  for (const [name, type, length] of header.arrays) {
+    const Ctor = CTORS[type];
+    if (!Ctor || !Number.isSafeInteger(length) || length < 0) fail(`its array ${name} has an unknown type or length`);
+    if (at + length * Ctor.BYTES_PER_ELEMENT > source.length) fail(`it is truncated (in ${name}: ${source.length} bytes, ${at + length * Ctor.BYTES_PER_ELEMENT} needed)`);
+    where.push([name, Ctor, at, length]);
+    at = pad8(at + length * Ctor.BYTES_PER_ELEMENT);
+  }
+  if (at !== source.length) fail(`its length is wrong (${source.length} bytes, ${at} expected)`);
+  const cold = where.pop();
+  if (!cold || cold[0] !== COLD) return fail(`its last array is not ${COLD}`);
+  const coldAt = cold[2];
+  let head = source.read(0, coldAt);
+  if (head.byteOffset % 8 !== 0) head = head.slice(); // typed views need aligned offsets
+  // The checksum of everything after the header's start: the head here, the cold pool piece by piece.
+  let h = checksum(new Int32Array(head.buffer, head.byteOffset + HEADER_AT, (coldAt - HEADER_AT) / 4));
+  const scratch = new Uint8Array(1 << 20);
+  for (let p = coldAt; p < at; p += scratch.length) {
+    const piece = source.read(p, Math.min(scratch.length, at - p), scratch);
+    h = checksum(piece.byteOffset % 4 === 0 ? new Int32Array(piece.buffer, piece.byteOffset, piece.length / 4) : new Int32Array(piece.slice().buffer), h);
+  }
+  if (h >>> 0 !== sum) fail('it was changed or damaged after it was written (its checksum does not match)');
+  const a: Record<string, AnyArray> = {};
+  for (const [name, Ctor, from, length] of where) a[name] = new Ctor(head.buffer as ArrayBuffer, head.byteOffset + from, length);
+  for (const name of ARRAY_NAMES) if (!a[name] && name !== COLD) fail(`it has no array ${name}`);
+  const { terms: nTerms, concepts: nConcepts, strings: nStrings } = header.counts;
+  const sizes: [string, number][] = [
+    ['stringStart', nStrings + 1], ['termBits', nTerms], ['termConcept', nTerms], ['termMore', nTerms], ['termHints', nTerms],
+    ['conceptStrings', nConcepts * 4], ['conceptTermStart', nConcepts + 1], ['conceptLangs', nConcepts], ['relatedStart', nConcepts + 1], ['seedStart', nConcepts + 1],
+    ['prefixStart', a.prefixString.length + 1],
+  ];
+  for (const [name, n] of sizes) if (a[name].length !== n) fail(`its array ${name} has ${a[name].length} entries, ${n} expected`);
+  const coldStart = a.coldStart as Uint32Array;
+  if (coldStart[coldStart.length - 1] !== cold[3]) fail(`its ${COLD} has ${cold[3]} bytes, ${coldStart[coldStart.length - 1]} expected`);
+
+  const { root, maxKeyLength } = header.matcher;
+  const u32 = (name: string) => a[name] as Uint32Array;
+  const matcher = new Matcher(root, u32('edgeStart'), u32('final'), a.edgeChar as Uint16Array, u32('edgeTarget'), u32('edgeSkip'), u32('keyOut'), u32('multi'), maxKeyLength);
+  const table = new Table(a, header.hints.map((x) => Object.freeze(x)), (i) => source.read(coldAt + coldStart[i], coldStart[i + 1] - coldStart[i]));
+  const concepts = lazyArray(table.conceptItems, (c) => table.concept(c));
+  let byId: Map<string, Concept> | undefined;
+  const glossary: Glossary = {
+    concepts,
+    // Made when first asked for (a hover that lists related concepts): most sessions never do.
+    get byId() { return (byId ??= new Map(concepts.map((c) => [c.id, c]))); },
+    terms: lazyArray(table.termItems, (t) => table.term(t)),
+    matcher,
+    domains: header.domains,
+    prefixIndex: table.prefixIndex(),
+  };
+  return { glossary, issues: header.issues };
+}
+
+/**
+ * A read-only array whose items are made when first read (by `make`, which keeps them in `items`, a sparse
+ * array): a large glossary has half a million terms and 50,000 concepts, most of which a session never reads
+ * (the service reaches terms through the matcher's outputs). A proxy, so that indexing, length, iteration and
+ * the array methods (which ask whether an index is there) work.
+ */
+function lazyArray<T>(items: T[], make: (i: number) => T): T[] {
+  const n = items.length;
+  const index = (key: string | symbol): number => {
+    if (typeof key !== 'string') return -1;
+    const c = key.charCodeAt(0);
+    if (c < 48 || c > 57) return -1;
+    const i = Number(key);
+    return Number.isInteger(i) && i < n && String(i) === key ? i : -1;
+  };
+  return new Proxy(items, {
+    get(target, key, receiver) {
+      const i = index(key);
+      return i < 0 ? Reflect.get(target, key, receiver) : target[i] ?? make(i);
+    },
+    has(target, key) {
+      return index(key) >= 0 || Reflect.has(target, key);
+    },
+    set() {
+      return false; // read-only, as a built glossary is
+    },
+  });
+}
+
+/** The columns of a loaded compiled glossary, which its terms and concepts read. */
+class Table {
+  readonly stringStart: Uint32Array; readonly stringBytes: Uint8Array;
+  readonly termBits: Int32Array; readonly termConcept: Uint32Array; readonly termMore: Int32Array; readonly more: Int32Array; readonly termHints: Int32Array;
+  readonly conceptStrings: Uint32Array; readonly conceptTermStart: Uint32Array; readonly conceptLangs: Uint8Array; readonly sectionDefinition: Int32Array;
+  readonly relatedStart: Uint32Array; readonly related: Uint32Array; readonly seedStart: Uint32Array; readonly seeds: Uint32Array;
+  /** Index of each concept's first section in sectionDefinition. */
+  readonly sectionStart: Uint32Array;
+  /** The terms and concepts made so far, by index (sparse). */
+  readonly termItems: Term[];
+  readonly conceptItems: Concept[];
+  private readonly decoder = new TextDecoder();
+
+  constructor(private readonly a: Record<string, AnyArray>, readonly hints: readonly InflectHints[], private readonly coldBytes: (i: number) => Uint8Array) {
+    this.stringStart = a.stringStart as Uint32Array; this.stringBytes = a.stringBytes as Uint8Array;
+    this.termBits = a.termBits as Int32Array; this.termConcept = a.termConcept as Uint32Array; this.termMore = a.termMore as Int32Array; this.more = a.more as Int32Array; this.termHints = a.termHints as Int32Array;
+    this.conceptStrings = a.conceptStrings as Uint32Array; this.conceptTermStart = a.conceptTermStart as Uint32Array; this.conceptLangs = a.conceptLangs as Uint8Array; this.sectionDefinition = a.sectionDefinition as Int32Array;
+    this.relatedStart = a.relatedStart as Uint32Array; this.related = a.related as Uint32Array; this.seedStart = a.seedStart as Uint32Array; this.seeds = a.seeds as Uint32Array;
+    // Packed arrays of undefined, not sparse ones: a sparse array of half a million items, once filled (completion
+    // reads every term), is a dictionary several times the size.
+    this.termItems = new Array(this.termBits.length).fill(undefined);
+    this.conceptItems = new Array(this.conceptLangs.length).fill(undefined);
+    this.sectionStart = new Uint32Array(this.conceptLangs.length + 1);
+    for (let c = 0; c < this.conceptLangs.length; c++) {
+      let m = this.conceptLangs[c], n = 0;
+      for (; m; m &= m - 1) n++;
+      this.sectionStart[c + 1] = this.sectionStart[c] + n;
+    }
+  }
+
+  /** Term i: a term as buildGlossary makes it (so the service meets one kind), made from the columns when first read. */
+  term(i: number): Term {
+    let t = this.termItems[i];
+    if (!t) {
+      const m = this.termMore[i], h = this.termHints[i], more = this.more;
+      const texts = m < 0 ? undefined : { expansion: this.optStr(more[m * 3]), note: this.optStr(more[m * 3 + 1]), replacement: this.optStr(more[m * 3 + 2]) };
+      t = this.termItems[i] = new PackedTerm(i, this.concept(this.termConcept[i]), this.str(i), this.termBits[i], h < 0 ? undefined : this.hints[h], texts);
+    }
+    return t;
+  }
+
+  concept(i: number): Concept {
+    return (this.conceptItems[i] ??= new CompiledConcept(this, i));
+  }
+
+  /** Completion's prefix index (its map from prefix to bucket made when first asked), and terms' texts and languages by index. */
+  prefixIndex(): TermIndex {
+    const strings = this.a.prefixString as Uint32Array, start = this.a.prefixStart as Uint32Array, terms = this.a.prefixTerms as Uint32Array;
+    let buckets: Map<string, number> | undefined;
+    return {
+      get: (prefix) => {
+        buckets ??= new Map(Array.from(strings, (s, b) => [this.str(s), b]));
+        const b = buckets.get(prefix);
+        return b === undefined ? undefined : terms.subarray(start[b], start[b + 1]);
+      },
+      text: (i) => this.termItems[i]?.text ?? this.str(i),
+      lang: (i) => LANGS[this.termBits[i] & 7],
+    };
+  }
+
+  /** String i of the pool. */
+  str(i: number): string {
+    const from = this.stringStart[i], to = this.stringStart[i + 1], b = this.stringBytes;
+    if (to - from <= 64) {
+      let ascii = true;
+      for (let k = from; k < to && ascii; k++) ascii = b[k] < 0x80;
+      if (ascii) return String.fromCharCode.apply(null, b.subarray(from, to) as unknown as number[]);
+    }
+    return this.decoder.decode(b.subarray(from, to));
+  }
+
+  optStr(i: number): string | undefined {
+    return i < 0 ? undefined : this.str(i);
+  }
+
+  /** Definition i, read from the source of the cold pool. */
+  definition(i: number): string | undefined {
+    return i < 0 ? undefined : this.decoder.decode(this.coldBytes(i));
+  }
+
+  strings(ids: Uint32Array, starts: Uint32Array, c: number): string[] {
+    return Array.from(ids.subarray(starts[c], starts[c + 1]), (i) => this.str(i));
+  }
+
+  /** Concept c's sections, laid out as encodeGlossary checked: by language, its terms, then its acronyms. */
+  sections(c: number): Partial<Record<Lang, LangSection>> {
+    const out: Partial<Record<Lang, LangSection>> = {};
+    const bits = this.termBits, end = this.conceptTermStart[c + 1];
+    let t = this.conceptTermStart[c], s = this.sectionStart[c];
+    LANGS.forEach((lang, li) => {
+      if (!(this.conceptLangs[c] & (1 << li))) return;
+      const terms: Term[] = [];
+      while (t < end && (bits[t] & 7) === li && !(bits[t] & ACRONYM_BIT)) terms.push(this.term(t++));
+      let acronyms = NO_TERMS;
+      if (t < end && (bits[t] & 7) === li) {
+        acronyms = [];
+        while (t < end && (bits[t] & 7) === li) acronyms.push(this.term(t++));
+      }
+      out[lang] = new CompiledSection(this, this.sectionDefinition[s++], terms, acronyms);
+    });
+    return out;
+  }
+}
+
+/** A concept of a compiled glossary, made when first read; its sections made when first asked for. */
+class CompiledConcept implements Concept {
+  readonly id: string;
+  readonly name: string;
+  readonly domain: string;
+  readonly related: string[];
+  readonly seeds: string[];
+  readonly file: string;
+  private langs_: Partial<Record<Lang, LangSection>> | undefined = undefined;
+  constructor(private readonly t: Table, private readonly i: number) {
+    const at = i * 4;
+    this.id = t.str(t.conceptStrings[at]);
+    this.name = t.str(t.conceptStrings[at + 1]);
+    this.domain = t.str(t.conceptStrings[at + 2]);
+    this.related = t.strings(t.related, t.relatedStart, i);
+    this.seeds = t.strings(t.seeds, t.seedStart, i);
+    this.file = t.str(t.conceptStrings[at + 3]);
+  }
+  get langs(): Partial<Record<Lang, LangSection>> { return (this.langs_ ??= this.t.sections(this.i)); }
+}
+
+/** A language section of a compiled concept: its definition read from the cold pool each time it is asked for. */
+class CompiledSection implements LangSection {
+  constructor(private readonly t: Table, private readonly def: number, readonly terms: Term[], readonly acronyms: Term[]) {}
+  get definition(): string | undefined { return this.t.definition(this.def); }
+}

@@ -1,0 +1,183 @@
+/**
+ * The compiled glossary (encodeGlossary / decodeGlossary): what a server loads must answer exactly like what
+ * buildGlossary built from the same sources — every term and concept field, the automaton, every form's key,
+ * scans, the build's issues and the service's answers — and a damaged or foreign file must be refused with a
+ * message, never half loaded.
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import fc from 'fast-check';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  buildGlossary, decodeGlossary, encodeGlossary, compiledMeta, CompiledGlossaryError, COMPILED_FORMAT, getLanguageService, mergeGlossaries, resolveSettings, termForms, foldKey,
+  type Concept, type Glossary, type GlossaryIssue, type GlossarySource, type Term,
+} from '../../server/src/service';
+import { CompletionIndex } from '../../server/src/service/completion';
+import { foldText } from '../../server/src/service/fold';
+import { readGlossaryFolder } from '../../server/src/node/glossaryFiles';
+import { generateGlossary } from '../bench/genGlossary';
+import { ROOT } from '../helpers';
+
+const SEED = Number(process.env.LINGO_PROP_SEED ?? 7031) | 0;
+
+const termFacts = (t: Term) => ({
+  index: t.index, concept: t.concept.id, lang: t.lang, text: t.text, status: t.status, rank: t.rank, acronym: t.acronym, expansion: t.expansion,
+  loanword: t.loanword, mistranslation: t.mistranslation, ambiguous: t.ambiguous, homograph: t.homograph, note: t.note, replacement: t.replacement,
+  inflection: t.inflection, forms: termForms(t),
+});
+const conceptFacts = (c: Concept) => ({
+  id: c.id, name: c.name, domain: c.domain, related: c.related, seeds: c.seeds, file: c.file,
+  langs: Object.entries(c.langs).map(([l, s]) => [l, 'definition' in s!, s!.definition, s!.terms.map((t) => t.index), s!.acronyms.map((t) => t.index)]),
+});
+
+/** Every key of every form, and a scan over text made of the glossary's own forms and words around them. */
+function matcherFacts(g: Glossary, text: string) {
+  const keys = g.terms.flatMap((t) => termForms(t).map((f) => {
+    const k = g.matcher.lookup(foldKey(f));
+    return [k, k < 0 ? [] : [...g.matcher.outputs(k)]];
+  }));
+  const folded = foldText(text);
+  const scan: number[][] = [];
+  g.matcher.scan(folded, 0, folded.length, (start, end, key) => { scan.push([start, end, key]); return key % 3 !== 0; });
+  return { keys, scan, nodes: g.matcher.nodeCount, keyCount: g.matcher.keyCount, maxKeyLength: g.matcher.maxKeyLength };
+}
+
+function assertSame(built: { glossary: Glossary; issues: GlossaryIssue[] }, loaded: { glossary: Glossary; issues: GlossaryIssue[] }, text: string): void {
+  const b = built.glossary, l = loaded.glossary;
+  assert.deepStrictEqual(loaded.issues, built.issues);
+  assert.deepStrictEqual(l.domains, b.domains);
+  assert.strictEqual(l.terms.length, b.terms.length);
+  for (let i = 0; i < b.terms.length; i++) assert.deepStrictEqual(termFacts(l.terms[i]), termFacts(b.terms[i]));
+  assert.deepStrictEqual(l.concepts.map(conceptFacts), b.concepts.map(conceptFacts));
+  assert.deepStrictEqual([...l.byId.keys()], [...b.byId.keys()]);
+  // The same objects wherever the model links them (the service compares concepts by identity).
+  for (const t of l.terms) assert.strictEqual(l.byId.get(t.concept.id), t.concept);
+  for (const c of l.concepts) for (const s of Object.values(c.langs)) for (const t of [...s!.terms, ...s!.acronyms]) assert.strictEqual(l.terms[t.index], t);
+  const bp = b.matcher.parts(), lp = l.matcher.parts();
+  assert.deepStrictEqual({ ...lp, arrays: Object.fromEntries(Object.entries(lp.arrays).map(([k, v]) => [k, Array.from(v)])) }, { ...bp, arrays: Object.fromEntries(Object.entries(bp.arrays).map(([k, v]) => [k, Array.from(v)])) });
+  assert.deepStrictEqual(matcherFacts(l, text), matcherFacts(b, text));
+  // Completion's candidates, from the prefix index the compiled glossary brings and from the one made from the terms.
+  assert.ok(l.prefixIndex && !b.prefixIndex);
+  const bi = new CompletionIndex(b), li = new CompletionIndex(l);
+  const typed = new Set(b.terms.flatMap((t) => foldKey(t.text).split(' ').flatMap((w) => [w.slice(0, 1), w.slice(0, 2), w.slice(0, 3), w.slice(0, 4)])));
+  for (const x of typed) assert.deepStrictEqual(li.candidates(x), bi.candidates(x), x);
+  for (const t of b.terms) assert.deepStrictEqual([li.key(t.index), li.lang(t.index), li.term(t.index).index], [bi.key(t.index), bi.lang(t.index), t.index]);
+}
+
+const roundTrip = (built: { glossary: Glossary; issues: GlossaryIssue[] }) => decodeGlossary(encodeGlossary(built.glossary, built.issues, { from: 'test' }));
+
+/** Text of the glossary's forms (every 7th term), inflected and not, between a few common words. */
+const textOf = (g: Glossary) => g.terms.filter((t) => t.index % 7 === 0).map((t, i) => `${['The', 'och', 'een', 'oraz', '的'][i % 5]} ${termForms(t)[i % termForms(t).length]}${i % 4 ? ',' : '.'}`).join(' ');
+
+describe('compiled glossary', function () {
+  this.timeout(120000);
+  const { sources, domains } = readGlossaryFolder(path.join(ROOT, 'glossary'));
+
+  it('answers like buildGlossary for the built-in glossary (trusted, as the server builds it)', () => {
+    const built = buildGlossary(sources, { domains, trusted: true });
+    const loaded = roundTrip(built);
+    assertSame(built, loaded, textOf(built.glossary));
+  });
+
+  it('answers like buildGlossary with 3,000 generated concepts, whose terms overlap the built-in ones (issues)', () => {
+    const built = buildGlossary([...sources, ...generateGlossary(3000)], { domains, trusted: true });
+    assert.ok(built.issues.length > 0, 'the test needs overlap issues');
+    assertSame(built, roundTrip(built), textOf(built.glossary));
+  });
+
+  it('gives the language service the same answers (diagnostics, hover, completion, inlay hints)', () => {
+    const built = buildGlossary([...sources, ...generateGlossary(500)], { domains, trusted: true });
+    const loaded = roundTrip(built);
+    const a = getLanguageService(built.glossary), b = getLanguageService(loaded.glossary);
+    const settings = resolveSettings({ maxProblems: 0 });
+    const dir = path.join(ROOT, 'samples');
+    const files = fs.readdirSync(dir, { recursive: true }).map(String).filter((f) => /\.(md|txt)$/.test(f) && f.includes(path.sep));
+    assert.ok(files.length >= 3);
+    for (const f of files) {
+      const text = fs.readFileSync(path.join(dir, f), 'utf8') + '\n\n' + textOf(built.glossary).slice(0, 20000);
+      const doc = TextDocument.create(`file:///samples/${f}`, 'markdown', 1, text);
+      const plain = (x: unknown) => JSON.parse(JSON.stringify(x));
+      assert.deepStrictEqual(plain(b.doValidation(doc, settings)), plain(a.doValidation(doc, settings)), f);
+      assert.deepStrictEqual(plain(b.getInlayHints(doc, { start: doc.positionAt(0), end: doc.positionAt(text.length) }, settings)), plain(a.getInlayHints(doc, { start: doc.positionAt(0), end: doc.positionAt(text.length) }, settings)), f);
+      for (let off = 3; off < text.length; off += 997) {
+        const p = doc.positionAt(off);
+        assert.deepStrictEqual(plain(b.doHover(doc, p, settings)), plain(a.doHover(doc, p, settings)), `${f} hover at ${off}`);
+        assert.deepStrictEqual(plain(b.doComplete(doc, p, settings)), plain(a.doComplete(doc, p, settings)), `${f} completion at ${off}`);
+      }
+    }
+  });
+
+  it('answers like buildGlossary for random glossaries and team glossaries merged over them (property)', () => {
+    const generated = generateGlossary(200, 99);
+    const concepts = (generated[0].data as { concepts: { id: string }[] }).concepts;
+    const word = fc.array(fc.constantFrom('a', 'b', 'ą', 'ö', 'ij', '系', '統', 'CRM', ' ', '-'), { minLength: 1, maxLength: 5 }).map((a) => a.join('').trim()).filter((s) => /[^\s-]/.test(s));
+    const termArb = fc.record({ text: word, status: fc.constantFrom('preferred', 'admitted', 'deprecated'), ambiguous: fc.boolean(), note: fc.option(word, { nil: undefined }), gender: fc.option(fc.constantFrom('m', 'f', 'n'), { nil: undefined }) }, { requiredKeys: ['text', 'status'] });
+    const teamConcept = fc.record({
+      id: fc.oneof(fc.constantFrom(...concepts.slice(0, 20).map((c) => c.id)), fc.constantFrom('team-a', 'team-b', 'team-c')),
+      name: word,
+      related: fc.array(fc.constantFrom('team-a', 'nowhere', concepts[0].id), { maxLength: 2 }),
+      disabled: fc.boolean(),
+      langs: fc.record({
+        en: fc.record({ definition: fc.option(word, { nil: undefined }), terms: fc.array(termArb, { minLength: 1, maxLength: 3 }), acronyms: fc.array(fc.record({ text: fc.constantFrom('CRM', 'MQL', 'ABC'), expansion: fc.option(word, { nil: undefined }) }), { maxLength: 2 }) }),
+        pl: fc.record({ terms: fc.array(termArb, { minLength: 1, maxLength: 2 }) }),
+      }, { requiredKeys: [] }),
+    }, { requiredKeys: ['id', 'name', 'langs'] });
+    fc.assert(fc.property(fc.subarray(concepts.map((_, i) => i)), fc.array(teamConcept, { maxLength: 6 }), fc.boolean(), (keep, team, useBuiltin) => {
+      const base: GlossarySource[] = [...sources.slice(0, 2), { file: 'generated.json', data: { domain: 'generated', concepts: keep.map((i) => concepts[i]) } }];
+      const merged = mergeGlossaries(base, [{ file: 'lingo.glossary.json', data: { concepts: team } }], useBuiltin);
+      const built = buildGlossary(merged.sources, { domains });
+      assertSame(built, roundTrip(built), textOf(built.glossary));
+    }), { seed: SEED, numRuns: 40, endOnFailure: true });
+  });
+
+  it('reads definitions from its source when they are asked for, not when it loads', () => {
+    const built = buildGlossary(sources, { domains, trusted: true });
+    const bytes = encodeGlossary(built.glossary, built.issues);
+    const live = bytes.slice();
+    const loaded = decodeGlossary({ length: live.length, read: (offset, length) => live.subarray(offset, offset + length) });
+    assertSame(built, loaded, textOf(built.glossary));
+    // What the source holds at the definitions' place once loaded is what a definition reads.
+    const definitions = new TextEncoder().encode(built.glossary.concepts.flatMap((c) => Object.values(c.langs).map((s) => s!.definition ?? '')).join(''));
+    assert.ok(definitions.length > 1000);
+    const at = live.length - ((8 - (definitions.length % 8)) % 8) - definitions.length;
+    assert.deepStrictEqual(live.subarray(at, at + definitions.length), definitions);
+    live.fill(0x58, at, at + definitions.length);
+    const s = Object.values(loaded.glossary.concepts[0].langs)[0]!;
+    assert.match(s.definition!, /^X+$/);
+  });
+
+  it('keeps what the writer records in its header', () => {
+    const built = buildGlossary(sources.slice(0, 1), { domains, trusted: true });
+    const bytes = encodeGlossary(built.glossary, built.issues, { source: 'abc', n: 3 });
+    assert.deepStrictEqual(compiledMeta(bytes), { source: 'abc', n: 3 });
+  });
+
+  describe('refuses a file that is not a whole, unchanged compiled glossary of this format', () => {
+    const built = buildGlossary(sources.slice(0, 3), { domains, trusted: true });
+    const bytes = encodeGlossary(built.glossary, built.issues);
+    const refused = (b: Uint8Array, why: RegExp) => assert.throws(() => decodeGlossary(b), (e: unknown) => e instanceof CompiledGlossaryError && why.test((e as Error).message));
+
+    it('any one byte changed (property)', () => {
+      fc.assert(fc.property(fc.nat(bytes.length - 1), fc.integer({ min: 1, max: 255 }), (at, x) => {
+        const b = bytes.slice();
+        b[at] ^= x;
+        refused(b, /./);
+      }), { seed: SEED, numRuns: 300 });
+    });
+    it('truncated anywhere (property)', () => {
+      fc.assert(fc.property(fc.nat(bytes.length - 1), (len) => refused(bytes.slice(0, len), /truncated|not a compiled|length|header/)), { seed: SEED, numRuns: 200 });
+    });
+    it('another format, or not a compiled glossary at all', () => {
+      const b = bytes.slice();
+      new DataView(b.buffer).setUint32(8, COMPILED_FORMAT + 1, true);
+      refused(b, new RegExp(`format ${COMPILED_FORMAT + 1}, this version of Lingo reads format ${COMPILED_FORMAT}`));
+      refused(new TextEncoder().encode(JSON.stringify({ version: 1, sources: [] })), /not a compiled Lingo glossary/);
+    });
+    it('loads from bytes that do not start at an aligned offset', () => {
+      const shifted = new Uint8Array(bytes.length + 3);
+      shifted.set(bytes, 3);
+      assertSame(built, decodeGlossary(shifted.subarray(3)), textOf(built.glossary));
+    });
+  });
+});
