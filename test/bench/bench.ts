@@ -366,7 +366,12 @@ async function main(): Promise<void> {
   const builtin = builtinCompiled();
   const builtinGlossary = buildGlossary(builtin.sources, { domains: builtin.domains, trusted: true }).glossary;
   const docs = documents(builtinGlossary, sizes);
-  for (const [size, text] of docs) fs.writeFileSync(docFile(size), text);
+  // Each document is built by extending the smaller one; read back from its file it is one flat string, as a
+  // server receives a document (the bare loop over a concatenated string ran at half speed now and then).
+  for (const [size, text] of docs) {
+    fs.writeFileSync(docFile(size), text);
+    docs.set(size, fs.readFileSync(docFile(size), 'utf8'));
+  }
   const doc1MB = docs.get(1 * MB)!;
   log(`documents: ${sizes.map((s) => `${SIZE_NAMES.get(s)} = ${docs.get(s)!.length.toLocaleString('en')} chars`).join(', ')}`);
 
