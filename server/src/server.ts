@@ -15,7 +15,9 @@ import {
   newTeamConcept, isLang, foldKey, crossFileFindings, type GlossarySource, type GlossaryIssue, type FileAnalysis,
 } from './service';
 import * as path from 'path';
-import { builtinGlossaryJson, loadBuiltGlossary, loadBuiltinGlossary, type CompiledGlossary } from './node/glossaryFiles';
+import {
+  builtinGlossaryJson, cacheKey, defaultCacheDir, loadBuiltGlossary, loadBuiltinGlossary, loadCachedGlossary, saveCachedGlossary, type CompiledGlossary,
+} from './node/glossaryFiles';
 import { addConceptToFileText, findWorkspaceGlossary, positionAt, readWorkspaceGlossary, WORKSPACE_GLOSSARY_NAMES, type IssueWithRange } from './node/workspaceGlossary';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -48,11 +50,41 @@ let useBuiltin = true;
 const lastGood = new Map<string, GlossarySource>();
 const glossaryFilesWithDiagnostics = new Set<string>();
 
+const CACHE_WRITE_DELAY_MS = 1000;
+let cacheWrite: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * Builds the glossary from these sources, or loads the build kept from an earlier start with the same sources (a
+ * company termbase of 50,000 concepts takes seconds to build); a new build is kept for the next start. A cache
+ * file that cannot be used is named in the log and the glossary is built afresh.
+ */
 function buildFrom(sources: GlossarySource[]): Glossary {
   const t0 = Date.now();
-  const { glossary, issues } = buildGlossary(sources, { domains: builtinDomains, trusted: true });
+  clearTimeout(cacheWrite); // a build replaced before it was written is not kept
+  const cacheDir = defaultCacheDir();
+  const key = cacheDir ? cacheKey(sources, builtinDomains) : '';
+  const cached = cacheDir ? loadCachedGlossary(cacheDir, key) : undefined;
+  if (cached && 'problem' in cached) connection.console.warn(`Lingo: ${cached.problem}; building the glossary afresh`);
+  if (cached && !('problem' in cached)) {
+    for (const i of cached.issues.filter((x) => x.severity === 'error')) connection.console.error(formatIssue(i));
+    connection.console.info(`Lingo: ${cached.glossary.concepts.length} concepts, ${cached.glossary.terms.length} terms loaded in ${Date.now() - t0} ms (cached: ${cached.file})`);
+    return cached.glossary;
+  }
+  const built = buildGlossary(sources, { domains: builtinDomains, trusted: true });
+  const { glossary, issues } = built;
   for (const i of issues.filter((x) => x.severity === 'error')) connection.console.error(formatIssue(i));
   connection.console.info(`Lingo: ${glossary.concepts.length} concepts, ${glossary.terms.length} terms loaded in ${Date.now() - t0} ms`);
+  // Written once the open documents have been checked (writing 50,000 concepts takes about 3 s).
+  if (cacheDir) {
+    cacheWrite = setTimeout(() => {
+      try {
+        const file = saveCachedGlossary(cacheDir, key, built);
+        connection.console.info(`Lingo: the built glossary is kept in ${file} for the next start`);
+      } catch (e) {
+        connection.console.warn(`Lingo: the built glossary could not be kept in ${cacheDir} for the next start: ${(e as Error).message}`);
+      }
+    }, CACHE_WRITE_DELAY_MS);
+  }
   return glossary;
 }
 

@@ -6,6 +6,7 @@
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -15,7 +16,7 @@ import {
 } from '../../server/src/service';
 import { CompletionIndex } from '../../server/src/service/completion';
 import { foldText } from '../../server/src/service/fold';
-import { readGlossaryFolder } from '../../server/src/node/glossaryFiles';
+import { CACHE_KEEP, cacheKey, defaultCacheDir, loadCachedGlossary, readGlossaryFolder, saveCachedGlossary } from '../../server/src/node/glossaryFiles';
 import { generateGlossary } from '../bench/genGlossary';
 import { ROOT } from '../helpers';
 
@@ -180,4 +181,50 @@ describe('compiled glossary', function () {
       assertSame(built, decodeGlossary(shifted.subarray(3)), textOf(built.glossary));
     });
   });
+});
+
+describe('kept builds of team glossaries (the cache folder)', () => {
+  const team = (term: string): GlossarySource => ({ file: '/w/lingo.glossary.json', data: { concepts: [{ id: 'team-x', name: 'X', langs: { en: { terms: [{ text: term, status: 'preferred' }] } } }] } });
+
+  it('names a build by its sources, concept by concept, and by the domain names', () => {
+    const k = cacheKey([team('kickoff call')], {});
+    assert.match(k, /^[0-9a-f]{40}$/);
+    assert.strictEqual(cacheKey([team('kickoff call')], {}), k);
+    assert.notStrictEqual(cacheKey([team('kickoff calls')], {}), k);
+    assert.notStrictEqual(cacheKey([{ ...team('kickoff call'), file: '/v/lingo.glossary.json' }], {}), k);
+    assert.notStrictEqual(cacheKey([team('kickoff call')], { sales: { en: 'Sales' } } as unknown as Parameters<typeof cacheKey>[1]), k);
+  });
+
+  it('loads what it kept, answering like the build; keeps the newest CACHE_KEEP; refuses a file under another name', () => {
+    const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lingo-cache-')), 'lingo');
+    const keys: string[] = [];
+    for (let i = 0; i <= CACHE_KEEP; i++) {
+      const sources = [team(`kickoff call ${'x'.repeat(i)}`.trim())];
+      const built = buildGlossary(sources, { trusted: true });
+      const key = cacheKey(sources, {});
+      keys.push(key);
+      const file = saveCachedGlossary(dir, key, built);
+      fs.utimesSync(file, new Date(), new Date(Date.now() + i * 1000)); // newer each time, whatever the clock's grain
+      const loaded = loadCachedGlossary(dir, key);
+      assert.ok(loaded && !('problem' in loaded), loaded && 'problem' in loaded ? loaded.problem : 'not kept');
+      assert.deepStrictEqual(loaded.glossary.terms.map(termFacts), built.glossary.terms.map(termFacts));
+    }
+    const names = fs.readdirSync(dir).sort();
+    assert.deepStrictEqual(names, keys.slice(1).map((k) => `glossary-${k}.bin`).sort(), 'the oldest build is dropped');
+    assert.strictEqual(loadCachedGlossary(dir, keys[0]), undefined);
+    fs.renameSync(path.join(dir, `glossary-${keys[1]}.bin`), path.join(dir, `glossary-${keys[0]}.bin`));
+    const wrong = loadCachedGlossary(dir, keys[0]);
+    assert.ok(wrong && 'problem' in wrong && wrong.problem.endsWith(`glossary-${keys[0]}.bin is not the build it is named after`), wrong && 'problem' in wrong ? wrong.problem : 'loaded');
+  });
+
+  const cases: [string, NodeJS.ProcessEnv, string | undefined][] = [
+    ['LINGO_CACHE_DIR', { LINGO_CACHE_DIR: '/c/mine', XDG_CACHE_HOME: '/x' }, '/c/mine'],
+    ['LINGO_CACHE_DIR=off', { LINGO_CACHE_DIR: 'off', XDG_CACHE_HOME: '/x' }, undefined],
+    ['LINGO_CACHE_DIR empty', { LINGO_CACHE_DIR: '' }, undefined],
+    ['XDG_CACHE_HOME', { XDG_CACHE_HOME: '/x' }, path.join('/x', 'lingo')],
+    ['nothing set', {}, path.join(os.homedir(), '.cache', 'lingo')],
+  ];
+  for (const [what, env, expected] of cases) {
+    it(`keeps builds in the folder given by ${what}`, () => assert.strictEqual(defaultCacheDir(env), process.platform === 'win32' && what === 'nothing set' ? defaultCacheDir(env) : expected));
+  }
 });

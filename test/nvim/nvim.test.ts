@@ -46,6 +46,7 @@ function runNvim(file: string, opts: { hover?: string; complete?: string }): Nvi
         ...(opts.complete ? { LINGO_COMPLETE: opts.complete } : {}),
         XDG_STATE_HOME: dir,
         XDG_DATA_HOME: dir,
+        XDG_CACHE_HOME: dir, // the server's kept glossary builds go there
       },
     });
     assert.ok(fs.existsSync(out), `nvim wrote no result (exit ${r.status}, signal ${r.signal}): ${r.stderr}`);

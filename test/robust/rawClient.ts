@@ -37,7 +37,7 @@ export class RawClient {
   private trace = process.env.LINGO_TRACE ? fs.openSync(process.env.LINGO_TRACE, 'w') : undefined;
 
   constructor(args: string[] = ['--stdio'], env: NodeJS.ProcessEnv = process.env) {
-    this.proc = spawn(process.execPath, [SERVER_JS, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env });
+    this.proc = spawn(process.execPath, [SERVER_JS, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: { LINGO_CACHE_DIR: 'off', ...env } }); // no glossary builds kept
     this.proc.stdout!.on('data', (d: Buffer) => this.onData(d));
     this.proc.stderr!.on('data', (d: Buffer) => { if (this.stderr.length < 100000) this.stderr += d.toString(); });
     this.proc.stdin!.on('error', () => undefined); // EPIPE after a crash: reported by `exited`

@@ -29,15 +29,16 @@ function serverCopy(change: (dir: string) => void = () => undefined): string {
   return dir;
 }
 
-/** Starts the server in `dir` (optionally with a workspace folder), opens DOC; its diagnostics and log. */
-async function run(dir: string, folder?: string): Promise<{ diagnostics: unknown[]; log: string[] }> {
-  const c = new LspClient(['--stdio'], process.env, path.join(dir, 'server.js'));
+/** Starts the server in `dir` (optionally with a workspace folder), opens DOC; its diagnostics and log (once a message matching `until` is in it). */
+async function run(dir: string, folder?: string, env: NodeJS.ProcessEnv = process.env, until?: RegExp): Promise<{ diagnostics: unknown[]; log: string[] }> {
+  const c = new LspClient(['--stdio'], env, path.join(dir, 'server.js'));
   try {
     const root = folder ? pathToFileURL(folder).toString() : null;
     await c.request('initialize', { processId: process.pid, rootUri: root, workspaceFolders: root ? [{ uri: root, name: 'w' }] : null, capabilities: { workspace: { configuration: true } } }, 30000);
     c.notify('initialized', {});
     c.open('file:///x/doc.md', DOC);
     const diagnostics = await c.diagnostics('file:///x/doc.md', 1);
+    if (until) await c.waitFor('window/logMessage', (p) => until.test(String((p as { message: string }).message)), 30000);
     const log = c.notifications.filter((n) => n.method === 'window/logMessage').map((n) => String(n.params.message));
     return { diagnostics, log };
   } finally {
@@ -102,5 +103,72 @@ describe('server: the built-in glossary as built at build time (glossary.bin)', 
     assert.ok(!r.log.some((m) => m.includes('(built:')), r.log.join('\n'));
     const added = r.diagnostics.filter((d) => !fromSources.diagnostics.some((e) => JSON.stringify(e) === JSON.stringify(d)));
     assert.deepStrictEqual(added.map((d) => (d as { code: string }).code), ['deprecated-term']); // "weekly", deprecated by the team
+  });
+
+  describe('with a team glossary: the build is kept for the next start', () => {
+    const team = { concepts: [{ id: 'team-cadence', name: 'Cadence', langs: { en: { terms: [{ text: 'every week', status: 'preferred' }, { text: 'weekly', status: 'deprecated' }] } } }] };
+    let folder: string;
+    let server: string;
+    let cache: string;
+    let first: { diagnostics: unknown[]; log: string[] };
+    const env = () => ({ ...process.env, LINGO_CACHE_DIR: cache });
+    const KEPT = /^Lingo: the built glossary is kept in .* for the next start$/;
+    const kept = () => fs.readdirSync(cache).filter((f) => f.endsWith('.bin'));
+    before(async () => {
+      folder = fs.mkdtempSync(path.join(os.tmpdir(), 'lingo-ws-'));
+      fs.writeFileSync(path.join(folder, 'lingo.glossary.json'), JSON.stringify(team));
+      server = serverCopy();
+      cache = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lingo-cache-')), 'lingo');
+      first = await run(server, folder, env(), KEPT);
+    });
+
+    it('builds the glossary at the first start and writes the build to the cache folder', () => {
+      assert.ok(first.log.some((m) => /terms loaded in \d+ ms$/.test(m)), first.log.join('\n'));
+      assert.strictEqual(kept().length, 1, kept().join(', '));
+      assert.ok(first.log.includes(`Lingo: the built glossary is kept in ${path.join(cache, kept()[0])} for the next start`), first.log.join('\n'));
+      if (process.platform !== 'win32') assert.strictEqual(fs.statSync(cache).mode & 0o777, 0o700);
+    });
+
+    it('loads the kept build at the next start and answers the same', async () => {
+      const r = await run(server, folder, env());
+      const file = path.join(cache, kept()[0]);
+      assert.ok(r.log.some((m) => m.includes(`(cached: ${file})`)), r.log.join('\n'));
+      assert.deepStrictEqual(r.diagnostics, first.diagnostics);
+    });
+
+    it('builds afresh when the team glossary changes, and keeps both builds', async () => {
+      const changed = { concepts: [...team.concepts, { id: 'team-follow-up', name: 'Follow-up window', langs: { en: { terms: [{ text: '48 hours', status: 'preferred' }, { text: 'two days', status: 'deprecated' }] } } }] };
+      fs.writeFileSync(path.join(folder, 'lingo.glossary.json'), JSON.stringify(changed));
+      try {
+        const r = await run(server, folder, env(), KEPT);
+        assert.ok(!r.log.some((m) => m.includes('(cached:')), r.log.join('\n'));
+        assert.strictEqual(kept().length, 2);
+        const added = r.diagnostics.filter((d) => !first.diagnostics.some((e) => JSON.stringify(e) === JSON.stringify(d)));
+        assert.ok(added.length > 0, 'the new team concept is checked');
+      } finally {
+        fs.writeFileSync(path.join(folder, 'lingo.glossary.json'), JSON.stringify(team));
+      }
+    });
+
+    it('names a damaged kept build in the log, builds afresh answering the same, and replaces it', async () => {
+      const r0 = await run(server, folder, env()); // the first build again, from the cache
+      const file = r0.log.map((m) => /\(cached: (.*)\)$/.exec(m)?.[1]).find(Boolean)!;
+      assert.ok(file, r0.log.join('\n'));
+      flip(file, (n) => n >> 1);
+      const r = await run(server, folder, env(), KEPT);
+      const warning = r.log.find((m) => m.includes(file) && m.endsWith('; building the glossary afresh'));
+      assert.ok(warning && /cannot be used: it was changed or damaged after it was written/.test(warning), r.log.join('\n'));
+      assert.deepStrictEqual(r.diagnostics, first.diagnostics);
+      const again = await run(server, folder, env());
+      assert.ok(again.log.some((m) => m.includes(`(cached: ${file})`)), again.log.join('\n'));
+    });
+
+    it('keeps no build with LINGO_CACHE_DIR=off', async () => {
+      const before = kept().length;
+      const r = await run(server, folder, { ...process.env, LINGO_CACHE_DIR: 'off', XDG_CACHE_HOME: cache });
+      assert.ok(!r.log.some((m) => m.includes('(cached:')), r.log.join('\n'));
+      assert.strictEqual(kept().length, before);
+      assert.ok(!fs.existsSync(path.join(cache, 'lingo')));
+    });
   });
 });

@@ -20,8 +20,9 @@ export class LspClient {
   configuration: Json = {};
   stderr = '';
 
+  /** Without LINGO_CACHE_DIR in `env` the server keeps no glossary builds: a test's glossary does not outlive it. */
   constructor(args: string[] = ['--stdio'], env: NodeJS.ProcessEnv = process.env, serverJs = path.join(ROOT, 'dist', 'server.js')) {
-    this.proc = spawn(process.execPath, [serverJs, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env });
+    this.proc = spawn(process.execPath, [serverJs, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: { LINGO_CACHE_DIR: 'off', ...env } });
     this.proc.stdout!.on('data', (d: Buffer) => this.onData(d));
     this.proc.stderr!.on('data', (d: Buffer) => { this.stderr += d.toString(); });
   }
