@@ -55,7 +55,7 @@ let cacheWrite: ReturnType<typeof setTimeout> | undefined;
 
 /**
  * Builds the glossary from these sources, or loads the build kept from an earlier start with the same sources (a
- * company termbase of 50,000 concepts takes seconds to build); a new build is kept for the next start. A cache
+ * team glossary of a few thousand concepts takes a second or more to build); a new build is kept for the next start. A cache
  * file that cannot be used is named in the log and the glossary is built afresh.
  */
 function buildFrom(sources: GlossarySource[]): Glossary {
@@ -74,7 +74,7 @@ function buildFrom(sources: GlossarySource[]): Glossary {
   const { glossary, issues } = built;
   for (const i of issues.filter((x) => x.severity === 'error')) connection.console.error(formatIssue(i));
   connection.console.info(`Lingo: ${glossary.concepts.length} concepts, ${glossary.terms.length} terms loaded in ${Date.now() - t0} ms`);
-  // Written once the open documents have been checked (writing 50,000 concepts takes about 3 s).
+  // Written once the open documents have been checked: writing 4,000 team concepts takes about 0.2 s.
   if (cacheDir) {
     cacheWrite = setTimeout(() => {
       try {
