@@ -16,7 +16,7 @@ import {
 } from './service';
 import * as path from 'path';
 import {
-  builtinGlossaryJson, cacheKey, defaultCacheDir, loadBuiltGlossary, loadBuiltinGlossary, loadCachedGlossary, saveCachedGlossary, type CompiledGlossary,
+  builtinGlossaryJson, cacheKey, defaultCacheDir, loadBuiltGlossary, loadBuiltinGlossary, loadCachedGlossary, saveCachedGlossary, type BuiltLoad, type CompiledGlossary,
 } from './node/glossaryFiles';
 import { addConceptToFileText, findWorkspaceGlossary, positionAt, readWorkspaceGlossary, WORKSPACE_GLOSSARY_NAMES, type IssueWithRange } from './node/workspaceGlossary';
 
@@ -63,17 +63,13 @@ function buildFrom(sources: GlossarySource[]): Glossary {
   clearTimeout(cacheWrite); // a build replaced before it was written is not kept
   const cacheDir = defaultCacheDir();
   const key = cacheDir ? cacheKey(sources, builtinDomains) : '';
-  const cached = cacheDir ? loadCachedGlossary(cacheDir, key) : undefined;
-  if (cached && 'problem' in cached) connection.console.warn(`Lingo: ${cached.problem}; building the glossary afresh`);
-  if (cached && !('problem' in cached)) {
-    for (const i of cached.issues.filter((x) => x.severity === 'error')) connection.console.error(formatIssue(i));
-    connection.console.info(`Lingo: ${cached.glossary.concepts.length} concepts, ${cached.glossary.terms.length} terms loaded in ${Date.now() - t0} ms (cached: ${cached.file})`);
+  const cached = usable(cacheDir ? loadCachedGlossary(cacheDir, key) : undefined, 'building the glossary afresh');
+  if (cached) {
+    logLoaded(cached, t0, `cached: ${cached.file}`);
     return cached.glossary;
   }
   const built = buildGlossary(sources, { domains: builtinDomains, trusted: true });
-  const { glossary, issues } = built;
-  for (const i of issues.filter((x) => x.severity === 'error')) connection.console.error(formatIssue(i));
-  connection.console.info(`Lingo: ${glossary.concepts.length} concepts, ${glossary.terms.length} terms loaded in ${Date.now() - t0} ms`);
+  logLoaded(built, t0);
   // Written once the open documents have been checked: writing 4,000 team concepts takes about 0.2 s.
   if (cacheDir) {
     cacheWrite = setTimeout(() => {
@@ -85,7 +81,7 @@ function buildFrom(sources: GlossarySource[]): Glossary {
       }
     }, CACHE_WRITE_DELAY_MS);
   }
-  return glossary;
+  return built.glossary;
 }
 
 /** Reads the team glossaries, merges them over the built-in glossary, and publishes their problems in the files themselves. */
@@ -132,16 +128,26 @@ function composeGlossary(): Glossary {
 function loadBuilt(): Glossary | undefined {
   const t0 = Date.now();
   const json = builtinGlossaryJson(__dirname);
-  const r = json ? loadBuiltGlossary(json) : undefined;
+  const r = usable(json ? loadBuiltGlossary(json) : undefined, `building the glossary from ${json} instead`);
   if (!r) return undefined;
-  if ('problem' in r) {
-    connection.console.warn(`Lingo: ${r.problem}; building the glossary from ${json} instead`);
+  builtinDomains = r.glossary.domains;
+  logLoaded(r, t0, `built: ${r.file}`);
+  return r.glossary;
+}
+
+/** A glossary.bin-format file's glossary, or undefined: none, or one that cannot be used (logged, with what is done `instead`). */
+function usable(r: BuiltLoad | undefined, instead: string): Exclude<BuiltLoad, { problem: string }> | undefined {
+  if (r && 'problem' in r) {
+    connection.console.warn(`Lingo: ${r.problem}; ${instead}`);
     return undefined;
   }
-  builtinDomains = r.glossary.domains;
-  for (const i of r.issues.filter((x) => x.severity === 'error')) connection.console.error(formatIssue(i));
-  connection.console.info(`Lingo: ${r.glossary.concepts.length} concepts, ${r.glossary.terms.length} terms loaded in ${Date.now() - t0} ms (built: ${r.file})`);
-  return r.glossary;
+  return r;
+}
+
+/** Logs a glossary's errors and its size, and since `t0` how long it took to have: built, or loaded `from` a file. */
+function logLoaded({ glossary, issues }: { glossary: Glossary; issues: GlossaryIssue[] }, t0: number, from?: string): void {
+  for (const i of issues.filter((x) => x.severity === 'error')) connection.console.error(formatIssue(i));
+  connection.console.info(`Lingo: ${glossary.concepts.length} concepts, ${glossary.terms.length} terms loaded in ${Date.now() - t0} ms${from ? ` (${from})` : ''}`);
 }
 
 function publishGlossaryIssues(uri: string, text: string, issues: IssueWithRange[]): void {

@@ -225,6 +225,6 @@ describe('kept builds of team glossaries (the cache folder)', () => {
     ['nothing set', {}, path.join(os.homedir(), '.cache', 'lingo')],
   ];
   for (const [what, env, expected] of cases) {
-    it(`keeps builds in the folder given by ${what}`, () => assert.strictEqual(defaultCacheDir(env), process.platform === 'win32' && what === 'nothing set' ? defaultCacheDir(env) : expected));
+    it(`keeps builds in the folder given by ${what}`, () => assert.strictEqual(defaultCacheDir(env), expected));
   }
 });

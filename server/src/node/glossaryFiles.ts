@@ -253,8 +253,7 @@ export function saveCachedGlossary(dir: string, key: string, built: { glossary: 
 export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const set = env.LINGO_CACHE_DIR;
   if (set !== undefined) return set === '' || set === 'off' ? undefined : set;
-  const base = env.XDG_CACHE_HOME || (process.platform === 'win32' ? env.LOCALAPPDATA : undefined) || path.join(os.homedir(), '.cache');
-  return base ? path.join(base, 'lingo') : undefined;
+  return path.join(env.XDG_CACHE_HOME || (process.platform === 'win32' ? env.LOCALAPPDATA : undefined) || path.join(os.homedir(), '.cache'), 'lingo');
 }
 
 /** Where the built-in glossary.json is (next to the bundle, or in dist/ of a checkout), if it is anywhere. */
