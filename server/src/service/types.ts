@@ -23,6 +23,12 @@ export interface TermData {
   plural?: string;
   forms?: string[];
   inflect?: boolean;
+  /** Fixed phrases in which this text is not the concept ("de kans dat"); * is any one word. */
+  notIn?: string[];
+  /** Words that, in the same sentence, show the everyday sense; a trailing * matches words that begin so. */
+  notNear?: string[];
+  /** Words of which one, in the same sentence, shows the concept is meant; without one the occurrence is doubtful. */
+  cues?: string[];
 }
 
 export interface AcronymData {
@@ -31,6 +37,12 @@ export interface AcronymData {
   status?: Status;
   ambiguous?: boolean;
   note?: string;
+  /** Fixed phrases in which this text is not the concept ("de kans dat"); * is any one word. */
+  notIn?: string[];
+  /** Words that, in the same sentence, show the everyday sense; a trailing * matches words that begin so. */
+  notNear?: string[];
+  /** Words of which one, in the same sentence, shows the concept is meant; without one the occurrence is doubtful. */
+  cues?: string[];
 }
 
 export interface LangSectionData {
