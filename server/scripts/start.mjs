@@ -34,7 +34,7 @@ if (!forceCodeServer && onPath('code')) {
   process.exit(r.status ?? 0);
 }
 
-cs.installCodeServer();
+await cs.installCodeServer();
 const vsix = cs.packageExtension();
 const state = path.join(cs.ROOT, '.cache', 'start');
 const extensionsDir = path.join(state, 'extensions');

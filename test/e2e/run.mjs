@@ -355,7 +355,7 @@ async function main() {
   for (const f of fs.readdirSync(OUT)) if (f.endsWith('.png')) fs.rmSync(path.join(OUT, f));
   if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM)`);
 
-  cs.installCodeServer();
+  await cs.installCodeServer();
   log('code-server is installed');
   const vsix = cs.packageExtension();
   log(`packaged ${path.relative(ROOT, vsix)} (${Math.round(fs.statSync(vsix).size / 1024)} KB)`);
