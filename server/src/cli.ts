@@ -365,6 +365,15 @@ function results(service: LanguageService, file: string, doc: TextDocument, sett
   });
 }
 
+/** "2 files checked: 1 warning, 3 information." — counts by severity, most severe first; skipped files named. */
+export function summaryLine(checked: number, skipped: number, found: { severity: string }[]): string {
+  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const bySeverity = [...LEVELS].reverse().map((s) => [s, found.filter((r) => r.severity === s).length] as const).filter(([, n]) => n > 0);
+  const counts = bySeverity.map(([s, n]) => (s === 'information' ? `${n} information` : plural(n, s, `${s}s`)));
+  const head = `${plural(checked, 'file', 'files')} checked${skipped ? ` (${plural(skipped, 'file', 'files')} skipped)` : ''}`;
+  return `${head}: ${counts.length ? counts.join(', ') : 'no findings'}.`;
+}
+
 function check(paths: string[], flags: Map<string, string | true>): number {
   only(flags, ['format', 'fail-on', 'fix', 'lang', 'glossary', 'workspace']);
   const fmt = choice(flags, 'format', ['text', 'json', 'sarif'], 'text');
@@ -377,10 +386,11 @@ function check(paths: string[], flags: Map<string, string | true>): number {
   if (!service) return 2;
   const all: CheckResult[] = [];
   const changes: Change[] = [];
+  let skipped = 0;
   for (const file of files) {
     let doc = openDoc(file, readDoc(file));
     const sk = service.skipped(doc, settings);
-    if (sk) { process.stderr.write(`${file}: ${sk.message}\n`); continue; }
+    if (sk) { process.stderr.write(`${file}: ${sk.message}\n`); skipped++; continue; }
     if (fix) {
       const r = fixDocument(service, file, doc, settings);
       if (r.changes.length) {
@@ -402,6 +412,8 @@ function check(paths: string[], flags: Map<string, string | true>): number {
   } else {
     for (const r of all) process.stdout.write(`${r.file}:${r.startLine}:${r.startColumn} ${r.severity} ${r.rule} ${r.message}\n`);
   }
+  // One closing line: what was checked and what was found (on stderr when stdout is JSON or SARIF).
+  changeOut.write(summaryLine(files.length - skipped, skipped, all) + '\n');
   const threshold = LEVELS.indexOf(failOn);
   return all.some((r) => LEVELS.indexOf(r.severity) >= threshold) ? 1 : 0;
 }

@@ -3,7 +3,7 @@ import * as assert from 'assert';
 import Ajv from 'ajv';
 import * as fs from 'fs';
 import * as path from 'path';
-import { copyFixture, FIXTURES, lingo } from './run';
+import { copyFixture, FIXTURES, lingo, tmpDir } from './run';
 
 const DOCS = 'test/cli/fixtures/docs';
 const LAUNCH = `${DOCS}/en/launch-plan.md`;
@@ -30,7 +30,12 @@ describe('lingo check', function () {
     const r = lingo(['check', DOCS]);
     assert.strictEqual(r.status, 1, r.stderr);
     const lines = r.stdout.trim().split('\n');
+    const summary = lines.pop()!;
     for (const l of lines) assert.match(l, /^\S+:\d+:\d+ (error|warning|information|hint) (acronym-undefined|inconsistent-term|deprecated-term|mistranslation) \S/);
+    // The last line sums up: files checked, findings by severity (most severe first), matching the lines above.
+    const n = (s: string) => lines.filter((l) => l.split(' ')[1] === s).length;
+    const files = (fs.readdirSync(path.join(FIXTURES, 'docs'), { recursive: true }) as string[]).filter((f) => /\.(md|txt)$/.test(f)).length;
+    assert.strictEqual(summary, `${files} files checked: ${n('warning')} warnings, ${n('information')} information.`);
     assert.ok(lines.includes(`${LAUNCH}:3:23 information acronym-undefined “MQL” is used before it is spelled out. Write “Marketing Qualified Lead (MQL)” the first time.`), r.stdout);
     assert.ok(lines.some((l) => l.startsWith(`${SLA}:5:17 warning deprecated-term Vermijd ‘sales pijplijn’`)), r.stdout);
     assert.ok(lines.some((l) => l.startsWith(`${ZH}:3:3 warning mistranslation 「特別提款權」`)), r.stdout);
@@ -201,7 +206,7 @@ describe('lingo report', function () {
     assert.strictEqual(opp.count, 2);
     assert.deepStrictEqual(opp.terms.map((t: { text: string; count: number }) => [t.text, t.count]).sort(), [['kans', 1], ['opportunity', 1]]);
     const mql = sla.concepts.find((c: { id: string }) => c.id === 'marketing-qualified-lead');
-    assert.deepStrictEqual(mql.terms, [{ text: 'MQL', lang: 'nl', status: 'preferred', acronym: true, count: 1 }]);
+    assert.deepStrictEqual(mql.terms, [{ text: 'MQL', lang: 'nl', status: 'preferred', acronym: true, count: 1, written: [{ text: 'MQL', count: 1 }] }]);
     assert.deepStrictEqual(rep.documents[3].concepts, []);
     const pipeline = rep.differences.find((d: { id: string }) => d.id === 'sales-pipeline');
     assert.strictEqual(pipeline.lang, 'en');
@@ -221,6 +226,20 @@ describe('lingo report', function () {
     assert.match(r.stdout, /^ {2}marketing-qualified-lead \(Marketing Qualified Lead\): "MQL" ×1 \(acronym\)$/m);
     assert.match(r.stdout, /^Named differently across files:$/m);
     assert.match(r.stdout, /^ {2}sales-pipeline \(Sales Pipeline, en\): "sales pipeline" in test\/cli\/fixtures\/docs\/en\/handbook.md \(1\), test\/cli\/fixtures\/docs\/en\/launch-plan.md \(1\); "pipeline" in test\/cli\/fixtures\/docs\/en\/launch-plan.md \(1\)$/m);
+  });
+
+  it('shows each term as the document writes it, with the glossary form beside it where they differ', () => {
+    const dir = tmpDir();
+    const file = path.join(dir, 'mixed.md');
+    fs.writeFileSync(file, '我們的转化率偏低。\n\nOur leads grew. Every Lead gets an owner. The MQL count.\n');
+    const r = lingo(['report', file]);
+    assert.strictEqual(r.status, 0, r.stderr);
+    assert.match(r.stdout, /^ {2}conversion-rate \(Conversion Rate\): "转化率" ×1 \(glossary: 轉化率\)/m);
+    assert.match(r.stdout, /^ {2}lead \(Lead\): "Lead" ×1, "leads" ×1 \(glossary: lead\)$/m);
+    assert.match(r.stdout, /"MQL" ×1 \(acronym\)$/m);
+    const json = JSON.parse(lingo(['report', file, '--format', 'json']).stdout);
+    const lead = json.documents[0].concepts.find((c: { id: string }) => c.id === 'lead');
+    assert.deepStrictEqual(lead.terms[0].written, [{ text: 'Lead', count: 1 }, { text: 'leads', count: 1 }]);
   });
 
   it('says so when every file names its concepts alike', () => {

@@ -4,7 +4,8 @@
  */
 import type { Analysis, Lang, Status } from '../service';
 
-export interface TermUse { text: string; lang: Lang; status: Status; acronym: boolean; count: number }
+/** A term of the glossary as one document uses it; `written`: how the document writes it (inflected, in other case, in Simplified characters), most frequent first. */
+export interface TermUse { text: string; lang: Lang; status: Status; acronym: boolean; count: number; written: { text: string; count: number }[] }
 export interface ConceptUse { id: string; name: string; domain: string; count: number; terms: TermUse[] }
 export interface DocumentReport { file: string; lang: Lang; concepts: ConceptUse[] }
 export interface Difference {
@@ -24,11 +25,17 @@ export function documentReport(file: string, a: Analysis): DocumentReport {
     if (!c) byConcept.set(t.concept.id, (c = { id: t.concept.id, name: t.concept.name, domain: t.concept.domain, count: 0, terms: [] }));
     c.count++;
     let u = c.terms.find((x) => x.text === t.text && x.lang === t.lang && x.acronym === t.acronym);
-    if (!u) c.terms.push((u = { text: t.text, lang: t.lang, status: t.status, acronym: t.acronym, count: 0 }));
+    if (!u) c.terms.push((u = { text: t.text, lang: t.lang, status: t.status, acronym: t.acronym, count: 0, written: [] }));
     u.count++;
+    const as = a.text.slice(o.start, o.end).replace(/\s+/g, ' ');
+    const w = u.written.find((x) => x.text === as);
+    if (w) w.count++; else u.written.push({ text: as, count: 1 });
   }
   const concepts = [...byConcept.values()].sort((x, y) => y.count - x.count || x.id.localeCompare(y.id));
-  for (const c of concepts) c.terms.sort((x, y) => y.count - x.count || x.text.localeCompare(y.text));
+  for (const c of concepts) {
+    c.terms.sort((x, y) => y.count - x.count || x.text.localeCompare(y.text));
+    for (const u of c.terms) u.written.sort((x, y) => y.count - x.count || x.text.localeCompare(y.text));
+  }
   return { file, lang: a.lang, concepts };
 }
 
@@ -67,7 +74,12 @@ export function reportText(r: Report): string {
   for (const d of r.documents) {
     lines.push(`${d.file} (${d.lang}): ${d.concepts.length} concept(s)`);
     for (const c of d.concepts) {
-      const terms = c.terms.map((t) => `"${t.text}" ×${t.count}${t.acronym ? ' (acronym)' : ''}${t.status === 'deprecated' ? ' (deprecated)' : ''}${t.lang !== d.lang ? ` [${t.lang}]` : ''}`);
+      // The term as the document writes it; the glossary's form beside it where the document writes it otherwise.
+      const terms = c.terms.map((t) => {
+        const asWritten = t.written.map((w) => `"${w.text}" ×${w.count}`).join(', ');
+        const other = t.written.some((w) => w.text !== t.text) ? ` (glossary: ${t.text})` : '';
+        return `${asWritten}${other}${t.acronym ? ' (acronym)' : ''}${t.status === 'deprecated' ? ' (deprecated)' : ''}${t.lang !== d.lang ? ` [${t.lang}]` : ''}`;
+      });
       lines.push(`  ${c.id} (${c.name}): ${terms.join(', ')}`);
     }
   }
