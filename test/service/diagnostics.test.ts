@@ -1,6 +1,7 @@
 /** The checks and their quick fixes, per language. */
 import * as assert from 'assert';
-import { diagnostics, quickFixes, inlayHints } from '../helpers';
+import { builtin, diagnostics, quickFixes, inlayHints } from '../helpers';
+import { fitHint, HINT_MAX } from '../../server/src/service/languageService';
 
 describe('acronyms', () => {
   const UNDEFINED: [string, string, string][] = [
@@ -47,6 +48,18 @@ describe('acronyms', () => {
     assert.deepStrictEqual(inlayHints('Every MQL is reviewed. Every MQL again. We track the SQL rate of each team.'),
       [{ after: 'Every MQL', label: '(Marketing Qualified Lead)' }, { after: 'rack the SQL', label: '(Sales Qualified Lead)' }]);
   });
+  it('keeps an inlay hint within the 43 characters VS Code shows, cutting a long expansion at a word', () => {
+    assert.strictEqual(fitHint('Marketing Qualified Lead'), 'Marketing Qualified Lead');
+    const long = 'umowa o gwarantowanym poziomie usług pomiędzy działami';
+    assert.strictEqual(fitHint(long), 'umowa o gwarantowanym poziomie usług…');
+    assert.ok(`(${fitHint('x'.repeat(80))})`.length <= HINT_MAX);
+    const { glossary } = builtin();
+    for (const t of glossary.terms.filter((x) => x.acronym)) {
+      const label = inlayHints(`${t.text} ${t.text}`, { language: t.lang })[0]?.label;
+      if (label) assert.ok(label.length <= HINT_MAX, `${t.text} (${t.lang}): ${label}`);
+    }
+  });
+
   it('shows no inlay hint for a spelled-out acronym', () => {
     assert.deepStrictEqual(inlayHints('Every Marketing Qualified Lead (MQL) is reviewed by the team.'), []);
   });

@@ -34,11 +34,14 @@ export function hover(a: Analysis, glossary: Glossary, text: string, offset: num
     }).join('\n'));
     parts.push(otherLanguages(concepts[0], lang));
   } else {
+    // The essentials first (name, a warning about the form used, the definition), then the other names.
     const c = o.term.concept;
-    parts.push(conceptBlock(c, lang, glossary));
-    const note = termNote(o.term, written, lang);
-    if (note) parts.push(note);
+    parts.push(heading(c, lang));
+    parts.push(termNote(o.term, written, lang) ?? '');
+    parts.push(esc(section(c, lang).section.definition ?? ''));
+    parts.push(alsoCalled(c, lang));
     parts.push(otherLanguages(c, lang));
+    parts.push(seeAlso(c, lang, glossary));
   }
   return { start: o.start, end: o.end, markdown: parts.filter(Boolean).join('\n\n') };
 }
@@ -48,19 +51,22 @@ function expansionFor(acr: Term, c: Concept, lang: Lang): string {
   return s.acronyms.find((x) => x.text === acr.text)?.expansion ?? s.terms[0]?.text ?? acr.expansion ?? c.name;
 }
 
-function conceptBlock(c: Concept, lang: Lang, glossary: Glossary): string {
+function heading(c: Concept, lang: Lang): string {
+  const acr = section(c, lang).section.acronyms.filter((x) => x.status !== 'deprecated').map((x) => x.text);
+  return `**${esc(conceptLabel(c, lang))}**${acr.length ? ` (${acr.map(esc).join(', ')})` : ''}`;
+}
+
+function alsoCalled(c: Concept, lang: Lang): string {
+  const also = section(c, lang).section.terms.slice(1).filter((t) => t.status !== 'deprecated').map((t) => esc(t.text));
+  return also.length ? `${messages(lang).alsoCalled}: ${also.join(', ')}` : '';
+}
+
+/** Related concepts and the domain, in one line in italics: the least needed, last. */
+function seeAlso(c: Concept, lang: Lang, glossary: Glossary): string {
   const M = messages(lang);
-  const { section: s } = section(c, lang);
-  const acr = s.acronyms.filter((x) => x.status !== 'deprecated').map((x) => x.text);
   const domain = glossary.domains[c.domain]?.[lang] ?? glossary.domains[c.domain]?.en ?? c.domain;
-  const head = `**${esc(conceptLabel(c, lang))}**${acr.length ? ` (${acr.map(esc).join(', ')})` : ''} · *${esc(domain)}*`;
-  const also = s.terms.slice(1).filter((t) => t.status !== 'deprecated').map((t) => esc(t.text));
-  const lines = [head];
-  if (s.definition) lines.push('', esc(s.definition));
-  if (also.length) lines.push('', `${M.alsoCalled}: ${also.join(', ')}`);
-  const related = c.related.map((r) => glossary.byId.get(r)).filter((x): x is Concept => !!x).map((r) => conceptLabel(r, lang));
-  if (related.length) lines.push('', `${M.related}: ${related.map(esc).join(', ')}`);
-  return lines.join('\n');
+  const related = c.related.map((r) => glossary.byId.get(r)).filter((x): x is Concept => !!x).map((r) => esc(conceptLabel(r, lang)));
+  return `*${related.length ? `${M.related}: ${related.join(', ')} · ` : ''}${esc(domain)}*`;
 }
 
 /** What to say about the form under the cursor when it is not the one to use. */
@@ -77,15 +83,16 @@ function termNote(t: Term, written: string, lang: Lang): string | undefined {
   return undefined;
 }
 
+/** The concept's preferred names in the other languages, on one line: "In other languages: Swedish: … · Dutch: …". */
 function otherLanguages(c: Concept, lang: Lang): string {
   const M = messages(lang);
-  const rows: string[] = [];
+  const names: string[] = [];
   for (const l of LANGS) {
     if (l === lang) continue;
     const s = c.langs[l];
     if (!s?.terms.length) continue;
     const acr = s.acronyms.filter((x) => x.status !== 'deprecated').map((x) => x.text);
-    rows.push(`- ${M.langNames[l]}: ${esc(s.terms[0].text)}${acr.length ? ` (${acr.map(esc).join(', ')})` : ''}`);
+    names.push(`${M.langNames[l]}: ${esc(s.terms[0].text)}${acr.length ? ` (${acr.map(esc).join(', ')})` : ''}`);
   }
-  return rows.length ? `${M.otherLanguages}:\n${rows.join('\n')}` : '';
+  return names.length ? `${M.otherLanguages}: ${names.join(' · ')}` : '';
 }

@@ -354,7 +354,7 @@ export function getLanguageService(initial: Glossary): LanguageService {
         const s = section(o.term.concept, lang).section;
         hints.push({
           position: doc.positionAt(o.end),
-          label: `(${expansionOf(o.term.text, o.term.concept, lang)})`,
+          label: `(${fitHint(expansionOf(o.term.text, o.term.concept, lang))})`,
           paddingLeft: true,
           tooltip: s.definition ? { kind: MarkupKind.Markdown, value: s.definition } : undefined,
         });
@@ -373,6 +373,18 @@ export function getLanguageService(initial: Glossary): LanguageService {
       };
     },
   };
+}
+
+/**
+ * VS Code cuts an inlay hint longer than 43 characters (editor.inlayHints.maximumLength) in the middle of
+ * a word; a longer expansion is shortened at a word boundary instead (its tooltip has the definition).
+ */
+export const HINT_MAX = 43;
+export function fitHint(expansion: string): string {
+  const room = HINT_MAX - 2; // the parentheses
+  if (expansion.length <= room) return expansion;
+  const cut = expansion.lastIndexOf(' ', room - 1);
+  return `${expansion.slice(0, cut > room / 2 ? cut : room - 1).replace(/[\s,;:–-]+$/, '')}…`;
 }
 
 export type { RuleId };
