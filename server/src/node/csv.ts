@@ -7,13 +7,13 @@
  * error. An empty cell means "not given"; true/false for flags; lists (forms, related, seeds) are
  * separated by "|" (a "|" or "\" inside an item is written "\|", "\\"), and "[]" is an empty list.
  */
-import { LANGS, type AcronymData, type ConceptData, type GlossaryFileData, type Lang, type LangSectionData, type TermData } from '../service';
+import { LANGS, type AcronymData, type ConceptData, type GlossaryFileData, type Lang, type LangSectionData, type TermContext, type TermData } from '../service';
 import { FileError, posKey, type Imported, type Pos } from './interchange';
 
 export const CSV_COLUMNS = [
   'concept_id', 'domain', 'concept_name', 'language', 'kind', 'text', 'status', 'definition',
   'expansion', 'loanword', 'mistranslation', 'gender', 'head', 'plural', 'forms', 'inflect', 'ambiguous', 'homograph', 'note', 'replacement',
-  'related', 'seeds', 'disabled',
+  'related', 'seeds', 'disabled', 'not_in', 'not_near', 'cues',
 ] as const;
 type Column = (typeof CSV_COLUMNS)[number];
 type Row = Partial<Record<Column, string>>;
@@ -102,6 +102,15 @@ const enc = (v: unknown): string => (v === undefined ? '' : String(v));
 
 // ---- export ----------------------------------------------------------------------
 
+/** The context fields of a term or acronym (lists, like forms). */
+const contextCells = (t: TermContext): Row => ({ not_in: encodeList(t.notIn), not_near: encodeList(t.notNear), cues: encodeList(t.cues) });
+function setContext(t: TermContext, get: (c: Column) => string): void {
+  const notIn = decodeList(get('not_in')), notNear = decodeList(get('not_near')), cues = decodeList(get('cues'));
+  if (notIn !== undefined) t.notIn = notIn;
+  if (notNear !== undefined) t.notNear = notNear;
+  if (cues !== undefined) t.cues = cues;
+}
+
 export function exportCsv(files: GlossaryFileData[]): string {
   const rows: string[] = [CSV_COLUMNS.join(',')];
   for (const f of files) {
@@ -116,12 +125,12 @@ export function exportCsv(files: GlossaryFileData[]): string {
           rows.push(line({
             ...base, kind: 'term', text: t.text, status: t.status, loanword: enc(t.loanword), mistranslation: enc(t.mistranslation),
             gender: enc(t.gender), head: enc(t.head), plural: enc(t.plural), forms: encodeList(t.forms), inflect: enc(t.inflect),
-            ambiguous: enc(t.ambiguous), homograph: enc(t.homograph), note: enc(t.note), replacement: enc(t.replacement),
+            ambiguous: enc(t.ambiguous), homograph: enc(t.homograph), note: enc(t.note), replacement: enc(t.replacement), ...contextCells(t),
           }));
         }
         if (s.acronyms?.length === 0) rows.push(line({ ...base, kind: 'acronyms', text: '[]' }));
         for (const a of s.acronyms ?? []) {
-          rows.push(line({ ...base, kind: 'acronym', text: a.text, status: enc(a.status), expansion: enc(a.expansion), ambiguous: enc(a.ambiguous), note: enc(a.note) }));
+          rows.push(line({ ...base, kind: 'acronym', text: a.text, status: enc(a.status), expansion: enc(a.expansion), ambiguous: enc(a.ambiguous), note: enc(a.note), ...contextCells(a) }));
         }
       }
     }
@@ -217,6 +226,7 @@ export function importCsv(file: string, input: string): Imported {
       const amb = bool('ambiguous');
       if (amb !== undefined) a.ambiguous = amb;
       if (get('note') !== '') a.note = get('note');
+      setContext(a, get);
       sec.acronyms ??= [];
       termLines.push([p, lang, 'acronyms', sec.acronyms.length, at]);
       sec.acronyms.push(a);
@@ -240,6 +250,7 @@ export function importCsv(file: string, input: string): Imported {
       if (get('homograph') !== '') t.homograph = get('homograph') as TermData['homograph'];
       if (get('note') !== '') t.note = get('note');
       if (get('replacement') !== '') t.replacement = get('replacement');
+      setContext(t, get);
       termLines.push([p, lang, 'terms', sec.terms.length, at]);
       sec.terms.push(t);
     }

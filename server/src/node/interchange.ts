@@ -58,8 +58,8 @@ export function checkImported(source: string, imp: Imported): string[] {
 
 // ---- canonical key order and formatting ------------------------------------
 
-const TERM_KEYS: (keyof TermData)[] = ['text', 'status', 'loanword', 'mistranslation', 'gender', 'head', 'plural', 'forms', 'inflect', 'ambiguous', 'homograph', 'note', 'replacement'];
-const ACRONYM_KEYS: (keyof AcronymData)[] = ['text', 'expansion', 'status', 'ambiguous', 'note'];
+const TERM_KEYS: (keyof TermData)[] = ['text', 'status', 'loanword', 'mistranslation', 'gender', 'head', 'plural', 'forms', 'inflect', 'ambiguous', 'homograph', 'note', 'replacement', 'notIn', 'notNear', 'cues'];
+const ACRONYM_KEYS: (keyof AcronymData)[] = ['text', 'expansion', 'status', 'ambiguous', 'note', 'notIn', 'notNear', 'cues'];
 
 function pick<T extends object>(o: T, keys: (keyof T)[]): T {
   const out = {} as T;

@@ -19,11 +19,12 @@
  *   present but empty: "related", "seeds", "acronyms", "forms"); termNote x-lingo-loanword,
  *   x-lingo-mistranslation, x-lingo-replacement, x-lingo-ambiguous, x-lingo-homograph, x-lingo-gender
  *   (only where grammaticalGender does not give the exact value), x-lingo-head, x-lingo-plural,
- *   x-lingo-form (one per form), x-lingo-inflect, x-lingo-expansion.
+ *   x-lingo-form (one per form), x-lingo-inflect, x-lingo-expansion; on terms and acronyms, when the text is not
+ *   the concept (see the schema): x-lingo-notIn (one per phrase), x-lingo-notNear and x-lingo-cue (one per word).
  * The XML reader below is a small, strict, non-validating XML 1.0 parser (no external entities, no DTD
  * processing): enough for TBX, with file:line:col errors.
  */
-import { isLang, type AcronymData, type ConceptData, type GlossaryFileData, type Lang, type LangSectionData, type Status, type TermData } from '../service';
+import { isLang, type AcronymData, type ConceptData, type GlossaryFileData, type Lang, type LangSectionData, type Status, type TermContext, type TermData } from '../service';
 import { FileError, lineStarts, posAt, posKey, type Imported, type Pos } from './interchange';
 
 // ---- XML reader ------------------------------------------------------------------
@@ -285,8 +286,32 @@ function termXml(out: string[], lang: Lang, t: TermData, e: (s: string) => strin
   for (const f of t.forms ?? []) n('x-lingo-form', f);
   if (t.forms?.length === 0) n('x-lingo-emptyList', 'forms');
   if (t.inflect !== undefined) n('x-lingo-inflect', t.inflect);
+  contextXml(n, t);
   if (t.note !== undefined) out.push(`            <note>${e(t.note)}</note>`);
   out.push('          </termSec>');
+}
+
+/** When a term or acronym is not the concept: one termNote per phrase or word (x-lingo-notIn, x-lingo-notNear, x-lingo-cue). */
+function contextXml(n: (type: string, v: unknown) => void, t: TermContext): void {
+  for (const [key, type] of CONTEXT_NOTES) {
+    const list = t[key];
+    for (const v of list ?? []) n(type, v);
+    if (list?.length === 0) n('x-lingo-emptyList', key);
+  }
+}
+
+const CONTEXT_NOTES: [keyof TermContext, string][] = [['notIn', 'x-lingo-notIn'], ['notNear', 'x-lingo-notNear'], ['cues', 'x-lingo-cue']];
+
+/** The context lists of a termSec's notes (removed from `notes`), as they were exported. */
+function contextOf(notes: Map<string, XmlElement[]>, text: (e: XmlElement) => string): TermContext {
+  const c: TermContext = {};
+  const empty = (notes.get('x-lingo-emptyList') ?? []).map((e) => text(e).trim());
+  for (const [key, type] of CONTEXT_NOTES) {
+    const list = (notes.get(type) ?? []).map(text);
+    notes.delete(type);
+    if (list.length || empty.includes(key)) c[key] = list;
+  }
+  return c;
 }
 
 function acronymXml(out: string[], a: AcronymData, e: (s: string) => string): void {
@@ -297,6 +322,7 @@ function acronymXml(out: string[], a: AcronymData, e: (s: string) => string): vo
   if (a.status !== undefined) n('administrativeStatus', STATUS_TBX[a.status] ?? a.status);
   if (a.expansion !== undefined) n('x-lingo-expansion', a.expansion);
   if (a.ambiguous !== undefined) n('x-lingo-ambiguous', a.ambiguous);
+  contextXml(n, a);
   if (a.note !== undefined) out.push(`            <note>${e(a.note)}</note>`);
   out.push('          </termSec>');
 }
@@ -457,6 +483,8 @@ export function importTbx(file: string, input: string): Imported {
       const amb = flag('x-lingo-ambiguous');
       if (amb !== undefined) a.ambiguous = amb;
       if (note !== undefined) a.note = note;
+      Object.assign(a, contextOf(notes, textOf));
+      notes.delete('x-lingo-emptyList');
       result = { acronym: a };
     } else {
       if (termType && !['fullForm', 'term', 'variant', 'phrase', 'synonym'].includes(kind)) warn(termType, `termType "${kind}" read as a full term`);
@@ -484,6 +512,7 @@ export function importTbx(file: string, input: string): Imported {
       set('plural', str('x-lingo-plural'));
       const forms = (notes.get('x-lingo-form') ?? []).map(textOf);
       notes.delete('x-lingo-form');
+      Object.assign(t, contextOf(notes, textOf));
       const emptyList = notes.get('x-lingo-emptyList') ?? [];
       notes.delete('x-lingo-emptyList');
       if (forms.length || emptyList.some((e) => textOf(e).trim() === 'forms')) t.forms = forms;

@@ -21,12 +21,12 @@ import { ACRONYM_BIT, NO_TERMS, PackedTerm, packBits, type DomainNames, type Glo
 import type { InflectHints } from './inflect';
 import { termPrefixIndex, type TermIndex } from './completion';
 import { Matcher } from './matcher';
-import type { Concept, GlossaryIssue, Lang, LangSection, Term } from './types';
+import type { Concept, GlossaryIssue, Lang, LangSection, Term, TermContext } from './types';
 import { LANGS } from './types';
 
 const MAGIC = 'LINGOGLB';
 /** Changes when the layout changes; a file of another format is not read. */
-export const COMPILED_FORMAT = 1;
+export const COMPILED_FORMAT = 2;
 
 /** A compiled glossary that cannot be used: wrong format, truncated, or changed since it was written. */
 export class CompiledGlossaryError extends Error {}
@@ -43,6 +43,8 @@ interface Header {
   domains: DomainNames;
   issues: GlossaryIssue[];
   hints: InflectHints[];
+  /** The distinct contexts of terms (notIn, notNear, cues); contextTerms and contextIds say which term has which. */
+  contexts: TermContext[];
   matcher: { root: number; maxKeyLength: number };
   arrays: [name: string, type: ArrayType, length: number][];
 }
@@ -54,7 +56,7 @@ const HEADER_AT = 24;
 const MATCHER_ARRAYS = ['edgeStart', 'final', 'edgeChar', 'edgeTarget', 'edgeSkip', 'keyOut', 'multi'] as const;
 const MODEL_ARRAYS = [
   'stringStart', 'stringBytes', 'termBits', 'termConcept', 'termMore', 'more', 'termHints', 'conceptStrings', 'conceptTermStart', 'conceptLangs',
-  'sectionDefinition', 'relatedStart', 'related', 'seedStart', 'seeds', 'prefixString', 'prefixStart', 'prefixTerms', 'coldStart',
+  'sectionDefinition', 'relatedStart', 'related', 'seedStart', 'seeds', 'prefixString', 'prefixStart', 'prefixTerms', 'contextTerms', 'contextIds', 'coldStart',
 ] as const;
 /** The cold pool's bytes: the last array, read from the source only when a definition is asked for. */
 const COLD = 'coldBytes';
@@ -121,6 +123,8 @@ export function encodeGlossary(glossary: Glossary, issues: GlossaryIssue[], meta
   const termMore = new Int32Array(terms.length).fill(-1), termHints = new Int32Array(terms.length).fill(-1);
   const more: number[] = [];
   const hints: InflectHints[] = [], hintIds = new Map<string, number>();
+  // Few terms have a context: (term, context) pairs in term order, the distinct contexts in the header.
+  const contexts: TermContext[] = [], contextIdOf = new Map<string, number>(), contextTerms: number[] = [], contextIds: number[] = [];
   const conceptStrings = new Uint32Array(concepts.length * 4), conceptTermStart = new Uint32Array(concepts.length + 1), conceptLangs = new Uint8Array(concepts.length);
   const sectionDefinition: number[] = [], relatedStart = new Uint32Array(concepts.length + 1), related: number[] = [], seedStart = new Uint32Array(concepts.length + 1), seeds: number[] = [];
   let next = 0;
@@ -142,6 +146,13 @@ export function encodeGlossary(glossary: Glossary, issues: GlossaryIssue[], meta
           if (t.expansion !== undefined || t.note !== undefined || t.replacement !== undefined) {
             termMore[next] = more.length / 3;
             more.push(optStr(t.expansion), optStr(t.note), optStr(t.replacement));
+          }
+          if (t.context) {
+            const key = JSON.stringify(t.context);
+            let k = contextIdOf.get(key);
+            if (k === undefined) { k = contexts.length; contexts.push(t.context); contextIdOf.set(key, k); }
+            contextTerms.push(next);
+            contextIds.push(k);
           }
           if (t.inflection) {
             const key = JSON.stringify(t.inflection);
@@ -180,7 +191,7 @@ export function encodeGlossary(glossary: Glossary, issues: GlossaryIssue[], meta
     stringStart: hot.start, stringBytes: hot.bytes, termBits, termConcept, termMore, more: Int32Array.from(more), termHints,
     conceptStrings, conceptTermStart, conceptLangs, sectionDefinition: Int32Array.from(sectionDefinition),
     relatedStart, related: Uint32Array.from(related), seedStart, seeds: Uint32Array.from(seeds),
-    prefixString, prefixStart, prefixTerms, coldStart: coldPool.start,
+    prefixString, prefixStart, prefixTerms, contextTerms: Uint32Array.from(contextTerms), contextIds: Uint32Array.from(contextIds), coldStart: coldPool.start,
   };
   const all: [string, AnyArray][] = [...MATCHER_ARRAYS.map((n) => [n, m[n]] as [string, AnyArray]), ...MODEL_ARRAYS.map((n) => [n, model[n]] as [string, AnyArray]), [COLD, coldPool.bytes]];
 
@@ -194,7 +205,7 @@ export function encodeGlossary(glossary: Glossary, issues: GlossaryIssue[], meta
   }
   const header: Header = {
     format: COMPILED_FORMAT, meta, counts: { terms: terms.length, concepts: concepts.length, strings: texts.length },
-    domains: glossary.domains, issues, hints, matcher: { root, maxKeyLength },
+    domains: glossary.domains, issues, hints, contexts, matcher: { root, maxKeyLength },
     arrays: all.map(([name, a]) => [name, typeOf(a), a.length]),
   };
   const encoder = new TextEncoder();
@@ -279,7 +290,7 @@ export function decodeGlossary(input: Uint8Array | CompiledSource): { glossary: 
   const sizes: [string, number][] = [
     ['stringStart', nStrings + 1], ['termBits', nTerms], ['termConcept', nTerms], ['termMore', nTerms], ['termHints', nTerms],
     ['conceptStrings', nConcepts * 4], ['conceptTermStart', nConcepts + 1], ['conceptLangs', nConcepts], ['relatedStart', nConcepts + 1], ['seedStart', nConcepts + 1],
-    ['prefixStart', a.prefixString.length + 1],
+    ['prefixStart', a.prefixString.length + 1], ['contextIds', a.contextTerms.length],
   ];
   for (const [name, n] of sizes) if (a[name].length !== n) fail(`its array ${name} has ${a[name].length} entries, ${n} expected`);
   const coldStart = a.coldStart as Uint32Array;
@@ -288,7 +299,8 @@ export function decodeGlossary(input: Uint8Array | CompiledSource): { glossary: 
   const { root, maxKeyLength } = header.matcher;
   const u32 = (name: string) => a[name] as Uint32Array;
   const matcher = new Matcher(root, u32('edgeStart'), u32('final'), a.edgeChar as Uint16Array, u32('edgeTarget'), u32('edgeSkip'), u32('keyOut'), u32('multi'), maxKeyLength);
-  const table = new Table(a, header.hints.map((x) => Object.freeze(x)), (i) => source.read(coldAt + coldStart[i], coldStart[i + 1] - coldStart[i]));
+  if (!Array.isArray(header.contexts) || (a.contextIds as Uint32Array).some((k) => k >= header.contexts.length)) fail('its term contexts are not all there');
+  const table = new Table(a, header.hints.map((x) => Object.freeze(x)), header.contexts, (i) => source.read(coldAt + coldStart[i], coldStart[i + 1] - coldStart[i]));
   const concepts = lazyArray(table.conceptItems, (c) => table.concept(c));
   let byId: Map<string, Concept> | undefined;
   const glossary: Glossary = {
@@ -345,7 +357,7 @@ class Table {
   readonly conceptItems: Concept[];
   private readonly decoder = new TextDecoder();
 
-  constructor(private readonly a: Record<string, AnyArray>, readonly hints: readonly InflectHints[], private readonly coldBytes: (i: number) => Uint8Array) {
+  constructor(private readonly a: Record<string, AnyArray>, readonly hints: readonly InflectHints[], private readonly contexts: readonly TermContext[], private readonly coldBytes: (i: number) => Uint8Array) {
     this.stringStart = a.stringStart as Uint32Array; this.stringBytes = a.stringBytes as Uint8Array;
     this.termBits = a.termBits as Int32Array; this.termConcept = a.termConcept as Uint32Array; this.termMore = a.termMore as Int32Array; this.more = a.more as Int32Array; this.termHints = a.termHints as Int32Array;
     this.conceptStrings = a.conceptStrings as Uint32Array; this.conceptTermStart = a.conceptTermStart as Uint32Array; this.conceptLangs = a.conceptLangs as Uint8Array; this.sectionDefinition = a.sectionDefinition as Int32Array;
@@ -367,10 +379,24 @@ class Table {
     let t = this.termItems[i];
     if (!t) {
       const m = this.termMore[i], h = this.termHints[i], more = this.more;
-      const texts = m < 0 ? undefined : { expansion: this.optStr(more[m * 3]), note: this.optStr(more[m * 3 + 1]), replacement: this.optStr(more[m * 3 + 2]) };
+      const context = this.contextOf(i);
+      const texts = m < 0 ? (context ? { context } : undefined) : { expansion: this.optStr(more[m * 3]), note: this.optStr(more[m * 3 + 1]), replacement: this.optStr(more[m * 3 + 2]), context };
       t = this.termItems[i] = new PackedTerm(i, this.concept(this.termConcept[i]), this.str(i), this.termBits[i], h < 0 ? undefined : this.hints[h], texts);
     }
     return t;
+  }
+
+  /** The context of term i, if it has one (a binary search among the few terms that have one). */
+  private contextOf(i: number): TermContext | undefined {
+    const terms = this.a.contextTerms as Uint32Array;
+    let lo = 0, hi = terms.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      if (terms[mid] < i) lo = mid + 1;
+      else if (terms[mid] > i) hi = mid - 1;
+      else return this.contexts[(this.a.contextIds as Uint32Array)[mid]];
+    }
+    return undefined;
   }
 
   concept(i: number): Concept {

@@ -7,7 +7,8 @@ import { foldKey, hasHan } from './fold';
 import { clearInflectionCache, inflect, type InflectHints } from './inflect';
 import type { TermIndex } from './completion';
 import { MatcherBuilder, Matcher } from './matcher';
-import type { AcronymData, Concept, ConceptData, GlossaryIssue, GlossarySource, Lang, Status, Term, TermData } from './types';
+import type { HanLexicon } from './senses';
+import type { AcronymData, Concept, ConceptData, GlossaryIssue, GlossarySource, Lang, Status, Term, TermContext, TermData } from './types';
 import { LANGS } from './types';
 import { validateGlossaryFile } from './validate';
 
@@ -21,6 +22,8 @@ export interface Glossary {
   domains: DomainNames;
   /** Completion's prefix index and terms by index (see CompletionIndex), when the glossary brings them made (a compiled glossary does). */
   prefixIndex?: TermIndex;
+  /** A general Chinese vocabulary, for word boundaries around Chinese terms (senses.ts); without it a Chinese term matches wherever its characters stand. */
+  lexicon?: HanLexicon;
 }
 
 /** Endings written after an acronym in running text: MQLs, MQL's, KPI:er, MQL-e, KPI-ów. */
@@ -116,7 +119,8 @@ export function buildGlossary(sources: GlossarySource[], options: BuildOptions =
 function makeTerm(terms: Term[], concept: Concept, lang: Lang, t: TermData, rank: number): Term {
   const status = t.mistranslation ? 'deprecated' : t.status;
   const bits = packBits(lang, status, rank, false, !!t.loanword, !!t.mistranslation, !!t.ambiguous, t.homograph === 'verb');
-  const term = new PackedTerm(terms.length, concept, t.text, bits, inflectionHints(t), t.note === undefined && t.replacement === undefined ? undefined : { note: t.note, replacement: t.replacement });
+  const context = contextOf(t);
+  const term = new PackedTerm(terms.length, concept, t.text, bits, inflectionHints(t), t.note === undefined && t.replacement === undefined && !context ? undefined : { note: t.note, replacement: t.replacement, context });
   terms.push(term);
   return term;
 }
@@ -143,7 +147,7 @@ export class PackedTerm implements Term {
     readonly text: string,
     private readonly bits: number,
     readonly inflection: InflectHints | undefined,
-    private readonly more: { expansion?: string; note?: string; replacement?: string } | undefined,
+    private readonly more: { expansion?: string; note?: string; replacement?: string; context?: TermContext } | undefined,
   ) {}
   get lang(): Lang { return LANGS[this.bits & 7]; }
   get status(): Status { return STATUSES[(this.bits >> 3) & 3]; }
@@ -156,6 +160,16 @@ export class PackedTerm implements Term {
   get expansion(): string | undefined { return this.more?.expansion; }
   get note(): string | undefined { return this.more?.note; }
   get replacement(): string | undefined { return this.more?.replacement; }
+  get context(): TermContext | undefined { return this.more?.context; }
+}
+
+/** The entry's context fields (notIn, notNear, cues) that say anything, or undefined. */
+function contextOf(t: TermData | AcronymData): TermContext | undefined {
+  const c: TermContext = {};
+  if (t.notIn?.length) c.notIn = t.notIn;
+  if (t.notNear?.length) c.notNear = t.notNear;
+  if (t.cues?.length) c.cues = t.cues;
+  return c.notIn || c.notNear || c.cues ? c : undefined;
 }
 
 /** Hints that are only a gender, a head or "do not inflect" (most are): one shared object per combination. */
@@ -180,7 +194,8 @@ function inflectionHints(t: TermData): InflectHints | undefined {
 function makeAcronym(terms: Term[], concept: Concept, lang: Lang, a: AcronymData, rank: number, preferred?: string): Term {
   const bits = packBits(lang, a.status ?? 'preferred', rank, true, false, false, !!a.ambiguous, false);
   const expansion = a.expansion ?? preferred;
-  const term = new PackedTerm(terms.length, concept, a.text, bits, undefined, expansion === undefined && a.note === undefined ? undefined : { expansion, note: a.note });
+  const context = contextOf(a);
+  const term = new PackedTerm(terms.length, concept, a.text, bits, undefined, expansion === undefined && a.note === undefined && !context ? undefined : { expansion, note: a.note, context });
   terms.push(term);
   return term;
 }

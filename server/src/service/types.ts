@@ -9,6 +9,13 @@ export type Status = 'preferred' | 'admitted' | 'deprecated';
 
 // ---- file data -----------------------------------------------------------
 
+/** When a term is not the concept: see senses.ts and the schema's descriptions. */
+export interface TermContext {
+  notIn?: string[];
+  notNear?: string[];
+  cues?: string[];
+}
+
 export interface TermData {
   text: string;
   status: Status;
@@ -93,6 +100,8 @@ export interface Term {
   replacement?: string;
   /** How the glossary entry says the term inflects, when it says anything; its forms are termForms(term) (glossary.ts). */
   inflection?: InflectHints;
+  /** When the text is not the concept (senses.ts), when the entry says. */
+  context?: TermContext;
 }
 
 export interface LangSection {
