@@ -7,6 +7,7 @@ import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { buildGlossary, getLanguageService, resolveSettings, type Glossary, type LanguageService, type Settings } from '../server/src/service';
 import { readGlossaryFolder } from '../server/src/node/glossaryFiles';
+import { attachHanLexicon, lexiconFile } from '../server/src/node/hanLexicon';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -15,6 +16,7 @@ export function builtin(): { glossary: Glossary; service: LanguageService } {
   if (!cached) {
     const { sources, domains } = readGlossaryFolder(path.join(ROOT, 'glossary'));
     const { glossary } = buildGlossary(sources, { domains });
+    attachHanLexicon(glossary, lexiconFile(path.join(ROOT, 'dist')));
     cached = { glossary, service: getLanguageService(glossary) };
   }
   return cached;

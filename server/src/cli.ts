@@ -15,6 +15,7 @@ import { exportCsv, importCsv } from './node/csv';
 import { BUILT_NAME, builtinGlossaryJson, loadBuiltGlossary, loadBuiltinGlossary, readGlossaryFolder, writeCompiledGlossary, type CompiledGlossary } from './node/glossaryFiles';
 import { findWorkspaceGlossary, positionAt, readWorkspaceGlossary } from './node/workspaceGlossary';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
+import { attachHanLexicon, lexiconFile } from './node/hanLexicon';
 import { checkImported, FileError, formatGlossaryFile, writeAtomic, writeFilesAtomic, type Imported } from './node/interchange';
 import { glossaryMarkdown } from './node/markdown';
 import { differences, documentReport, reportText, type Report } from './node/report';
@@ -298,13 +299,13 @@ function loadService(flags: Map<string, string | true>): LanguageService | undef
     // The built-in glossary alone: as built at build time (glossary.bin), unless that cannot be used.
     const json = builtinGlossaryJson(__dirname);
     const built = json ? loadBuiltGlossary(json) : undefined;
-    if (built && 'glossary' in built) return getLanguageService(built.glossary);
+    if (built && 'glossary' in built) return getLanguageService(attachHanLexicon(built.glossary, lexiconFile(__dirname)));
     if (built) process.stderr.write(`${built.problem}; building the glossary from ${json} instead\n`);
   }
   compiled ??= loadBuiltinGlossary(__dirname);
   const merged = mergeGlossaries(compiled.sources, teamSources, useBuiltin);
   if (reportIssues(merged.issues)) return undefined;
-  return getLanguageService(buildGlossary(merged.sources, { domains: compiled.domains, trusted: true }).glossary);
+  return getLanguageService(attachHanLexicon(buildGlossary(merged.sources, { domains: compiled.domains, trusted: true }).glossary, lexiconFile(__dirname)));
 }
 
 const openDoc = (file: string, text: string, version = 1) =>

@@ -15,6 +15,7 @@ import {
   newTeamConcept, isLang, foldKey, crossFileFindings, type GlossarySource, type GlossaryIssue, type FileAnalysis,
 } from './service';
 import * as path from 'path';
+import { attachHanLexicon, lexiconFile } from './node/hanLexicon';
 import {
   builtinGlossaryJson, cacheKey, defaultCacheDir, loadBuiltGlossary, loadBuiltinGlossary, loadCachedGlossary, saveCachedGlossary, type BuiltLoad, type CompiledGlossary,
 } from './node/glossaryFiles';
@@ -85,6 +86,9 @@ function buildFrom(sources: GlossarySource[]): Glossary {
 }
 
 /** Reads the team glossaries, merges them over the built-in glossary, and publishes their problems in the files themselves. */
+/** A glossary with the Chinese vocabulary for word boundaries (read when first needed). */
+const withLexicon = (g: Glossary): Glossary => attachHanLexicon(g, lexiconFile(__dirname));
+
 function composeGlossary(): Glossary {
   const workspace: GlossarySource[] = [];
   const read = new Map<string, { uri: string; text: string; issues: IssueWithRange[] }>();
@@ -169,7 +173,7 @@ function reloadGlossary(): void {
   clearTimeout(reloadTimer);
   reloadTimer = setTimeout(() => {
     try {
-      service.setGlossary(composeGlossary());
+      service.setGlossary(withLexicon(composeGlossary()));
     } catch (e) {
       connection.console.error(`Lingo: the glossary could not be reloaded; the previous one stays in force: ${(e as Error).message}`);
       return;
@@ -204,7 +208,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []))
     .filter((f) => f.uri.startsWith('file:'))
     .map((f) => fileURLToPath(f.uri));
-  service = getLanguageService(composeGlossary());
+  service = getLanguageService(withLexicon(composeGlossary()));
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: true },

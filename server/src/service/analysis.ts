@@ -9,6 +9,7 @@ import { findIgnoredRegions } from './regions';
 import { firstIndex } from './util';
 import type { Concept, Lang, Term } from './types';
 import { LANGS } from './types';
+import { DOUBTFUL, NOT, SENTENCE_REACH, hanNeighbour, isHanWord, senseOf } from './senses';
 
 export interface AnalysisOptions {
   /** A fixed language, or undefined to detect it. */
@@ -33,6 +34,11 @@ export interface Occurrence {
   ambiguous: boolean;
   /** For ambiguous occurrences: the terms in glossary order, before the document's context ordered them. */
   base?: Term[];
+  /**
+   * The text may be the everyday word here: its terms ask for a cue word in the sentence and none is there
+   * (senses.ts). It hovers with a caution, and no check counts it.
+   */
+  doubtful: boolean;
 }
 
 export interface Analysis {
@@ -69,11 +75,27 @@ export interface AnalysisEdit {
   reordered: boolean;
 }
 
-const VERB_BEFORE = new Set(['to', 'will', 'would', 'can', 'could', 'should', 'must', 'shall', 'may', 'might', 'we', 'i', 'you', 'they', 'who', 'did', 'does', 'do', "'ll", 'please', 'always', 'never']);
-const VERB_AFTER = new Set(['the', 'a', 'an', 'our', 'your', 'their', 'his', 'her', 'its', 'this', 'that', 'these', 'those', 'them', 'us', 'me', 'him', 'you', 'with', 'by', 'into', 'every', 'each', 'all', 'it', 'discovery', 'calls', 'meetings']);
+// English nouns that are also verbs ("lead", "close", "deal", "pitch", marked homograph: verb in the glossary):
+// the words around a form that make it a verb.
+/** Before the base form: "to lead", "we close", "will convert", "don't churn", "help qualify". */
+const VERB_BEFORE = new Set(['to', 'will', 'would', 'can', 'could', 'should', 'must', 'shall', 'may', 'might', 'we', 'i', 'you', 'they', 'who', 'did', 'does', 'do', "'ll", 'please', 'always', 'never',
+  'not', "don't", "doesn't", "didn't", "won't", "can't", 'cannot', "let's", 'help', 'helps', 'often', 'usually', 'also', 'then', 'quickly']);
+/** Before an -s form: "it leads to", "this closes", "which converts". */
+const VERB_BEFORE_3SG = new Set(['it', 'he', 'she', 'this', 'that', 'which', 'what', 'who', 'often', 'usually', 'also', 'always', 'never', 'rarely', 'typically', 'directly']);
+/** After any form: "lead the call", "deal with", "follow up", "close out". */
+const VERB_AFTER = new Set(['the', 'a', 'an', 'our', 'your', 'their', 'his', 'her', 'its', 'this', 'that', 'these', 'those', 'them', 'us', 'me', 'him', 'you', 'with', 'by', 'into', 'every', 'each', 'all', 'it', 'discovery', 'calls', 'meetings', 'up', 'off', 'out']);
+/**
+ * An -s form before "to" is a verb ("poor data quality leads to churn") unless a determiner, an adjective of
+ * the trade or a verb of moving leads stands before it ("route leads to SDRs", "all inbound leads to sales").
+ */
+const NOUN_BEFORE_S_TO = new Set(['assign', 'assigns', 'assigned', 'route', 'routes', 'routed', 'send', 'sends', 'sent', 'pass', 'passes', 'passed', 'hand', 'hands', 'handed',
+  'give', 'gives', 'gave', 'push', 'pushes', 'pushed', 'move', 'moves', 'moved', 'return', 'returns', 'returned', 'forward', 'forwards', 'forwarded', 'add', 'adds', 'added',
+  'sync', 'syncs', 'synced', 'import', 'imports', 'imported', 'all', 'new', 'more', 'many', 'most', 'few', 'our', 'your', 'their', 'the', 'these', 'those', 'of', 'no', 'qualified',
+  'warm', 'hot', 'cold', 'inbound', 'outbound', 'marketing', 'sales', 'good', 'best', 'bad', 'open', 'won', 'lost', 'and', 'or', 'any', 'some', 'two', 'three', 'ten',
+  'incoming', 'existing', 'remaining', 'unassigned', 'stale', 'your', '']);
 
-/** The longest word in VERB_BEFORE and VERB_AFTER: a longer neighbour is none of them. */
-const VERB_WORD_MAX = Math.max(...[...VERB_BEFORE, ...VERB_AFTER].map((w) => w.length));
+/** The longest word in the lists above: a longer neighbour is none of them. */
+const VERB_WORD_MAX = Math.max(...[...VERB_BEFORE, ...VERB_BEFORE_3SG, ...VERB_AFTER, ...NOUN_BEFORE_S_TO].map((w) => w.length));
 
 /**
  * The word before `start` and after `end` in folded text (stopping at blocked regions), or '#' for a word
@@ -90,7 +112,11 @@ function wordAt(f: Uint16Array, from: number, dir: 1 | -1): string {
 }
 
 function isVerbUse(f: Uint16Array, start: number, end: number): boolean {
-  return VERB_BEFORE.has(wordAt(f, start - 1, -1)) || VERB_AFTER.has(wordAt(f, end, 1));
+  const before = wordAt(f, start - 1, -1), after = wordAt(f, end, 1);
+  if (VERB_BEFORE.has(before) || VERB_AFTER.has(after)) return true;
+  // An -s form ("leads", "closes"; not "'s"): third person singular after its subject, or before "to".
+  if (f[end - 1] === 0x73 && f[end - 2] !== 0x27) return VERB_BEFORE_3SG.has(before) || (after === 'to' && !NOUN_BEFORE_S_TO.has(before));
+  return false;
 }
 
 export function analyze(text: string, glossary: Glossary, opts: AnalysisOptions): Analysis {
@@ -273,7 +299,7 @@ export function reanalyze(prev: Analysis, text: string, glossary: Glossary, opts
 
   // Where the new scan starts: well before the edit (the longest key, and a word of context for the verb test),
   // at a position the old scan stood on (not inside an old occurrence).
-  const reach = glossary.matcher.maxKeyLength + 40;
+  const reach = glossary.matcher.maxKeyLength + 40 + SENTENCE_REACH;
   let from = dirtyStart;
   for (let n = 0; from > 0 && n < reach; ) if (folded[--from] !== SEP) n++;
   const occs = prev.occurrences;
@@ -315,7 +341,7 @@ export function reanalyze(prev: Analysis, text: string, glossary: Glossary, opts
   for (const f of fresh) {
     while (k < firstAfter && (touches(occs[k]) || newStart(occs[k]) < f.start)) removed.push(occs[k++]);
     const o = k < firstAfter ? occs[k] : undefined;
-    if (o && newStart(o) === f.start && o.end - o.start === f.end - f.start && sameTerms(f.base ?? f.terms, o.base ?? o.terms)) {
+    if (o && newStart(o) === f.start && o.end - o.start === f.end - f.start && o.doubtful === f.doubtful && sameTerms(f.base ?? f.terms, o.base ?? o.terms)) {
       if (o.start >= oldEnd) { o.start += delta; o.end += delta; }
       window.push(o);
       k++;
@@ -359,14 +385,32 @@ const sameTerms = (a: Term[], b: Term[]): boolean => a === b || (a.length === b.
  * concepts. For a key with acronyms, what it is depends on how the text is written ("MQL", "Mql", "MQLs"):
  * one answer per way of writing, made once.
  */
-interface Candidates { terms: Term[]; ambiguous: boolean; verb: boolean; written: Map<string, Candidates> | undefined }
+interface Candidates {
+  terms: Term[];
+  ambiguous: boolean;
+  verb: boolean;
+  written: Map<string, Candidates> | undefined;
+  /** Some term has a context (senses.ts): its sense is decided per occurrence. */
+  context: boolean;
+  /** The candidates that remain when some are not meant here, by the bit mask of those that remain. */
+  kept: Map<number, Candidates> | undefined;
+}
 /** The candidates of each key, per glossary, document language and languages looked for: they depend on nothing else. */
 const candidateCache = new WeakMap<Glossary, Map<string, Map<number, Candidates>>>();
 
-const NONE: Candidates = { terms: [], ambiguous: false, verb: false, written: undefined };
+const NONE: Candidates = { terms: [], ambiguous: false, verb: false, written: undefined, context: false, kept: undefined };
 
 function candidatesOf(terms: Term[], verb: boolean, written: Map<string, Candidates> | undefined): Candidates {
-  return terms.length ? { terms, ambiguous: terms.some((t) => t.concept !== terms[0].concept), verb, written } : NONE;
+  if (!terms.length) return NONE;
+  const context = terms.length <= 30 && terms.some((t) => t.context !== undefined);
+  return { terms, ambiguous: terms.some((t) => t.concept !== terms[0].concept), verb, written, context, kept: context ? new Map() : undefined };
+}
+
+/** The candidates of `e` whose bit is set in `mask` (one list per mask, made once). */
+function keptOf(e: Candidates, mask: number): Candidates {
+  let k = e.kept!.get(mask);
+  if (!k) e.kept!.set(mask, (k = candidatesOf(e.terms.filter((_, i) => (mask & (1 << i)) !== 0), e.verb, undefined)));
+  return k;
 }
 
 /** A scan of `folded` from a position, collecting occurrences, until `stop` says so; returns where it stopped. */
@@ -410,11 +454,32 @@ function scanner(text: string, folded: Uint16Array, glossary: Glossary, opts: An
       const written = text.slice(start, end);
       e = e.written.get(written) ?? asWritten(e, written);
     }
+    if (!e.terms.length) return false;
+    // A Chinese term inside a longer everyday word (成交 in 成交量) is not the term.
+    if ((hanNeighbour(folded, start - 1) || hanNeighbour(folded, end)) && (hanNeighbour(folded, start) || hanNeighbour(folded, end - 1))) {
+      const lexicon = glossary.lexicon;
+      if (lexicon && !isHanWord(lexicon, folded, start, end)) return false;
+    }
+    // Terms with a context: which of them are meant here, and surely or possibly (senses.ts).
+    let doubtful = false;
+    if (e.context) {
+      // The terms surely meant; if none, those possibly meant (the occurrence is then doubtful).
+      let sure = 0, possible = 0;
+      e.terms.forEach((t, i) => {
+        const s = t.context ? senseOf(t.context, text, folded, start, end) : 0;
+        if (s === NOT) return;
+        possible |= 1 << i;
+        if (s !== DOUBTFUL) sure |= 1 << i;
+      });
+      if (!possible) return false;
+      doubtful = !sure;
+      const mask = sure || possible;
+      if (mask !== (1 << e.terms.length) - 1) e = keptOf(e, mask);
+    }
     const terms = e.terms;
-    if (!terms.length) return false;
     // Every occurrence has the same fields (one object shape for the code that reads them); an ambiguous one
     // gets its order from the document's context later (orderAmbiguous).
-    out.push({ start, end, terms, term: terms[0], ambiguous: e.ambiguous, base: e.ambiguous ? terms : undefined });
+    out.push({ start, end, terms, term: terms[0], ambiguous: e.ambiguous, base: e.ambiguous ? terms : undefined, doubtful });
     return true;
   };
   return (from: number, into: Occurrence[], stopAt?: number, stop?: (i: number) => boolean): number => {
@@ -430,7 +495,7 @@ function countUsage(occurrences: Occurrence[]): Usage {
   const u: Usage = { concepts: new Map(), domains: new Map(), orders: new Map() };
   // Count per concept object first (faster to look up than its id), then by id and domain.
   const perConcept = new Map<Concept, number>();
-  for (const o of occurrences) if (!o.ambiguous) perConcept.set(o.term.concept, (perConcept.get(o.term.concept) ?? 0) + 1);
+  for (const o of occurrences) if (!o.ambiguous && !o.doubtful) perConcept.set(o.term.concept, (perConcept.get(o.term.concept) ?? 0) + 1);
   for (const [c, n] of perConcept) {
     u.concepts.set(c.id, (u.concepts.get(c.id) ?? 0) + n);
     u.domains.set(c.domain, (u.domains.get(c.domain) ?? 0) + n);
@@ -439,7 +504,7 @@ function countUsage(occurrences: Occurrence[]): Usage {
 }
 
 function count(u: Usage, o: Occurrence, by: 1 | -1): void {
-  if (o.ambiguous) return;
+  if (o.ambiguous || o.doubtful) return;
   const c = o.term.concept;
   u.concepts.set(c.id, (u.concepts.get(c.id) ?? 0) + by);
   u.domains.set(c.domain, (u.domains.get(c.domain) ?? 0) + by);

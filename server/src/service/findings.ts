@@ -100,6 +100,8 @@ export const kept = (f: Finding, uri: string, severity: number): unknown => Foun
 export const keep = (f: Finding, uri: string, severity: number, value: unknown): boolean => Found.keep(f, uri, severity, value);
 
 export const isAcronymUse = (o: Occurrence): boolean => o.term.acronym && o.terms.every((t) => t.acronym);
+/** An acronym that surely is the glossary's (not one that may be something else here: SQL near "query"). */
+const isCheckedAcronym = (o: Occurrence): boolean => !o.doubtful && isAcronymUse(o);
 
 /**
  * For each acronym occurrence: is it written together with its expansion, as "Expansion (ACR)" or
@@ -144,7 +146,7 @@ export function acronymUses(text: string, a: Analysis): { occ: Occurrence; index
   const seen = new Map<string, boolean>(); // acronym text → spelled out already
   const out: { occ: Occurrence; index: number }[] = [];
   a.occurrences.forEach((o, k) => {
-    if (!isAcronymUse(o)) return;
+    if (!isCheckedAcronym(o)) return;
     const key = o.term.text;
     if (seen.has(key)) return; // only the first use of an acronym matters
     const spelled = spelledOutAs(text, a.occurrences, k) !== undefined;
@@ -202,7 +204,7 @@ function deprecatedFindings(text: string, occurrences: Occurrence[], lang: Lang)
   const findings: Finding[] = [];
   for (const o of occurrences) {
     const t = o.term;
-    if (t.status !== 'deprecated' || o.terms.some((x) => x.status !== 'deprecated')) continue;
+    if (o.doubtful || t.status !== 'deprecated' || o.terms.some((x) => x.status !== 'deprecated')) continue;
     const rule: RuleId = t.mistranslation ? 'mistranslation' : 'deprecated-term';
     const original = text.slice(o.start, o.end);
     const repl = matchCase(original, replacementOf(t));
@@ -233,8 +235,9 @@ export function namesUsed(a: Analysis, lang: Lang, only?: ReadonlySet<Concept>):
   // Occurrences of one key share their list of terms: which name a list is (or none) is worked out once.
   const nameOf = new Map<Term[], Identity | null>();
   for (const o of a.occurrences) {
-    // A text that names several concepts (潛在客戶: lead or prospect) says nothing about consistency.
-    if (o.ambiguous || (only && !only.has(o.term.concept))) continue;
+    // A text that names several concepts (潛在客戶: lead or prospect), or that may be the everyday word here,
+    // says nothing about consistency.
+    if (o.ambiguous || o.doubtful || (only && !only.has(o.term.concept))) continue;
     let id = nameOf.get(o.terms);
     if (id === undefined) nameOf.set(o.terms, (id = identityOf(o, byConcept, cmp)));
     if (id) id.occs.push(o);
@@ -266,7 +269,8 @@ function inconsistencies(text: string, a: Analysis, lang: Lang, only?: ReadonlyS
   const out: Finding[] = [];
   for (const [c, ids] of byConcept) {
     if (ids.size < 2) continue;
-    const ranked = [...ids.values()].sort((x, y) => cmp(x.best, y.best));
+    const ranked = withoutShortForms([...ids.values()]).sort((x, y) => cmp(x.best, y.best));
+    if (ranked.length < 2) continue;
     const winner = ranked[0];
     const target = winner.best.text;
     const first = winner.occs[0];
@@ -294,6 +298,17 @@ function inconsistencies(text: string, a: Analysis, lang: Lang, only?: ReadonlyS
     }
   }
   return inPlaceOrder(out);
+}
+
+/**
+ * The names of a concept in a document, without those that are a short form of another one there: the words
+ * of one standing in the other ("campaign" and "marketing campaign", "ticket" and "support ticket", "pipeline" and
+ * "sales pipeline") are the same name written in full and shortened, which a writer may do; different words
+ * ("kans" and "opportunity") are not.
+ */
+function withoutShortForms(ids: Identity[]): Identity[] {
+  if (ids.length < 2) return ids;
+  return ids.filter((x) => !ids.some((y) => y !== x && y.key.length > x.key.length && ` ${y.key} `.includes(` ${x.key} `)));
 }
 
 /**

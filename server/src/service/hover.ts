@@ -2,7 +2,7 @@
 import type { Analysis, Occurrence } from './analysis';
 import { distinctConcepts } from './analysis';
 import type { Glossary } from './glossary';
-import { messages } from './l10n';
+import { format, messages } from './l10n';
 import type { Concept, Lang, Term } from './types';
 import { LANGS } from './types';
 import { conceptLabel, firstIndex, replacementOf, section } from './util';
@@ -36,6 +36,7 @@ export function hover(a: Analysis, glossary: Glossary, text: string, offset: num
   } else {
     // The essentials first (name, a warning about the form used, the definition), then the other names.
     const c = o.term.concept;
+    if (o.doubtful) parts.push(`*${format(M.mayBeEveryday, M.quote(esc(written)))}*`);
     parts.push(heading(c, lang));
     parts.push(termNote(o.term, written, lang) ?? '');
     parts.push(esc(section(c, lang).section.definition ?? ''));

@@ -16,6 +16,8 @@ export interface Messages {
   deprecated: string;
   mistranslation: string;
   related: string;
+  /** {0} the text: a hover on a text that may be the everyday word here (no cue word in the sentence) */
+  mayBeEveryday: string;
   /** {0} acronym, {1} expansion */
   acronymUndefined: string;
   /** {0} concept name, {1} this term, {2} the other term */
@@ -57,6 +59,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     meanings: 'Possible meanings',
     deprecated: 'Avoid',
     mistranslation: 'Mistranslation',
+    mayBeEveryday: 'Possibly the everyday word here: nothing in the sentence shows that {0} means the term below, so Lingo does not check it.',
     related: 'See also',
     acronymUndefined: '{0} is used before it is spelled out. Write {1} the first time.',
     inconsistent: 'This document calls {0} both {1} and {2}. Use {2} throughout.',
@@ -86,6 +89,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     meanings: 'Möjliga betydelser',
     deprecated: 'Undvik',
     mistranslation: 'Felöversättning',
+    mayBeEveryday: 'Kanske det vardagliga ordet här: inget i meningen visar att {0} betyder termen nedan, så Lingo kontrollerar det inte.',
     related: 'Se även',
     acronymUndefined: '{0} används innan förkortningen har skrivits ut. Skriv {1} första gången.',
     inconsistent: 'Dokumentet kallar {0} både {1} och {2}. Använd {2} genomgående.',
@@ -115,6 +119,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     meanings: 'Mogelijke betekenissen',
     deprecated: 'Vermijd',
     mistranslation: 'Onjuiste vertaling',
+    mayBeEveryday: 'Hier misschien het gewone woord: niets in de zin laat zien dat {0} de term hieronder betekent, dus Lingo controleert het niet.',
     related: 'Zie ook',
     acronymUndefined: '{0} wordt gebruikt voordat de afkorting is uitgeschreven. Schrijf de eerste keer {1}.',
     inconsistent: 'Dit document noemt {0} zowel {1} als {2}. Gebruik overal {2}.',
@@ -144,6 +149,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     meanings: 'Możliwe znaczenia',
     deprecated: 'Unikaj',
     mistranslation: 'Błędne tłumaczenie',
+    mayBeEveryday: 'Tu być może zwykłe słowo: nic w zdaniu nie wskazuje, że {0} oznacza poniższy termin, więc Lingo go nie sprawdza.',
     related: 'Zobacz też',
     acronymUndefined: 'Skrót {0} pojawia się, zanim zostanie rozwinięty. Za pierwszym razem napisz {1}.',
     inconsistent: 'Ten dokument nazywa pojęcie {0} zarówno {1}, jak i {2}. Używaj konsekwentnie {2}.',
@@ -173,6 +179,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     meanings: '可能的意思',
     deprecated: '避免使用',
     mistranslation: '誤譯',
+    mayBeEveryday: '這裡可能是一般用語：句中沒有任何字詞顯示{0}指的是下列術語，因此 Lingo 不檢查它。',
     related: '相關概念',
     acronymUndefined: '{0}在首次出現時未寫出全稱。第一次請寫成{1}。',
     inconsistent: '本文件對{0}同時使用{1}和{2}。請統一使用{2}。',

@@ -346,7 +346,7 @@ export function getLanguageService(initial: Glossary): LanguageService {
       const hints: InlayHint[] = [];
       const occs = e.analysis.occurrences;
       occs.forEach((o, k) => {
-        if (!isAcronymUse(o) || seen.has(o.term.text)) return;
+        if (o.doubtful || !isAcronymUse(o) || seen.has(o.term.text)) return;
         if (spelledOutAs(text, occs, k)) return;
         seen.add(o.term.text);
         if (o.end < from || o.start > to) return;

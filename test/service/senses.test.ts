@@ -1,0 +1,151 @@
+/**
+ * Senses: a term's context in the glossary (notIn, notNear, cues), English verb uses, and Chinese word
+ * boundaries decide whether a matched text is the concept. Over a small glossary of our own, so that each rule is
+ * tested on its own; the built-in glossary's everyday senses are in senses-builtin.test.ts.
+ */
+import * as assert from 'assert';
+import * as path from 'path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { buildGlossary, getLanguageService, resolveSettings, type Lang } from '../../server/src/service';
+import { attachHanLexicon, lexiconFile } from '../../server/src/node/hanLexicon';
+import { foldKey } from '../../server/src/service/fold';
+import { isHanWord, makeHanLexicon } from '../../server/src/service/senses';
+import { ROOT } from '../helpers';
+
+const concepts = [
+  {
+    id: 'opportunity', name: 'Opportunity',
+    langs: {
+      en: { terms: [{ text: 'opportunity', status: 'preferred' }, { text: 'deal', status: 'admitted', homograph: 'verb', notIn: ['a great deal', 'a good deal', 'deal with'] }] },
+      nl: { terms: [{ text: 'opportunity', status: 'preferred' }, { text: 'kans', status: 'admitted', plural: 'kansen', notIn: ['de kans dat', 'kans op', 'de kans * groot'], cues: ['crm', 'deal', 'pipeline', 'klant*', 'gewonnen'] }] },
+      pl: { terms: [{ text: 'szansa sprzedażowa', status: 'preferred', gender: 'f', head: 0 }, { text: 'okazja', status: 'admitted', gender: 'f', forms: ['okazji', 'okazję'], notIn: ['przy okazji', 'z okazji'] }] },
+      'zh-Hant': { terms: [{ text: '商機', status: 'preferred' }] },
+    },
+  },
+  {
+    id: 'sql', name: 'Sales Qualified Lead',
+    langs: { en: { terms: [{ text: 'sales qualified lead', status: 'preferred' }], acronyms: [{ text: 'SQL', notNear: ['query', 'database', 'tabl*', 'select'] }] } },
+  },
+  {
+    id: 'closing', name: 'Closing',
+    langs: { 'zh-Hant': { terms: [{ text: '成交', status: 'preferred', notNear: ['股市'] }] }, en: { terms: [{ text: 'deal closing', status: 'preferred' }] } },
+  },
+  {
+    id: 'churn', name: 'Churn',
+    langs: { 'zh-Hant': { terms: [{ text: '流失', status: 'preferred' }] }, en: { terms: [{ text: 'churn', status: 'preferred', homograph: 'verb' }] } },
+  },
+  {
+    id: 'lead', name: 'Lead',
+    langs: { en: { terms: [{ text: 'lead', status: 'preferred', homograph: 'verb', notIn: ['team lead', 'tech lead', 'lead time', 'lead * developer', 'lead developer'] }] } },
+  },
+];
+const { glossary, issues } = buildGlossary([{ file: 'senses.json', data: { domain: 'sales', concepts } }]);
+attachHanLexicon(glossary, lexiconFile(path.join(ROOT, 'dist')));
+const service = getLanguageService(glossary);
+
+let n = 0;
+/** Each match in `text` as "text→concept", with "?" when it is doubtful. */
+function found(text: string, language?: Lang): string[] {
+  const doc = TextDocument.create(`file:///senses/${++n}.md`, 'markdown', 1, text);
+  const a = service.analyze(doc, resolveSettings(language ? { language } : {}))!;
+  return a.occurrences.map((o) => `${text.slice(o.start, o.end)}→${o.term.concept.id}${o.doubtful ? '?' : ''}`);
+}
+function rules(text: string): string[] {
+  const doc = TextDocument.create(`file:///senses/${++n}.md`, 'markdown', 1, text);
+  return service.doValidation(doc, resolveSettings({})).map((d) => `${String(d.code)} ${text.slice(doc.offsetAt(d.range.start), doc.offsetAt(d.range.end))}`);
+}
+
+describe('senses', () => {
+  it('the test glossary builds cleanly', () => assert.deepStrictEqual(issues, []));
+
+  describe('notIn: fixed phrases in which the text is not the concept', () => {
+    const cases: [string, string[]][] = [
+      ['We close a great deal of business in Q4.', []],
+      ['We need to deal with the backlog first.', []],
+      ['Every deal needs a next step in the pipeline.', ['deal→opportunity']],
+      ['De kans dat het lukt is klein.', []],
+      ['De kans is groot dat de klant tekent.', []],
+      // * is one word: two words between are not the phrase.
+      ['De kans is vandaag groot: elke klant in het CRM tekent.', ['kans→opportunity']],
+      ['Er is kans op regen vandaag.', []],
+      ['Przy okazji zapytaj o budżet.', []],
+      ['Z okazji święta biuro jest zamknięte.', []],
+      ['Każda okazja w CRM ma właściciela.', ['okazja→opportunity']],
+      ['Ask the team lead about the lead time of the project.', []],
+      ['Our lead Java developer joined. The lead backend developer too.', []],
+      ['Assign the lead to an SDR today.', ['lead→lead']],
+    ];
+    for (const [text, expected] of cases) it(text, () => assert.deepStrictEqual(found(text), expected));
+  });
+
+  describe('notNear: a word in the same sentence shows the everyday sense', () => {
+    const cases: [string, string[]][] = [
+      ['Run the SQL query against the database.', []],
+      ['The SQL tables hold every record.', []],
+      ['Each SQL gets a call within a day.', ['SQL→sql']],
+      // Only the same sentence counts.
+      ['Each SQL gets a call within a day. The database is backed up nightly.', ['SQL→sql']],
+      ['The SQL is ready.\nRun a query tomorrow.', ['SQL→sql']],
+    ];
+    for (const [text, expected] of cases) it(JSON.stringify(text), () => assert.deepStrictEqual(found(text), expected));
+  });
+
+  describe('cues: without a cue word in the sentence the text may be everyday (doubtful)', () => {
+    const cases: [string, string[]][] = [
+      ['Elke kans in het CRM krijgt een eigenaar.', ['kans→opportunity']],
+      ['Die kans hebben we gewonnen.', ['kans→opportunity']],
+      ['Elke klantkans wordt besproken: de kans krijgt een eigenaar van de klantenservice.', ['kans→opportunity']],
+      ['Dit is je kans om te leren.', ['kans→opportunity?']],
+    ];
+    for (const [text, expected] of cases) it(text, () => assert.deepStrictEqual(found(text, 'nl'), expected));
+
+    it('a doubtful occurrence gets no diagnostic and does not count for consistency', () => {
+      assert.deepStrictEqual(rules('Elke opportunity krijgt een eigenaar.\n\nDit is je kans om te leren.'), []);
+      assert.deepStrictEqual(rules('Elke opportunity krijgt een eigenaar.\n\nElke kans in het CRM ook.'), ['inconsistent-term kans']);
+    });
+
+    it('a doubtful occurrence hovers with a caution', () => {
+      const text = 'Dit is je kans om te leren.';
+      const doc = TextDocument.create('file:///senses/hover.md', 'markdown', 1, text);
+      const h = service.doHover(doc, doc.positionAt(text.indexOf('kans') + 1), resolveSettings({ language: 'nl' }));
+      assert.match((h!.contents as { value: string }).value, /^\*Hier misschien het gewone woord: niets in de zin laat zien dat ‘kans’/);
+    });
+  });
+
+  describe('English verbs: a noun that is also a verb is not the term where it is the verb', () => {
+    const cases: [string, string[]][] = [
+      ['Poor data quality leads to churn.', []],
+      ['This leads to fewer renewals.', []],
+      ['Route all leads to the SDR team.', ['leads→lead']],
+      ['Assign incoming leads to SDRs.', ['leads→lead']],
+      ['Leads to call this week are in the list.', ['Leads→lead']],
+      ['We lead the call together.', []],
+      ['Customers who churn get a survey.', []],
+      ['Churn went down this quarter.', ['Churn→churn']],
+    ];
+    for (const [text, expected] of cases) it(text, () => assert.deepStrictEqual(found(text), expected));
+  });
+
+  describe('Chinese word boundaries: a term inside a longer everyday word is not the term', () => {
+    const cases: [string, string[]][] = [
+      ['今天的成交量很大，成交價也創新高。', []],
+      ['這筆交易上週已經成交。', ['成交→closing']],
+      ['我們尚未成交，請繼續跟進。', ['成交→closing']],
+      ['今天股市成交熱絡。', []],
+      ['這些客戶的流失讓我們很頭痛。', ['流失→churn']],
+      ['每個商機都要有負責人。', ['商機→opportunity']],
+      // Simplified input is segmented alike.
+      ['今天的成交量很大。', []],
+      ['这笔交易上周已经成交。', ['成交→closing']],
+    ];
+    for (const [text, expected] of cases) it(text, () => assert.deepStrictEqual(found(text), expected));
+
+    it('segments by word frequencies: a rare word that holds the term still takes its characters', () => {
+      const lex = makeHanLexicon('水土流失 3\n水土 393\n流失 736\n客戶 5000\n的 90000\n山坡 50\n地 8000\n很 20000\n嚴重 3000\n讓 9000\n一 50000000\n');
+      const at = (s: string, term: string) => { const f = new Uint16Array([...s].map((c) => foldKey(c).charCodeAt(0))); const i = s.indexOf(term); return isHanWord(lex, f, i, i + term.length); };
+      assert.strictEqual(at('山坡地的水土流失很嚴重', '流失'), false);
+      assert.strictEqual(at('客戶的流失讓', '流失'), true);
+      assert.strictEqual(at('客戶流失很嚴重', '流失'), true);
+    });
+  });
+});
