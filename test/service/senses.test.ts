@@ -149,3 +149,19 @@ describe('senses', () => {
     });
   });
 });
+
+describe('senses of a concept written alike in several languages', () => {
+  // The English term has the context; the Swedish loanword written alike has none: the context still holds.
+  const { glossary: g } = buildGlossary([{ file: 'a.json', data: { domain: 'crm', concepts: [{
+    id: 'account', name: 'Account',
+    langs: {
+      en: { terms: [{ text: 'account', status: 'preferred', notIn: ['take into account', 'into account'], notNear: ['password'] }] },
+      sv: { terms: [{ text: 'konto', status: 'preferred' }, { text: 'account', status: 'admitted', loanword: true }] },
+    },
+  }] } }]);
+  const svc = getLanguageService(g);
+  const at = (text: string) => svc.analyze(TextDocument.create(`file:///senses/alike${++n}.md`, 'markdown', 1, text), resolveSettings({}))!.occurrences.map((o) => text.slice(o.start, o.end));
+  it('an English phrase excludes the loanword of another language too', () => assert.deepStrictEqual(at('Please take this into account when you plan the quarter.'), []));
+  it('and a word of the sentence', () => assert.deepStrictEqual(at('Set a password for the account before you start.'), []));
+  it('elsewhere the text is the concept', () => assert.deepStrictEqual(at('Every account has an owner in the CRM.'), ['account']));
+});

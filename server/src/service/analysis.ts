@@ -9,7 +9,7 @@ import { findIgnoredRegions } from './regions';
 import { firstIndex } from './util';
 import type { Concept, Lang, Term } from './types';
 import { LANGS } from './types';
-import { DOUBTFUL, NOT, SENTENCE_REACH, hanNeighbour, isHanWord, senseOf } from './senses';
+import { DOUBTFUL, NOT, SENTENCE_REACH, hanNeighbour, isHanWord, senseOf, type Sense } from './senses';
 
 export interface AnalysisOptions {
   /** A fixed language, or undefined to detect it. */
@@ -463,10 +463,18 @@ function scanner(text: string, folded: Uint16Array, glossary: Glossary, opts: An
     // Terms with a context: which of them are meant here, and surely or possibly (senses.ts).
     let doubtful = false;
     if (e.context) {
-      // The terms surely meant; if none, those possibly meant (the occurrence is then doubtful).
+      // The terms surely meant; if none, those possibly meant (the occurrence is then doubtful). A concept's
+      // terms written alike share their context: the Swedish loanword "account" in an English text is not
+      // the concept in "take into account" either, so each concept takes the strictest sense its terms give.
       let sure = 0, possible = 0;
+      const senses = new Map<Concept, Sense>();
+      for (const t of e.terms) {
+        if (!t.context) continue;
+        const s = senseOf(t.context, text, folded, start, end);
+        senses.set(t.concept, Math.max(senses.get(t.concept) ?? 0, s) as Sense);
+      }
       e.terms.forEach((t, i) => {
-        const s = t.context ? senseOf(t.context, text, folded, start, end) : 0;
+        const s = senses.get(t.concept) ?? 0;
         if (s === NOT) return;
         possible |= 1 << i;
         if (s !== DOUBTFUL) sure |= 1 << i;
