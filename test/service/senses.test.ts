@@ -165,3 +165,15 @@ describe('senses of a concept written alike in several languages', () => {
   it('and a word of the sentence', () => assert.deepStrictEqual(at('Set a password for the account before you start.'), []));
   it('elsewhere the text is the concept', () => assert.deepStrictEqual(at('Every account has an owner in the CRM.'), ['account']));
 });
+
+describe('cue phrases', () => {
+  const { glossary: g } = buildGlossary([{ file: 'c.json', data: { domain: 'sales', concepts: [{
+    id: 'opportunity', name: 'Opportunity',
+    langs: { nl: { terms: [{ text: 'opportunity', status: 'preferred' }, { text: 'kans', status: 'admitted', cues: ['account executive*', 'in het crm'] }] } },
+  }] } }]);
+  const svc = getLanguageService(g);
+  const at = (text: string) => svc.analyze(TextDocument.create(`file:///senses/cue${++n}.md`, 'markdown', 1, text), resolveSettings({ language: 'nl' }))!.occurrences.map((o) => `${text.slice(o.start, o.end)}${o.doubtful ? '?' : ''}`);
+  it('a phrase of several words is a cue', () => assert.deepStrictEqual(at('Zet elke kans in het CRM.'), ['kans']));
+  it('a phrase ending in * lets its last word go on', () => assert.deepStrictEqual(at('De account executives bespreken elke kans.'), ['kans']));
+  it('without them the text is doubtful', () => assert.deepStrictEqual(at('Elke kans telt.'), ['kans?']));
+});

@@ -83,6 +83,19 @@ function wordTest(list: string[] | undefined): WordTest | undefined {
   return t;
 }
 
+/** Where `p` (a phrase of a word test; a trailing * lets its last word go on) stands in `s` at word boundaries. */
+function hasPhrase(s: string, p: string): boolean {
+  const open = p.endsWith('*');
+  const q = open ? p.slice(0, -1) : p;
+  for (let k = s.indexOf(q); k >= 0; k = s.indexOf(q, k + 1)) {
+    const before = s.charCodeAt(k - 1), after = s.charCodeAt(k + q.length);
+    const okBefore = isHanCode(q.charCodeAt(0)) || !(k > 0 && isWordCode(before));
+    const okAfter = open || isHanCode(q.charCodeAt(q.length - 1)) || !(k + q.length < s.length && isWordCode(after));
+    if (okBefore && okAfter) return true;
+  }
+  return false;
+}
+
 const hasHanCode = (s: string) => {
   for (let i = 0; i < s.length; i++) if (isHanCode(s.charCodeAt(i))) return true;
   return false;
@@ -139,16 +152,7 @@ function inSentence(t: WordTest, folded: Uint16Array, a: number, b: number, star
   if (t.phrases.length) {
     // Outside the term: the sentence with the term blanked.
     const s = stringOf(folded, a, start) + '\x01'.repeat(end - start) + stringOf(folded, end, b);
-    for (const p of t.phrases) {
-      let k = s.indexOf(p);
-      while (k >= 0) {
-        const before = s.charCodeAt(k - 1), after = s.charCodeAt(k + p.length);
-        const okBefore = isHanCode(p.charCodeAt(0)) || !(k > 0 && isWordCode(before));
-        const okAfter = isHanCode(p.charCodeAt(p.length - 1)) || !(k + p.length < s.length && isWordCode(after));
-        if (okBefore && okAfter) return true;
-        k = s.indexOf(p, k + 1);
-      }
-    }
+    for (const p of t.phrases) if (hasPhrase(s, p)) return true;
   }
   return false;
 }
@@ -216,9 +220,10 @@ export function makeHanLexicon(lines: string): HanLexicon {
   const logTotal = Math.log(total);
   const logp = new Map<string, number>();
   for (const [w, f] of freq) logp.set(w, Math.log(f) - logTotal);
-  // A glossary term counts as a common word (frequency 1000): it is cut as a word unless a longer
-  // everyday word takes its characters.
-  return { logp, unknown: -logTotal, term: Math.log(1000) - logTotal, maxLength: Math.min(maxLength, 8) };
+  // A glossary term counts as a common word (frequency 10,000, as common as 服務 or 客戶): it is cut as a word
+  // unless one longer everyday word holds its characters (成交量 holds 成交) or the words across its ends are
+  // much more likely than it.
+  return { logp, unknown: -logTotal, term: Math.log(10000) - logTotal, maxLength: Math.min(maxLength, 8) };
 }
 
 const CONTEXT_HAN = 4;
