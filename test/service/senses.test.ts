@@ -10,6 +10,7 @@ import { buildGlossary, getLanguageService, resolveSettings, type Lang } from '.
 import { attachHanLexicon, lexiconFile } from '../../server/src/node/hanLexicon';
 import { foldKey } from '../../server/src/service/fold';
 import { isHanWord, makeHanLexicon } from '../../server/src/service/senses';
+import { isShortFormOf } from '../../server/src/service/findings';
 import { ROOT } from '../helpers';
 
 const concepts = [
@@ -176,4 +177,22 @@ describe('cue phrases', () => {
   it('a phrase of several words is a cue', () => assert.deepStrictEqual(at('Zet elke kans in het CRM.'), ['kans']));
   it('a phrase ending in * lets its last word go on', () => assert.deepStrictEqual(at('De account executives bespreken elke kans.'), ['kans']));
   it('without them the text is doubtful', () => assert.deepStrictEqual(at('Elke kans telt.'), ['kans?']));
+});
+
+describe('short forms are no inconsistency', () => {
+  const cases: [string, string, boolean][] = [
+    ['pipeline', 'sales pipeline', true],
+    ['ticket', 'support ticket', true],
+    ['contact', 'contactpersoon', true],
+    ['pipeline', 'säljpipeline', true],
+    ['漏斗', '销售漏斗', true],
+    ['支援入口', '支援入口网站', true],
+    ['kans', 'opportunity', false],
+    ['lösningstid', 'åtgärdstid', false],
+    ['商机', '业务机会', false],
+    // Too short to be a part of a compound on its own.
+    ['sla', 'slack', false],
+    ['opportunity', 'opportunity', false],
+  ];
+  for (const [short, long, expected] of cases) it(`${short} / ${long}: ${expected}`, () => assert.strictEqual(isShortFormOf(short, long), expected));
 });

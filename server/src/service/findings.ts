@@ -4,7 +4,7 @@
  * into LSP diagnostics and code actions.
  */
 import type { Analysis, Occurrence } from './analysis';
-import { foldKey } from './fold';
+import { foldKey, isHanCode } from './fold';
 import { format, messages } from './l10n';
 import type { RuleId } from './settings';
 import type { Concept, Lang, Term } from './types';
@@ -301,14 +301,29 @@ function inconsistencies(text: string, a: Analysis, lang: Lang, only?: ReadonlyS
 }
 
 /**
- * The names of a concept in a document, without those that are a short form of another one there: the words
- * of one standing in the other ("campaign" and "marketing campaign", "ticket" and "support ticket", "pipeline" and
- * "sales pipeline") are the same name written in full and shortened, which a writer may do; different words
+ * The names of a concept in a document, without those that are a short form of another one there (see
+ * isShortFormOf): "campaign" and "marketing campaign", "ticket" and "support ticket", "contact" and
+ * "contactpersoon" are the same name written in full and shortened, which a writer may do; different words
  * ("kans" and "opportunity") are not.
  */
 function withoutShortForms(ids: Identity[]): Identity[] {
   if (ids.length < 2) return ids;
-  return ids.filter((x) => !ids.some((y) => y !== x && y.key.length > x.key.length && ` ${y.key} `.includes(` ${x.key} `)));
+  return ids.filter((x) => !ids.some((y) => y !== x && isShortFormOf(x.key, y.key)));
+}
+
+/**
+ * Is `short` (a folded term) the long one shortened: its words standing in the long one ("pipeline" in "sales
+ * pipeline"), or, as compounding languages and Chinese write, the first or last part of a closed compound
+ * ("contact" of "contactpersoon", "pipeline" of "säljpipeline", 漏斗 of 銷售漏斗)? The part must be a word's worth:
+ * four letters, or two Chinese characters.
+ */
+export function isShortFormOf(short: string, long: string): boolean {
+  if (long.length <= short.length) return false;
+  if (` ${long} `.includes(` ${short} `)) return true;
+  const min = isHanCode(short.charCodeAt(0)) ? 2 : 4;
+  if (short.length < min || short.includes(' ')) return false;
+  // The compound is one word of the long term (the term may have more words around it).
+  return long.split(' ').some((w) => w.length > short.length && (w.startsWith(short) || w.endsWith(short)));
 }
 
 /**
