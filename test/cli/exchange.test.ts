@@ -5,6 +5,8 @@ import * as path from 'path';
 import { FIXTURES, lingo, readConcepts, ROOT, tmpDir } from './run';
 
 const TINY = path.join(FIXTURES, 'tiny-glossary');
+/** How many concepts the built-in glossary has (its files, counted here: the tests hold for any size). */
+const CONCEPTS = Object.values(readConcepts(path.join(ROOT, 'glossary', 'concepts'))).reduce((n: number, f) => n + (f as { concepts: unknown[] }).concepts.length, 0);
 
 function roundTrip(format: 'tbx' | 'csv', glossaryDir: string): { file: string; outDir: string } {
   const dir = tmpDir();
@@ -33,7 +35,7 @@ for (const format of ['tbx', 'csv'] as const) {
       fs.renameSync(outDir, path.join(outDir, '..', 'concepts'));
       const v = lingo(['glossary', 'validate', '--dir', path.join(outDir, '..')]);
       assert.strictEqual(v.status, 0, v.stderr);
-      assert.match(v.stdout, /^133 concepts, \d+ terms: valid$/m);
+      assert.match(v.stdout, new RegExp(`^${CONCEPTS} concepts, \\d+ terms: valid$`, 'm'));
     });
 
     it('round-trips the edge cases: quotes, commas, line breaks, markup, "|", empty lists, false flags, disabled concepts, ids that start with a digit', () => {
@@ -64,7 +66,7 @@ describe('TBX content', function () {
   it('is TBX-Basic: tbx root in the ISO 30042 namespace, conceptEntry / langSec / termSec', () => {
     assert.match(tbx, /^<\?xml version="1.0" encoding="UTF-8"\?>\n/);
     assert.match(tbx, /<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">/);
-    assert.strictEqual((tbx.match(/<conceptEntry /g) ?? []).length, 133);
+    assert.strictEqual((tbx.match(/<conceptEntry /g) ?? []).length, CONCEPTS);
     assert.match(tbx, /<conceptEntry id="marketing-qualified-lead">\n {8}<descrip type="subjectField">lead-management<\/descrip>/);
   });
 

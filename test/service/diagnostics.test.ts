@@ -139,7 +139,7 @@ describe('settings', () => {
     assert.deepStrictEqual(diagnostics(text, { languages: ['sv'] }), []);
   });
   it('shows at most lingo.maxProblems problems, the last a notice of how many more there are, in the document language', () => {
-    const text = 'Elke opportunity telt. ' + Array.from({ length: 6 }, () => 'Een kans telt ook.').join(' ');
+    const text = 'Elke opportunity telt. ' + Array.from({ length: 6 }, () => 'Een kans van een klant telt ook.').join(' ');
     assert.strictEqual(diagnostics(text, { maxProblems: 0 }).length, 6);
     const d = diagnostics(text, { maxProblems: 4 });
     assert.deepStrictEqual(d.map((x) => `${x.rule}:${x.text}`), ['inconsistent-term:kans', 'inconsistent-term:kans', 'inconsistent-term:kans', 'undefined:kans']);
@@ -148,7 +148,7 @@ describe('settings', () => {
     assert.strictEqual(diagnostics(text).length, 6, 'the default limit is 1,000');
   });
   it('offers quick fixes only for the problems it shows (lingo.maxProblems)', () => {
-    const text = 'Elke opportunity telt. ' + Array.from({ length: 6 }, () => 'Een kans telt ook.').join(' ');
+    const text = 'Elke opportunity telt. ' + Array.from({ length: 6 }, () => 'Een kans van een klant telt ook.').join(' ');
     const at = (k: number) => { const i = text.split('kans', k).join('kans').length; return text.slice(0, i + 2) + '|' + text.slice(i + 2); };
     assert.ok(quickFixes(at(3), undefined, { maxProblems: 4 }).titles.length > 0, 'the third "kans" is shown: it has fixes');
     assert.deepStrictEqual(quickFixes(at(4), undefined, { maxProblems: 4 }).titles, [], 'the fourth is only counted in the notice');
@@ -166,7 +166,7 @@ describe('inline control comments', () => {
     assert.deepStrictEqual(rules('<!-- lingo-disable-next-line -->\nEvery MQL is reviewed.\nEach SQL too, and the team must act.'), ['acronym-undefined:SQL']);
   });
   it('disables named rules for a block, until enabled again', () => {
-    const text = 'Elke opportunity telt.\n<!-- lingo-disable inconsistent-term -->\nEen kans telt ook.\n<!-- lingo-enable inconsistent-term -->\nNog een kans, en de accountmanager moet dat melden.';
+    const text = 'Elke opportunity telt.\n<!-- lingo-disable inconsistent-term -->\nEen kans van een klant telt ook.\n<!-- lingo-enable inconsistent-term -->\nNog een kans, en de accountmanager moet dat melden.';
     assert.deepStrictEqual(rules(text), ['inconsistent-term:kans']);
     assert.strictEqual(diagnostics(text).length, 1);
     assert.match(diagnostics(text)[0].message, /kans/);

@@ -9,7 +9,7 @@ const CASES: [string, string[], string[]][] = [
   ['Varje |MQL ska följas upp av säljaren inom två dagar, och vi mäter hur många som blir affärer.',
     ['**marknadskvalificerat lead** (MQL)', 'engelska: marketing qualified lead', 'På andra språk'], ['svenska:']],
   ['Elke |kansen moet binnen twee dagen worden opgevolgd door de accountmanager en het team.',
-    ['**opportunity**', 'Ook: saleskans, kans', 'Engels: opportunity'], []],
+    ['**opportunity**', 'saleskans, kans', 'Engels: opportunity'], []],
   ['Każdy lead trafia do |lejka sprzedażowego, a handlowiec musi go obsłużyć w ciągu dwóch dni.',
     ['**lejek sprzedażowy**', 'angielski: sales funnel', 'W innych językach'], []],
   ['每個潛在客戶都會進入|銷售漏斗，業務必須在兩個工作天內跟進。', ['**銷售漏斗**', '英文: sales funnel'], []],

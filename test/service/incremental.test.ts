@@ -165,9 +165,9 @@ describe('incremental re-analysis', () => {
 
   it('a change that keeps the version number still gets findings of the new text (the LSP fuzzer sends such changes)', () => {
     const { service } = builtin();
-    const doc = TextDocument.create('file:///test/same-version.md', 'markdown', 1, 'Elke opportunity telt.\n\nEen kans telt ook, en nog een kans.\n\nEn een kans.');
+    const doc = TextDocument.create('file:///test/same-version.md', 'markdown', 1, 'Elke opportunity telt.\n\nEen kans van een klant telt ook, en nog een kans van een klant.\n\nEn een kans van een klant.');
     assert.strictEqual(service.doValidation(doc).length, 3);
-    TextDocument.update(doc, [{ text: 'Elke opportunity telt.\n\nEen kans telt ook.' }], 1);
+    TextDocument.update(doc, [{ text: 'Elke opportunity telt.\n\nEen kans van een klant telt ook.' }], 1);
     const fresh = TextDocument.create('file:///test/other.md', 'markdown', 1, doc.getText());
     assert.deepStrictEqual(service.doValidation(doc).map((d) => [d.range, d.message]), service.doValidation(fresh).map((d) => [d.range, d.message]));
   });

@@ -154,7 +154,13 @@ export function complete(glossary: Glossary, index: CompletionIndex, text: strin
   if (!cands.length) return [];
   const fuse = new Fuse(cands.map((i) => ({ t: index.term(i), key: index.key(i) })), { keys: ['key'], includeScore: true, threshold: 0.35, ignoreLocation: true });
   const key = foldKey(typed);
-  const hits = fuse.search(key).map((r) => ({ t: r.item.t, score: (r.score ?? 1) - (r.item.key.startsWith(key) ? 0.5 : 0) }));
+  // Best: a term whose words before the current one are already written ("lejek sprze|" → "lejek sprzedażowy");
+  // then a term that starts with what is typed.
+  const han = isHanCode(key.charCodeAt(0));
+  const hits = fuse.search(key).map((r) => ({
+    t: r.item.t,
+    score: (r.score ?? 1) - (r.item.key.startsWith(key) ? 0.5 : 0) - (!han && r.item.key.includes(' ') && wordsStart(text, start, key, r.item.t.text) < start ? 0.7 : 0),
+  }));
   hits.sort((x, y) => Number(x.t.lang !== lang) - Number(y.t.lang !== lang) || x.score - y.score || x.t.rank - y.t.rank);
   const out: CompletionEntry[] = [];
   const seen = new Set<string>();
