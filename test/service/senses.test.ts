@@ -196,3 +196,42 @@ describe('short forms are no inconsistency', () => {
   ];
   for (const [short, long, expected] of cases) it(`${short} / ${long}: ${expected}`, () => assert.strictEqual(isShortFormOf(short, long), expected));
 });
+
+describe('terms of other languages', () => {
+  const { glossary: g } = buildGlossary([{ file: 'f.json', data: { domain: 'sales', concepts: [
+    { id: 'buyer-persona', name: 'Buyer Persona', langs: {
+      en: { terms: [{ text: 'buyer persona', status: 'preferred' }] },
+      pl: { terms: [{ text: 'persona', status: 'preferred', gender: 'f', forms: ['person', 'personą'] }] },
+    } },
+    { id: 'customer-support', name: 'Customer Support', langs: {
+      en: { terms: [{ text: 'customer support', status: 'preferred' }] },
+      sv: { terms: [{ text: 'kundsupport', status: 'preferred' }, { text: 'support', status: 'admitted', loanword: true }] },
+    } },
+  ] } }]);
+  const svc = getLanguageService(g);
+  const at = (text: string, language: Lang) => svc.analyze(TextDocument.create(`file:///senses/foreign${++n}.md`, 'markdown', 1, text), resolveSettings({ language }))!.occurrences.map((o) => text.slice(o.start, o.end));
+  it('an inflected form counts in its own language only', () => {
+    assert.deepStrictEqual(at('Every person on the team reads the playbook.', 'en'), []);
+    assert.deepStrictEqual(at('Każda persona ma swoje cele, a z personą pracujemy co kwartał.', 'pl'), ['persona', 'personą']);
+    // The term as written (not inflected) is found in any language: mixed-language documents are checked too.
+    assert.deepStrictEqual(at('Our persona work is done.', 'en'), ['persona']);
+  });
+  it("another language's loanword is found in that language only", () => {
+    assert.deepStrictEqual(at('Contact support if the portal is down.', 'en'), []);
+    assert.deepStrictEqual(at('Kontakta supporten eller support via portalen.', 'sv'), ['supporten', 'support']);
+  });
+});
+
+describe('a gloss in parentheses', () => {
+  const { glossary: g } = buildGlossary([{ file: 'g.json', data: { domain: 'sales', concepts: [{
+    id: 'icp', name: 'Ideal Customer Profile',
+    langs: {
+      en: { terms: [{ text: 'ideal customer profile', status: 'preferred' }] },
+      'zh-Hant': { terms: [{ text: '理想客戶輪廓', status: 'preferred' }] },
+    },
+  }] } }]);
+  const svc = getLanguageService(g);
+  const rulesOf = (text: string) => svc.doValidation(TextDocument.create(`file:///senses/gloss${++n}.md`, 'markdown', 1, text), resolveSettings({ language: 'zh-Hant' })).map((d) => String(d.code));
+  it('is one name, not two', () => assert.deepStrictEqual(rulesOf('我們先定義理想客戶輪廓（Ideal Customer Profile），再找名單。'), []));
+  it('the same names elsewhere are two', () => assert.deepStrictEqual(rulesOf('我們先定義理想客戶輪廓。之後每季檢視 ideal customer profile。'), ['inconsistent-term']));
+});

@@ -2,14 +2,14 @@
  * One pass over a document: fold the text, blank out what is not prose, detect the language, and
  * find every term occurrence with the glossary's matcher. Every feature works from the result.
  */
-import { BLOCK, SEP, foldKey, foldRange, foldText, isWordCode } from './fold';
+import { BLOCK, SEP, foldKey, foldRange, foldText, hasHan, isWordCode } from './fold';
 import { detectLanguage, Detection } from './detect';
 import { isAcronymAsWritten, type Glossary } from './glossary';
 import { findIgnoredRegions } from './regions';
 import { firstIndex } from './util';
 import type { Concept, Lang, Term } from './types';
 import { LANGS } from './types';
-import { DOUBTFUL, NOT, SENTENCE_REACH, hanNeighbour, isHanWord, senseOf, type Sense } from './senses';
+import { DOUBTFUL, NOT, SURE, SENTENCE_REACH, hanNeighbour, isHanWord, senseOf, type Sense } from './senses';
 
 export interface AnalysisOptions {
   /** A fixed language, or undefined to detect it. */
@@ -94,8 +94,8 @@ const NOUN_BEFORE_S_TO = new Set(['assign', 'assigns', 'assigned', 'route', 'rou
   'warm', 'hot', 'cold', 'inbound', 'outbound', 'marketing', 'sales', 'good', 'best', 'bad', 'open', 'won', 'lost', 'and', 'or', 'any', 'some', 'two', 'three', 'ten',
   'incoming', 'existing', 'remaining', 'unassigned', 'stale', 'your', '']);
 
-/** The longest word in the lists above: a longer neighbour is none of them. */
-const VERB_WORD_MAX = Math.max(...[...VERB_BEFORE, ...VERB_BEFORE_3SG, ...VERB_AFTER, ...NOUN_BEFORE_S_TO].map((w) => w.length));
+/** The longest word in the lists above and below: a longer neighbour is none of them. */
+const VERB_WORD_MAX = Math.max(...[...VERB_BEFORE, ...VERB_BEFORE_3SG, ...VERB_AFTER, ...NOUN_BEFORE_S_TO, 'whose', 'these', 'their'].map((w) => w.length));
 
 /**
  * The word before `start` and after `end` in folded text (stopping at blocked regions), or '#' for a word
@@ -111,8 +111,13 @@ function wordAt(f: Uint16Array, from: number, dir: 1 | -1): string {
   return b > a ? String.fromCharCode.apply(null, f.subarray(a, b) as unknown as number[]) : '';
 }
 
+/** Before a noun, never before a verb: "every lead you own", "the lead into", "our close rate". */
+const DETERMINERS = new Set(['a', 'an', 'the', 'every', 'each', 'this', 'that', 'these', 'those', 'our', 'your', 'their', 'his', 'her', 'its', 'my', 'no', 'any', 'some', 'which', 'whose', 'first', 'next', 'new', 'one']);
+
 function isVerbUse(f: Uint16Array, start: number, end: number): boolean {
   const before = wordAt(f, start - 1, -1), after = wordAt(f, end, 1);
+  // "this leads to" is a verb (third person after its subject); "this lead" is not.
+  if (DETERMINERS.has(before) && !(f[end - 1] === 0x73 && VERB_BEFORE_3SG.has(before))) return false;
   if (VERB_BEFORE.has(before) || VERB_AFTER.has(after)) return true;
   // An -s form ("leads", "closes"; not "'s"): third person singular after its subject, or before "to".
   if (f[end - 1] === 0x73 && f[end - 2] !== 0x27) return VERB_BEFORE_3SG.has(before) || (after === 'to' && !NOUN_BEFORE_S_TO.has(before));
@@ -138,7 +143,7 @@ export function* analyzeSteps(text: string, glossary: Glossary, opts: AnalysisOp
   const detection = detectProse(text, folded, glossary, opts);
   const lang = opts.lang ?? (detection.confidence >= 0.15 ? detection.lang : opts.fallbackLang);
   const occurrences: Occurrence[] = [];
-  const scan = scanner(text, folded, glossary, opts, lang);
+  const scan = scanner(text, folded, glossary, opts, lang, knowsLanguage(opts, detection));
   for (let at = 0; at < text.length; ) {
     const limit = at + slice;
     at = scan(at, occurrences, limit);
@@ -171,7 +176,7 @@ const DETECT_HEAD = 20000;
 function detectProse(text: string, folded: Uint16Array, glossary: Glossary, opts: AnalysisOptions): Detection {
   const head = folded.slice(0, Math.min(folded.length, DETECT_HEAD));
   const terms: Occurrence[] = [];
-  scanner(text, head, glossary, opts, opts.fallbackLang)(0, terms);
+  scanner(text, head, glossary, opts, opts.fallbackLang, false)(0, terms);
   for (const o of terms) head.fill(BLOCK, o.start, o.end);
   return detectLanguage(head);
 }
@@ -294,7 +299,7 @@ export function reanalyze(prev: Analysis, text: string, glossary: Glossary, opts
   if (dirtyStart < DETECT_HEAD) {
     detection = detectProse(text, folded, glossary, opts);
     const lang = opts.lang ?? (detection.confidence >= 0.15 ? detection.lang : opts.fallbackLang);
-    if (lang !== prev.lang) return undefined;
+    if (lang !== prev.lang || knowsLanguage(opts, detection) !== knowsLanguage(opts, prev.detection)) return undefined;
   }
 
   // Where the new scan starts: well before the edit (the longest key, and a word of context for the verb test),
@@ -324,7 +329,7 @@ export function reanalyze(prev: Analysis, text: string, glossary: Glossary, opts
     return false;
   };
   const fresh: Occurrence[] = [];
-  const stoppedAt = scanner(text, folded, glossary, opts, prev.lang)(from, fresh, until, (i) => !insideOld(i));
+  const stoppedAt = scanner(text, folded, glossary, opts, prev.lang, knowsLanguage(opts, detection))(from, fresh, until, (i) => !insideOld(i));
   // Did the edit change any occurrence? The fresh ones must be the old ones between the re-scan's ends, moved.
   // (Old occurrences that began in the replaced text are all in it: the scan stops only past the edit.)
   let firstAfter = after;
@@ -394,16 +399,19 @@ interface Candidates {
   context: boolean;
   /** The candidates that remain when some are not meant here, by the bit mask of those that remain. */
   kept: Map<number, Candidates> | undefined;
+  /** These candidates without other languages' inflected forms (this object when there are none), once known. */
+  foreign: Candidates | undefined;
 }
 /** The candidates of each key, per glossary, document language and languages looked for: they depend on nothing else. */
 const candidateCache = new WeakMap<Glossary, Map<string, Map<number, Candidates>>>();
 
-const NONE: Candidates = { terms: [], ambiguous: false, verb: false, written: undefined, context: false, kept: undefined };
+const NONE: Candidates = { terms: [], ambiguous: false, verb: false, written: undefined, context: false, kept: undefined, foreign: undefined };
+NONE.foreign = NONE;
 
 function candidatesOf(terms: Term[], verb: boolean, written: Map<string, Candidates> | undefined): Candidates {
   if (!terms.length) return NONE;
   const context = terms.length <= 30 && terms.some((t) => t.context !== undefined);
-  return { terms, ambiguous: terms.some((t) => t.concept !== terms[0].concept), verb, written, context, kept: context ? new Map() : undefined };
+  return { terms, ambiguous: terms.some((t) => t.concept !== terms[0].concept), verb, written, context, kept: context ? new Map() : undefined, foreign: undefined };
 }
 
 /** The candidates of `e` whose bit is set in `mask` (one list per mask, made once). */
@@ -413,13 +421,22 @@ function keptOf(e: Candidates, mask: number): Candidates {
   return k;
 }
 
-/** A scan of `folded` from a position, collecting occurrences, until `stop` says so; returns where it stopped. */
-function scanner(text: string, folded: Uint16Array, glossary: Glossary, opts: AnalysisOptions, lang: Lang) {
+/**
+ * Is the document's language known (fixed, or detected with confidence)? Only then are other languages' loanwords
+ * and inflected forms left to their own language: a short text of unknown language is looked at in every one.
+ */
+const knowsLanguage = (opts: AnalysisOptions, d: Detection): boolean => opts.lang !== undefined || d.confidence >= 0.15;
+
+/**
+ * A scan of `folded` from a position, collecting occurrences, until `stop` says so; returns where it stopped.
+ * `own`: the document is surely in `lang`, so other languages' loanwords and inflected forms are not its terms.
+ */
+function scanner(text: string, folded: Uint16Array, glossary: Glossary, opts: AnalysisOptions, lang: Lang, own: boolean) {
   const enabled = new Set(opts.languages);
   const rankLang = (l: Lang) => (l === lang ? 0 : 1 + LANGS.indexOf(l));
 
   // The candidates of a matched key, in document order of preference; computed once per key.
-  const cacheKey = `${lang}|${opts.languages.join(',')}`;
+  const cacheKey = `${lang}|${own}|${opts.languages.join(',')}`;
   let perGlossary = candidateCache.get(glossary);
   if (!perGlossary) candidateCache.set(glossary, (perGlossary = new Map()));
   let cached = perGlossary.get(cacheKey);
@@ -427,7 +444,9 @@ function scanner(text: string, folded: Uint16Array, glossary: Glossary, opts: An
   const byKey = cached;
   const sortedFor = (key: number): Candidates => {
     const all = [...glossary.matcher.outputs(key)].map((i) => glossary.terms[i]);
-    const terms = all.filter((t) => enabled.has(t.lang));
+    // Another language's loanword is that language's use of an English word ("support" in Swedish): in a
+    // document of a third language, or in English, the word is found (or not) by that language's own terms.
+    const terms = all.filter((t) => enabled.has(t.lang) && !(own && t.loanword && t.lang !== lang));
     terms.sort((a, b) => rankLang(a.lang) - rankLang(b.lang) || Number(a.acronym) - Number(b.acronym) || a.rank - b.rank);
     const e = candidatesOf(terms, all.some((t) => t.homograph === 'verb'), terms.some((t) => t.acronym) ? new Map() : undefined);
     byKey.set(key, e);
@@ -440,6 +459,21 @@ function scanner(text: string, folded: Uint16Array, glossary: Glossary, opts: An
     const w = candidatesOf(acronyms.length ? acronyms : e.terms.filter((t) => !t.acronym), e.verb, undefined);
     e.written!.set(written, w);
     return w;
+  };
+  /** `e` without the terms of other languages that this text is an inflected form of (made once per key). */
+  const foreignFormsOut = (e: Candidates, start: number, end: number): Candidates => {
+    let mask = 0;
+    let matched: string | undefined;
+    e.terms.forEach((t, i) => {
+      if (!own || t.lang === lang || t.acronym || hasHan(t.text)) { mask |= 1 << i; return; }
+      matched ??= foldKey(String.fromCharCode.apply(null, folded.subarray(start, end) as unknown as number[]));
+      const base = foldKey(t.text);
+      if (matched === base || matched === base.replace(/ /g, '')) mask |= 1 << i;
+    });
+    const kept = mask === (1 << e.terms.length) - 1 ? e : candidatesOf(e.terms.filter((_, i) => (mask & (1 << i)) !== 0), e.verb, undefined);
+    e.foreign = kept;
+    kept.foreign = kept;
+    return kept;
   };
   const ignore = opts.ignore;
 
@@ -455,6 +489,9 @@ function scanner(text: string, folded: Uint16Array, glossary: Glossary, opts: An
       e = e.written.get(written) ?? asWritten(e, written);
     }
     if (!e.terms.length) return false;
+    // Inflected forms count in their own language only: the Polish "person" (of persona) is not a term in English.
+    if (e.foreign !== e) e = e.foreign ?? foreignFormsOut(e, start, end);
+    if (!e.terms.length) return false;
     // A Chinese term inside a longer everyday word (成交 in 成交量) is not the term.
     if ((hanNeighbour(folded, start - 1) || hanNeighbour(folded, end)) && (hanNeighbour(folded, start) || hanNeighbour(folded, end - 1))) {
       const lexicon = glossary.lexicon;
@@ -466,12 +503,13 @@ function scanner(text: string, folded: Uint16Array, glossary: Glossary, opts: An
       // The terms surely meant; if none, those possibly meant (the occurrence is then doubtful). A concept's
       // terms written alike share their context: the Swedish loanword "account" in an English text is not
       // the concept in "take into account" either, so each concept takes the strictest sense its terms give.
+      // Exclusions of any of them hold; a cue of any of them is enough.
       let sure = 0, possible = 0;
       const senses = new Map<Concept, Sense>();
       for (const t of e.terms) {
         if (!t.context) continue;
-        const s = senseOf(t.context, text, folded, start, end);
-        senses.set(t.concept, Math.max(senses.get(t.concept) ?? 0, s) as Sense);
+        const s = senseOf(t.context, text, folded, start, end), was = senses.get(t.concept);
+        senses.set(t.concept, was === NOT || s === NOT ? NOT : was === SURE || s === SURE ? SURE : DOUBTFUL);
       }
       e.terms.forEach((t, i) => {
         const s = senses.get(t.concept) ?? 0;

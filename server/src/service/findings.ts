@@ -234,15 +234,30 @@ export function namesUsed(a: Analysis, lang: Lang, only?: ReadonlySet<Concept>):
   const cmp = better(lang);
   // Occurrences of one key share their list of terms: which name a list is (or none) is worked out once.
   const nameOf = new Map<Term[], Identity | null>();
-  for (const o of a.occurrences) {
+  const occs = a.occurrences;
+  for (let k = 0; k < occs.length; k++) {
+    const o = occs[k];
     // A text that names several concepts (潛在客戶: lead or prospect), or that may be the everyday word here,
-    // says nothing about consistency.
-    if (o.ambiguous || o.doubtful || (only && !only.has(o.term.concept))) continue;
+    // says nothing about consistency; nor does a name glossed by another in parentheses.
+    if (o.ambiguous || o.doubtful || (only && !only.has(o.term.concept)) || isGloss(a.text, occs, k)) continue;
     let id = nameOf.get(o.terms);
     if (id === undefined) nameOf.set(o.terms, (id = identityOf(o, byConcept, cmp)));
     if (id) id.occs.push(o);
   }
   return byConcept;
+}
+
+/**
+ * Is occurrence k a gloss: another name of the concept of the occurrence just before it, in parentheses right
+ * after it ("理想客戶輪廓（Ideal Customer Profile）", "opportunity (affärsmöjlighet)")? A writer who glosses a term
+ * names one concept once.
+ */
+function isGloss(text: string, occs: Occurrence[], k: number): boolean {
+  const o = occs[k], prev = occs[k - 1];
+  if (!prev || prev.doubtful || !prev.terms.some((t) => t.concept === o.term.concept)) return false;
+  const between = text.slice(prev.end, o.start);
+  if (between.length > 4 || !/^\s*[(（]\s*$/.test(between)) return false;
+  return /^\s*[)）]/.test(text.slice(o.end, o.end + 4));
 }
 
 /** The name an occurrence gives its concept (made when first met), or null for acronyms and deprecated terms. */
@@ -366,6 +381,11 @@ export function updateFindings(prev: Finding[], a: Analysis, filter: (fs: Findin
   const affected = new Set<Concept>();
   for (const o of e.removed) for (const t of o.terms) affected.add(t.concept);
   for (const o of e.added) for (const t of o.terms) affected.add(t.concept);
+  // Whether a name is a gloss in parentheses depends on the text between it and its neighbour (isGloss).
+  const occs = a.occurrences;
+  for (let k = firstIndex(occs.length, (i) => occs[i].end >= e.at - GLOSS_REACH); k < occs.length && occs[k].start <= e.newEnd + GLOSS_REACH; k++) {
+    for (const t of occs[k].terms) affected.add(t.concept);
+  }
   const removedAt = new Set(e.removed.map((o) => o.start));
 
   const relatedMoved = new Map<object, Finding['related']>();
@@ -392,6 +412,9 @@ export function updateFindings(prev: Finding[], a: Analysis, filter: (fs: Findin
   // Both lists are in document order: merge them.
   return mergeByPlace(out, filter(fresh).sort(byPlace));
 }
+
+/** How far from a change the parentheses of a gloss may be (isGloss looks 4 characters each side). */
+const GLOSS_REACH = 6;
 
 /** How far from a change an acronym's spelled-out test may look (120 characters back, a term ahead). */
 const NEAR_ACRONYM = 300;
