@@ -45,14 +45,19 @@ describe('acronyms', () => {
   }
 
   it('shows the expansion as an inlay hint after the first bare use', () => {
-    assert.deepStrictEqual(inlayHints('Every MQL is reviewed. Every MQL again. We track the SQL rate of each team.'),
+    assert.deepStrictEqual(inlayHints('Every MQL is reviewed. Every MQL again.\nWe track the SQL rate of each team.'),
       [{ after: 'Every MQL', label: '(Marketing Qualified Lead)' }, { after: 'rack the SQL', label: '(Sales Qualified Lead)' }]);
   });
-  it('keeps an inlay hint within the 43 characters VS Code shows, cutting a long expansion at a word', () => {
-    assert.strictEqual(fitHint('Marketing Qualified Lead'), 'Marketing Qualified Lead');
-    const long = 'umowa o gwarantowanym poziomie usług pomiędzy działami';
-    assert.strictEqual(fitHint(long), 'umowa o gwarantowanym poziomie usług…');
-    assert.ok(`(${fitHint('x'.repeat(80))})`.length <= HINT_MAX);
+  it('keeps the inlay hints of a line within the 43 characters VS Code shows, cutting at a word', () => {
+    assert.strictEqual(fitHint('Marketing Qualified Lead'), '(Marketing Qualified Lead)');
+    assert.strictEqual(fitHint('umowa o gwarantowanym poziomie usług pomiędzy działami'), '(umowa o gwarantowanym poziomie usług…)');
+    assert.ok(fitHint('x'.repeat(80))!.length <= HINT_MAX);
+    assert.strictEqual(fitHint('Sales Qualified Lead', 9), undefined, 'too little room: no hint');
+    // Two acronyms on one line share the room; on lines of their own each is whole.
+    const oneLine = inlayHints('Every record in the CRM is checked, and the lead becomes an SQL soon.').map((h) => h.label);
+    assert.ok(oneLine.join('').length <= HINT_MAX, JSON.stringify(oneLine));
+    assert.strictEqual(oneLine[0], '(Customer Relationship Management)');
+    assert.deepStrictEqual(inlayHints('Every record in the CRM is checked.\nThen the lead becomes an SQL soon.').map((h) => h.label), ['(Customer Relationship Management)', '(Sales Qualified Lead)']);
     const { glossary } = builtin();
     for (const t of glossary.terms.filter((x) => x.acronym)) {
       const label = inlayHints(`${t.text} ${t.text}`, { language: t.lang })[0]?.label;

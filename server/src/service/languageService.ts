@@ -341,26 +341,29 @@ export function getLanguageService(initial: Glossary): LanguageService {
       const e = entry(doc, settings);
       if (!e) return [];
       const text = doc.getText();
-      const from = doc.offsetAt(r.start), to = doc.offsetAt(r.end);
+      // Whole lines: VS Code's limit (editor.inlayHints.maximumLength) is for all the hints of a line together.
+      const fromLine = r.start.line, toLine = r.end.line;
       const seen = new Set<string>();
       const hints: InlayHint[] = [];
       const occs = e.analysis.occurrences;
+      const lang = e.analysis.lang;
+      let line = -1, room = 0;
       occs.forEach((o, k) => {
         if (o.doubtful || !isAcronymUse(o) || seen.has(o.term.text)) return;
         if (spelledOutAs(text, occs, k)) return;
         seen.add(o.term.text);
-        if (o.end < from || o.start > to) return;
-        const lang = e.analysis.lang;
+        const position = doc.positionAt(o.end);
+        if (position.line < fromLine || position.line > toLine) return;
+        if (position.line !== line) { line = position.line; room = HINT_MAX; }
+        const label = fitHint(expansionOf(o.term.text, o.term.concept, lang), room);
+        if (!label) return; // no room left on this line: the hover has the expansion
+        room -= label.length;
         const s = section(o.term.concept, lang).section;
-        hints.push({
-          position: doc.positionAt(o.end),
-          label: `(${fitHint(expansionOf(o.term.text, o.term.concept, lang))})`,
-          paddingLeft: true,
-          tooltip: s.definition ? { kind: MarkupKind.Markdown, value: s.definition } : undefined,
-        });
+        hints.push({ position, label, paddingLeft: true, tooltip: s.definition ? { kind: MarkupKind.Markdown, value: s.definition } : undefined });
       });
       return hints;
     },
+
 
     documentInfo(doc, settings = DEFAULT_SETTINGS) {
       const sk = skipped(doc, settings);
@@ -376,15 +379,20 @@ export function getLanguageService(initial: Glossary): LanguageService {
 }
 
 /**
- * VS Code cuts an inlay hint longer than 43 characters (editor.inlayHints.maximumLength) in the middle of
- * a word; a longer expansion is shortened at a word boundary instead (its tooltip has the definition).
+ * VS Code shows at most 43 characters of inlay hints per line (editor.inlayHints.maximumLength, for all the hints of
+ * the line together) and cuts the rest in the middle of a word. A hint is "(expansion)" within the room left on
+ * its line, shortened at a word boundary with "…" when the expansion is longer; undefined when too little room is
+ * left for a readable hint (fewer than 12 characters), so that nothing is cut by the editor.
  */
 export const HINT_MAX = 43;
-export function fitHint(expansion: string): string {
-  const room = HINT_MAX - 2; // the parentheses
-  if (expansion.length <= room) return expansion;
-  const cut = expansion.lastIndexOf(' ', room - 1);
-  return `${expansion.slice(0, cut > room / 2 ? cut : room - 1).replace(/[\s,;:–-]+$/, '')}…`;
+const HINT_MIN = 12;
+export function fitHint(expansion: string, room = HINT_MAX): string | undefined {
+  if (expansion.length + 2 <= room) return `(${expansion})`;
+  if (room < HINT_MIN) return undefined;
+  const fit = room - 3; // the parentheses and the ellipsis
+  const cut = expansion.lastIndexOf(' ', fit);
+  const head = expansion.slice(0, cut > fit / 2 ? cut : fit).replace(/[\s,;:–-]+$/, '');
+  return `(${head}…)`;
 }
 
 export type { RuleId };
