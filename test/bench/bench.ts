@@ -15,6 +15,7 @@ import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { buildGlossary, getLanguageService, resolveSettings, termForms, type Glossary, type GlossarySource, type DomainNames } from '../../server/src/service';
 import { BUILT_NAME, loadBuiltGlossary, writeCompiledGlossary } from '../../server/src/node/glossaryFiles';
+import { attachHanLexicon, lexiconFile } from '../../server/src/node/hanLexicon';
 import { BenchClient } from './lsp';
 import { documents } from './corpus';
 import { generateGlossary, terminologyTerms } from './genGlossary';
@@ -418,7 +419,8 @@ async function main(): Promise<void> {
     built = undefined;
     const loaded = loadBuiltGlossary(glossaryFile(n));
     if (!loaded || 'problem' in loaded) throw new Error(`the bench cannot load ${builtFile(n)}: ${loaded ? loaded.problem : 'it is not there'}`);
-    const { glossary } = loaded;
+    // With the Chinese vocabulary, as the server has it.
+    const glossary = attachHanLexicon(loaded.glossary, lexiconFile(path.join(ROOT, 'dist')));
     const svc = getLanguageService(glossary);
     gc();
     let version = 0;
@@ -529,6 +531,26 @@ async function main(): Promise<void> {
     }
   }
 
+  // 6. What senses cost: the full check of 1 MB with the built-in glossary as it is (context of terms, Chinese word
+  // boundaries) and the same glossary without them (no notIn, notNear, cues; no vocabulary), as Lingo checked before
+  // it knew senses. Measured in turn, in this process, after a warm-up of each.
+  const senses = (() => {
+    const strip = (sources: GlossarySource[]): GlossarySource[] => JSON.parse(JSON.stringify(sources, (k, v) => (k === 'notIn' || k === 'notNear' || k === 'cues' ? undefined : v)));
+    const withSenses = attachHanLexicon(buildGlossary(builtin.sources, { domains: builtin.domains, trusted: true }).glossary, lexiconFile(path.join(ROOT, 'dist')));
+    const without = buildGlossary(strip(builtin.sources), { domains: builtin.domains, trusted: true }).glossary;
+    const svcs = [getLanguageService(withSenses), getLanguageService(without)];
+    let v = 0;
+    const once = (svc: ReturnType<typeof getLanguageService>) => { svc.forget('file:///bench/senses.md'); return svc.doValidation(TextDocument.create('file:///bench/senses.md', 'markdown', ++v, doc1MB), SETTINGS).length; };
+    const diagnostics = svcs.map(once);
+    for (let i = 0; i < 5; i++) svcs.forEach(once);
+    const times: number[][] = [[], []];
+    for (let round = 0; round < 15; round++) svcs.forEach((svc, k) => { gc(); const t0 = now(); once(svc); times[k].push(now() - t0); });
+    const [withMs, withoutMs] = times.map(median);
+    const occurrences = [withSenses, without].map((g) => getLanguageService(g).analyze(TextDocument.create('file:///bench/senses-a.md', 'markdown', 1, doc1MB), SETTINGS)?.occurrences.length ?? 0);
+    return { withMs, withoutMs, ratio: withMs / withoutMs, diagnostics, occurrences };
+  })();
+  log(`senses: 1 MB ${fmtMs(senses.withMs)} ms with, ${fmtMs(senses.withoutMs)} ms without (${fmtX(senses.ratio)})`);
+
   // Targets.
   const g0 = gfigs.find((g) => g.n === 0)!;
   const g50 = gfigs.find((g) => g.n === 50000);
@@ -549,6 +571,7 @@ async function main(): Promise<void> {
   t('cold start (spawn → first publishDiagnostics, 1 MB open) < 300 ms', l0.coldStartMedianMs, 300, 'ms');
   t('peak RSS < 200 MB with 50,000 concepts (glossary.bin loaded as the server does, 1 MB checked)', m50 ? m50.peakRss / MB : undefined, 200, 'MB');
   if (l50?.peakRss) t('server peak RSS < 200 MB with 50,000 concepts (LSP, 1 MB open)', l50.peakRss / MB, 200, 'MB');
+  t('1 MB, built-in glossary: full check with senses ≤ 1.3× without (section 6)', senses.ratio, 1.3, '×');
 
   // Profiles of the misses (optional: --profile).
   const profiles = withProfile ? runProfiles(glossaries[glossaries.length - 1]) : {};
@@ -571,6 +594,11 @@ async function main(): Promise<void> {
     table(['glossary', 'glossary.json MB', 'glossary.bin MB', 'load ms', 'first check ms', 'peak RSS MB', 'RSS after GC MB', 'heap after GC MB', 'matcher MB', '| build: parse ms', 'build ms', 'first check ms', 'peak RSS MB', 'RSS after GC MB', 'in-process build ms'],
       (mem as MemFig[]).map((m) => [m.label, (m.jsonBytes / MB).toFixed(1), (m.builtBytes / MB).toFixed(1), fmtMs(m.loadMs), fmtMs(m.firstCheckMs), fmtMB(m.peakRss), fmtMB(m.rssAfterGc), fmtMB(m.heapUsedAfterGc), (m.trieBytes / MB).toFixed(1),
         fmtMs(m.build.parseMs), fmtMs(m.build.buildMs), fmtMs(m.build.firstCheckMs), fmtMB(m.build.peakRss), fmtMB(m.build.rssAfterGc), fmtMs(gfigs.find((g) => g.n === m.n)!.buildMs)])));
+  out.push('', '6. Senses: full check of 1 MB, built-in glossary, with its terms\' context and Chinese word boundaries, and without them (as before Lingo knew senses); medians of 15 runs taken in turn', table(['', 'ms', 'diagnostics', 'term occurrences'], [
+    ['with senses', fmtMs(senses.withMs), senses.diagnostics[0], senses.occurrences[0]],
+    ['without', fmtMs(senses.withoutMs), senses.diagnostics[1], senses.occurrences[1]],
+    ['ratio', fmtX(senses.ratio), '', ''],
+  ]));
   out.push('', 'Targets', table(['target', 'measured', ''], targets.map((x) => [x.target, x.value, x.met === undefined ? '—' : x.met ? 'met' : 'MISSED'])));
   if (Object.keys(profiles).length) {
     out.push('', 'CPU profiles (self time, test-output/profiles/*.cpuprofile)');
