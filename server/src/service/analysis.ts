@@ -7,9 +7,9 @@ import { detectLanguage, Detection } from './detect';
 import { isAcronymAsWritten, type Glossary } from './glossary';
 import { findIgnoredRegions } from './regions';
 import { firstIndex } from './util';
-import type { Concept, Lang, Term } from './types';
+import type { Concept, Lang, Term, TermContext } from './types';
 import { LANGS } from './types';
-import { DOUBTFUL, NOT, SURE, SENTENCE_REACH, hanNeighbour, isHanWord, senseOf, type Sense } from './senses';
+import { DOUBTFUL, NOT, SURE, SENTENCE_REACH, SenseIndex, SenseScope, hanNeighbour, isHanWord, senseOf, type Sense } from './senses';
 
 export interface AnalysisOptions {
   /** A fixed language, or undefined to detect it. */
@@ -176,7 +176,7 @@ const DETECT_HEAD = 20000;
 function detectProse(text: string, folded: Uint16Array, glossary: Glossary, opts: AnalysisOptions): Detection {
   const head = folded.slice(0, Math.min(folded.length, DETECT_HEAD));
   const terms: Occurrence[] = [];
-  scanner(text, head, glossary, opts, opts.fallbackLang, false)(0, terms);
+  scanner(text, head, glossary, opts, opts.fallbackLang, false, false)(0, terms);
   for (const o of terms) head.fill(BLOCK, o.start, o.end);
   return detectLanguage(head);
 }
@@ -401,17 +401,40 @@ interface Candidates {
   kept: Map<number, Candidates> | undefined;
   /** These candidates without other languages' inflected forms (this object when there are none), once known. */
   foreign: Candidates | undefined;
+  /** The context of each concept among the candidates that has one, its terms' contexts merged (once needed). */
+  senses: { concept: Concept; context: TermContext }[] | undefined;
 }
+
+/**
+ * One context per concept for terms written alike: the Swedish loanword "account" in an English text is not the
+ * concept in "take into account" either. Exclusions of any term hold (notIn, notNear merged); a cue of any term is
+ * enough, and a term with exclusions but no cues is meant wherever it is not excluded (then no cues).
+ */
+function mergedContexts(terms: Term[]): { concept: Concept; context: TermContext }[] {
+  const out: { concept: Concept; context: TermContext }[] = [];
+  for (const c of distinctConcepts(terms)) {
+    const ctxs = terms.filter((t) => t.concept === c && t.context).map((t) => t.context!);
+    if (!ctxs.length) continue;
+    if (ctxs.length === 1) { out.push({ concept: c, context: ctxs[0] }); continue; }
+    const union = (k: keyof TermContext) => [...new Set(ctxs.flatMap((x) => x[k] ?? []))];
+    const context: TermContext = { notIn: union('notIn'), notNear: union('notNear') };
+    if (ctxs.every((x) => x.cues?.length)) context.cues = union('cues');
+    out.push({ concept: c, context });
+  }
+  return out;
+}
+/** The compiled contexts of each glossary's terms (senses.ts). */
+const senseIndexes = new WeakMap<Glossary, SenseIndex>();
 /** The candidates of each key, per glossary, document language and languages looked for: they depend on nothing else. */
 const candidateCache = new WeakMap<Glossary, Map<string, Map<number, Candidates>>>();
 
-const NONE: Candidates = { terms: [], ambiguous: false, verb: false, written: undefined, context: false, kept: undefined, foreign: undefined };
+const NONE: Candidates = { terms: [], ambiguous: false, verb: false, written: undefined, context: false, kept: undefined, foreign: undefined, senses: undefined };
 NONE.foreign = NONE;
 
 function candidatesOf(terms: Term[], verb: boolean, written: Map<string, Candidates> | undefined): Candidates {
   if (!terms.length) return NONE;
   const context = terms.length <= 30 && terms.some((t) => t.context !== undefined);
-  return { terms, ambiguous: terms.some((t) => t.concept !== terms[0].concept), verb, written, context, kept: context ? new Map() : undefined, foreign: undefined };
+  return { terms, ambiguous: terms.some((t) => t.concept !== terms[0].concept), verb, written, context, kept: context ? new Map() : undefined, foreign: undefined, senses: undefined };
 }
 
 /** The candidates of `e` whose bit is set in `mask` (one list per mask, made once). */
@@ -430,8 +453,9 @@ const knowsLanguage = (opts: AnalysisOptions, d: Detection): boolean => opts.lan
 /**
  * A scan of `folded` from a position, collecting occurrences, until `stop` says so; returns where it stopped.
  * `own`: the document is surely in `lang`, so other languages' loanwords and inflected forms are not its terms.
+ * `senses`: decide each term's sense (not when the terms are only blanked out to detect the language).
  */
-function scanner(text: string, folded: Uint16Array, glossary: Glossary, opts: AnalysisOptions, lang: Lang, own: boolean) {
+function scanner(text: string, folded: Uint16Array, glossary: Glossary, opts: AnalysisOptions, lang: Lang, own: boolean, senses = true) {
   const enabled = new Set(opts.languages);
   const rankLang = (l: Lang) => (l === lang ? 0 : 1 + LANGS.indexOf(l));
 
@@ -476,6 +500,9 @@ function scanner(text: string, folded: Uint16Array, glossary: Glossary, opts: An
     return kept;
   };
   const ignore = opts.ignore;
+  let index = senseIndexes.get(glossary);
+  if (!index) senseIndexes.set(glossary, (index = new SenseIndex()));
+  const scope = new SenseScope(text, folded, index);
 
   // One `take` for every slice of the scan (a new function per call would undo the scan's compiled code).
   let out: Occurrence[] = [];
@@ -493,34 +520,37 @@ function scanner(text: string, folded: Uint16Array, glossary: Glossary, opts: An
     if (e.foreign !== e) e = e.foreign ?? foreignFormsOut(e, start, end);
     if (!e.terms.length) return false;
     // A Chinese term inside a longer everyday word (成交 in 成交量) is not the term.
-    if ((hanNeighbour(folded, start - 1) || hanNeighbour(folded, end)) && (hanNeighbour(folded, start) || hanNeighbour(folded, end - 1))) {
+    if (senses && (hanNeighbour(folded, start - 1) || hanNeighbour(folded, end)) && (hanNeighbour(folded, start) || hanNeighbour(folded, end - 1))) {
       const lexicon = glossary.lexicon;
       if (lexicon && !isHanWord(lexicon, folded, start, end)) return false;
     }
     // Terms with a context: which of them are meant here, and surely or possibly (senses.ts).
     let doubtful = false;
-    if (e.context) {
-      // The terms surely meant; if none, those possibly meant (the occurrence is then doubtful). A concept's
-      // terms written alike share their context: the Swedish loanword "account" in an English text is not
-      // the concept in "take into account" either, so each concept takes the strictest sense its terms give.
-      // Exclusions of any of them hold; a cue of any of them is enough.
-      let sure = 0, possible = 0;
-      const senses = new Map<Concept, Sense>();
-      for (const t of e.terms) {
-        if (!t.context) continue;
-        const s = senseOf(t.context, text, folded, start, end), was = senses.get(t.concept);
-        senses.set(t.concept, was === NOT || s === NOT ? NOT : was === SURE || s === SURE ? SURE : DOUBTFUL);
+    if (e.context && senses) {
+      // The terms surely meant; if none, those possibly meant (the occurrence is then doubtful). The terms of one
+      // concept share one context (mergedContexts).
+      const contexts = (e.senses ??= mergedContexts(e.terms));
+      if (contexts.length === 1 && !e.ambiguous) {
+        // Most texts name one concept: all its terms go or stay together.
+        const s = senseOf(contexts[0].context, scope, folded, key, start, end);
+        if (s === NOT) return false;
+        doubtful = s === DOUBTFUL;
+      } else {
+        let sure = 0, possible = 0;
+        const terms = e.terms;
+        const senses = new Map<Concept, Sense>();
+        for (const x of contexts) senses.set(x.concept, senseOf(x.context, scope, folded, key, start, end));
+        for (let i = 0; i < terms.length; i++) {
+          const s = senses.get(terms[i].concept) ?? SURE;
+          if (s === NOT) continue;
+          possible |= 1 << i;
+          if (s !== DOUBTFUL) sure |= 1 << i;
+        }
+        if (!possible) return false;
+        doubtful = !sure;
+        const mask = sure || possible;
+        if (mask !== (1 << terms.length) - 1) e = keptOf(e, mask);
       }
-      e.terms.forEach((t, i) => {
-        const s = senses.get(t.concept) ?? 0;
-        if (s === NOT) return;
-        possible |= 1 << i;
-        if (s !== DOUBTFUL) sure |= 1 << i;
-      });
-      if (!possible) return false;
-      doubtful = !sure;
-      const mask = sure || possible;
-      if (mask !== (1 << e.terms.length) - 1) e = keptOf(e, mask);
     }
     const terms = e.terms;
     // Every occurrence has the same fields (one object shape for the code that reads them); an ambiguous one
