@@ -19,7 +19,8 @@ import { attachHanLexicon, lexiconFile } from './node/hanLexicon';
 import {
   builtinGlossaryJson, cacheKey, defaultCacheDir, loadBuiltGlossary, loadBuiltinGlossary, loadCachedGlossary, saveCachedGlossary, type BuiltLoad, type CompiledGlossary,
 } from './node/glossaryFiles';
-import { addConceptToFileText, findWorkspaceGlossary, positionAt, readWorkspaceGlossary, WORKSPACE_GLOSSARY_NAMES, type IssueWithRange } from './node/workspaceGlossary';
+import { addConceptToFileText, findWorkspaceGlossary, MAX_GLOSSARY_BYTES, positionsOf, readWorkspaceGlossary, READ_TIMEOUT_MS, WORKSPACE_GLOSSARY_NAMES, type IssueWithRange } from './node/workspaceGlossary';
+import { createFile, decodeText, FileRefused, readLimited, readLimitedIfExists, replaceFile, writableText } from './node/files';
 
 const connection = createConnection(ProposedFeatures.all);
 // A change range beyond the last line corrupts TextDocument's line table (positions turn NaN):
@@ -97,7 +98,7 @@ function composeGlossary(): Glossary {
       const file = findWorkspaceGlossary(folder);
       if (!file) continue;
       const uri = pathToFileURL(file).toString();
-      const wg = readWorkspaceGlossary(file, documents.get(uri)?.getText());
+      const wg = readWorkspaceGlossary(file, documents.get(uri)?.getText(), folder);
       if (wg.source) lastGood.set(file, wg.source);
       const good = lastGood.get(file);
       if (good) workspace.push(good);
@@ -156,10 +157,11 @@ function logLoaded({ glossary, issues }: { glossary: Glossary; issues: GlossaryI
 
 function publishGlossaryIssues(uri: string, text: string, issues: IssueWithRange[]): void {
   glossaryFilesWithDiagnostics.add(uri);
+  const pos = positionsOf(text); // one line table for all the problems of the file
   connection.sendDiagnostics({
     uri,
     diagnostics: issues.map((i) => ({
-      range: { start: positionAt(text, i.start), end: positionAt(text, i.end) },
+      range: { start: pos(i.start), end: pos(i.end) },
       severity: i.severity === 'error' ? 1 : 2,
       source: 'lingo',
       code: 'glossary',
@@ -391,11 +393,23 @@ documents.onDidChangeContent((e) => {
   const opened = e.document === opening;
   opening = undefined;
   if (isGlossaryFile(e.document.uri)) {
-    // Show problems while typing; the glossary itself changes on save.
-    const wg = readWorkspaceGlossary(fileURLToPath(e.document.uri), e.document.getText());
-    publishGlossaryIssues(e.document.uri, wg.text, wg.issues);
+    // Show problems while typing (once typing pauses, as for documents); the glossary itself changes on save.
+    scheduleGlossaryCheck(e.document, opened ? 0 : DEBOUNCE_MS);
   } else if (!opened) schedule(e.document, DEBOUNCE_MS); // an open is already scheduled at once
 });
+/** Checks an open team glossary file and shows its problems in it. */
+function scheduleGlossaryCheck(doc: TextDocument, delay: number): void {
+  timers.get(doc.uri)?.cancel();
+  const t = setTimeout(() => {
+    timers.delete(doc.uri);
+    const now = documents.get(doc.uri);
+    if (!now) return;
+    const wg = readWorkspaceGlossary(fileURLToPath(now.uri), now.getText());
+    publishGlossaryIssues(now.uri, wg.text, wg.issues);
+  }, delay);
+  timers.set(doc.uri, { cancel: () => clearTimeout(t) });
+}
+
 documents.onDidClose((e) => {
   timers.get(e.document.uri)?.cancel();
   timers.delete(e.document.uri);
@@ -442,10 +456,26 @@ connection.onExecuteCommand(async (p) => {
   const docPath = arg.uri.startsWith('file:') ? fileURLToPath(arg.uri) : '';
   const folder = folders.filter((f) => docPath.startsWith(f)).sort((a, b) => b.length - a.length)[0] ?? folders[0];
   if (!folder || !trusted) return null;
-  const file = findWorkspaceGlossary(folder) ?? `${folder}/${WORKSPACE_GLOSSARY_NAMES[0]}`;
+  const file = findWorkspaceGlossary(folder) ?? path.join(folder, WORKSPACE_GLOSSARY_NAMES[0]);
   const uri = pathToFileURL(file).toString();
   const open = documents.get(uri);
-  const text = open?.getText() ?? (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined);
+  let read: ReturnType<typeof readLimited> | undefined;
+  let text = open?.getText();
+  let encode: (t: string) => Buffer = (t) => Buffer.from(t, 'utf8');
+  if (!open) {
+    try {
+      read = readLimitedIfExists(file, { maxBytes: MAX_GLOSSARY_BYTES, root: folder, timeoutMs: READ_TIMEOUT_MS });
+      if (read) {
+        const w = writableText(read.bytes);
+        if ('problem' in w) throw new FileRefused(file, 'encoding', w.problem);
+        text = w.text;
+        encode = w.encode;
+      }
+    } catch (e) {
+      connection.window.showErrorMessage(`Lingo: ${e instanceof FileRefused ? e.message : `${file} could not be read: ${(e as Error).message}`}`);
+      return null;
+    }
+  }
   const g = service.getGlossary();
   const known = g.matcher.lookup(foldKey(arg.text));
   if (known >= 0 && g.terms[g.matcher.outputs(known)[0]]?.lang === arg.lang) return null; // already a term of this language
@@ -459,9 +489,15 @@ connection.onExecuteCommand(async (p) => {
   if (open) {
     await connection.workspace.applyEdit({ changes: { [uri]: [{ range: { start: { line: 0, character: 0 }, end: open.positionAt(open.getText().length) }, newText: next }] } });
   } else {
-    const tmp = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, next);
-    fs.renameSync(tmp, file);
+    // Through a temporary file created exclusively next to it; mode, owner and links kept; an edit made meanwhile is not overwritten.
+    try {
+      if (read) replaceFile(file, read, encode(next));
+      else createFile(file, next);
+    } catch (e) {
+      const why = e instanceof FileRefused ? `${e.message}; the team glossary was not changed` : (e as NodeJS.ErrnoException).code === 'EEXIST' ? `${file} was created meanwhile; try again` : `${file} could not be written: ${(e as Error).message}`;
+      connection.window.showErrorMessage(`Lingo: ${why}`);
+      return null;
+    }
     reloadGlossary();
   }
   return { file };
