@@ -12,7 +12,7 @@ import * as fs from 'fs';
 import { fileURLToPath, pathToFileURL } from 'url';
 import {
   buildGlossary, getLanguageService, resolveSettings, Settings, formatIssue, LANGS, messages, Glossary, mergeGlossaries,
-  newTeamConcept, isLang, foldKey, crossFileFindings, type GlossarySource, type GlossaryIssue, type FileAnalysis,
+  newTeamConcept, isLang, foldKey, crossFileFindings, type GlossarySource, type GlossaryIssue, type FileNames,
 } from './service';
 import * as path from 'path';
 import { attachHanLexicon, lexiconFile } from './node/hanLexicon';
@@ -176,6 +176,7 @@ function reloadGlossary(): void {
   reloadTimer = setTimeout(() => {
     try {
       service.setGlossary(withLexicon(composeGlossary()));
+      crossNames.clear();
     } catch (e) {
       connection.console.error(`Lingo: the glossary could not be reloaded; the previous one stays in force: ${(e as Error).message}`);
       return;
@@ -241,6 +242,7 @@ connection.onNotification('lingo/workspaceTrusted', () => { trusted = true; relo
 
 connection.onDidChangeConfiguration((change) => {
   docSettings.clear();
+  crossNames.clear();
   const b = (change.settings?.lingo ?? change.settings)?.builtinGlossary;
   if (typeof b === 'boolean' && b !== useBuiltin) { useBuiltin = b; reloadGlossary(); }
   if (!hasConfiguration) globalSettings = resolveSettings(change.settings?.lingo ?? change.settings);
@@ -300,7 +302,14 @@ async function validate(uri: string): Promise<void> {
 // ---- consistency across the files of a folder or the workspace (lingo.consistencyScope) ------------
 
 const crossPublished = new Set<string>(); // URIs with cross-file findings published
-const diskDocs = new Map<string, { mtimeMs: number; doc: TextDocument }>();
+/** What was last published for a file on disk (not open): sent again only when it changes. */
+const diskPublished = new Map<string, string>();
+/**
+ * Each file's summary for consistency across files (see crossFile.ts), by URI, with what it was made from: the
+ * version of an open document, or the modification time and size of a file on disk. A keystroke re-sums only
+ * the document it changed; the glossary or settings changing drops them all (crossNames.clear()).
+ */
+const crossNames = new Map<string, { stamp: string; names: FileNames | undefined }>();
 let crossTimer: ReturnType<typeof setTimeout> | undefined;
 const MAX_FILES = 2000;
 
@@ -309,50 +318,71 @@ function scheduleCrossFile(): void {
   crossTimer = setTimeout(() => { runCrossFile().catch((e) => connection.console.error(`Lingo: consistency across files failed: ${(e as Error).message}`)); }, 300);
 }
 
-/** The Markdown and text files of the workspace folders, as documents (open ones as the editor has them). */
-function workspaceDocuments(settings: Settings): TextDocument[] {
-  const out: TextDocument[] = [];
+/** A Markdown or text file of the workspace: open (as the editor has it) or on disk. */
+interface WorkspaceFile { uri: string; open?: TextDocument; path?: string; root?: string; stat?: fs.Stats }
+
+/** The Markdown and text files of the workspace folders (open ones as the editor has them), up to MAX_FILES. */
+function workspaceFiles(): WorkspaceFile[] {
+  const out: WorkspaceFile[] = [];
   const seen = new Set<string>();
-  const walk = (dir: string) => {
+  const walk = (dir: string, root: string) => {
     let entries: fs.Dirent[];
     try { entries = fs.readdirSync(dir, { withFileTypes: true }); } catch { return; }
     for (const e of entries) {
       if (out.length >= MAX_FILES) return;
       if (e.name.startsWith('.') || ['node_modules', 'dist', 'out'].includes(e.name)) continue;
       const full = path.join(dir, e.name);
-      if (e.isDirectory()) walk(full);
+      if (e.isDirectory()) walk(full, root);
       else if (e.isFile() && /\.(md|markdown|txt)$/i.test(e.name)) {
         const uri = pathToFileURL(full).toString();
         seen.add(uri);
         const open = documents.get(uri);
-        if (open) { out.push(open); continue; }
-        try {
-          const st = fs.statSync(full);
-          if (st.size > settings.maxFileSizeMB * 1048576) continue;
-          const hit = diskDocs.get(uri);
-          if (hit && hit.mtimeMs === st.mtimeMs) { out.push(hit.doc); continue; }
-          const doc = TextDocument.create(uri, /\.txt$/i.test(full) ? 'plaintext' : 'markdown', Math.floor(st.mtimeMs), fs.readFileSync(full, 'utf8'));
-          diskDocs.set(uri, { mtimeMs: st.mtimeMs, doc });
-          out.push(doc);
-        } catch { /* vanished or unreadable: left out */ }
+        if (open) { out.push({ uri, open }); continue; }
+        try { out.push({ uri, path: full, root, stat: fs.statSync(full) }); } catch { /* vanished: left out */ }
       }
     }
   };
-  for (const f of folders) walk(f);
-  for (const d of documents.all()) if (!seen.has(d.uri) && !isGlossaryFile(d.uri)) out.push(d);
+  for (const f of folders) walk(f, f);
+  for (const d of documents.all()) if (!seen.has(d.uri) && !isGlossaryFile(d.uri)) out.push({ uri: d.uri, open: d });
   return out;
 }
 
+/** A file's summary, from what is kept when the file has not changed since. */
+function namesOf(f: WorkspaceFile, settings: Settings): FileNames | undefined {
+  const stamp = f.open ? `v${f.open.version}` : `m${f.stat!.mtimeMs}:${f.stat!.size}`;
+  const hit = crossNames.get(f.uri);
+  if (hit && hit.stamp === stamp) return hit.names;
+  let names: FileNames | undefined;
+  if (f.open) names = service.consistencyNames(f.open, settings, true);
+  else if (f.stat!.size <= settings.maxFileSizeMB * 1048576 * 4) {
+    try {
+      // Only regular files inside the folder, read within limits (see node/files.ts).
+      const r = readLimited(f.path!, { maxBytes: settings.maxFileSizeMB * 1048576 * 4, root: f.root, timeoutMs: READ_TIMEOUT_MS });
+      const doc = TextDocument.create(f.uri, /\.txt$/i.test(f.path!) ? 'plaintext' : 'markdown', 0, decodeText(r.bytes).text);
+      names = service.consistencyNames(doc, settings, false);
+    } catch (e) {
+      connection.console.info(`Lingo: consistency across files leaves out ${e instanceof FileRefused ? e.message : `${f.path}: ${(e as Error).message}`}`);
+    }
+  }
+  crossNames.set(f.uri, { stamp, names });
+  return names;
+}
+
 async function runCrossFile(): Promise<void> {
+  const t0 = Date.now();
   const settings = folders.length ? await settingsFor(pathToFileURL(folders[0]).toString()) : globalSettings;
   const scope = settings.consistencyScope;
-  const docs = scope === 'document' ? [] : workspaceDocuments(settings);
-  const byUri = new Map(docs.map((d) => [d.uri, d]));
-  const files: FileAnalysis[] = [];
-  for (const d of docs) {
-    const a = service.analyze(d, settings);
-    if (a) files.push({ uri: d.uri, text: d.getText(), analysis: a });
+  const list = scope === 'document' ? [] : workspaceFiles();
+  const byUri = new Map(list.map((f) => [f.uri, f]));
+  const files: FileNames[] = [];
+  let summed = 0;
+  for (const f of list) {
+    const before = crossNames.get(f.uri);
+    const n = namesOf(f, settings);
+    if (crossNames.get(f.uri) !== before) summed++;
+    if (n) files.push(n);
   }
+  for (const uri of crossNames.keys()) if (!byUri.has(uri)) crossNames.delete(uri); // gone from the workspace
   const rootOf = (uri: string) => {
     const p = uri.startsWith('file:') ? fileURLToPath(uri) : uri;
     return folders.filter((f) => p.startsWith(f)).sort((a, b) => b.length - a.length)[0] ?? '';
@@ -361,20 +391,25 @@ async function runCrossFile(): Promise<void> {
   const touched = new Set([...crossPublished, ...found.keys()]);
   crossPublished.clear();
   for (const uri of touched) {
-    const doc = documents.get(uri) ?? byUri.get(uri);
-    if (!doc) { connection.sendDiagnostics({ uri, diagnostics: [] }); continue; }
-    const list = (found.get(uri) ?? []).map((f) => {
-      const other = byUri.get(f.relatedUri);
-      const r = f.related![0];
-      return { ...f, relatedLocation: other ? { uri: f.relatedUri, range: { start: other.positionAt(r.start), end: other.positionAt(r.end) }, message: r.message } : undefined };
-    });
-    service.setCrossFileFindings(uri, doc.version, list);
+    const list = found.get(uri) ?? [];
     if (list.length) crossPublished.add(uri);
-    const s = await settingsFor(uri);
-    // Open documents get all their findings; files on disk only what the workspace check adds.
-    const diags = service.doValidation(doc, s).filter((d) => documents.get(uri) || d.code === 'inconsistent-across-files');
-    connection.sendDiagnostics({ uri, version: documents.get(uri) ? doc.version : undefined, diagnostics: diags });
+    const open = documents.get(uri);
+    if (open) {
+      service.setCrossFileFindings(uri, open.version, list);
+      // Open documents get all their findings.
+      connection.sendDiagnostics({ uri, version: open.version, diagnostics: service.doValidation(open, await settingsFor(uri)) });
+      diskPublished.delete(uri);
+    } else {
+      // Files on disk only what the workspace check adds, and only when that changed.
+      service.setCrossFileFindings(uri, 0, []);
+      const diagnostics = service.diagnosticsOf(list, await settingsFor(uri));
+      const sig = JSON.stringify(diagnostics);
+      if (diskPublished.get(uri) === sig) continue;
+      if (diagnostics.length) diskPublished.set(uri, sig); else diskPublished.delete(uri);
+      connection.sendDiagnostics({ uri, diagnostics });
+    }
   }
+  if (list.length) connection.console.log(`Lingo: consistency across ${list.length} files (${summed} read or analysed) in ${Date.now() - t0} ms`);
 }
 
 /** The last path segment of a URI, decoded when it can be (a malformed %-escape must not throw). */
