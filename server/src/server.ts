@@ -6,6 +6,7 @@
 import {
   createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, DidChangeConfigurationNotification,
   InitializeParams, InitializeResult, CancellationToken, LSPErrorCodes, ResponseError, ShowMessageNotification, MessageType,
+  ErrorCodes, type Message, type MessageStrategy,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as fs from 'fs';
@@ -22,7 +23,37 @@ import {
 import { addConceptToFileText, findWorkspaceGlossary, MAX_GLOSSARY_BYTES, positionsOf, readWorkspaceGlossary, READ_TIMEOUT_MS, WORKSPACE_GLOSSARY_NAMES, type IssueWithRange } from './node/workspaceGlossary';
 import { createFile, decodeText, FileRefused, readLimited, readLimitedIfExists, replaceFile, writableText } from './node/files';
 
-const connection = createConnection(ProposedFeatures.all);
+/**
+ * The LSP lifecycle, as the specification says: before initialize, requests are refused with ServerNotInitialized
+ * (-32002) and notifications dropped (exit excepted); a second initialize, and any request after shutdown, is
+ * refused with InvalidRequest; notifications after shutdown are dropped. Messages are looked at before any handler
+ * runs; a refused request is handed to REFUSED's handler, which answers with the error.
+ */
+let lifecycle: 'new' | 'running' | 'shut down' = 'new';
+const REFUSED = 'lingo/$refused';
+const dropped: string[] = [];
+const messageStrategy: MessageStrategy = {
+  handleMessage(message: Message, next: (message: Message) => void) {
+    const m = message as Message & { id?: number | string | null; method?: unknown; params?: unknown };
+    if (typeof m.method !== 'string' || m.method === 'exit') return next(message); // a response, or exit
+    const request = m.id !== undefined && m.id !== null;
+    if (!request) {
+      if (lifecycle === 'running') next(message);
+      else dropped.push(`${m.method} (${lifecycle === 'new' ? 'before initialize' : 'after shutdown'})`);
+      return;
+    }
+    let refusal: [number, string] | undefined;
+    if (lifecycle === 'new' && m.method !== 'initialize') refusal = [ErrorCodes.ServerNotInitialized, `${m.method} before initialize: the server is not initialized yet`];
+    else if (lifecycle === 'shut down') refusal = [ErrorCodes.InvalidRequest, `${m.method} after shutdown: the server is shutting down`];
+    else if (lifecycle === 'running' && m.method === 'initialize') refusal = [ErrorCodes.InvalidRequest, 'initialize again: the server is initialized already'];
+    if (refusal) return next({ ...m, method: REFUSED, params: { code: refusal[0], message: refusal[1] } } as Message);
+    if (m.method === 'initialize') lifecycle = 'running';
+    else if (m.method === 'shutdown') lifecycle = 'shut down';
+    next(message);
+  },
+};
+const connection = createConnection(ProposedFeatures.all, { messageStrategy });
+connection.onRequest(REFUSED, (p: { code: number; message: string }) => new ResponseError(p.code, p.message));
 // A change range beyond the last line corrupts TextDocument's line table (positions turn NaN):
 // clamp each range to the document, applying the changes one by one as they are relative to each other.
 const documents = new TextDocuments<TextDocument>({
@@ -226,6 +257,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 });
 
 connection.onInitialized(() => {
+  if (dropped.length) connection.console.warn(`Lingo: dropped ${dropped.length} notification(s) sent before initialize, as the protocol says: ${dropped.slice(0, 5).join(', ')}${dropped.length > 5 ? ', …' : ''}`);
+  dropped.length = 0;
   if (hasConfiguration) {
     connection.client.register(DidChangeConfigurationNotification.type, { section: 'lingo' }).catch(() => undefined);
     connection.workspace.getConfiguration('lingo').then((c) => {
