@@ -14,7 +14,7 @@ import {
 import { exportCsv, importCsv } from './node/csv';
 import { BUILT_NAME, builtinGlossaryJson, loadBuiltGlossary, loadBuiltinGlossary, readGlossaryFolder, writeCompiledGlossary, type CompiledGlossary } from './node/glossaryFiles';
 import { findWorkspaceGlossary, positionsOf, readWorkspaceGlossary } from './node/workspaceGlossary';
-import { decodeText, FileRefused, readLimited, replaceFile, writableText, type ReadFile } from './node/files';
+import { decodeText, decodeXml, FileRefused, readLimited, replaceFile, writableText, type ReadFile } from './node/files';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { attachHanLexicon, lexiconFile } from './node/hanLexicon';
 import { checkImported, FileError, formatGlossaryFile, writeAtomic, writeFilesAtomic, type Imported } from './node/interchange';
@@ -149,6 +149,9 @@ function glossaryCommand(rest: string[], flags: Map<string, string | true>): num
   }
 }
 
+/** An exchange file larger than this is not read (the whole built-in glossary as TBX is about 2 MB). */
+const MAX_IMPORT_BYTES = 256 * 1048576;
+
 function importCommand(rest: string[], flags: Map<string, string | true>): number {
   only(flags, ['out-dir', 'format', 'schema']);
   if (rest.length !== 1) throw new UsageError('glossary import needs exactly one FILE');
@@ -159,10 +162,14 @@ function importCommand(rest: string[], flags: Map<string, string | true>): numbe
   if (!fs.existsSync(file)) throw new UsageError(`no such file: ${file}`);
   let imp: Imported;
   try {
-    const text = fs.readFileSync(file, 'utf8');
+    // Read within limits (a regular file, at most MAX_IMPORT_BYTES); TBX in the encoding it declares, CSV in UTF-8 or UTF-16.
+    const bytes = readLimited(file, { maxBytes: MAX_IMPORT_BYTES, timeoutMs: READ_TIMEOUT_MS }).bytes;
+    const decoded = format === 'tbx' ? decodeXml(bytes) : ((d) => (d.encoding ? { text: d.text } : { problem: 'is not UTF-8 or UTF-16 text (save it as UTF-8)' }))(decodeText(bytes));
+    if ('problem' in decoded) { process.stderr.write(`${file} ${decoded.problem}\n`); return 2; }
+    const text = decoded.text;
     imp = format === 'tbx' ? importTbx(file, text) : importCsv(file, text);
   } catch (e) {
-    if (e instanceof FileError) { process.stderr.write(`${e.message}\n`); return 2; }
+    if (e instanceof FileError || e instanceof FileRefused) { process.stderr.write(`${e.message}\n`); return 2; }
     throw e;
   }
   for (const w of imp.warnings) process.stderr.write(`${w}\n`);

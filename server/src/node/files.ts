@@ -207,6 +207,23 @@ export function writableText(bytes: Uint8Array): { text: string; encode(text: st
   return { text: d.text, encode: (text) => encodeText(text, encoding, mark) };
 }
 
+/**
+ * The text of an XML file (TBX) in the encoding its declaration names (<?xml … encoding="ISO-8859-1"?>), a
+ * byte-order mark overriding it, UTF-8 when it names none; a problem when the encoding is unknown or the bytes
+ * are not in it.
+ */
+export function decodeXml(bytes: Uint8Array): { text: string } | { problem: string } {
+  if (hasMark(bytes) || utf16Guess(bytes)) {
+    const d = decodeText(bytes);
+    return d.encoding ? { text: d.text } : { problem: 'is not valid in the encoding its byte-order mark names' };
+  }
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 200)).toString('latin1');
+  const label = /^<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(head)?.[1] ?? 'utf-8';
+  let decoder: { decode(b: Uint8Array): string };
+  try { decoder = new TextDecoder(label, { fatal: true }); } catch { return { problem: `declares the encoding "${label}", which Lingo cannot read` }; }
+  try { return { text: decoder.decode(bytes) }; } catch { return { problem: `is not valid ${label} (the encoding it declares)` }; }
+}
+
 // ---- writing ------------------------------------------------------------------------------------------
 
 /** A temporary name next to `file`: hidden, unpredictable. */
