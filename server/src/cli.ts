@@ -13,7 +13,8 @@ import {
 } from './service';
 import { exportCsv, importCsv } from './node/csv';
 import { BUILT_NAME, builtinGlossaryJson, loadBuiltGlossary, loadBuiltinGlossary, readGlossaryFolder, writeCompiledGlossary, type CompiledGlossary } from './node/glossaryFiles';
-import { findWorkspaceGlossary, positionAt, readWorkspaceGlossary } from './node/workspaceGlossary';
+import { findWorkspaceGlossary, positionsOf, readWorkspaceGlossary } from './node/workspaceGlossary';
+import { decodeText, decodeXml, FileRefused, readLimited, replaceFile, writableText, type ReadFile } from './node/files';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { attachHanLexicon, lexiconFile } from './node/hanLexicon';
 import { checkImported, FileError, formatGlossaryFile, writeAtomic, writeFilesAtomic, type Imported } from './node/interchange';
@@ -148,6 +149,9 @@ function glossaryCommand(rest: string[], flags: Map<string, string | true>): num
   }
 }
 
+/** An exchange file larger than this is not read (the whole built-in glossary as TBX is about 2 MB). */
+const MAX_IMPORT_BYTES = 256 * 1048576;
+
 function importCommand(rest: string[], flags: Map<string, string | true>): number {
   only(flags, ['out-dir', 'format', 'schema']);
   if (rest.length !== 1) throw new UsageError('glossary import needs exactly one FILE');
@@ -158,10 +162,14 @@ function importCommand(rest: string[], flags: Map<string, string | true>): numbe
   if (!fs.existsSync(file)) throw new UsageError(`no such file: ${file}`);
   let imp: Imported;
   try {
-    const text = fs.readFileSync(file, 'utf8');
+    // Read within limits (a regular file, at most MAX_IMPORT_BYTES); TBX in the encoding it declares, CSV in UTF-8 or UTF-16.
+    const bytes = readLimited(file, { maxBytes: MAX_IMPORT_BYTES, timeoutMs: READ_TIMEOUT_MS }).bytes;
+    const decoded = format === 'tbx' ? decodeXml(bytes) : ((d) => (d.encoding ? { text: d.text } : { problem: 'is not UTF-8 or UTF-16 text (save it as UTF-8)' }))(decodeText(bytes));
+    if ('problem' in decoded) { process.stderr.write(`${file} ${decoded.problem}\n`); return 2; }
+    const text = decoded.text;
     imp = format === 'tbx' ? importTbx(file, text) : importCsv(file, text);
   } catch (e) {
-    if (e instanceof FileError) { process.stderr.write(`${e.message}\n`); return 2; }
+    if (e instanceof FileError || e instanceof FileRefused) { process.stderr.write(`${e.message}\n`); return 2; }
     throw e;
   }
   for (const w of imp.warnings) process.stderr.write(`${w}\n`);
@@ -253,11 +261,23 @@ function workspaceSettings(flags: Map<string, string | true>): Record<string, un
   return read;
 }
 
+/** A workspace's .vscode/settings.json larger than this is not read. */
+const MAX_SETTINGS_BYTES = 1 << 20;
+/** Reading one file stops after this long (a stalled network disk). */
+const READ_TIMEOUT_MS = 10000;
+
 function readWorkspaceSettings(dir: string): Record<string, unknown> {
   const file = path.join(dir, '.vscode', 'settings.json');
   if (!fs.existsSync(file)) return {};
+  let text: string;
+  try {
+    text = decodeText(readLimited(file, { maxBytes: MAX_SETTINGS_BYTES, root: dir, timeoutMs: READ_TIMEOUT_MS }).bytes).text;
+  } catch (e) {
+    process.stderr.write(`${e instanceof FileRefused ? e.message : `${file} cannot be read: ${(e as Error).message}`}; its lingo settings are ignored\n`);
+    return {};
+  }
   const errors: ParseError[] = [];
-  const all = parseJsonc(fs.readFileSync(file, 'utf8'), errors, { allowTrailingComma: true }) as Record<string, unknown> | undefined;
+  const all = parseJsonc(text, errors, { allowTrailingComma: true }) as Record<string, unknown> | undefined;
   if (errors.length || !all || typeof all !== 'object') {
     process.stderr.write(`${file}: not valid JSON; its lingo settings are ignored\n`);
     return {};
@@ -281,13 +301,15 @@ function loadService(flags: Map<string, string | true>): LanguageService | undef
     if (reportIssues(r.issues)) return undefined;
     compiled = r.compiled;
   }
-  const team = findWorkspaceGlossary(flag(flags, 'workspace') ?? '.');
+  const workspace = flag(flags, 'workspace') ?? '.';
+  const team = findWorkspaceGlossary(workspace);
   const teamSources = [];
   if (team) {
-    const wg = readWorkspaceGlossary(team);
+    const wg = readWorkspaceGlossary(team, undefined, workspace);
     if (!wg.source) {
+      const pos = positionsOf(wg.text);
       for (const i of wg.issues) {
-        const at = positionAt(wg.text, i.start);
+        const at = pos(i.start);
         process.stderr.write(`${team}:${at.line + 1}:${at.character + 1} ${i.severity}: ${i.entry}${i.field ? ` ${i.field}` : ''} ${i.message}\n`);
       }
       return undefined;
@@ -311,9 +333,22 @@ function loadService(flags: Map<string, string | true>): LanguageService | undef
 const openDoc = (file: string, text: string, version = 1) =>
   TextDocument.create('file://' + path.resolve(file), /\.txt$/i.test(file) ? 'plaintext' : /\.(playbook|sla)\.md$/i.test(file) ? 'lingo-playbook' : 'markdown', version, text);
 
-function readDoc(file: string): string {
-  try { return fs.readFileSync(file, 'utf8'); } catch (e) { throw new UsageError(`cannot read ${file}: ${(e as Error).message}`); }
+/**
+ * A document file: only a regular file (never a device or a named pipe), at most `maxBytes` (counted while
+ * reading), in UTF-8 or UTF-16 (a byte-order mark, or UTF-16's zero bytes, says which).
+ */
+interface DocFile { read: ReadFile; text: string; encode?: (text: string) => Buffer; problem?: string }
+
+function readDoc(file: string, maxBytes: number): DocFile {
+  const read = readLimited(file, { maxBytes, timeoutMs: READ_TIMEOUT_MS });
+  const w = writableText(read.bytes);
+  if ('problem' in w) return { read, text: decodeText(read.bytes).text, problem: w.problem };
+  return { read, text: w.text, encode: w.encode };
 }
+
+/** A file name as one line of text output: control characters (a newline in a name) escaped, not printed. */
+export const shown = (file: string): string =>
+  file.replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 const LEVELS = ['hint', 'information', 'warning', 'error'];
 const SEV_NAME = ['', 'error', 'warning', 'information', 'hint'] as const;
@@ -326,25 +361,27 @@ interface Change { file: string; line: number; column: number; old: string; new:
 function fixDocument(service: LanguageService, file: string, doc: TextDocument, settings: Settings): { text: string; changes: Change[] } {
   const text = doc.getText();
   const edits: { start: number; end: number; newText: string }[] = [];
-  for (const d of service.doValidation(doc, settings)) {
-    if (!SAFE_FIXES.includes(d.code as RuleId)) continue;
-    const action = service.doCodeActions(doc, d.range, settings, ['quickfix']).find((a) =>
-      a.isPreferred && a.diagnostics?.[0]?.code === d.code && JSON.stringify(a.diagnostics?.[0]?.range) === JSON.stringify(d.range));
-    for (const e of action?.edit?.changes?.[doc.uri] ?? []) edits.push({ start: doc.offsetAt(e.range.start), end: doc.offsetAt(e.range.end), newText: e.newText });
+  // The preferred quick fix of each finding, as the editor offers it (one pass over the findings: asking for the
+  // code actions of each finding in turn would go over all findings once per finding).
+  for (const f of service.findings(doc, settings)) {
+    if (!SAFE_FIXES.includes(f.rule) || settings.rules[f.rule] === 'off') continue;
+    const fix = f.fixes.find((x) => x.preferred);
+    for (const e of fix?.edits ?? []) edits.push({ start: e.start, end: e.end, newText: e.newText });
   }
   edits.sort((a, b) => a.start - b.start || a.end - b.end);
   const kept: typeof edits = [];
   for (const e of edits) if (!kept.length || e.start >= kept[kept.length - 1].end) kept.push(e);
-  let out = '';
+  const parts: string[] = [];
   let at = 0;
   const changes: Change[] = [];
   for (const e of kept) {
-    out += text.slice(at, e.start) + e.newText;
+    parts.push(text.slice(at, e.start), e.newText);
     at = e.end;
     const p = doc.positionAt(e.start);
     changes.push({ file, line: p.line + 1, column: p.character + 1, old: text.slice(e.start, e.end), new: e.newText });
   }
-  return { text: out + text.slice(at), changes };
+  parts.push(text.slice(at));
+  return { text: parts.join(''), changes };
 }
 
 function results(service: LanguageService, file: string, doc: TextDocument, settings: Settings): CheckResult[] {
@@ -367,12 +404,20 @@ function results(service: LanguageService, file: string, doc: TextDocument, sett
 }
 
 /** "2 files checked: 1 warning, 3 information." — counts by severity, most severe first; skipped files named. */
-export function summaryLine(checked: number, skipped: number, found: { severity: string }[]): string {
+export function summaryLine(checked: number, skipped: number, found: { severity: string }[], unread = 0): string {
   const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-  const bySeverity = [...LEVELS].reverse().map((s) => [s, found.filter((r) => r.severity === s).length] as const).filter(([, n]) => n > 0);
+  const count = new Map<string, number>();
+  for (const r of found) count.set(r.severity, (count.get(r.severity) ?? 0) + 1);
+  const bySeverity = [...LEVELS].reverse().map((s) => [s, count.get(s) ?? 0] as const).filter(([, n]) => n > 0);
   const counts = bySeverity.map(([s, n]) => (s === 'information' ? `${n} information` : plural(n, s, `${s}s`)));
-  const head = `${plural(checked, 'file', 'files')} checked${skipped ? ` (${plural(skipped, 'file', 'files')} skipped)` : ''}`;
+  const notes = [skipped ? `${plural(skipped, 'file', 'files')} skipped` : '', unread ? `${plural(unread, 'file', 'files')} not read` : ''].filter(Boolean);
+  const head = `${plural(checked, 'file', 'files')} checked${notes.length ? ` (${notes.join(', ')})` : ''}`;
   return `${head}: ${counts.length ? counts.join(', ') : 'no findings'}.`;
+}
+
+/** Writes many lines in a few large writes (one write per line is a system call per finding). */
+function writeChunks(out: NodeJS.WriteStream, lines: string[]): void {
+  for (let i = 0; i < lines.length; i += 4096) out.write(lines.slice(i, i + 4096).join(''));
 }
 
 function check(paths: string[], flags: Map<string, string | true>): number {
@@ -383,38 +428,75 @@ function check(paths: string[], flags: Map<string, string | true>): number {
   const fix = flags.get('fix') === true;
   const settings = settingsFor(flags, lang);
   const files = expandPaths(paths);
+  const fileOrder = new Map(files.map((f, i) => [f, i]));
+  const notFixed: { file: string; why: string; count: number }[] = [];
   const service = loadService(flags);
   if (!service) return 2;
   const all: CheckResult[] = [];
   const changes: Change[] = [];
   let skipped = 0;
+  const unread: string[] = [];
+  // First every file is read, checked and fixed in memory; only then are fixed files written, so that a failure
+  // while checking (or a file that cannot be read) leaves every file as it was.
+  const toWrite: { file: string; was: ReadFile; data: Buffer; changes: Change[]; results: CheckResult[] }[] = [];
+  const maxBytes = settings.maxFileSizeMB * 1048576 * 4; // UTF-8 takes up to 4 bytes a character; the service then applies the limit to the text
   for (const file of files) {
-    let doc = openDoc(file, readDoc(file));
+    let d: DocFile;
+    try { d = readDoc(file, maxBytes); } catch (e) {
+      if (!(e instanceof FileRefused)) throw e;
+      if (e.reason === 'large') { process.stderr.write(`${shown(file)}: not checked: it is more than ${settings.maxFileSizeMB} MB (setting lingo.maxFileSizeMB)\n`); skipped++; continue; }
+      process.stderr.write(`${shown(e.message)}\n`);
+      unread.push(file);
+      continue;
+    }
+    let doc = openDoc(file, d.text);
     const sk = service.skipped(doc, settings);
-    if (sk) { process.stderr.write(`${file}: ${sk.message}\n`); skipped++; continue; }
+    if (sk) { process.stderr.write(`${shown(file)}: ${sk.message}\n`); skipped++; continue; }
     if (fix) {
       const r = fixDocument(service, file, doc, settings);
-      if (r.changes.length) {
-        writeAtomic(file, r.text);
-        changes.push(...r.changes);
-        doc = openDoc(file, r.text, 2);
+      if (r.changes.length && !d.encode) {
+        notFixed.push({ file, why: d.problem!, count: r.changes.length });
+      } else if (r.changes.length) {
+        const fixedDoc = openDoc(file, r.text, 2);
+        toWrite.push({ file, was: d.read, data: d.encode!(r.text), changes: r.changes, results: results(service, file, fixedDoc, settings) });
+        service.forget(fixedDoc.uri);
+        continue;
       }
     }
-    all.push(...results(service, file, doc, settings));
+    for (const x of results(service, file, doc, settings)) all.push(x);
+    service.forget(doc.uri);
   }
   const changeOut = fmt === 'text' ? process.stdout : process.stderr;
-  for (const c of changes) changeOut.write(`fixed ${c.file}:${c.line}:${c.column} ${JSON.stringify(c.old)} → ${JSON.stringify(c.new)}\n`);
-  if (fix) changeOut.write(`${changes.length} fix(es) in ${new Set(changes.map((c) => c.file)).size} file(s)\n`);
+  for (const w of toWrite) {
+    try {
+      replaceFile(w.file, w.was, w.data);
+    } catch (e) {
+      notFixed.push({ file: w.file, why: e instanceof FileRefused ? e.detail : `could not be written: ${(e as Error).message}`, count: w.changes.length });
+      // Not written: its findings are those of the file as it is.
+      for (const x of results(service, w.file, openDoc(w.file, decodeText(w.was.bytes).text), settings)) all.push(x);
+      continue;
+    }
+    for (const c of w.changes) { changes.push(c); changeOut.write(`fixed ${shown(c.file)}:${c.line}:${c.column} ${JSON.stringify(c.old)} → ${JSON.stringify(c.new)}\n`); }
+    for (const x of w.results) all.push(x);
+  }
+  all.sort((x, y) => fileOrder.get(x.file)! - fileOrder.get(y.file)!); // stable: each file's findings stay in their order
+  // What was not fixed, and why: the file is as it was.
+  for (const n of notFixed) changeOut.write(`not fixed ${shown(n.file)} (${n.count} fix(es)): it ${n.why}; it was left as it was\n`);
+  if (fix) changeOut.write(`${changes.length} fix(es) in ${new Set(changes.map((c) => c.file)).size} file(s)${notFixed.length ? `; ${notFixed.length} file(s) not fixed` : ''}\n`);
   if (fmt === 'json') {
     const plain = all.map((r) => ({ file: r.file, line: r.startLine, column: r.startColumn, endLine: r.endLine, endColumn: r.endColumn, severity: r.severity, rule: r.rule, message: r.message }));
     process.stdout.write(JSON.stringify(plain, null, 2) + '\n');
   } else if (fmt === 'sarif') {
     process.stdout.write(JSON.stringify(toSarif(all, { version: pkg.version }), null, 2) + '\n');
   } else {
-    for (const r of all) process.stdout.write(`${r.file}:${r.startLine}:${r.startColumn} ${r.severity} ${r.rule} ${r.message}\n`);
+    const lines: string[] = [];
+    for (const r of all) lines.push(`${shown(r.file)}:${r.startLine}:${r.startColumn} ${r.severity} ${r.rule} ${r.message}\n`);
+    writeChunks(process.stdout, lines);
   }
   // One closing line: what was checked and what was found (on stderr when stdout is JSON or SARIF).
-  changeOut.write(summaryLine(files.length - skipped, skipped, all) + '\n');
+  changeOut.write(summaryLine(files.length - skipped - unread.length, skipped, all, unread.length) + '\n');
+  // A file not read, or not fixed when --fix was asked for, is an error of the run: 2, whatever was found.
+  if (unread.length || notFixed.length) return 2;
   const threshold = LEVELS.indexOf(failOn);
   return all.some((r) => LEVELS.indexOf(r.severity) >= threshold) ? 1 : 0;
 }
@@ -428,8 +510,15 @@ function report(paths: string[], flags: Map<string, string | true>): number {
   const service = loadService(flags);
   if (!service) return 2;
   const documents = [];
+  const maxBytes = settings.maxFileSizeMB * 1048576 * 4;
   for (const file of files) {
-    const doc = openDoc(file, readDoc(file));
+    let text: string;
+    try { text = readDoc(file, maxBytes).text; } catch (e) {
+      if (!(e instanceof FileRefused)) throw e;
+      process.stderr.write(`${shown(e.message)}\n`);
+      continue;
+    }
+    const doc = openDoc(file, text);
     const a = service.analyze(doc, settings);
     if (!a) { process.stderr.write(`${file}: ${service.skipped(doc, settings)?.message ?? 'skipped'}\n`); continue; }
     documents.push(documentReport(file, a));

@@ -6,22 +6,54 @@
 import {
   createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, DidChangeConfigurationNotification,
   InitializeParams, InitializeResult, CancellationToken, LSPErrorCodes, ResponseError, ShowMessageNotification, MessageType,
+  ErrorCodes, type Message, type MessageStrategy,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as fs from 'fs';
 import { fileURLToPath, pathToFileURL } from 'url';
 import {
   buildGlossary, getLanguageService, resolveSettings, Settings, formatIssue, LANGS, messages, Glossary, mergeGlossaries,
-  newTeamConcept, isLang, foldKey, crossFileFindings, type GlossarySource, type GlossaryIssue, type FileAnalysis,
+  newTeamConcept, isLang, foldKey, crossFileFindings, type GlossarySource, type GlossaryIssue, type FileNames,
 } from './service';
 import * as path from 'path';
 import { attachHanLexicon, lexiconFile } from './node/hanLexicon';
 import {
   builtinGlossaryJson, cacheKey, defaultCacheDir, loadBuiltGlossary, loadBuiltinGlossary, loadCachedGlossary, saveCachedGlossary, type BuiltLoad, type CompiledGlossary,
 } from './node/glossaryFiles';
-import { addConceptToFileText, findWorkspaceGlossary, positionAt, readWorkspaceGlossary, WORKSPACE_GLOSSARY_NAMES, type IssueWithRange } from './node/workspaceGlossary';
+import { addConceptToFileText, findWorkspaceGlossary, MAX_GLOSSARY_BYTES, positionsOf, readWorkspaceGlossary, READ_TIMEOUT_MS, WORKSPACE_GLOSSARY_NAMES, type IssueWithRange } from './node/workspaceGlossary';
+import { createFile, decodeText, FileRefused, readLimited, readLimitedIfExists, replaceFile, writableText } from './node/files';
 
-const connection = createConnection(ProposedFeatures.all);
+/**
+ * The LSP lifecycle, as the specification says: before initialize, requests are refused with ServerNotInitialized
+ * (-32002) and notifications dropped (exit excepted); a second initialize, and any request after shutdown, is
+ * refused with InvalidRequest; notifications after shutdown are dropped. Messages are looked at before any handler
+ * runs; a refused request is handed to REFUSED's handler, which answers with the error.
+ */
+let lifecycle: 'new' | 'running' | 'shut down' = 'new';
+const REFUSED = 'lingo/$refused';
+const dropped: string[] = [];
+const messageStrategy: MessageStrategy = {
+  handleMessage(message: Message, next: (message: Message) => void) {
+    const m = message as Message & { id?: number | string | null; method?: unknown; params?: unknown };
+    if (typeof m.method !== 'string' || m.method === 'exit') return next(message); // a response, or exit
+    const request = m.id !== undefined && m.id !== null;
+    if (!request) {
+      if (lifecycle === 'running') next(message);
+      else dropped.push(`${m.method} (${lifecycle === 'new' ? 'before initialize' : 'after shutdown'})`);
+      return;
+    }
+    let refusal: [number, string] | undefined;
+    if (lifecycle === 'new' && m.method !== 'initialize') refusal = [ErrorCodes.ServerNotInitialized, `${m.method} before initialize: the server is not initialized yet`];
+    else if (lifecycle === 'shut down') refusal = [ErrorCodes.InvalidRequest, `${m.method} after shutdown: the server is shutting down`];
+    else if (lifecycle === 'running' && m.method === 'initialize') refusal = [ErrorCodes.InvalidRequest, 'initialize again: the server is initialized already'];
+    if (refusal) return next({ ...m, method: REFUSED, params: { code: refusal[0], message: refusal[1] } } as Message);
+    if (m.method === 'initialize') lifecycle = 'running';
+    else if (m.method === 'shutdown') lifecycle = 'shut down';
+    next(message);
+  },
+};
+const connection = createConnection(ProposedFeatures.all, { messageStrategy });
+connection.onRequest(REFUSED, (p: { code: number; message: string }) => new ResponseError(p.code, p.message));
 // A change range beyond the last line corrupts TextDocument's line table (positions turn NaN):
 // clamp each range to the document, applying the changes one by one as they are relative to each other.
 const documents = new TextDocuments<TextDocument>({
@@ -97,7 +129,7 @@ function composeGlossary(): Glossary {
       const file = findWorkspaceGlossary(folder);
       if (!file) continue;
       const uri = pathToFileURL(file).toString();
-      const wg = readWorkspaceGlossary(file, documents.get(uri)?.getText());
+      const wg = readWorkspaceGlossary(file, documents.get(uri)?.getText(), folder);
       if (wg.source) lastGood.set(file, wg.source);
       const good = lastGood.get(file);
       if (good) workspace.push(good);
@@ -156,10 +188,11 @@ function logLoaded({ glossary, issues }: { glossary: Glossary; issues: GlossaryI
 
 function publishGlossaryIssues(uri: string, text: string, issues: IssueWithRange[]): void {
   glossaryFilesWithDiagnostics.add(uri);
+  const pos = positionsOf(text); // one line table for all the problems of the file
   connection.sendDiagnostics({
     uri,
     diagnostics: issues.map((i) => ({
-      range: { start: positionAt(text, i.start), end: positionAt(text, i.end) },
+      range: { start: pos(i.start), end: pos(i.end) },
       severity: i.severity === 'error' ? 1 : 2,
       source: 'lingo',
       code: 'glossary',
@@ -174,6 +207,7 @@ function reloadGlossary(): void {
   reloadTimer = setTimeout(() => {
     try {
       service.setGlossary(withLexicon(composeGlossary()));
+      crossNames.clear();
     } catch (e) {
       connection.console.error(`Lingo: the glossary could not be reloaded; the previous one stays in force: ${(e as Error).message}`);
       return;
@@ -223,6 +257,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 });
 
 connection.onInitialized(() => {
+  if (dropped.length) connection.console.warn(`Lingo: dropped ${dropped.length} notification(s) sent before initialize, as the protocol says: ${dropped.slice(0, 5).join(', ')}${dropped.length > 5 ? ', …' : ''}`);
+  dropped.length = 0;
   if (hasConfiguration) {
     connection.client.register(DidChangeConfigurationNotification.type, { section: 'lingo' }).catch(() => undefined);
     connection.workspace.getConfiguration('lingo').then((c) => {
@@ -239,6 +275,7 @@ connection.onNotification('lingo/workspaceTrusted', () => { trusted = true; relo
 
 connection.onDidChangeConfiguration((change) => {
   docSettings.clear();
+  crossNames.clear();
   const b = (change.settings?.lingo ?? change.settings)?.builtinGlossary;
   if (typeof b === 'boolean' && b !== useBuiltin) { useBuiltin = b; reloadGlossary(); }
   if (!hasConfiguration) globalSettings = resolveSettings(change.settings?.lingo ?? change.settings);
@@ -298,7 +335,14 @@ async function validate(uri: string): Promise<void> {
 // ---- consistency across the files of a folder or the workspace (lingo.consistencyScope) ------------
 
 const crossPublished = new Set<string>(); // URIs with cross-file findings published
-const diskDocs = new Map<string, { mtimeMs: number; doc: TextDocument }>();
+/** What was last published for a file on disk (not open): sent again only when it changes. */
+const diskPublished = new Map<string, string>();
+/**
+ * Each file's summary for consistency across files (see crossFile.ts), by URI, with what it was made from: the
+ * version of an open document, or the modification time and size of a file on disk. A keystroke re-sums only
+ * the document it changed; the glossary or settings changing drops them all (crossNames.clear()).
+ */
+const crossNames = new Map<string, { stamp: string; names: FileNames | undefined }>();
 let crossTimer: ReturnType<typeof setTimeout> | undefined;
 const MAX_FILES = 2000;
 
@@ -307,50 +351,71 @@ function scheduleCrossFile(): void {
   crossTimer = setTimeout(() => { runCrossFile().catch((e) => connection.console.error(`Lingo: consistency across files failed: ${(e as Error).message}`)); }, 300);
 }
 
-/** The Markdown and text files of the workspace folders, as documents (open ones as the editor has them). */
-function workspaceDocuments(settings: Settings): TextDocument[] {
-  const out: TextDocument[] = [];
+/** A Markdown or text file of the workspace: open (as the editor has it) or on disk. */
+interface WorkspaceFile { uri: string; open?: TextDocument; path?: string; root?: string; stat?: fs.Stats }
+
+/** The Markdown and text files of the workspace folders (open ones as the editor has them), up to MAX_FILES. */
+function workspaceFiles(): WorkspaceFile[] {
+  const out: WorkspaceFile[] = [];
   const seen = new Set<string>();
-  const walk = (dir: string) => {
+  const walk = (dir: string, root: string) => {
     let entries: fs.Dirent[];
     try { entries = fs.readdirSync(dir, { withFileTypes: true }); } catch { return; }
     for (const e of entries) {
       if (out.length >= MAX_FILES) return;
       if (e.name.startsWith('.') || ['node_modules', 'dist', 'out'].includes(e.name)) continue;
       const full = path.join(dir, e.name);
-      if (e.isDirectory()) walk(full);
+      if (e.isDirectory()) walk(full, root);
       else if (e.isFile() && /\.(md|markdown|txt)$/i.test(e.name)) {
         const uri = pathToFileURL(full).toString();
         seen.add(uri);
         const open = documents.get(uri);
-        if (open) { out.push(open); continue; }
-        try {
-          const st = fs.statSync(full);
-          if (st.size > settings.maxFileSizeMB * 1048576) continue;
-          const hit = diskDocs.get(uri);
-          if (hit && hit.mtimeMs === st.mtimeMs) { out.push(hit.doc); continue; }
-          const doc = TextDocument.create(uri, /\.txt$/i.test(full) ? 'plaintext' : 'markdown', Math.floor(st.mtimeMs), fs.readFileSync(full, 'utf8'));
-          diskDocs.set(uri, { mtimeMs: st.mtimeMs, doc });
-          out.push(doc);
-        } catch { /* vanished or unreadable: left out */ }
+        if (open) { out.push({ uri, open }); continue; }
+        try { out.push({ uri, path: full, root, stat: fs.statSync(full) }); } catch { /* vanished: left out */ }
       }
     }
   };
-  for (const f of folders) walk(f);
-  for (const d of documents.all()) if (!seen.has(d.uri) && !isGlossaryFile(d.uri)) out.push(d);
+  for (const f of folders) walk(f, f);
+  for (const d of documents.all()) if (!seen.has(d.uri) && !isGlossaryFile(d.uri)) out.push({ uri: d.uri, open: d });
   return out;
 }
 
+/** A file's summary, from what is kept when the file has not changed since. */
+function namesOf(f: WorkspaceFile, settings: Settings): FileNames | undefined {
+  const stamp = f.open ? `v${f.open.version}` : `m${f.stat!.mtimeMs}:${f.stat!.size}`;
+  const hit = crossNames.get(f.uri);
+  if (hit && hit.stamp === stamp) return hit.names;
+  let names: FileNames | undefined;
+  if (f.open) names = service.consistencyNames(f.open, settings, true);
+  else if (f.stat!.size <= settings.maxFileSizeMB * 1048576 * 4) {
+    try {
+      // Only regular files inside the folder, read within limits (see node/files.ts).
+      const r = readLimited(f.path!, { maxBytes: settings.maxFileSizeMB * 1048576 * 4, root: f.root, timeoutMs: READ_TIMEOUT_MS });
+      const doc = TextDocument.create(f.uri, /\.txt$/i.test(f.path!) ? 'plaintext' : 'markdown', 0, decodeText(r.bytes).text);
+      names = service.consistencyNames(doc, settings, false);
+    } catch (e) {
+      connection.console.info(`Lingo: consistency across files leaves out ${e instanceof FileRefused ? e.message : `${f.path}: ${(e as Error).message}`}`);
+    }
+  }
+  crossNames.set(f.uri, { stamp, names });
+  return names;
+}
+
 async function runCrossFile(): Promise<void> {
+  const t0 = Date.now();
   const settings = folders.length ? await settingsFor(pathToFileURL(folders[0]).toString()) : globalSettings;
   const scope = settings.consistencyScope;
-  const docs = scope === 'document' ? [] : workspaceDocuments(settings);
-  const byUri = new Map(docs.map((d) => [d.uri, d]));
-  const files: FileAnalysis[] = [];
-  for (const d of docs) {
-    const a = service.analyze(d, settings);
-    if (a) files.push({ uri: d.uri, text: d.getText(), analysis: a });
+  const list = scope === 'document' ? [] : workspaceFiles();
+  const byUri = new Map(list.map((f) => [f.uri, f]));
+  const files: FileNames[] = [];
+  let summed = 0;
+  for (const f of list) {
+    const before = crossNames.get(f.uri);
+    const n = namesOf(f, settings);
+    if (crossNames.get(f.uri) !== before) summed++;
+    if (n) files.push(n);
   }
+  for (const uri of crossNames.keys()) if (!byUri.has(uri)) crossNames.delete(uri); // gone from the workspace
   const rootOf = (uri: string) => {
     const p = uri.startsWith('file:') ? fileURLToPath(uri) : uri;
     return folders.filter((f) => p.startsWith(f)).sort((a, b) => b.length - a.length)[0] ?? '';
@@ -359,20 +424,25 @@ async function runCrossFile(): Promise<void> {
   const touched = new Set([...crossPublished, ...found.keys()]);
   crossPublished.clear();
   for (const uri of touched) {
-    const doc = documents.get(uri) ?? byUri.get(uri);
-    if (!doc) { connection.sendDiagnostics({ uri, diagnostics: [] }); continue; }
-    const list = (found.get(uri) ?? []).map((f) => {
-      const other = byUri.get(f.relatedUri);
-      const r = f.related![0];
-      return { ...f, relatedLocation: other ? { uri: f.relatedUri, range: { start: other.positionAt(r.start), end: other.positionAt(r.end) }, message: r.message } : undefined };
-    });
-    service.setCrossFileFindings(uri, doc.version, list);
+    const list = found.get(uri) ?? [];
     if (list.length) crossPublished.add(uri);
-    const s = await settingsFor(uri);
-    // Open documents get all their findings; files on disk only what the workspace check adds.
-    const diags = service.doValidation(doc, s).filter((d) => documents.get(uri) || d.code === 'inconsistent-across-files');
-    connection.sendDiagnostics({ uri, version: documents.get(uri) ? doc.version : undefined, diagnostics: diags });
+    const open = documents.get(uri);
+    if (open) {
+      service.setCrossFileFindings(uri, open.version, list);
+      // Open documents get all their findings.
+      connection.sendDiagnostics({ uri, version: open.version, diagnostics: service.doValidation(open, await settingsFor(uri)) });
+      diskPublished.delete(uri);
+    } else {
+      // Files on disk only what the workspace check adds, and only when that changed.
+      service.setCrossFileFindings(uri, 0, []);
+      const diagnostics = service.diagnosticsOf(list, await settingsFor(uri));
+      const sig = JSON.stringify(diagnostics);
+      if (diskPublished.get(uri) === sig) continue;
+      if (diagnostics.length) diskPublished.set(uri, sig); else diskPublished.delete(uri);
+      connection.sendDiagnostics({ uri, diagnostics });
+    }
   }
+  if (list.length) connection.console.log(`Lingo: consistency across ${list.length} files (${summed} read or analysed) in ${Date.now() - t0} ms`);
 }
 
 /** The last path segment of a URI, decoded when it can be (a malformed %-escape must not throw). */
@@ -391,11 +461,23 @@ documents.onDidChangeContent((e) => {
   const opened = e.document === opening;
   opening = undefined;
   if (isGlossaryFile(e.document.uri)) {
-    // Show problems while typing; the glossary itself changes on save.
-    const wg = readWorkspaceGlossary(fileURLToPath(e.document.uri), e.document.getText());
-    publishGlossaryIssues(e.document.uri, wg.text, wg.issues);
+    // Show problems while typing (once typing pauses, as for documents); the glossary itself changes on save.
+    scheduleGlossaryCheck(e.document, opened ? 0 : DEBOUNCE_MS);
   } else if (!opened) schedule(e.document, DEBOUNCE_MS); // an open is already scheduled at once
 });
+/** Checks an open team glossary file and shows its problems in it. */
+function scheduleGlossaryCheck(doc: TextDocument, delay: number): void {
+  timers.get(doc.uri)?.cancel();
+  const t = setTimeout(() => {
+    timers.delete(doc.uri);
+    const now = documents.get(doc.uri);
+    if (!now) return;
+    const wg = readWorkspaceGlossary(fileURLToPath(now.uri), now.getText());
+    publishGlossaryIssues(now.uri, wg.text, wg.issues);
+  }, delay);
+  timers.set(doc.uri, { cancel: () => clearTimeout(t) });
+}
+
 documents.onDidClose((e) => {
   timers.get(e.document.uri)?.cancel();
   timers.delete(e.document.uri);
@@ -442,10 +524,26 @@ connection.onExecuteCommand(async (p) => {
   const docPath = arg.uri.startsWith('file:') ? fileURLToPath(arg.uri) : '';
   const folder = folders.filter((f) => docPath.startsWith(f)).sort((a, b) => b.length - a.length)[0] ?? folders[0];
   if (!folder || !trusted) return null;
-  const file = findWorkspaceGlossary(folder) ?? `${folder}/${WORKSPACE_GLOSSARY_NAMES[0]}`;
+  const file = findWorkspaceGlossary(folder) ?? path.join(folder, WORKSPACE_GLOSSARY_NAMES[0]);
   const uri = pathToFileURL(file).toString();
   const open = documents.get(uri);
-  const text = open?.getText() ?? (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined);
+  let read: ReturnType<typeof readLimited> | undefined;
+  let text = open?.getText();
+  let encode: (t: string) => Buffer = (t) => Buffer.from(t, 'utf8');
+  if (!open) {
+    try {
+      read = readLimitedIfExists(file, { maxBytes: MAX_GLOSSARY_BYTES, root: folder, timeoutMs: READ_TIMEOUT_MS });
+      if (read) {
+        const w = writableText(read.bytes);
+        if ('problem' in w) throw new FileRefused(file, 'encoding', w.problem);
+        text = w.text;
+        encode = w.encode;
+      }
+    } catch (e) {
+      connection.window.showErrorMessage(`Lingo: ${e instanceof FileRefused ? e.message : `${file} could not be read: ${(e as Error).message}`}`);
+      return null;
+    }
+  }
   const g = service.getGlossary();
   const known = g.matcher.lookup(foldKey(arg.text));
   if (known >= 0 && g.terms[g.matcher.outputs(known)[0]]?.lang === arg.lang) return null; // already a term of this language
@@ -459,9 +557,15 @@ connection.onExecuteCommand(async (p) => {
   if (open) {
     await connection.workspace.applyEdit({ changes: { [uri]: [{ range: { start: { line: 0, character: 0 }, end: open.positionAt(open.getText().length) }, newText: next }] } });
   } else {
-    const tmp = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, next);
-    fs.renameSync(tmp, file);
+    // Through a temporary file created exclusively next to it; mode, owner and links kept; an edit made meanwhile is not overwritten.
+    try {
+      if (read) replaceFile(file, read, encode(next));
+      else createFile(file, next);
+    } catch (e) {
+      const why = e instanceof FileRefused ? `${e.message}; the team glossary was not changed` : (e as NodeJS.ErrnoException).code === 'EEXIST' ? `${file} was created meanwhile; try again` : `${file} could not be written: ${(e as Error).message}`;
+      connection.window.showErrorMessage(`Lingo: ${why}`);
+      return null;
+    }
     reloadGlossary();
   }
   return { file };

@@ -235,3 +235,15 @@ describe('a gloss in parentheses', () => {
   it('is one name, not two', () => assert.deepStrictEqual(rulesOf('我們先定義理想客戶輪廓（Ideal Customer Profile），再找名單。'), []));
   it('the same names elsewhere are two', () => assert.deepStrictEqual(rulesOf('我們先定義理想客戶輪廓。之後每季檢視 ideal customer profile。'), ['inconsistent-term']));
 });
+
+describe('colloquial terms', () => {
+  const { glossary: g } = buildGlossary([{ file: 'r.json', data: { domain: 'sales', concepts: [{
+    id: 'opportunity', name: 'Opportunity',
+    langs: { en: { terms: [{ text: 'opportunity', status: 'preferred' }, { text: 'deal', status: 'admitted', register: 'colloquial' }, { text: 'opp', status: 'admitted' }] },
+      pl: { terms: [{ text: 'szansa sprzedażowa', status: 'preferred', gender: 'f', head: 0 }, { text: 'upsell', status: 'admitted', loanword: true, forms: ['upsellu'] }] } },
+  }] } }]);
+  const svc = getLanguageService(g);
+  const rulesOf = (text: string) => svc.doValidation(TextDocument.create(`file:///senses/reg${++n}.md`, 'markdown', 1, text), resolveSettings({ language: 'en' })).map((d) => String(d.code));
+  it('a colloquial term beside the formal one is no inconsistency', () => assert.deepStrictEqual(rulesOf('Every opportunity has an owner. A deal without a next step goes back to marketing.'), []));
+  it('two formal terms still are', () => assert.deepStrictEqual(rulesOf('Every opportunity has an owner. An opp without a next step goes back.'), ['inconsistent-term']));
+});

@@ -13,13 +13,13 @@ import { FileError, posKey, type Imported, type Pos } from './interchange';
 export const CSV_COLUMNS = [
   'concept_id', 'domain', 'concept_name', 'language', 'kind', 'text', 'status', 'definition',
   'expansion', 'loanword', 'mistranslation', 'gender', 'head', 'plural', 'forms', 'inflect', 'ambiguous', 'homograph', 'note', 'replacement',
-  'related', 'seeds', 'disabled', 'not_in', 'not_near', 'cues',
+  'related', 'seeds', 'disabled', 'not_in', 'not_near', 'cues', 'register',
 ] as const;
 type Column = (typeof CSV_COLUMNS)[number];
 type Row = Partial<Record<Column, string>>;
 
 const ACRONYM_ONLY: Column[] = ['expansion'];
-const TERM_ONLY: Column[] = ['loanword', 'mistranslation', 'gender', 'head', 'plural', 'forms', 'inflect', 'homograph', 'replacement'];
+const TERM_ONLY: Column[] = ['loanword', 'mistranslation', 'gender', 'head', 'plural', 'forms', 'inflect', 'homograph', 'replacement', 'register'];
 
 // ---- RFC 4180 ----------------------------------------------------------------------
 
@@ -125,7 +125,7 @@ export function exportCsv(files: GlossaryFileData[]): string {
           rows.push(line({
             ...base, kind: 'term', text: t.text, status: t.status, loanword: enc(t.loanword), mistranslation: enc(t.mistranslation),
             gender: enc(t.gender), head: enc(t.head), plural: enc(t.plural), forms: encodeList(t.forms), inflect: enc(t.inflect),
-            ambiguous: enc(t.ambiguous), homograph: enc(t.homograph), note: enc(t.note), replacement: enc(t.replacement), ...contextCells(t),
+            ambiguous: enc(t.ambiguous), homograph: enc(t.homograph), note: enc(t.note), replacement: enc(t.replacement), register: enc(t.register), ...contextCells(t),
           }));
         }
         if (s.acronyms?.length === 0) rows.push(line({ ...base, kind: 'acronyms', text: '[]' }));
@@ -248,6 +248,7 @@ export function importCsv(file: string, input: string): Imported {
       set('inflect', bool('inflect'));
       set('ambiguous', bool('ambiguous'));
       if (get('homograph') !== '') t.homograph = get('homograph') as TermData['homograph'];
+      if (get('register') !== '') t.register = get('register') as TermData['register'];
       if (get('note') !== '') t.note = get('note');
       if (get('replacement') !== '') t.replacement = get('replacement');
       setContext(t, get);

@@ -9,7 +9,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type * as YAML from 'yaml';
 import { buildGlossary, compiledMeta, decodeGlossary, encodeGlossary, type CompiledSource, type DomainNames, type Glossary, type GlossaryIssue, type GlossarySource } from '../service';
-import { writeFilesAtomic } from './interchange';
+import { writeFilesAtomic } from './files';
 
 /** The YAML library, loaded on first use: most glossaries are JSON, and the server starts faster without it. */
 export const loadYaml = (): typeof YAML => require('yaml');

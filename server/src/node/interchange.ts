@@ -58,7 +58,7 @@ export function checkImported(source: string, imp: Imported): string[] {
 
 // ---- canonical key order and formatting ------------------------------------
 
-const TERM_KEYS: (keyof TermData)[] = ['text', 'status', 'loanword', 'mistranslation', 'gender', 'head', 'plural', 'forms', 'inflect', 'ambiguous', 'homograph', 'note', 'replacement', 'notIn', 'notNear', 'cues'];
+const TERM_KEYS: (keyof TermData)[] = ['text', 'status', 'loanword', 'mistranslation', 'gender', 'head', 'plural', 'forms', 'inflect', 'ambiguous', 'homograph', 'register', 'note', 'replacement', 'notIn', 'notNear', 'cues'];
 const ACRONYM_KEYS: (keyof AcronymData)[] = ['text', 'expansion', 'status', 'ambiguous', 'note', 'notIn', 'notNear', 'cues'];
 
 function pick<T extends object>(o: T, keys: (keyof T)[]): T {
@@ -118,27 +118,7 @@ const oneLine = (o: object): string => '{' + Object.entries(o).map(([k, v]) => `
 
 // ---- writing -----------------------------------------------------------------
 
-/**
- * Writes every file through a temporary file first; only when all are written are they renamed into
- * place, so an error (a full disk, a missing permission) leaves no half-written set behind.
- */
-export function writeFilesAtomic(files: { path: string; text: string | Uint8Array }[]): void {
-  const tmps: string[] = [];
-  try {
-    for (const f of files) {
-      fs.mkdirSync(path.dirname(path.resolve(f.path)), { recursive: true });
-      const tmp = `${f.path}.${process.pid}.tmp`;
-      tmps.push(tmp);
-      fs.writeFileSync(tmp, f.text);
-    }
-  } catch (e) {
-    for (const t of tmps) fs.rmSync(t, { force: true });
-    throw e;
-  }
-  files.forEach((f, i) => fs.renameSync(tmps[i], f.path));
-}
-
-export const writeAtomic = (file: string, text: string): void => writeFilesAtomic([{ path: file, text }]);
+export { writeAtomic, writeFilesAtomic } from './files';
 
 /** Line and column (1-based) of an offset, from a table of line starts. */
 export function lineStarts(text: string): number[] {

@@ -281,6 +281,7 @@ function termXml(out: string[], lang: Lang, t: TermData, e: (s: string) => strin
   if (t.replacement !== undefined) n('x-lingo-replacement', t.replacement);
   if (t.ambiguous !== undefined) n('x-lingo-ambiguous', t.ambiguous);
   if (t.homograph !== undefined) n('x-lingo-homograph', t.homograph);
+  if (t.register !== undefined) n('register', `${t.register}Register`);
   if (t.head !== undefined) n('x-lingo-head', t.head);
   if (t.plural !== undefined) n('x-lingo-plural', t.plural);
   for (const f of t.forms ?? []) n('x-lingo-form', f);
@@ -496,6 +497,8 @@ export function importTbx(file: string, input: string): Imported {
       set('replacement', str('x-lingo-replacement'));
       set('ambiguous', flag('x-lingo-ambiguous'));
       set('homograph', str('x-lingo-homograph') as TermData['homograph']);
+      const reg = str('register');
+      if (reg !== undefined) t.register = reg.replace(/Register$/, '') as TermData['register'];
       const exact = str('x-lingo-gender');
       const gEl = one('grammaticalGender');
       if (exact !== undefined) t.gender = exact;

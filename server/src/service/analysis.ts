@@ -489,7 +489,8 @@ function scanner(text: string, folded: Uint16Array, glossary: Glossary, opts: An
     let mask = 0;
     let matched: string | undefined;
     e.terms.forEach((t, i) => {
-      if (!own || t.lang === lang || t.acronym || hasHan(t.text)) { mask |= 1 << i; return; }
+      // English is written inside every language's documents, with its plurals ("leads", "upsells"): its forms stay.
+      if (!own || t.lang === lang || t.lang === 'en' || t.acronym || hasHan(t.text)) { mask |= 1 << i; return; }
       matched ??= foldKey(String.fromCharCode.apply(null, folded.subarray(start, end) as unknown as number[]));
       const base = foldKey(t.text);
       if (matched === base || matched === base.replace(/ /g, '')) mask |= 1 << i;
@@ -516,7 +517,8 @@ function scanner(text: string, folded: Uint16Array, glossary: Glossary, opts: An
       e = e.written.get(written) ?? asWritten(e, written);
     }
     if (!e.terms.length) return false;
-    // Inflected forms count in their own language only: the Polish "person" (of persona) is not a term in English.
+    // Inflected forms count in their own language (and English ones everywhere): the Polish "person" (of persona) is
+    // not a term in English.
     if (e.foreign !== e) e = e.foreign ?? foreignFormsOut(e, start, end);
     if (!e.terms.length) return false;
     // A Chinese term inside a longer everyday word (成交 in 成交量) is not the term.

@@ -26,7 +26,7 @@ import { LANGS } from './types';
 
 const MAGIC = 'LINGOGLB';
 /** Changes when the layout changes; a file of another format is not read. */
-export const COMPILED_FORMAT = 2;
+export const COMPILED_FORMAT = 3;
 
 /** A compiled glossary that cannot be used: wrong format, truncated, or changed since it was written. */
 export class CompiledGlossaryError extends Error {}
@@ -141,7 +141,7 @@ export function encodeGlossary(glossary: Glossary, issues: GlossaryIssue[], meta
           if (t.index !== next || terms[next] !== t || t.concept !== c || t.lang !== lang || t.acronym !== acronym) {
             throw new Error(`the glossary cannot be compiled: term "${t.text}" of ${c.id} is not where buildGlossary puts it`);
           }
-          termBits[next] = packBits(t.lang, t.status, t.rank, t.acronym, t.loanword, t.mistranslation, t.ambiguous, t.homograph === 'verb');
+          termBits[next] = packBits(t.lang, t.status, t.rank, t.acronym, t.loanword, t.mistranslation, t.ambiguous, t.homograph === 'verb', t.colloquial);
           termConcept[next] = ci;
           if (t.expansion !== undefined || t.note !== undefined || t.replacement !== undefined) {
             termMore[next] = more.length / 3;

@@ -118,7 +118,7 @@ export function buildGlossary(sources: GlossarySource[], options: BuildOptions =
 
 function makeTerm(terms: Term[], concept: Concept, lang: Lang, t: TermData, rank: number): Term {
   const status = t.mistranslation ? 'deprecated' : t.status;
-  const bits = packBits(lang, status, rank, false, !!t.loanword, !!t.mistranslation, !!t.ambiguous, t.homograph === 'verb');
+  const bits = packBits(lang, status, rank, false, !!t.loanword, !!t.mistranslation, !!t.ambiguous, t.homograph === 'verb', t.register === 'colloquial');
   const context = contextOf(t);
   const term = new PackedTerm(terms.length, concept, t.text, bits, inflectionHints(t), t.note === undefined && t.replacement === undefined && !context ? undefined : { note: t.note, replacement: t.replacement, context });
   terms.push(term);
@@ -128,8 +128,8 @@ function makeTerm(terms: Term[], concept: Concept, lang: Lang, t: TermData, rank
 const STATUSES: readonly Status[] = ['preferred', 'admitted', 'deprecated'];
 
 /** A term's small fields in one number (as PackedTerm reads them; also the column of a compiled glossary). */
-export function packBits(lang: Lang, status: Status, rank: number, acronym: boolean, loanword: boolean, mistranslation: boolean, ambiguous: boolean, verb: boolean): number {
-  return (LANGS.indexOf(lang) & 7) | ((STATUSES.indexOf(status) & 3) << 3) | (+acronym << 5) | (+loanword << 6) | (+mistranslation << 7) | (+ambiguous << 8) | (+verb << 9) | (rank << 10);
+export function packBits(lang: Lang, status: Status, rank: number, acronym: boolean, loanword: boolean, mistranslation: boolean, ambiguous: boolean, verb: boolean, colloquial = false): number {
+  return (LANGS.indexOf(lang) & 7) | ((STATUSES.indexOf(status) & 3) << 3) | (+acronym << 5) | (+loanword << 6) | (+mistranslation << 7) | (+ambiguous << 8) | (+verb << 9) | (+colloquial << 10) | (rank << 11);
 }
 
 /** The bit of an acronym in packBits. */
@@ -156,7 +156,8 @@ export class PackedTerm implements Term {
   get mistranslation(): boolean { return (this.bits & (1 << 7)) !== 0; }
   get ambiguous(): boolean { return (this.bits & (1 << 8)) !== 0; }
   get homograph(): 'verb' | undefined { return this.bits & (1 << 9) ? 'verb' : undefined; }
-  get rank(): number { return this.bits >>> 10; }
+  get colloquial(): boolean { return (this.bits & (1 << 10)) !== 0; }
+  get rank(): number { return this.bits >>> 11; }
   get expansion(): string | undefined { return this.more?.expansion; }
   get note(): string | undefined { return this.more?.note; }
   get replacement(): string | undefined { return this.more?.replacement; }

@@ -14,5 +14,5 @@ export { formatIssue, validateGlossaryFile } from './validate';
 export { MESSAGES, messages } from './l10n';
 export { mergeGlossaries, newTeamConcept, conceptIdFor } from './merge';
 export type { WorkspaceGlossaryData } from './merge';
-export { crossFileFindings } from './crossFile';
-export type { FileAnalysis, CrossFileFinding } from './crossFile';
+export { crossFileFindings, fileNames } from './crossFile';
+export type { FileAnalysis, FileNames, CrossFileFinding } from './crossFile';

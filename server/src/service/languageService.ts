@@ -10,6 +10,7 @@ import {
 } from 'vscode-languageserver-types';
 import { analyze, analyzeSteps, quickLanguage, reanalyze, Analysis } from './analysis';
 import { complete, CompletionIndex } from './completion';
+import { fileNames, type FileNames } from './crossFile';
 import { computeFindings, Finding, isAcronymUse, keep, kept, spelledOutAs, updateFindings } from './findings';
 import { foldKey } from './fold';
 import { mayControl, mayControlAfter, sameControl, suppressions } from './suppress';
@@ -46,6 +47,14 @@ export interface LanguageService {
   documentInfo(doc: TextDocument, settings?: Settings): DocumentInfo;
   /** Analyses a document in steps, pausing between slices of a large one (drive it with an event loop). */
   prepare(doc: TextDocument, settings?: Settings): Generator<void, void>;
+  /**
+   * What consistency across files needs of a document (see crossFile.ts), from its cached analysis when there is
+   * one; `keep`: cache the analysis (an open document), else analyse it without caching (a file on disk, which
+   * must not push the open documents' analyses out of the cache).
+   */
+  consistencyNames(doc: TextDocument, settings?: Settings, keep?: boolean): FileNames | undefined;
+  /** Diagnostics of findings about a document that is not open (consistency across files), without analysing it. */
+  diagnosticsOf(findings: (Finding & { range: Range })[], settings?: Settings): Diagnostic[];
   /** Findings computed over several documents (consistency across files), for this document's version. */
   setCrossFileFindings(uri: string, version: number, findings: Finding[]): void;
   forget(uri: string): void;
@@ -249,6 +258,27 @@ export function getLanguageService(initial: Glossary): LanguageService {
     skipped,
     findings,
     forget: (uri) => { cache.delete(uri); skips.delete(uri); cross.delete(uri); },
+    consistencyNames(doc, settings = DEFAULT_SETTINGS, keepIt = false) {
+      if (skipped(doc, settings)) return undefined;
+      const hit = cached(doc, settings);
+      const text = doc.getText();
+      if (hit || keepIt) {
+        const e = hit ?? entry(doc, settings)!;
+        return fileNames(doc.uri, text, e.analysis, positions(doc, e));
+      }
+      const analysis = analyze(text, glossary, optionsFor(doc, settings));
+      return fileNames(doc.uri, text, analysis, positionsIn(lineStarts(text), text));
+    },
+    diagnosticsOf(fs, settings = DEFAULT_SETTINGS) {
+      return fs.filter((f) => settings.rules[f.rule] !== 'off').map((f) => ({
+        range: f.range,
+        severity: SEVERITY[settings.rules[f.rule] as keyof typeof SEVERITY],
+        code: f.rule,
+        source: SOURCE,
+        message: f.message,
+        relatedInformation: f.relatedLocation ? [DiagnosticRelatedInformation.create({ uri: f.relatedLocation.uri, range: f.relatedLocation.range }, f.relatedLocation.message)] : undefined,
+      }));
+    },
     setCrossFileFindings(uri, version, fs) {
       if (fs.length) cross.set(uri, { version, findings: fs }); else cross.delete(uri);
     },

@@ -38,7 +38,32 @@ export function mayControlAfter(oldMay: boolean, text: string, at: number, newEn
 export function suppressions(text: string, may = mayControl(text)): (rule: RuleId, offset: number) => boolean {
   const spans = may ? controlSpans(text) : [];
   if (!spans.length) return () => false;
-  return (rule, offset) => spans.some((sp) => offset >= sp.start && offset <= sp.end && sp.rules.has(rule));
+  // Per rule, the stretches it is off in, merged and in order: a finding is looked up by its offset (a binary
+  // search), not tested against every comment.
+  const byRule = new Map<string, { starts: number[]; ends: number[] }>();
+  const lists = new Map<string, Span[]>();
+  for (const sp of spans) for (const r of sp.rules) { let l = lists.get(r); if (!l) lists.set(r, (l = [])); l.push(sp); }
+  for (const [r, list] of lists) {
+    const mine = list.sort((x, y) => x.start - y.start);
+    const starts: number[] = [], ends: number[] = [];
+    for (const sp of mine) {
+      const k = ends.length - 1;
+      if (k >= 0 && sp.start <= ends[k]) ends[k] = Math.max(ends[k], sp.end);
+      else { starts.push(sp.start); ends.push(sp.end); }
+    }
+    byRule.set(r, { starts, ends });
+  }
+  return (rule, offset) => {
+    const m = byRule.get(rule);
+    if (!m) return false;
+    // The last stretch that starts at or before the offset.
+    let lo = 0, hi = m.starts.length - 1, at = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      if (m.starts[mid] <= offset) { at = mid; lo = mid + 1; } else hi = mid - 1;
+    }
+    return at >= 0 && offset <= m.ends[at];
+  };
 }
 
 /**

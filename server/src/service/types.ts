@@ -25,6 +25,8 @@ export interface TermData {
   replacement?: string;
   ambiguous?: boolean;
   homograph?: 'verb';
+  /** 'colloquial': the everyday word of the trade for the concept ("deal" for opportunity), which writers mix with the formal term: no inconsistency. */
+  register?: 'colloquial';
   gender?: string;
   head?: number;
   plural?: string;
@@ -96,6 +98,8 @@ export interface Term {
   mistranslation: boolean;
   ambiguous: boolean;
   homograph?: 'verb';
+  /** The everyday word of the trade, mixed with the formal term without inconsistency. */
+  colloquial: boolean;
   note?: string;
   replacement?: string;
   /** How the glossary entry says the term inflects, when it says anything; its forms are termForms(term) (glossary.ts). */

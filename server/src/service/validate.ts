@@ -33,7 +33,7 @@ function describe(e: ErrorObject): string {
     case 'maxLength': return `is too long (at most ${(e.params as { limit: number }).limit} characters)`;
     case 'minLength': return 'must not be empty';
     case 'minItems': return 'must not be empty';
-    case 'pattern': return 'has characters that are not allowed here (lower-case letters, digits and hyphens)';
+    case 'pattern': return (e.params as { pattern: string }).pattern === '\\S' ? 'must not be only spaces' : 'has characters that are not allowed here (lower-case letters, digits and hyphens)';
     default: return e.message ?? 'is not valid';
   }
 }
