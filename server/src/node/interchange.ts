@@ -1,10 +1,8 @@
 /**
  * What the glossary exchange formats (TBX, CSV) share: errors with a file position, checking imported
  * data against the glossary schema (reporting each problem at the line it came from), writing the
- * per-domain JSON files in the repository's style, and writing several files all or nothing.
+ * per-domain JSON files in the repository's style; writing files (all or nothing) is files.ts's, re-exported here.
  */
-import * as fs from 'fs';
-import * as path from 'path';
 import { buildGlossary, validateGlossaryFile, type AcronymData, type ConceptData, type GlossaryFileData, type LangSectionData, type TermData } from '../service';
 
 export interface Pos { line: number; col: number }
