@@ -16,7 +16,10 @@ await Promise.all([
   build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
 ]);
 execFileSync(process.execPath, ['dist/cli.js', 'glossary', 'compile', '--out', 'dist/glossary.json'], { stdio: 'inherit' });
-// The Chinese vocabulary for word boundaries (see lexicon.mjs), with the rare words that hold a built-in term.
-const lexicon = writeHanLexicon(`dist/${LEXICON_NAME}`, chineseTerms(JSON.parse(readFileSync('dist/glossary.json', 'utf8'))));
+// The Chinese vocabulary for word boundaries (see lexicon.mjs), with the rare words that hold a built-in term, folded
+// by the service's own foldKey (bundled for this step) so that the server folds nothing when it loads it.
+const foldModule = await build({ ...common, entryPoints: ['server/src/service/fold.ts'], format: 'esm', write: false, sourcemap: false });
+const { foldKey } = await import(`data:text/javascript;base64,${Buffer.from(foldModule.outputFiles[0].text).toString('base64')}`);
+const lexicon = writeHanLexicon(`dist/${LEXICON_NAME}`, chineseTerms(JSON.parse(readFileSync('dist/glossary.json', 'utf8'))), foldKey);
 console.log(`dist/${LEXICON_NAME}: ${lexicon.words} Chinese words for word boundaries`);
 copyFileSync('glossary/schema/workspace-glossary.schema.json', 'dist/workspace-glossary.schema.json');

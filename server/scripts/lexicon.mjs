@@ -18,8 +18,12 @@ export const LEXICON_NAME = 'zh-words.txt';
 const MIN_FREQ = 5;
 const MAX_LENGTH = 6;
 
-/** Writes the lexicon to `out`, with the words that contain one of `terms` (Chinese terms); returns how many words, and how many of them hold a term. */
-export function writeHanLexicon(out, terms = []) {
+/**
+ * Writes the lexicon to `out`, with the words that contain one of `terms` (Chinese terms); returns how many words, and
+ * how many of them hold a term. With `fold` (the service's foldKey), the words are written folded as documents are
+ * (Simplified; words alike merged), under a first line "# folded", so that loading it folds nothing.
+ */
+export function writeHanLexicon(out, terms = [], fold = undefined) {
   const require = createRequire(import.meta.url);
   // The package ships its dictionary as a base64 string of Brotli-compressed text, in a CommonJS module that
   // its "exports" do not list: found beside the package's main file.
@@ -47,8 +51,18 @@ export function writeHanLexicon(out, terms = []) {
     if (holds) { lines.push(`${word} ${freq}`); held++; }
   }
   fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, lines.join('\n') + '\n');
-  return { words: lines.length, holding: held };
+  if (!fold) {
+    fs.writeFileSync(out, lines.join('\n') + '\n');
+    return { words: lines.length, holding: held };
+  }
+  const merged = new Map();
+  for (const line of lines) {
+    const [word, freq] = line.split(' ');
+    const w = fold(word);
+    merged.set(w, (merged.get(w) ?? 0) + Number(freq));
+  }
+  fs.writeFileSync(out, '# folded\n' + [...merged].map(([w, f]) => `${w} ${f}`).join('\n') + '\n');
+  return { words: merged.size, holding: held };
 }
 
 /** The Chinese terms of a compiled glossary (dist/glossary.json: { sources: [{ data: { concepts } }] }). */

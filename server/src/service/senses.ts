@@ -479,8 +479,9 @@ export function senseOf(ctx: TermContext, scope: SenseScope, folded: Uint16Array
  * deciding where words begin and end. Made from a word list by the node layer (makeHanLexicon).
  */
 export interface HanLexicon {
-  /** Natural log of a word's probability (its frequency over the sum of all frequencies). */
-  logp: Map<string, number>;
+  /** Each word's frequency; its probability is that over the sum of all frequencies (logTotal its natural log). */
+  freq: Map<string, number>;
+  logTotal: number;
   /** Log probability of a character the list does not have, and of a glossary term the list does not have. */
   unknown: number;
   term: number;
@@ -488,28 +489,30 @@ export interface HanLexicon {
   maxLength: number;
 }
 
-/** A lexicon from lines "word frequency" (as jieba's dictionaries write them); other columns are ignored. */
+/**
+ * A lexicon from lines "word frequency" (as jieba's dictionaries write them); other columns are ignored. Under a first
+ * line "# folded" the words are folded already (as the build writes dist/zh-words.txt), and are not folded again.
+ */
 export function makeHanLexicon(lines: string): HanLexicon {
   const freq = new Map<string, number>();
   let total = 0, maxLength = 1;
+  const folded = lines.startsWith('# folded\n');
   for (const line of lines.split('\n')) {
     const sp = line.indexOf(' ');
-    if (sp <= 0) continue;
+    if (sp <= 0 || line.charCodeAt(0) === 0x23) continue;
     const f = parseInt(line.slice(sp + 1), 10);
     if (!(f > 0)) continue;
-    const w = foldKey(line.slice(0, sp));
+    const w = folded ? line.slice(0, sp) : foldKey(line.slice(0, sp));
     if (!w || !isHanCode(w.charCodeAt(0))) continue;
     freq.set(w, (freq.get(w) ?? 0) + f);
     total += f;
     if (w.length > maxLength) maxLength = w.length;
   }
   const logTotal = Math.log(total);
-  const logp = new Map<string, number>();
-  for (const [w, f] of freq) logp.set(w, Math.log(f) - logTotal);
   // A glossary term counts as a common word (frequency 10,000, as common as 服務 or 客戶): it is cut as a word
   // unless one longer everyday word holds its characters (成交量 holds 成交) or the words across its ends are
   // much more likely than it.
-  return { logp, unknown: -logTotal, term: Math.log(10000) - logTotal, maxLength: Math.min(maxLength, 8) };
+  return { freq, logTotal, unknown: -logTotal, term: Math.log(10000) - logTotal, maxLength: Math.min(maxLength, 8) };
 }
 
 const CONTEXT_HAN = 4;
@@ -545,7 +548,7 @@ function segmentsAsWord(lex: HanLexicon, s: string, from: number, to: number): b
   for (let i = 0; i < n && !crossed; i++) {
     for (let j = i + 2; j <= Math.min(n, i + lex.maxLength) && !crossed; j++) {
       const crosses = (i < from && j > from) || (i < to && j > to) || (i <= from && j >= to && j - i > to - from);
-      if (crosses && lex.logp.has(s.slice(i, j))) crossed = true;
+      if (crosses && lex.freq.has(s.slice(i, j))) crossed = true;
     }
   }
   if (!crossed) return true;
@@ -559,7 +562,8 @@ function segmentsAsWord(lex: HanLexicon, s: string, from: number, to: number): b
     for (let i = j === to ? Math.min(from, lowest) : lowest; i < j; i++) {
       if (best[i] === -Infinity || (j - i > lex.maxLength && !(i === from && j === to))) continue;
       const w = s.slice(i, j);
-      let p = lex.logp.get(w);
+      const f = lex.freq.get(w);
+      let p = f === undefined ? undefined : Math.log(f) - lex.logTotal;
       if (i === from && j === to) p = Math.max(p ?? -Infinity, lex.term);
       if (p === undefined) p = j - i === 1 ? lex.unknown : -Infinity;
       if (best[i] + p > best[j]) { best[j] = best[i] + p; from_[j] = i; }
