@@ -123,6 +123,10 @@ describe('senses', () => {
       ['We lead the call together.', []],
       ['Customers who churn get a survey.', []],
       ['Churn went down this quarter.', ['Churn→churn']],
+      // A plural is a noun before "with" or "that", which after a base form mark a verb ("lead with a story").
+      ['Leads with a high score go to sales at once.', ['Leads→lead']],
+      ['Leads that ask for a demo get a call within the hour.', ['Leads→lead']],
+      ['We lead with the customer story, not the product.', []],
     ];
     for (const [text, expected] of cases) it(text, () => assert.deepStrictEqual(found(text), expected));
   });
@@ -246,4 +250,26 @@ describe('colloquial terms', () => {
   const rulesOf = (text: string) => svc.doValidation(TextDocument.create(`file:///senses/reg${++n}.md`, 'markdown', 1, text), resolveSettings({ language: 'en' })).map((d) => String(d.code));
   it('a colloquial term beside the formal one is no inconsistency', () => assert.deepStrictEqual(rulesOf('Every opportunity has an owner. A deal without a next step goes back to marketing.'), []));
   it('two formal terms still are', () => assert.deepStrictEqual(rulesOf('Every opportunity has an owner. An opp without a next step goes back.'), ['inconsistent-term']));
+  it('the register of the document language decides', () => {
+    const { glossary: g2 } = buildGlossary([{ file: 'r2.json', data: { domain: 'support', concepts: [{
+      id: 'support-ticket', name: 'Support Ticket',
+      langs: {
+        en: { terms: [{ text: 'support ticket', status: 'preferred' }, { text: 'ticket', status: 'admitted' }] },
+        pl: { terms: [{ text: 'zgłoszenie', status: 'preferred', gender: 'n' }, { text: 'ticket', status: 'admitted', loanword: true, register: 'colloquial' }] },
+      },
+    }] } }]);
+    const s2 = getLanguageService(g2);
+    const codes = (text: string, language: Lang) => s2.doValidation(TextDocument.create(`file:///senses/reg${++n}.md`, 'markdown', 1, text), resolveSettings({ language })).map((d) => String(d.code));
+    assert.deepStrictEqual(codes('Każde zgłoszenie ma priorytet. Ticket bez priorytetu wraca do kolejki.', 'pl'), []);
+    assert.deepStrictEqual(codes('Every support ticket has a priority. A ticket without one goes back.', 'en'), []);
+  });
+});
+
+describe('a fixed phrase that is the term as written', () => {
+  const { glossary: g } = buildGlossary([{ file: 'w.json', data: { domain: 'marketing', concepts: [{
+    id: 'reach', name: 'Reach', langs: { en: { terms: [{ text: 'reach', status: 'preferred', notIn: ['reaches'] }] } },
+  }] } }]);
+  const svc = getLanguageService(g);
+  const at = (text: string) => svc.analyze(TextDocument.create(`file:///senses/one${++n}.md`, 'markdown', 1, text), resolveSettings({ language: 'en' }))!.occurrences.map((o) => text.slice(o.start, o.end));
+  it('excludes that form wherever it stands, and only that form', () => assert.deepStrictEqual(at('The campaign reaches 40,000 buyers; its reach grew by a third.'), ['reach']));
 });

@@ -118,10 +118,10 @@ function isVerbUse(f: Uint16Array, start: number, end: number): boolean {
   const before = wordAt(f, start - 1, -1), after = wordAt(f, end, 1);
   // "this leads to" is a verb (third person after its subject); "this lead" is not.
   if (DETERMINERS.has(before) && !(f[end - 1] === 0x73 && VERB_BEFORE_3SG.has(before))) return false;
-  if (VERB_BEFORE.has(before) || VERB_AFTER.has(after)) return true;
-  // An -s form ("leads", "closes"; not "'s"): third person singular after its subject, or before "to".
+  // An -s form ("leads", "closes"; not "'s") is a plural noun unless it is third person singular after its subject
+  // or before "to" ("Leads with a fit score", "Deals that close" are nouns; "this leads to churn" is a verb).
   if (f[end - 1] === 0x73 && f[end - 2] !== 0x27) return VERB_BEFORE_3SG.has(before) || (after === 'to' && !NOUN_BEFORE_S_TO.has(before));
-  return false;
+  return VERB_BEFORE.has(before) || VERB_AFTER.has(after);
 }
 
 export function analyze(text: string, glossary: Glossary, opts: AnalysisOptions): Analysis {

@@ -262,11 +262,12 @@ function isGloss(text: string, occs: Occurrence[], k: number): boolean {
 
 /** The name an occurrence gives its concept (made when first met), or null for acronyms and deprecated terms. */
 function identityOf(o: Occurrence, byConcept: Map<Concept, Map<string, Identity>>, cmp: (x: Term, y: Term) => number): Identity | null {
-  // A colloquial term ("deal" beside "opportunity") is mixed with the formal one freely: it names nothing for consistency.
-  if (isAcronymUse(o) || o.term.status === 'deprecated' || o.terms.every((t) => t.colloquial || t.concept !== o.term.concept)) return null;
+  if (isAcronymUse(o) || o.term.status === 'deprecated') return null;
   const c = o.term.concept;
   const best = o.terms.length === 1 ? o.terms[0] : o.terms.filter((t) => t.concept === c && !t.acronym).sort(cmp)[0];
-  if (!best) return null;
+  // A colloquial term ("deal" beside "opportunity") is mixed with the formal one freely: it names nothing for
+  // consistency. The document's language decides (Polish "ticket" may be colloquial where English "ticket" is not).
+  if (!best || best.colloquial) return null;
   const key = identityKey(best);
   let ids = byConcept.get(c);
   if (!ids) byConcept.set(c, (ids = new Map()));

@@ -282,7 +282,8 @@ function aroundOf(phrases: string[], o: string): Around[] {
       const k = j + o.length;
       const okBefore = j === 0 || isBoundaryChar(p.charCodeAt(j - 1)) || isHanCode(o.charCodeAt(0));
       const okAfter = k === p.length || isBoundaryChar(p.charCodeAt(k)) || isHanCode(o.charCodeAt(o.length - 1));
-      if (okBefore && okAfter && (j > 0 || k < p.length)) out.push({ before: p.slice(0, j), after: p.slice(k) });
+      // A phrase that is the written term itself excludes it wherever it stands ("reaches" of the term "reach").
+      if (okBefore && okAfter) out.push({ before: p.slice(0, j), after: p.slice(k) });
     }
   }
   return out;
