@@ -273,3 +273,15 @@ describe('a fixed phrase that is the term as written', () => {
   const at = (text: string) => svc.analyze(TextDocument.create(`file:///senses/one${++n}.md`, 'markdown', 1, text), resolveSettings({ language: 'en' }))!.occurrences.map((o) => text.slice(o.start, o.end));
   it('excludes that form wherever it stands, and only that form', () => assert.deepStrictEqual(at('The campaign reaches 40,000 buyers; its reach grew by a third.'), ['reach']));
 });
+
+describe('cues in the sentence before', () => {
+  const { glossary: g } = buildGlossary([{ file: 'p.json', data: { domain: 'support', concepts: [{
+    id: 'support-ticket', name: 'Support Ticket',
+    langs: { en: { terms: [{ text: 'support ticket', status: 'preferred' }, { text: 'case', status: 'admitted', cues: ['support', 'priority'], notNear: ['court'] }] } },
+  }] } }]);
+  const svc = getLanguageService(g);
+  const at = (text: string) => svc.analyze(TextDocument.create(`file:///senses/prev${++n}.md`, 'markdown', 1, text), resolveSettings({ language: 'en' }))!.occurrences.map((o) => `${text.slice(o.start, o.end)}${o.doubtful ? '?' : ''}`);
+  it('a cue in the sentence before counts', () => assert.deepStrictEqual(at('Write to support with the priority you need. Each case gets a number.'), ['case']));
+  it('a cue two sentences back does not', () => assert.deepStrictEqual(at('Write to support first. Then wait a little. Each case gets a number.'), ['case?']));
+  it('an everyday word counts in its own sentence only', () => assert.deepStrictEqual(at('The court ruled yesterday. Each case with a priority gets a number.'), ['case']));
+});

@@ -380,7 +380,7 @@ const isSentenceEnd = (text: string, i: number): boolean => {
   return false;
 };
 
-/** The sentence around [start, end) (at most SENTENCE_REACH characters each side). */
+/** The sentence around [start, end) (at most SENTENCE_REACH characters each side); cues are also looked for in the one before. */
 export function sentenceAround(text: string, start: number, end: number): [number, number] {
   let a = start;
   const aMin = Math.max(0, start - SENTENCE_REACH);
@@ -396,8 +396,10 @@ export function sentenceAround(text: string, start: number, end: number): [numbe
  * most share their sentence with the one before) and its text, made when a phrase is looked for.
  */
 export class SenseScope {
+  /** The current sentence [a, b), and where the sentence before it begins (p; a if none within reach). */
   a = -1;
   b = -1;
+  p = -1;
   /** The words and phrases of the current sentence that tests list: entry of the word table, start, end, in threes; and how many tests there were. */
   private words: number[] | undefined;
   private wordsFor = -1;
@@ -408,6 +410,11 @@ export class SenseScope {
   sentence(start: number, end: number): void {
     if (!(start >= this.a && end <= this.b && this.a >= 0)) {
       [this.a, this.b] = sentenceAround(this.text, start, end);
+      // The sentence before: a cue there still speaks for the topic ("Tickets come in through the form. Each one
+      // gets a number."), as far as a sentence reaches from the term.
+      let q = this.a - 1;
+      while (q >= 0 && /\s/.test(this.text[q])) q--;
+      this.p = q >= 0 && start - q < SENTENCE_REACH ? Math.max(sentenceAround(this.text, q, q + 1)[0], start - SENTENCE_REACH) : this.a;
       this.words = undefined;
     }
   }
@@ -416,7 +423,7 @@ export class SenseScope {
     if (this.words && this.wordsFor === this.index.tests) return this.words;
     const out: number[] = [];
     const f = this.folded, b = this.b, table = this.index.table, cls = CHAR_CLASS;
-    for (let i = this.a; i < b; ) {
+    for (let i = this.p; i < b; ) {
       const kind = cls[f[i]] & (WORD_CLASS | HAN_CLASS);
       if (!(kind & WORD_CLASS)) { i++; continue; }
       // Words: runs of letters, split where Latin letters meet Chinese characters ("在crm中": 在, crm, 中).
@@ -446,11 +453,11 @@ export class SenseScope {
     for (let k = 0; k < out.length; k += 3) for (const id of table.ids(out[k])) bits[id >>> 5] |= 1 << (id & 31);
     return (this.words = out);
   }
-  /** Is a word or phrase of `t` in the current sentence, outside [start, end) (the term itself)? */
-  has(t: WordTest, start: number, end: number): boolean {
+  /** Is a word or phrase of `t` in the current sentence (from `from` on), outside [start, end) (the term itself)? */
+  has(t: WordTest, start: number, end: number, from: number): boolean {
     const w = this.listed(), table = this.index.table;
     if (!(this.bits[t.id >>> 5] & (1 << (t.id & 31)))) return false;
-    for (let k = 0; k < w.length; k += 3) if ((w[k + 2] <= start || w[k + 1] >= end) && table.has(w[k], t.id)) return true;
+    for (let k = 0; k < w.length; k += 3) if (w[k + 1] >= from && (w[k + 2] <= start || w[k + 1] >= end) && table.has(w[k], t.id)) return true;
     return false;
   }
 }
@@ -468,8 +475,9 @@ export function senseOf(ctx: TermContext, scope: SenseScope, folded: Uint16Array
   }
   if (!c.notNear && !c.cues) return SURE;
   scope.sentence(start, end);
-  if (c.notNear && scope.has(c.notNear, start, end)) return NOT;
-  if (c.cues) return scope.has(c.cues, start, end) ? SURE : DOUBTFUL;
+  // Words that show the everyday sense count in the sentence; cues in the sentence before it too.
+  if (c.notNear && scope.has(c.notNear, start, end, scope.a)) return NOT;
+  if (c.cues) return scope.has(c.cues, start, end, scope.p) ? SURE : DOUBTFUL;
   return SURE;
 }
 
