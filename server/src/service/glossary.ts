@@ -201,6 +201,9 @@ function makeAcronym(terms: Term[], concept: Concept, lang: Lang, a: AcronymData
   return term;
 }
 
+/** Traditional (Taiwan) words and the Traditional spelling that folds to their Simplified form. */
+const PHRASE_VARIANTS: [string, string][] = [['計畫', '計劃'], ['規畫', '規劃'], ['企畫', '企劃'], ['策畫', '策劃'], ['回覆', '回復'], ['答覆', '答復']];
+
 /**
  * Every surface form the matcher knows for a term (inflections, variants; for acronyms the endings
  * written after them), the text itself first. Computed afresh on each call (the glossary keeps no
@@ -212,6 +215,9 @@ export function termForms(term: Term): string[] {
   const forms = new Set<string>(h?.inflect === false ? [term.text] : inflect(term.lang, term.text, h));
   for (const f of h?.forms ?? []) forms.add(f);
   if (hasHan(term.text)) {
+    // Taiwan spellings whose Simplified form is another character than the one folding gives (計畫 is 计划, not 计画;
+    // 回覆 is 回复): the variant folds to what Simplified text writes.
+    for (const f of [...forms]) for (const [tw, alt] of PHRASE_VARIANTS) if (f.includes(tw)) forms.add(f.split(tw).join(alt));
     // Mixed scripts: "CRM系統" is also written "CRM 系統".
     for (const f of [...forms]) {
       const spaced = f.replace(/([A-Za-z0-9])(?=\p{Script=Han})|(\p{Script=Han})(?=[A-Za-z0-9])/gu, '$1$2 ');
