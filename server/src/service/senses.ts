@@ -25,9 +25,9 @@ export const SENTENCE_REACH = 300;
 
 // ---- context of a term ------------------------------------------------------------------------------
 //
-// Everything here runs for each occurrence of a term with a context, so it works on the folded text as it is
-// (no string per occurrence): fixed phrases are compared character by character outward from the term, and the
-// words of the sentence are looked up, as they are read, in a hash table of the listed words.
+// Everything here runs for each occurrence of a term with a context, so it works on the folded text as it is:
+// fixed phrases are compared character by character outward from the term, and the listed words of a sentence are
+// looked for in the sentence's folded text (a string made once per sentence), word by word of the list.
 
 /** A fixed phrase seen from a term inside it: what must stand before and after the term ("de " + term + " dat"). */
 interface Around {
@@ -35,176 +35,78 @@ interface Around {
   after: string;
 }
 
-/**
- * A list of words (notNear or cues): its words and phrases are in the glossary's word table (SenseIndex) under this
- * test's number.
- */
-interface WordTest {
-  id: number;
-}
-
-/** Kinds of entries of the word table. */
-const WORD = 0, PREFIX = 1, PHRASE_START = 2, PHRASE = 3;
-
-interface Entry {
-  kind: number;
-  hash: number;
+/** One word or phrase of a list (notNear or cues), folded. */
+interface Listed {
+  /** Its text without a trailing *, and what is searched for: its first word (all of it, if Chinese or one word). */
   text: string;
-  /** The tests it belongs to, in the order they were made. */
-  ids: number[];
-  /** PHRASE_START: the phrases (entry numbers) that begin with this word. PHRASE: whether its last word may go on (*). */
-  phrases: number[];
+  first: string;
+  /** A trailing * lets its last word go on ("deal*": deals, dealer). */
   open: boolean;
+  /** One Latin word, checked at both its ends here; otherwise phraseEnd checks it. */
+  word: boolean;
+  /** Begins with a Chinese character (no word boundary needed before it). */
+  han: boolean;
+  /** Its first two characters (pairOf), for a quick no; -1 if it has one. */
+  pair: number;
 }
+
+/** A list of words (notNear or cues), and the pairs of their first characters (pairOf), one bit each. */
+interface WordTest {
+  items: Listed[];
+  pairs: Uint32Array;
+  /** Whether an item has a one-character first word (no pair): then the list is always looked through. */
+  unpaired: boolean;
+}
+
+function listed(raw: string): Listed | undefined {
+  const open = raw.endsWith('*') && raw.length > 1;
+  const text = open ? raw.slice(0, -1) : raw;
+  if (!text) return undefined;
+  const han = isHanCode(text.charCodeAt(0));
+  // A Latin phrase is searched for by its first word ("crm系统" by "crm"), then checked whole.
+  let k = 0;
+  while (k < text.length && text.charCodeAt(k) !== SEP && (han || !isHanCode(text.charCodeAt(k)))) k++;
+  const first = han ? text : text.slice(0, k);
+  return { text, first, open, word: !han && k === text.length, han, pair: first.length > 1 ? pairOf(first.charCodeAt(0), first.charCodeAt(1)) : -1 };
+}
+
+/** Two characters as one of 2,048 numbers. */
+const pairOf = (c0: number, c1: number) => (Math.imul(c0, 31) ^ c1) & 2047;
 
 /**
- * The words and phrases of all word tests of a glossary. Single words are in an open-addressing hash table over typed
- * arrays, looked up by a hash computed as a sentence's letters are read, with no string made: a sentence is read
- * once whatever tests look at it (this is the hot path of senses). A word ending in * is looked up at its length
- * in every longer word. A phrase of several words is found from its first word (in the table too); a Chinese phrase
- * from its first character. A hit is checked character by character.
+ * Where a sentence's words begin (and each of its Chinese characters), with their first two characters (pairOf), in
+ * buffers reused from sentence to sentence (a check makes no garbage per sentence): a listed word is looked for only
+ * where a word begins as it does, and not at all when no word of the sentence does (one bit per pair).
  */
-class WordTable {
-  private slots = new Int32Array(1024); // entry index + 1, 0 = empty
-  private readonly entries: Entry[] = [];
-  /** Lengths of words and of prefixes in the table (for a quick no). */
-  readonly wordLens = new Uint8Array(64);
-  readonly prefixLens = new Uint8Array(64);
-  /** The first three letters of the prefixes (of two letters: the first two), hashed: a word that begins otherwise needs no prefix lookup. */
-  readonly starts = new Uint8Array(1 << 16);
-  /** Chinese phrases by their first character. */
-  readonly han = new Map<number, number[]>();
-
-  static startOf(c0: number, c1: number, c2: number): number {
-    return (Math.imul(c0, 961) + Math.imul(c1, 31) + c2) & 0xffff;
-  }
-
-  static hashStep(h: number, c: number): number {
-    return Math.imul(h ^ c, 0x01000193);
-  }
-  static hashOf(text: string): number {
-    let hash = 0x811c9dc5 | 0;
-    for (let i = 0; i < text.length; i++) hash = WordTable.hashStep(hash, text.charCodeAt(i));
-    return hash;
-  }
-  private static slotOf(hash: number, mask: number): number {
-    return (Math.imul(hash, 0x9e3779b1) >>> 16) & mask;
-  }
-
-  /** Adds a word or phrase (folded; a trailing * lets it go on) of test `id`. */
-  add(raw: string, id: number): void {
-    const open = raw.endsWith('*') && raw.length > 1;
-    const text = open ? raw.slice(0, -1) : raw;
-    if (!text || text.length >= 64) return;
-    if (isHanCode(text.charCodeAt(0))) {
-      const k = this.entry(PHRASE, text, open, id, false);
-      const list = this.han.get(text.charCodeAt(0));
-      if (!list) this.han.set(text.charCodeAt(0), [k]); else if (!list.includes(k)) list.push(k);
-      return;
+class SentenceWords {
+  starts = new Int32Array(256);
+  keys = new Int32Array(256);
+  n = 0;
+  readonly pairs = new Uint32Array(64);
+  fill(f: Uint16Array, a: number, b: number): void {
+    const pairs = this.pairs.fill(0);
+    let n = 0;
+    for (let i = a; i < b; i++) {
+      const c = f[i];
+      if (!(isHanCode(c) || (isLatinWord(c) && (i === 0 || !isLatinWord(f[i - 1]))))) continue;
+      const k = pairOf(c, i + 1 < f.length ? f[i + 1] : 0);
+      pairs[k >>> 5] |= 1 << (k & 31);
+      if (n === this.starts.length) [this.starts, this.keys] = [grown(this.starts), grown(this.keys)];
+      this.starts[n] = i;
+      this.keys[n++] = k;
     }
-    const sp = text.indexOf(' ');
-    if (sp < 0 && !hasHanCode(text)) {
-      this.entry(open ? PREFIX : WORD, text, false, id, true);
-      (open ? this.prefixLens : this.wordLens)[text.length] = 1;
-      if (open) this.starts[WordTable.startOf(text.charCodeAt(0), text.charCodeAt(1), text.length > 2 ? text.charCodeAt(2) : 0)] = 1;
-      return;
-    }
-    // A phrase: found from its first word.
-    const first = sp < 0 ? text.slice(0, [...text].findIndex((ch) => isHanCode(ch.charCodeAt(0)))) : text.slice(0, sp);
-    if (!first) return;
-    const k = this.entry(PHRASE, text, open, id, false);
-    const start = this.entries[this.entry(PHRASE_START, first, false, -1, true)];
-    if (!start.phrases.includes(k)) start.phrases.push(k);
-    this.wordLens[first.length] = 1;
-  }
-
-  /** The entry of this kind and text (made if new, in the slots when `slotted`), with test `id` added (unless -1). */
-  private entry(kind: number, text: string, open: boolean, id: number, slotted: boolean): number {
-    const hash = WordTable.hashOf(text);
-    let k = slotted ? this.find(hash, kind, text) : this.entries.findIndex((e) => e.kind === kind && e.text === text && e.open === open);
-    if (k < 0) {
-      if (slotted && (this.entries.length + 1) * 8 > this.slots.length) this.grow(); // sparse: a miss is one empty slot
-      k = this.entries.push({ kind, hash, text, ids: [], phrases: [], open }) - 1;
-      if (slotted) this.place(k);
-    }
-    const ids = this.entries[k].ids;
-    if (id >= 0 && ids[ids.length - 1] !== id) ids.push(id);
-    return k;
-  }
-
-  private place(k: number): void {
-    const mask = this.slots.length - 1;
-    let s = WordTable.slotOf(this.entries[k].hash, mask);
-    while (this.slots[s]) s = (s + 1) & mask;
-    this.slots[s] = k + 1;
-  }
-
-  private grow(): void {
-    this.slots = new Int32Array(this.slots.length * 2);
-    this.entries.forEach((e, k) => { if (e.kind !== PHRASE) this.place(k); });
-  }
-
-  private find(hash: number, kind: number, text: string): number {
-    const mask = this.slots.length - 1;
-    for (let s = WordTable.slotOf(hash, mask); this.slots[s]; s = (s + 1) & mask) {
-      const e = this.entries[this.slots[s] - 1];
-      if (e.hash === hash && e.kind === kind && e.text === text) return this.slots[s] - 1;
-    }
-    return -1;
-  }
-
-  /** The entry (its number) of this kind whose text is the folded text [i, i + len), with `hash` its hash; -1 if none. */
-  lookup(f: Uint16Array, i: number, len: number, hash: number, kind: number): number {
-    const mask = this.slots.length - 1, slots = this.slots;
-    for (let s = WordTable.slotOf(hash, mask); slots[s]; s = (s + 1) & mask) {
-      const e = this.entries[slots[s] - 1];
-      if (e.hash !== hash || e.kind !== kind || e.text.length !== len) continue;
-      let k = 0;
-      while (k < len && e.text.charCodeAt(k) === f[i + k]) k++;
-      if (k === len) return slots[s] - 1;
-    }
-    return -1;
-  }
-
-  /** Pushes onto `out`, as (entry, start, end) threes, the word [i, i + len) (`hash` its hash) and the phrases it begins that stand there (before b). */
-  words(f: Uint16Array, i: number, len: number, hash: number, b: number, out: number[]): void {
-    const mask = this.slots.length - 1, slots = this.slots;
-    for (let s = WordTable.slotOf(hash, mask); slots[s]; s = (s + 1) & mask) {
-      const e = this.entries[slots[s] - 1];
-      if (e.hash !== hash || e.text.length !== len || (e.kind !== WORD && e.kind !== PHRASE_START)) continue;
-      let k = 0;
-      while (k < len && e.text.charCodeAt(k) === f[i + k]) k++;
-      if (k < len) continue;
-      if (e.kind === WORD) out.push(slots[s] - 1, i, i + len);
-      else this.phrasesAt(e.phrases, f, i, b, out);
-    }
-  }
-
-  /** Pushes onto `out`, as (entry, start, end) threes, the phrases of entry `k` (a first word, or Chinese) that stand at i. */
-  phrasesAt(k: number[], f: Uint16Array, i: number, b: number, out: number[]): void {
-    for (const p of k) {
-      const e = this.entries[p];
-      const end = phraseEnd(f, i, b, e.text, e.open);
-      if (end >= 0) out.push(p, i, end);
-    }
-  }
-
-  /** The tests of entry k. */
-  ids(k: number): number[] {
-    return this.entries[k].ids;
-  }
-
-  /** Does entry k belong to test `id`? (Its tests are in the order they were made: a binary search.) */
-  has(k: number, id: number): boolean {
-    const ids = this.entries[k].ids;
-    let lo = 0, hi = ids.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      if (ids[mid] < id) lo = mid + 1; else if (ids[mid] > id) hi = mid - 1; else return true;
-    }
-    return false;
+    this.n = n;
   }
 }
+
+const grown = (a: Int32Array) => {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+};
+
+/** Is the folded unit c a letter of a Latin (not Chinese) word? Such words end where Chinese characters begin. */
+const isLatinWord = (c: number) => (CHAR_CLASS[c] & (WORD_CLASS | HAN_CLASS)) === WORD_CLASS;
 
 /**
  * Where the phrase `text` (folded: a space matches separators) that stands in the folded text from i ends, before b;
@@ -226,32 +128,25 @@ function phraseEnd(f: Uint16Array, i: number, b: number, text: string, open: boo
   return k;
 }
 
-/**
- * What the senses of one glossary's terms are decided with: each context compiled when first needed, and one table of
- * the single words of all their word lists, so that a sentence is read once whatever tests look at it.
- */
+/** What the senses of one glossary's terms are decided with: each context compiled when first needed. */
 export class SenseIndex {
   readonly contexts = new Map<TermContext, CompiledContext>();
-  readonly table = new WordTable();
-  /** Tests made so far; a sentence's words found before a newer test was made are looked for again. */
-  tests = 0;
   compile(ctx: TermContext): CompiledContext {
     let c = this.contexts.get(ctx);
     if (!c) {
-      c = { notIn: (ctx.notIn ?? []).map(foldKey).filter(Boolean), around: new Map(), notNear: this.wordTest(ctx.notNear), cues: this.wordTest(ctx.cues) };
+      c = { notIn: (ctx.notIn ?? []).map(foldKey).filter(Boolean), around: new Map(), notNear: wordTest(ctx.notNear), cues: wordTest(ctx.cues) };
       this.contexts.set(ctx, c);
     }
     return c;
   }
-  private wordTest(list: string[] | undefined): WordTest | undefined {
-    if (!list?.length) return undefined;
-    const t: WordTest = { id: this.tests++ };
-    for (const raw of list) {
-      const w = foldKey(raw);
-      if (w) this.table.add(w, t.id);
-    }
-    return t;
-  }
+}
+
+function wordTest(list: string[] | undefined): WordTest | undefined {
+  const items = (list ?? []).map((raw) => listed(foldKey(raw))).filter((x): x is Listed => x !== undefined);
+  if (!items.length) return undefined;
+  const pairs = new Uint32Array(64);
+  for (const x of items) if (x.pair >= 0) pairs[x.pair >>> 5] |= 1 << (x.pair & 31);
+  return { items, pairs, unpaired: items.some((x) => x.pair < 0) };
 }
 
 /**
@@ -358,10 +253,8 @@ function standsAt(f: Uint16Array, pos: number, part: string, dir: 1 | -1): boole
   return isHanCode(outer) || !(i >= 0 && i < f.length && isWordCode(f[i]));
 }
 
-const hasHanCode = (s: string) => {
-  for (let i = 0; i < s.length; i++) if (isHanCode(s.charCodeAt(i))) return true;
-  return false;
-};
+/** White space, as /\s/ has it for the characters documents use. */
+const isSpaceCode = (c: number) => c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x3000 || c === 0x2028 || c === 0x2029 || c === 0xfeff;
 
 const stringOf = (f: Uint16Array, a: number, b: number) => {
   let s = '';
@@ -372,6 +265,8 @@ const stringOf = (f: Uint16Array, a: number, b: number) => {
 /** Characters that end a sentence when a space or the end of the line follows (and always, for the Chinese ones and line breaks). */
 const isSentenceEnd = (text: string, i: number): boolean => {
   const c = text.charCodeAt(i);
+  // Letters and digits first: most characters are.
+  if (c > 0x7c && c < 0x3002) return false;
   if (c === 0x0a || c === 0x0d || c === 0x7c /* | table cell */ || c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b) return true;
   if (c === 0x2e || c === 0x21 || c === 0x3f || c === 0x3b) {
     const n = text.charCodeAt(i + 1);
@@ -380,84 +275,117 @@ const isSentenceEnd = (text: string, i: number): boolean => {
   return false;
 };
 
+/** Where the sentence that holds position i begins (at most SENTENCE_REACH characters before `from`). */
+function sentenceStart(text: string, i: number, from: number): number {
+  const min = Math.max(0, from - SENTENCE_REACH);
+  while (i > min && !isSentenceEnd(text, i - 1)) i--;
+  return i;
+}
+
+/** Where the sentence that holds position i ends (at most SENTENCE_REACH characters after `to`). */
+function sentenceEnd(text: string, i: number, to: number): number {
+  const max = Math.min(text.length, to + SENTENCE_REACH);
+  while (i < max && !isSentenceEnd(text, i)) i++;
+  return i;
+}
+
 /** The sentence around [start, end) (at most SENTENCE_REACH characters each side); cues are also looked for in the one before. */
 export function sentenceAround(text: string, start: number, end: number): [number, number] {
-  let a = start;
-  const aMin = Math.max(0, start - SENTENCE_REACH);
-  while (a > aMin && !isSentenceEnd(text, a - 1)) a--;
-  let b = end;
-  const bMax = Math.min(text.length, end + SENTENCE_REACH);
-  while (b < bMax && !isSentenceEnd(text, b)) b++;
-  return [a, b];
+  return [sentenceStart(text, start, start), sentenceEnd(text, end, end)];
 }
 
 /**
- * What the sense of one scan's occurrences shares: the sentence last looked at (occurrences come in document order,
- * most share their sentence with the one before) and its text, made when a phrase is looked for.
+ * What the sense of one scan's occurrences shares: the sentence last looked at and the one before it (occurrences
+ * come in document order, most share their sentence with the one before), and their folded text, made when a word
+ * list is first looked for in them.
  */
 export class SenseScope {
   /** The current sentence [a, b), and where the sentence before it begins (p; a if none within reach). */
   a = -1;
   b = -1;
   p = -1;
-  /** The words and phrases of the current sentence that tests list: entry of the word table, start, end, in threes; and how many tests there were. */
-  private words: number[] | undefined;
-  private wordsFor = -1;
-  /** The tests with a word or phrase anywhere in the current sentence, one bit each: most tests are answered by their bit. */
-  private bits = new Uint32Array(64);
+  /** The sentence before the current one, [pa, pb) (p may cut it short). */
+  private pa = -1;
+  private pb = -1;
+  /** The words of [a, b) and of [pa, pb), when found (curMade, prevMade). */
+  private cur = new SentenceWords();
+  private prev = new SentenceWords();
+  private curMade = false;
+  private prevMade = false;
   constructor(private readonly text: string, private readonly folded: Uint16Array, readonly index: SenseIndex) {}
   /** Makes the sentence around [start, end) the current one. */
   sentence(start: number, end: number): void {
-    if (!(start >= this.a && end <= this.b && this.a >= 0)) {
-      [this.a, this.b] = sentenceAround(this.text, start, end);
-      // The sentence before: a cue there still speaks for the topic ("Tickets come in through the form. Each one
-      // gets a number."), as far as a sentence reaches from the term.
-      let q = this.a - 1;
-      while (q >= 0 && /\s/.test(this.text[q])) q--;
-      this.p = q >= 0 && start - q < SENTENCE_REACH ? Math.max(sentenceAround(this.text, q, q + 1)[0], start - SENTENCE_REACH) : this.a;
-      this.words = undefined;
-    }
-  }
-  /** The words and phrases of the sentence that some test lists, looked up once per sentence. */
-  private listed(): number[] {
-    if (this.words && this.wordsFor === this.index.tests) return this.words;
-    const out: number[] = [];
-    const f = this.folded, b = this.b, table = this.index.table, cls = CHAR_CLASS;
-    for (let i = this.p; i < b; ) {
-      const kind = cls[f[i]] & (WORD_CLASS | HAN_CLASS);
-      if (!(kind & WORD_CLASS)) { i++; continue; }
-      // Words: runs of letters, split where Latin letters meet Chinese characters ("在crm中": 在, crm, 中).
-      const han = (kind & HAN_CLASS) !== 0;
-      let j = i + 1;
-      while (j < b && (cls[f[j]] & (WORD_CLASS | HAN_CLASS)) === kind) j++;
-      if (han) {
-        for (let k = i; k < j; k++) { const list = table.han.get(f[k]); if (list) table.phrasesAt(list, f, k, b, out); }
-      } else if (j - i < 64) {
-        const prefixLens = table.prefixLens;
-        // Prefixes are looked up only in words that begin as one of them does.
-        const len = j - i;
-        const maybe = len >= 2 && (table.starts[WordTable.startOf(f[i], f[i + 1], 0)] === 1 || (len >= 3 && table.starts[WordTable.startOf(f[i], f[i + 1], f[i + 2])] === 1));
-        let hash = 0x811c9dc5 | 0;
-        for (let k = i; k < j; k++) {
-          hash = WordTable.hashStep(hash, f[k]);
-          if (maybe && prefixLens[k - i + 1]) { const e = table.lookup(f, i, k - i + 1, hash, PREFIX); if (e >= 0) out.push(e, i, j); }
-        }
-        if (table.wordLens[len]) table.words(f, i, len, hash, b, out);
+    if (start >= this.a && end <= this.b && this.a >= 0) return;
+    const a = sentenceStart(this.text, start, start), b = sentenceEnd(this.text, end, end);
+    // The sentence before: a cue there still speaks for the topic ("Tickets come in through the form. Each one
+    // gets a number."), as far as a sentence reaches from the term.
+    let q = a - 1;
+    while (q >= 0 && isSpaceCode(this.text.charCodeAt(q))) q--;
+    if (q >= 0 && start - q < SENTENCE_REACH) {
+      // Most often the sentence before is the one looked at last.
+      if (q >= this.a && q <= this.b && this.a >= 0) {
+        const was = this.prev;
+        this.prev = this.cur;
+        this.cur = was;
+        this.pa = this.a;
+        this.pb = this.b;
+        this.prevMade = this.curMade;
+      } else {
+        this.pa = sentenceStart(this.text, q, q);
+        this.pb = q + 1;
+        this.prevMade = false;
       }
-      i = j;
+      this.p = Math.max(this.pa, start - SENTENCE_REACH);
+    } else {
+      this.pa = this.pb = this.p = a;
+      this.prevMade = false;
     }
-    this.wordsFor = this.index.tests;
-    const need = (this.index.tests >>> 5) + 1;
-    if (this.bits.length < need) this.bits = new Uint32Array(need * 2); else this.bits.fill(0);
-    const bits = this.bits;
-    for (let k = 0; k < out.length; k += 3) for (const id of table.ids(out[k])) bits[id >>> 5] |= 1 << (id & 31);
-    return (this.words = out);
+    this.a = a;
+    this.b = b;
+    this.curMade = false;
   }
-  /** Is a word or phrase of `t` in the current sentence (from `from` on), outside [start, end) (the term itself)? */
+  /** Is a word or phrase of `t` in the current sentence (or from `from` on, in the one before), outside [start, end) (the term itself)? */
   has(t: WordTest, start: number, end: number, from: number): boolean {
-    const w = this.listed(), table = this.index.table;
-    if (!(this.bits[t.id >>> 5] & (1 << (t.id & 31)))) return false;
-    for (let k = 0; k < w.length; k += 3) if (w[k + 1] >= from && (w[k + 2] <= start || w[k + 1] >= end) && table.has(w[k], t.id)) return true;
+    if (!this.curMade) {
+      this.cur.fill(this.folded, this.a, this.b);
+      this.curMade = true;
+    }
+    if (this.listedIn(t, this.cur, this.b, this.a, start, end)) return true;
+    if (!(from < this.a && this.pa < this.a)) return false;
+    if (!this.prevMade) {
+      this.prev.fill(this.folded, this.pa, this.pb);
+      this.prevMade = true;
+    }
+    return this.listedIn(t, this.prev, this.pb, from, start, end);
+  }
+  /** Does a word or phrase of `t` stand among the words `w` of [a, b) from `from` on, outside [start, end)? */
+  private listedIn(t: WordTest, w: SentenceWords, b: number, from: number, start: number, end: number): boolean {
+    const f = this.folded, { starts, keys, n, pairs } = w;
+    // Most sentences have no word that begins as one of the list's does.
+    if (!t.unpaired) {
+      const tp = t.pairs;
+      let any = 0;
+      for (let k = 0; k < 64 && !any; k++) any = tp[k] & pairs[k];
+      if (!any) return false;
+    }
+    for (const x of t.items) {
+      const pair = x.pair, first = x.first, len = first.length;
+      if (pair >= 0 && !(pairs[pair >>> 5] & (1 << (pair & 31)))) continue;
+      for (let k = 0; k < n; k++) {
+        const at = starts[k];
+        if (at < from || (pair >= 0 ? keys[k] !== pair : f[at] !== first.charCodeAt(0)) || at + len > b) continue;
+        let m = 0;
+        while (m < len && f[at + m] === first.charCodeAt(m)) m++;
+        if (m < len) continue;
+        let to: number;
+        if (x.word) {
+          to = at + len;
+          if (x.open) while (to < b && isLatinWord(f[to])) to++;
+          else if (to < b && isLatinWord(f[to])) continue;
+        } else if ((to = phraseEnd(f, at, b, x.text, x.open)) < 0) continue;
+        if (to <= start || at >= end) return true;
+      }
+    }
     return false;
   }
 }
