@@ -45,7 +45,8 @@ describe('lingo check', function () {
   });
 
   it('exits by --fail-on: 0 when nothing reaches the level, 1 when something does', () => {
-    // The launch plan's warning: "deal" beside "opportunity" (its "Pipeline" heading is a short form of "sales pipeline", no inconsistency).
+    // The launch plan's warning: "win rate" beside "close rate" ("deal" beside "opportunity" is the trade's everyday
+    // word beside the formal one, and its "Pipeline" heading a short form of "sales pipeline": no inconsistency).
     assert.strictEqual(lingo(['check', LAUNCH, '--fail-on', 'error']).status, 0);
     assert.strictEqual(lingo(['check', LAUNCH, '--fail-on', 'warning']).status, 1);
     assert.strictEqual(lingo(['check', `${DOCS}/en/handbook.md`, '--fail-on', 'information']).status, 0);
@@ -222,7 +223,8 @@ describe('lingo report', function () {
   it('prints the same as text', () => {
     const r = lingo(['report', `${DOCS}/en`, SLA]);
     assert.strictEqual(r.status, 0);
-    assert.match(r.stdout, /^test\/cli\/fixtures\/docs\/nl\/team.sla.md \(nl\): 5 concept\(s\)$/m);
+    assert.match(r.stdout, /^test\/cli\/fixtures\/docs\/nl\/team.sla.md \(nl\): 6 concept\(s\)$/m);
+    assert.match(r.stdout, /^ {2}business-day \(Business Day\): "werkdagen" ×1 \(glossary: werkdag\)$/m);
     assert.match(r.stdout, /^ {2}opportunity \(Opportunity\): "kans" ×1, "opportunity" ×1$/m);
     assert.match(r.stdout, /^ {2}marketing-qualified-lead \(Marketing Qualified Lead\): "MQL" ×1 \(acronym\)$/m);
     assert.match(r.stdout, /^Named differently across files:$/m);
