@@ -31,6 +31,7 @@ const JARGON: [string, string, string, string][] = [
   ['en', 'We review the sales pipeline with each AE every Monday.', 'pipeline', 'sales-pipeline'],
   ['en', 'Each SQL is called within four hours by the assigned rep.', 'SQL', 'sales-qualified-lead'],
   ['en', 'Customers who churn in the first year get an exit survey.', 'churn', 'churn'],
+  ['en', 'Each pod has one AE, one SDR and one CSM who share a territory.', 'pod', 'sales-pod'],
   ['sv', 'Varje lead ska ringas upp inom en arbetsdag.', 'lead', 'lead'],
   ['sv', 'Uppdatera affärsmöjligheten i CRM:et efter varje möte.', 'affärsmöjligheten', 'opportunity'],
   ['sv', 'Prospektet har visat intresse och vill boka en demo med en säljare.', 'Prospektet', 'prospect'],
@@ -41,13 +42,15 @@ const JARGON: [string, string, string, string][] = [
   ['pl', 'Handlowiec dzwoni do każdego leada w ciągu jednego dnia roboczego.', 'leada', 'lead'],
   ['pl', 'Nasz pipeline na ten kwartał ma czterdzieści dealów.', 'pipeline', 'sales-pipeline'],
   ['zh-Hant', '每個商機都要在 CRM 裡指定負責的業務。', '商機', 'opportunity'],
-  ['zh-Hant', '這筆交易上週正式成交，合約已經簽回。', '成交', 'closing'],
+  ['zh-Hant', '這筆交易上週正式成交，合約已經簽回。', '成交', 'closed-won'],
   ['zh-Hant', '客戶流失是客戶成功團隊最重視的指標。', '客戶流失', 'churn'],
 ];
 
 /** [language, sentence, the word that must not be a term there] */
 const EVERYDAY: [string, string, string][] = [
   ['en', 'Please take the holidays into account when you plan the rollout.', 'account'],
+  // An English term written as a small word of the document's language is that word: Polish "pod" (under).
+  ['pl', 'Rabat obowiązuje pod warunkiem podpisania umowy na dwa lata z każdym klientem.', 'pod'],
   ['en', 'On account of the storm, the office closes early today.', 'account'],
   ['en', 'Create an account with your work email and set a strong password.', 'account'],
   ['en', 'Ask your team lead before you book time off.', 'lead'],

@@ -9,6 +9,7 @@ import { findIgnoredRegions } from './regions';
 import { firstIndex } from './util';
 import type { Concept, Lang, Term, TermContext } from './types';
 import { LANGS } from './types';
+import { isFunctionWord } from './functionWords';
 import { DOUBTFUL, NOT, SURE, SENTENCE_REACH, SenseIndex, SenseScope, hanNeighbour, isHanWord, senseOf, type Sense } from './senses';
 
 export interface AnalysisOptions {
@@ -489,9 +490,13 @@ function scanner(text: string, folded: Uint16Array, glossary: Glossary, opts: An
     let mask = 0;
     let matched: string | undefined;
     e.terms.forEach((t, i) => {
-      // English is written inside every language's documents, with its plurals ("leads", "upsells"): its forms stay.
-      if (!own || t.lang === lang || t.lang === 'en' || t.acronym || hasHan(t.text)) { mask |= 1 << i; return; }
+      if (!own || t.lang === lang || t.acronym || hasHan(t.text)) { mask |= 1 << i; return; }
       matched ??= foldKey(String.fromCharCode.apply(null, folded.subarray(start, end) as unknown as number[]));
+      // Another language's term written as one of the document language's small words is that word (the English "pod"
+      // is the Polish "under"). Otherwise English is written inside every language's documents, with its plurals
+      // ("leads", "upsells"): its forms stay.
+      if (isFunctionWord(lang, matched)) return;
+      if (t.lang === 'en') { mask |= 1 << i; return; }
       const base = foldKey(t.text);
       if (matched === base || matched === base.replace(/ /g, '')) mask |= 1 << i;
     });
