@@ -56,6 +56,20 @@ function rules(text: string): string[] {
   return service.doValidation(doc, resolveSettings({})).map((d) => `${String(d.code)} ${text.slice(doc.offsetAt(d.range.start), doc.offsetAt(d.range.end))}`);
 }
 
+/**
+ * A service over `concepts` (one domain file of our own), and what it finds in a text: each match as written, with
+ * "?" when it is doubtful, and the rules it reports.
+ */
+function probe(concepts: unknown[], domain = 'sales') {
+  const svc = getLanguageService(buildGlossary([{ file: `${domain}.json`, data: { domain, concepts } }]).glossary);
+  const doc = (text: string) => TextDocument.create(`file:///senses/probe${++n}.md`, 'markdown', 1, text);
+  const settingsFor = (language?: Lang) => resolveSettings(language ? { language } : {});
+  return {
+    matches: (text: string, language?: Lang) => svc.analyze(doc(text), settingsFor(language))!.occurrences.map((o) => `${text.slice(o.start, o.end)}${o.doubtful ? '?' : ''}`),
+    codes: (text: string, language?: Lang) => svc.doValidation(doc(text), settingsFor(language)).map((d) => String(d.code)),
+  };
+}
+
 describe('senses', () => {
   it('the test glossary builds cleanly', () => assert.deepStrictEqual(issues, []));
 
@@ -157,27 +171,25 @@ describe('senses', () => {
 
 describe('senses of a concept written alike in several languages', () => {
   // The English term has the context; the Swedish loanword written alike has none: the context still holds.
-  const { glossary: g } = buildGlossary([{ file: 'a.json', data: { domain: 'crm', concepts: [{
+  const { matches } = probe([{
     id: 'account', name: 'Account',
     langs: {
       en: { terms: [{ text: 'account', status: 'preferred', notIn: ['take into account', 'into account'], notNear: ['password'] }] },
       sv: { terms: [{ text: 'konto', status: 'preferred' }, { text: 'account', status: 'admitted', loanword: true }] },
     },
-  }] } }]);
-  const svc = getLanguageService(g);
-  const at = (text: string) => svc.analyze(TextDocument.create(`file:///senses/alike${++n}.md`, 'markdown', 1, text), resolveSettings({}))!.occurrences.map((o) => text.slice(o.start, o.end));
+  }], 'crm');
+  const at = (text: string) => matches(text);
   it('an English phrase excludes the loanword of another language too', () => assert.deepStrictEqual(at('Please take this into account when you plan the quarter.'), []));
   it('and a word of the sentence', () => assert.deepStrictEqual(at('Set a password for the account before you start.'), []));
   it('elsewhere the text is the concept', () => assert.deepStrictEqual(at('Every account has an owner in the CRM.'), ['account']));
 });
 
 describe('cue phrases', () => {
-  const { glossary: g } = buildGlossary([{ file: 'c.json', data: { domain: 'sales', concepts: [{
+  const { matches } = probe([{
     id: 'opportunity', name: 'Opportunity',
     langs: { nl: { terms: [{ text: 'opportunity', status: 'preferred' }, { text: 'kans', status: 'admitted', cues: ['account executive*', 'in het crm'] }] } },
-  }] } }]);
-  const svc = getLanguageService(g);
-  const at = (text: string) => svc.analyze(TextDocument.create(`file:///senses/cue${++n}.md`, 'markdown', 1, text), resolveSettings({ language: 'nl' }))!.occurrences.map((o) => `${text.slice(o.start, o.end)}${o.doubtful ? '?' : ''}`);
+  }]);
+  const at = (text: string) => matches(text, 'nl');
   it('a phrase of several words is a cue', () => assert.deepStrictEqual(at('Zet elke kans in het CRM.'), ['kans']));
   it('a phrase ending in * lets its last word go on', () => assert.deepStrictEqual(at('De account executives bespreken elke kans.'), ['kans']));
   it('without them the text is doubtful', () => assert.deepStrictEqual(at('Elke kans telt.'), ['kans?']));
@@ -202,7 +214,7 @@ describe('short forms are no inconsistency', () => {
 });
 
 describe('terms of other languages', () => {
-  const { glossary: g } = buildGlossary([{ file: 'f.json', data: { domain: 'sales', concepts: [
+  const { matches: at } = probe([
     { id: 'buyer-persona', name: 'Buyer Persona', langs: {
       en: { terms: [{ text: 'buyer persona', status: 'preferred' }] },
       pl: { terms: [{ text: 'persona', status: 'preferred', gender: 'f', forms: ['person', 'personą'] }] },
@@ -211,9 +223,7 @@ describe('terms of other languages', () => {
       en: { terms: [{ text: 'customer support', status: 'preferred' }] },
       sv: { terms: [{ text: 'kundsupport', status: 'preferred' }, { text: 'support', status: 'admitted', loanword: true }] },
     } },
-  ] } }]);
-  const svc = getLanguageService(g);
-  const at = (text: string, language: Lang) => svc.analyze(TextDocument.create(`file:///senses/foreign${++n}.md`, 'markdown', 1, text), resolveSettings({ language }))!.occurrences.map((o) => text.slice(o.start, o.end));
+  ]);
   it('an inflected form counts in its own language only', () => {
     assert.deepStrictEqual(at('Every person on the team reads the playbook.', 'en'), []);
     assert.deepStrictEqual(at('Każda persona ma swoje cele, a z personą pracujemy co kwartał.', 'pl'), ['persona', 'personą']);
@@ -227,60 +237,54 @@ describe('terms of other languages', () => {
 });
 
 describe('a gloss in parentheses', () => {
-  const { glossary: g } = buildGlossary([{ file: 'g.json', data: { domain: 'sales', concepts: [{
+  const { codes } = probe([{
     id: 'icp', name: 'Ideal Customer Profile',
     langs: {
       en: { terms: [{ text: 'ideal customer profile', status: 'preferred' }] },
       'zh-Hant': { terms: [{ text: '理想客戶輪廓', status: 'preferred' }] },
     },
-  }] } }]);
-  const svc = getLanguageService(g);
-  const rulesOf = (text: string) => svc.doValidation(TextDocument.create(`file:///senses/gloss${++n}.md`, 'markdown', 1, text), resolveSettings({ language: 'zh-Hant' })).map((d) => String(d.code));
+  }]);
+  const rulesOf = (text: string) => codes(text, 'zh-Hant');
   it('is one name, not two', () => assert.deepStrictEqual(rulesOf('我們先定義理想客戶輪廓（Ideal Customer Profile），再找名單。'), []));
   it('the same names elsewhere are two', () => assert.deepStrictEqual(rulesOf('我們先定義理想客戶輪廓。之後每季檢視 ideal customer profile。'), ['inconsistent-term']));
 });
 
 describe('colloquial terms', () => {
-  const { glossary: g } = buildGlossary([{ file: 'r.json', data: { domain: 'sales', concepts: [{
+  const { codes } = probe([{
     id: 'opportunity', name: 'Opportunity',
     langs: { en: { terms: [{ text: 'opportunity', status: 'preferred' }, { text: 'deal', status: 'admitted', register: 'colloquial' }, { text: 'opp', status: 'admitted' }] },
       pl: { terms: [{ text: 'szansa sprzedażowa', status: 'preferred', gender: 'f', head: 0 }, { text: 'upsell', status: 'admitted', loanword: true, forms: ['upsellu'] }] } },
-  }] } }]);
-  const svc = getLanguageService(g);
-  const rulesOf = (text: string) => svc.doValidation(TextDocument.create(`file:///senses/reg${++n}.md`, 'markdown', 1, text), resolveSettings({ language: 'en' })).map((d) => String(d.code));
+  }]);
+  const rulesOf = (text: string) => codes(text, 'en');
   it('a colloquial term beside the formal one is no inconsistency', () => assert.deepStrictEqual(rulesOf('Every opportunity has an owner. A deal without a next step goes back to marketing.'), []));
   it('two formal terms still are', () => assert.deepStrictEqual(rulesOf('Every opportunity has an owner. An opp without a next step goes back.'), ['inconsistent-term']));
   it('the register of the document language decides', () => {
-    const { glossary: g2 } = buildGlossary([{ file: 'r2.json', data: { domain: 'support', concepts: [{
+    const { codes: codesOf } = probe([{
       id: 'support-ticket', name: 'Support Ticket',
       langs: {
         en: { terms: [{ text: 'support ticket', status: 'preferred' }, { text: 'ticket', status: 'admitted' }] },
         pl: { terms: [{ text: 'zgłoszenie', status: 'preferred', gender: 'n' }, { text: 'ticket', status: 'admitted', loanword: true, register: 'colloquial' }] },
       },
-    }] } }]);
-    const s2 = getLanguageService(g2);
-    const codes = (text: string, language: Lang) => s2.doValidation(TextDocument.create(`file:///senses/reg${++n}.md`, 'markdown', 1, text), resolveSettings({ language })).map((d) => String(d.code));
-    assert.deepStrictEqual(codes('Każde zgłoszenie ma priorytet. Ticket bez priorytetu wraca do kolejki.', 'pl'), []);
-    assert.deepStrictEqual(codes('Every support ticket has a priority. A ticket without one goes back.', 'en'), []);
+    }], 'support');
+    assert.deepStrictEqual(codesOf('Każde zgłoszenie ma priorytet. Ticket bez priorytetu wraca do kolejki.', 'pl'), []);
+    assert.deepStrictEqual(codesOf('Every support ticket has a priority. A ticket without one goes back.', 'en'), []);
   });
 });
 
 describe('a fixed phrase that is the term as written', () => {
-  const { glossary: g } = buildGlossary([{ file: 'w.json', data: { domain: 'marketing', concepts: [{
+  const { matches } = probe([{
     id: 'reach', name: 'Reach', langs: { en: { terms: [{ text: 'reach', status: 'preferred', notIn: ['reaches'] }] } },
-  }] } }]);
-  const svc = getLanguageService(g);
-  const at = (text: string) => svc.analyze(TextDocument.create(`file:///senses/one${++n}.md`, 'markdown', 1, text), resolveSettings({ language: 'en' }))!.occurrences.map((o) => text.slice(o.start, o.end));
+  }], 'marketing');
+  const at = (text: string) => matches(text, 'en');
   it('excludes that form wherever it stands, and only that form', () => assert.deepStrictEqual(at('The campaign reaches 40,000 buyers; its reach grew by a third.'), ['reach']));
 });
 
 describe('cues in the sentence before', () => {
-  const { glossary: g } = buildGlossary([{ file: 'p.json', data: { domain: 'support', concepts: [{
+  const { matches } = probe([{
     id: 'support-ticket', name: 'Support Ticket',
     langs: { en: { terms: [{ text: 'support ticket', status: 'preferred' }, { text: 'case', status: 'admitted', cues: ['support', 'priority'], notNear: ['court'] }] } },
-  }] } }]);
-  const svc = getLanguageService(g);
-  const at = (text: string) => svc.analyze(TextDocument.create(`file:///senses/prev${++n}.md`, 'markdown', 1, text), resolveSettings({ language: 'en' }))!.occurrences.map((o) => `${text.slice(o.start, o.end)}${o.doubtful ? '?' : ''}`);
+  }], 'support');
+  const at = (text: string) => matches(text, 'en');
   it('a cue in the sentence before counts', () => assert.deepStrictEqual(at('Write to support with the priority you need. Each case gets a number.'), ['case']));
   it('a cue two sentences back does not', () => assert.deepStrictEqual(at('Write to support first. Then wait a little. Each case gets a number.'), ['case?']));
   it('an everyday word counts in its own sentence only', () => assert.deepStrictEqual(at('The court ruled yesterday. Each case with a priority gets a number.'), ['case']));
