@@ -2,7 +2,7 @@
  * One pass over a document: fold the text, blank out what is not prose, detect the language, and
  * find every term occurrence with the glossary's matcher. Every feature works from the result.
  */
-import { BLOCK, SEP, foldKey, foldRange, foldText, hasHan, isWordCode } from './fold';
+import { BLOCK, SEP, foldKey, foldRange, foldText, hasHan, isWordCode, unitsString } from './fold';
 import { detectLanguage, Detection } from './detect';
 import { isAcronymAsWritten, type Glossary } from './glossary';
 import { findIgnoredRegions } from './regions';
@@ -93,10 +93,12 @@ const NOUN_BEFORE_S_TO = new Set(['assign', 'assigns', 'assigned', 'route', 'rou
   'give', 'gives', 'gave', 'push', 'pushes', 'pushed', 'move', 'moves', 'moved', 'return', 'returns', 'returned', 'forward', 'forwards', 'forwarded', 'add', 'adds', 'added',
   'sync', 'syncs', 'synced', 'import', 'imports', 'imported', 'all', 'new', 'more', 'many', 'most', 'few', 'our', 'your', 'their', 'the', 'these', 'those', 'of', 'no', 'qualified',
   'warm', 'hot', 'cold', 'inbound', 'outbound', 'marketing', 'sales', 'good', 'best', 'bad', 'open', 'won', 'lost', 'and', 'or', 'any', 'some', 'two', 'three', 'ten',
-  'incoming', 'existing', 'remaining', 'unassigned', 'stale', 'your', '']);
+  'incoming', 'existing', 'remaining', 'unassigned', 'stale', '']);
+/** Before a noun, never before a verb: "every lead you own", "the lead into", "our close rate". */
+const DETERMINERS = new Set(['a', 'an', 'the', 'every', 'each', 'this', 'that', 'these', 'those', 'our', 'your', 'their', 'his', 'her', 'its', 'my', 'no', 'any', 'some', 'which', 'whose', 'first', 'next', 'new', 'one']);
 
-/** The longest word in the lists above and below: a longer neighbour is none of them. */
-const VERB_WORD_MAX = Math.max(...[...VERB_BEFORE, ...VERB_BEFORE_3SG, ...VERB_AFTER, ...NOUN_BEFORE_S_TO, 'whose', 'these', 'their'].map((w) => w.length));
+/** The longest word in the lists above: a longer neighbour is none of them. */
+const VERB_WORD_MAX = Math.max(...[...VERB_BEFORE, ...VERB_BEFORE_3SG, ...VERB_AFTER, ...NOUN_BEFORE_S_TO, ...DETERMINERS].map((w) => w.length));
 
 /**
  * The word before `start` and after `end` in folded text (stopping at blocked regions), or '#' for a word
@@ -109,11 +111,8 @@ function wordAt(f: Uint16Array, from: number, dir: 1 | -1): string {
   while (j >= 0 && j < f.length && (isWordCode(f[j]) || f[j] === 0x27)) j += dir;
   const [a, b] = dir > 0 ? [i, j] : [j + 1, i + 1];
   if (b - a > VERB_WORD_MAX) return '#';
-  return b > a ? String.fromCharCode.apply(null, f.subarray(a, b) as unknown as number[]) : '';
+  return unitsString(f, a, b);
 }
-
-/** Before a noun, never before a verb: "every lead you own", "the lead into", "our close rate". */
-const DETERMINERS = new Set(['a', 'an', 'the', 'every', 'each', 'this', 'that', 'these', 'those', 'our', 'your', 'their', 'his', 'her', 'its', 'my', 'no', 'any', 'some', 'which', 'whose', 'first', 'next', 'new', 'one']);
 
 function isVerbUse(f: Uint16Array, start: number, end: number): boolean {
   const before = wordAt(f, start - 1, -1), after = wordAt(f, end, 1);
@@ -491,7 +490,7 @@ function scanner(text: string, folded: Uint16Array, glossary: Glossary, opts: An
     let matched: string | undefined;
     e.terms.forEach((t, i) => {
       if (!own || t.lang === lang || t.acronym || hasHan(t.text)) { mask |= 1 << i; return; }
-      matched ??= foldKey(String.fromCharCode.apply(null, folded.subarray(start, end) as unknown as number[]));
+      matched ??= foldKey(unitsString(folded, start, end));
       // Another language's term written as one of the document language's small words is that word (the English "pod"
       // is the Polish "under"). Otherwise English is written inside every language's documents, with its plurals
       // ("leads", "upsells"): its forms stay.
@@ -545,10 +544,10 @@ function scanner(text: string, folded: Uint16Array, glossary: Glossary, opts: An
       } else {
         let sure = 0, possible = 0;
         const terms = e.terms;
-        const senses = new Map<Concept, Sense>();
-        for (const x of contexts) senses.set(x.concept, senseOf(x.context, scope, folded, key, start, end));
+        const byConcept = new Map<Concept, Sense>();
+        for (const x of contexts) byConcept.set(x.concept, senseOf(x.context, scope, folded, key, start, end));
         for (let i = 0; i < terms.length; i++) {
-          const s = senses.get(terms[i].concept) ?? SURE;
+          const s = byConcept.get(terms[i].concept) ?? SURE;
           if (s === NOT) continue;
           possible |= 1 << i;
           if (s !== DOUBTFUL) sure |= 1 << i;

@@ -32,8 +32,7 @@ export const HAN = 2;
 export function caseAndClass(fold: Uint16Array, cls: Uint8Array): void {
   const units = new Uint16Array(0x10000 - 0x800);
   for (let i = 0; i < units.length; i++) units[i] = i < 0xd800 ? i : i + 0x800;
-  let all = '';
-  for (let i = 0; i < units.length; i += 8192) all += String.fromCharCode.apply(null, units.subarray(i, i + 8192) as unknown as number[]);
+  const all = unitsString(units, 0, units.length);
   const mark = (re: RegExp, bit: number) => {
     for (const m of all.matchAll(re)) for (let i = m.index!, end = i + m[0].length; i < end; i++) cls[units[i]] |= bit;
   };
@@ -57,6 +56,13 @@ export function caseAndClass(fold: Uint16Array, cls: Uint8Array): void {
 
 /** The class bits (WORD, HAN) of every code unit, for loops that test many (the matcher's scan). */
 export const CHAR_CLASS: Readonly<Uint8Array> = CLASS;
+
+/** The UTF-16 units [from, to) as a string (in chunks: an argument list has a limit). */
+export function unitsString(units: Uint16Array, from: number, to: number): string {
+  let s = '';
+  for (let i = from; i < to; i += 8192) s += String.fromCharCode.apply(null, units.subarray(i, Math.min(to, i + 8192)) as unknown as number[]);
+  return s;
+}
 export const foldCode = (c: number): number => FOLD[c];
 export const isWordCode = (c: number): boolean => (CLASS[c] & WORD) !== 0;
 export const isHanCode = (c: number): boolean => (CLASS[c] & HAN) !== 0;

@@ -9,7 +9,7 @@ import type { Lang } from './types';
 
 const words = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
 
-export const FUNCTION_WORDS: Partial<Record<Lang, ReadonlySet<string>>> = {
+const FUNCTION_WORDS: Partial<Record<Lang, ReadonlySet<string>>> = {
   sv: words(`
     och i på av för med som till om men det den de en ett att är var varit har hade kan ska skulle kunde inte så
     från vid under över efter före mot utan genom hos när där här hit dit man vi ni du jag han hon hen sin sitt

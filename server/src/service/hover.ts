@@ -3,7 +3,7 @@ import type { Analysis, Occurrence } from './analysis';
 import { distinctConcepts } from './analysis';
 import type { Glossary } from './glossary';
 import { format, messages } from './l10n';
-import type { Concept, Lang, Term } from './types';
+import type { Concept, Lang, LangSection, Term } from './types';
 import { LANGS } from './types';
 import { conceptLabel, firstIndex, replacementOf, section } from './util';
 
@@ -52,9 +52,14 @@ function expansionFor(acr: Term, c: Concept, lang: Lang): string {
   return s.acronyms.find((x) => x.text === acr.text)?.expansion ?? s.terms[0]?.text ?? acr.expansion ?? c.name;
 }
 
+/** A name followed by the section's acronyms in use: "Marketing Qualified Lead (MQL)". */
+function withAcronyms(name: string, s: LangSection): string {
+  const acr = s.acronyms.filter((x) => x.status !== 'deprecated').map((x) => esc(x.text));
+  return `${name}${acr.length ? ` (${acr.join(', ')})` : ''}`;
+}
+
 function heading(c: Concept, lang: Lang): string {
-  const acr = section(c, lang).section.acronyms.filter((x) => x.status !== 'deprecated').map((x) => x.text);
-  return `**${esc(conceptLabel(c, lang))}**${acr.length ? ` (${acr.map(esc).join(', ')})` : ''}`;
+  return withAcronyms(`**${esc(conceptLabel(c, lang))}**`, section(c, lang).section);
 }
 
 function alsoCalled(c: Concept, lang: Lang): string {
@@ -92,8 +97,7 @@ function otherLanguages(c: Concept, lang: Lang): string {
     if (l === lang) continue;
     const s = c.langs[l];
     if (!s?.terms.length) continue;
-    const acr = s.acronyms.filter((x) => x.status !== 'deprecated').map((x) => x.text);
-    names.push(`${M.langNames[l]}: ${esc(s.terms[0].text)}${acr.length ? ` (${acr.map(esc).join(', ')})` : ''}`);
+    names.push(`${M.langNames[l]}: ${withAcronyms(esc(s.terms[0].text), s)}`);
   }
   return names.length ? `${M.otherLanguages}: ${names.join(' · ')}` : '';
 }

@@ -13,7 +13,7 @@
  *
  * Pure: the lexicon's data is handed in (see node/hanLexicon.ts); nothing here reads files.
  */
-import { BLOCK, CHAR_CLASS, HAN as HAN_CLASS, SEP, WORD as WORD_CLASS, foldKey, isHanCode, isWordCode } from './fold';
+import { BLOCK, CHAR_CLASS, HAN as HAN_CLASS, SEP, WORD as WORD_CLASS, foldKey, isHanCode, isWordCode, unitsString } from './fold';
 import type { TermContext } from './types';
 
 /** What an occurrence is: the concept, possibly the concept (no cue), or not the concept. */
@@ -26,8 +26,8 @@ export const SENTENCE_REACH = 300;
 // ---- context of a term ------------------------------------------------------------------------------
 //
 // Everything here runs for each occurrence of a term with a context, so it works on the folded text as it is:
-// fixed phrases are compared character by character outward from the term, and the listed words of a sentence are
-// looked for in the sentence's folded text (a string made once per sentence), word by word of the list.
+// fixed phrases are compared character by character outward from the term, and a list's words are looked for only
+// where a word of the sentence begins with the same two characters (SentenceWords, found once per sentence).
 
 /** A fixed phrase seen from a term inside it: what must stand before and after the term ("de " + term + " dat"). */
 interface Around {
@@ -44,9 +44,7 @@ interface Listed {
   open: boolean;
   /** One Latin word, checked at both its ends here; otherwise phraseEnd checks it. */
   word: boolean;
-  /** Begins with a Chinese character (no word boundary needed before it). */
-  han: boolean;
-  /** Its first two characters (pairOf), for a quick no; -1 if it has one. */
+  /** Its first two characters (pairOf), for a quick no; -1 if its first word is one character. */
   pair: number;
 }
 
@@ -67,7 +65,7 @@ function listed(raw: string): Listed | undefined {
   let k = 0;
   while (k < text.length && text.charCodeAt(k) !== SEP && (han || !isHanCode(text.charCodeAt(k)))) k++;
   const first = han ? text : text.slice(0, k);
-  return { text, first, open, word: !han && k === text.length, han, pair: first.length > 1 ? pairOf(first.charCodeAt(0), first.charCodeAt(1)) : -1 };
+  return { text, first, open, word: !han && k === text.length, pair: first.length > 1 ? pairOf(first.charCodeAt(0), first.charCodeAt(1)) : -1 };
 }
 
 /** Two characters as one of 2,048 numbers. */
@@ -256,12 +254,6 @@ function standsAt(f: Uint16Array, pos: number, part: string, dir: 1 | -1): boole
 /** White space, as /\s/ has it for the characters documents use. */
 const isSpaceCode = (c: number) => c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x3000 || c === 0x2028 || c === 0x2029 || c === 0xfeff;
 
-const stringOf = (f: Uint16Array, a: number, b: number) => {
-  let s = '';
-  for (let i = a; i < b; i += 8192) s += String.fromCharCode.apply(null, f.subarray(i, Math.min(b, i + 8192)) as unknown as number[]);
-  return s;
-};
-
 /** Characters that end a sentence when a space or the end of the line follows (and always, for the Chinese ones and line breaks). */
 const isSentenceEnd = (text: string, i: number): boolean => {
   const c = text.charCodeAt(i);
@@ -275,29 +267,24 @@ const isSentenceEnd = (text: string, i: number): boolean => {
   return false;
 };
 
-/** Where the sentence that holds position i begins (at most SENTENCE_REACH characters before `from`). */
-function sentenceStart(text: string, i: number, from: number): number {
-  const min = Math.max(0, from - SENTENCE_REACH);
+/** Where the sentence that holds position i begins (at most SENTENCE_REACH characters before it). */
+function sentenceStart(text: string, i: number): number {
+  const min = Math.max(0, i - SENTENCE_REACH);
   while (i > min && !isSentenceEnd(text, i - 1)) i--;
   return i;
 }
 
-/** Where the sentence that holds position i ends (at most SENTENCE_REACH characters after `to`). */
-function sentenceEnd(text: string, i: number, to: number): number {
-  const max = Math.min(text.length, to + SENTENCE_REACH);
+/** Where the sentence that goes on at position i ends (at most SENTENCE_REACH characters after it). */
+function sentenceEnd(text: string, i: number): number {
+  const max = Math.min(text.length, i + SENTENCE_REACH);
   while (i < max && !isSentenceEnd(text, i)) i++;
   return i;
 }
 
-/** The sentence around [start, end) (at most SENTENCE_REACH characters each side); cues are also looked for in the one before. */
-export function sentenceAround(text: string, start: number, end: number): [number, number] {
-  return [sentenceStart(text, start, start), sentenceEnd(text, end, end)];
-}
-
 /**
  * What the sense of one scan's occurrences shares: the sentence last looked at and the one before it (occurrences
- * come in document order, most share their sentence with the one before), and their folded text, made when a word
- * list is first looked for in them.
+ * come in document order, most share their sentence with the one before), and where their words begin, found when a
+ * word list is first looked for in them.
  */
 export class SenseScope {
   /** The current sentence [a, b), and where the sentence before it begins (p; a if none within reach). */
@@ -316,7 +303,7 @@ export class SenseScope {
   /** Makes the sentence around [start, end) the current one. */
   sentence(start: number, end: number): void {
     if (start >= this.a && end <= this.b && this.a >= 0) return;
-    const a = sentenceStart(this.text, start, start), b = sentenceEnd(this.text, end, end);
+    const a = sentenceStart(this.text, start), b = sentenceEnd(this.text, end);
     // The sentence before: a cue there still speaks for the topic ("Tickets come in through the form. Each one
     // gets a number."), as far as a sentence reaches from the term.
     let q = a - 1;
@@ -331,7 +318,7 @@ export class SenseScope {
         this.pb = this.b;
         this.prevMade = this.curMade;
       } else {
-        this.pa = sentenceStart(this.text, q, q);
+        this.pa = sentenceStart(this.text, q);
         this.pb = q + 1;
         this.prevMade = false;
       }
@@ -398,7 +385,7 @@ export function senseOf(ctx: TermContext, scope: SenseScope, folded: Uint16Array
   const c = scope.index.compile(ctx);
   if (c.notIn.length) {
     let ix = c.around.get(key);
-    if (!ix) c.around.set(key, (ix = indexAround(aroundOf(c.notIn, foldKey(stringOf(folded, start, end))))));
+    if (!ix) c.around.set(key, (ix = indexAround(aroundOf(c.notIn, foldKey(unitsString(folded, start, end))))));
     if (standsAround(ix.before.get(nearestAt(folded, start, -1)), folded, start, end) || standsAround(ix.after.get(nearestAt(folded, end, 1)), folded, start, end) || standsAround(ix.wild, folded, start, end)) return NOT;
   }
   if (!c.notNear && !c.cues) return SURE;
@@ -466,7 +453,7 @@ export function isHanWord(lex: HanLexicon, folded: Uint16Array, start: number, e
   let b = end;
   while (b < folded.length && b - end < CONTEXT_HAN && isHanCode(folded[b])) b++;
   if (a === start && b === end) return true;
-  const key = `${stringOf(folded, a, b)}|${start - a}|${end - a}`;
+  const key = `${unitsString(folded, a, b)}|${start - a}|${end - a}`;
   let memo = boundaryMemo.get(lex);
   if (!memo) boundaryMemo.set(lex, (memo = new Map()));
   let answer = memo.get(key);
