@@ -15,13 +15,13 @@ import { format, messages } from './l10n';
 import type { Lang, Term } from './types';
 import { matchCase } from './util';
 
-export interface FileAnalysis { uri: string; text: string; analysis: Analysis }
-export interface CrossFileFinding extends Finding { relatedUri: string; range: Range }
+/** A finding in one file about a name in another (`relatedLocation`), with its range in its own file. */
+export interface CrossFileFinding extends Finding { range: Range }
 
 type Pos = (offset: number) => { line: number; character: number };
 
 /** One name a file gives a concept: its best term, and where it first occurs. */
-interface Name { key: string; best: Term; start: number; end: number; range: Range }
+interface Name { key: string; best: Term; range: Range }
 
 /** What consistency across files needs of one file: small, and kept until the file changes. */
 export interface FileNames {
@@ -43,7 +43,7 @@ export function fileNames(uri: string, text: string, analysis: Analysis, pos: Po
     let mineOccs: { start: number; end: number }[] = [];
     for (const id of ids.values()) {
       const o = id.occs[0];
-      const n: Name = { key: id.key, best: id.best, start: o.start, end: o.end, range: range(o.start, o.end) };
+      const n: Name = { key: id.key, best: id.best, range: range(o.start, o.end) };
       names.push(n);
       if (!mine || cmp(n.best, mine.best) < 0) { mine = n; mineOccs = id.occs; }
     }
@@ -124,9 +124,8 @@ export function crossFileFindings(files: FileNames[], scopeOf: (uri: string) => 
         for (const o of c.occs) {
           const repl = matchCase(o.written, otherText);
           list.push({
-            rule: 'inconsistent-across-files', start: o.start, end: o.end, range: o.range, relatedUri: other.file.uri,
+            rule: 'inconsistent-across-files', start: o.start, end: o.end, range: o.range,
             message: format(M.inconsistentAcrossFiles, M.quote(o.written), M.quote(otherText), baseName(other.file.uri)),
-            related: [{ start: other.name.start, end: other.name.end, message: format(M.inconsistentRelated, M.quote(otherText)) }],
             relatedLocation: { uri: other.file.uri, range: other.name.range, message: format(M.inconsistentRelated, M.quote(otherText)) },
             fixes: [{ title: format(M.replaceWith, M.quote(repl)), edits: [{ start: o.start, end: o.end, newText: repl }], preferred: true }],
           });

@@ -15,4 +15,4 @@ export { MESSAGES, messages } from './l10n';
 export { mergeGlossaries, newTeamConcept, conceptIdFor } from './merge';
 export type { WorkspaceGlossaryData } from './merge';
 export { crossFileFindings, fileNames } from './crossFile';
-export type { FileAnalysis, FileNames, CrossFileFinding } from './crossFile';
+export type { FileNames, CrossFileFinding } from './crossFile';

@@ -259,7 +259,9 @@ export function getLanguageService(initial: Glossary): LanguageService {
     findings,
     forget: (uri) => { cache.delete(uri); skips.delete(uri); cross.delete(uri); },
     consistencyNames(doc, settings = DEFAULT_SETTINGS, keepIt = false) {
-      if (skipped(doc, settings)) return undefined;
+      // A file that is not kept (one on disk) is looked at without entering the caches: neither its analysis nor
+      // its text in `skips`.
+      if (keepIt ? skipped(doc, settings) : computeSkipped(doc, settings)) return undefined;
       const hit = cached(doc, settings);
       const text = doc.getText();
       if (hit || keepIt) {
