@@ -14,7 +14,7 @@ import {
 import { exportCsv, importCsv } from './node/csv';
 import { BUILT_NAME, builtinGlossaryJson, loadBuiltGlossary, loadBuiltinGlossary, readGlossaryFolder, writeCompiledGlossary, type CompiledGlossary } from './node/glossaryFiles';
 import { findWorkspaceGlossary, positionsOf, readWorkspaceGlossary } from './node/workspaceGlossary';
-import { decodeText, decodeXml, FileRefused, readLimited, replaceFile, writableText, type ReadFile } from './node/files';
+import { decodeText, decodeXml, FileRefused, maxDocumentBytes, readLimited, replaceFile, writableText, type ReadFile } from './node/files';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { attachHanLexicon, lexiconFile } from './node/hanLexicon';
 import { checkImported, FileError, formatGlossaryFile, writeAtomic, writeFilesAtomic, type Imported } from './node/interchange';
@@ -163,7 +163,7 @@ function importCommand(rest: string[], flags: Map<string, string | true>): numbe
   let imp: Imported;
   try {
     // Read within limits (a regular file, at most MAX_IMPORT_BYTES); TBX in the encoding it declares, CSV in UTF-8 or UTF-16.
-    const bytes = readLimited(file, { maxBytes: MAX_IMPORT_BYTES, timeoutMs: READ_TIMEOUT_MS }).bytes;
+    const bytes = readLimited(file, { maxBytes: MAX_IMPORT_BYTES}).bytes;
     const decoded = format === 'tbx' ? decodeXml(bytes) : ((d) => (d.encoding ? { text: d.text } : { problem: 'is not UTF-8 or UTF-16 text (save it as UTF-8)' }))(decodeText(bytes));
     if ('problem' in decoded) { process.stderr.write(`${file} ${decoded.problem}\n`); return 2; }
     const text = decoded.text;
@@ -264,14 +264,13 @@ function workspaceSettings(flags: Map<string, string | true>): Record<string, un
 /** A workspace's .vscode/settings.json larger than this is not read. */
 const MAX_SETTINGS_BYTES = 1 << 20;
 /** Reading one file stops after this long (a stalled network disk). */
-const READ_TIMEOUT_MS = 10000;
 
 function readWorkspaceSettings(dir: string): Record<string, unknown> {
   const file = path.join(dir, '.vscode', 'settings.json');
   if (!fs.existsSync(file)) return {};
   let text: string;
   try {
-    text = decodeText(readLimited(file, { maxBytes: MAX_SETTINGS_BYTES, root: dir, timeoutMs: READ_TIMEOUT_MS }).bytes).text;
+    text = decodeText(readLimited(file, { maxBytes: MAX_SETTINGS_BYTES, root: dir}).bytes).text;
   } catch (e) {
     process.stderr.write(`${e instanceof FileRefused ? e.message : `${file} cannot be read: ${(e as Error).message}`}; its lingo settings are ignored\n`);
     return {};
@@ -340,7 +339,7 @@ const openDoc = (file: string, text: string, version = 1) =>
 interface DocFile { read: ReadFile; text: string; encode?: (text: string) => Buffer; problem?: string }
 
 function readDoc(file: string, maxBytes: number): DocFile {
-  const read = readLimited(file, { maxBytes, timeoutMs: READ_TIMEOUT_MS });
+  const read = readLimited(file, { maxBytes});
   const w = writableText(read.bytes);
   if ('problem' in w) return { read, text: decodeText(read.bytes).text, problem: w.problem };
   return { read, text: w.text, encode: w.encode };
@@ -364,7 +363,7 @@ function fixDocument(service: LanguageService, file: string, doc: TextDocument, 
   // The preferred quick fix of each finding, as the editor offers it (one pass over the findings: asking for the
   // code actions of each finding in turn would go over all findings once per finding).
   for (const f of service.findings(doc, settings)) {
-    if (!SAFE_FIXES.includes(f.rule) || settings.rules[f.rule] === 'off') continue;
+    if (!SAFE_FIXES.includes(f.rule)) continue; // findings() already leaves out rules that are off
     const fix = f.fixes.find((x) => x.preferred);
     for (const e of fix?.edits ?? []) edits.push({ start: e.start, end: e.end, newText: e.newText });
   }
@@ -437,9 +436,10 @@ function check(paths: string[], flags: Map<string, string | true>): number {
   let skipped = 0;
   const unread: string[] = [];
   // First every file is read, checked and fixed in memory; only then are fixed files written, so that a failure
-  // while checking (or a file that cannot be read) leaves every file as it was.
+  // while checking leaves every file as it was. A file that cannot be read or written is reported and skipped;
+  // the others are still fixed.
   const toWrite: { file: string; was: ReadFile; data: Buffer; changes: Change[]; results: CheckResult[] }[] = [];
-  const maxBytes = settings.maxFileSizeMB * 1048576 * 4; // UTF-8 takes up to 4 bytes a character; the service then applies the limit to the text
+  const maxBytes = maxDocumentBytes(settings.maxFileSizeMB);
   for (const file of files) {
     let d: DocFile;
     try { d = readDoc(file, maxBytes); } catch (e) {
@@ -510,7 +510,7 @@ function report(paths: string[], flags: Map<string, string | true>): number {
   const service = loadService(flags);
   if (!service) return 2;
   const documents = [];
-  const maxBytes = settings.maxFileSizeMB * 1048576 * 4;
+  const maxBytes = maxDocumentBytes(settings.maxFileSizeMB);
   for (const file of files) {
     let text: string;
     try { text = readDoc(file, maxBytes).text; } catch (e) {

@@ -20,8 +20,8 @@ import { attachHanLexicon, lexiconFile } from './node/hanLexicon';
 import {
   builtinGlossaryJson, cacheKey, defaultCacheDir, loadBuiltGlossary, loadBuiltinGlossary, loadCachedGlossary, saveCachedGlossary, type BuiltLoad, type CompiledGlossary,
 } from './node/glossaryFiles';
-import { addConceptToFileText, findWorkspaceGlossary, MAX_GLOSSARY_BYTES, positionsOf, readWorkspaceGlossary, READ_TIMEOUT_MS, WORKSPACE_GLOSSARY_NAMES, type IssueWithRange } from './node/workspaceGlossary';
-import { createFile, decodeText, FileRefused, readLimited, readLimitedIfExists, replaceFile, writableText } from './node/files';
+import { addConceptToFileText, findWorkspaceGlossary, MAX_GLOSSARY_BYTES, positionsOf, readWorkspaceGlossary, WORKSPACE_GLOSSARY_NAMES, type IssueWithRange } from './node/workspaceGlossary';
+import { createFile, decodeText, FileRefused, maxDocumentBytes, readLimited, readLimitedIfExists, replaceFile, writableText } from './node/files';
 
 /**
  * The LSP lifecycle, as the specification says: before initialize, requests are refused with ServerNotInitialized
@@ -387,10 +387,10 @@ function namesOf(f: WorkspaceFile, settings: Settings): FileNames | undefined {
   if (hit && hit.stamp === stamp) return hit.names;
   let names: FileNames | undefined;
   if (f.open) names = service.consistencyNames(f.open, settings, true);
-  else if (f.stat!.size <= settings.maxFileSizeMB * 1048576 * 4) {
+  else if (f.stat!.size <= maxDocumentBytes(settings.maxFileSizeMB)) {
     try {
       // Only regular files inside the folder, read within limits (see node/files.ts).
-      const r = readLimited(f.path!, { maxBytes: settings.maxFileSizeMB * 1048576 * 4, root: f.root, timeoutMs: READ_TIMEOUT_MS });
+      const r = readLimited(f.path!, { maxBytes: maxDocumentBytes(settings.maxFileSizeMB), root: f.root });
       const doc = TextDocument.create(f.uri, /\.txt$/i.test(f.path!) ? 'plaintext' : 'markdown', 0, decodeText(r.bytes).text);
       names = service.consistencyNames(doc, settings, false);
     } catch (e) {
@@ -532,7 +532,7 @@ connection.onExecuteCommand(async (p) => {
   let encode: (t: string) => Buffer = (t) => Buffer.from(t, 'utf8');
   if (!open) {
     try {
-      read = readLimitedIfExists(file, { maxBytes: MAX_GLOSSARY_BYTES, root: folder, timeoutMs: READ_TIMEOUT_MS });
+      read = readLimitedIfExists(file, { maxBytes: MAX_GLOSSARY_BYTES, root: folder });
       if (read) {
         const w = writableText(read.bytes);
         if ('problem' in w) throw new FileRefused(file, 'encoding', w.problem);

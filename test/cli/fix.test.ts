@@ -16,7 +16,7 @@ const posix = process.platform !== 'win32';
 describe('lingo check --fix keeps files whole', function () {
   this.timeout(60000);
 
-  it('writes nothing until every file is checked, and reports a file it could not fix with exit 2', () => {
+  it('fixes the files it can write, and reports a read-only file it could not fix with exit 2', () => {
     const dir = tmpDir();
     fs.writeFileSync(path.join(dir, 'a.md'), NL);
     fs.writeFileSync(path.join(dir, 'b.md'), NL);

@@ -27,9 +27,19 @@ export interface ReadLimits {
   maxBytes: number;
   /** When set, the file must lie in this folder, links resolved. */
   root?: string;
-  /** Reading stops with a refusal after this long (a file on a stalled network disk). */
+  /**
+   * Reading stops with a refusal after this long (a file on a stalled network disk); checked between reads, so a
+   * single read that never returns is not interrupted. Default READ_TIMEOUT_MS.
+   */
   timeoutMs?: number;
 }
+
+/** How long a read may take before it is given up (see ReadLimits.timeoutMs). */
+export const READ_TIMEOUT_MS = 10000;
+
+/** The bytes a document of `mb` megabytes of text may take on disk: UTF-8 takes up to 4 bytes a character; the
+ * service then applies the limit to the text itself. */
+export const maxDocumentBytes = (mb: number): number => mb * 1048576 * 4;
 
 export interface ReadFile {
   bytes: Buffer;
@@ -109,8 +119,9 @@ export function readLimited(file: string, limits: ReadLimits): ReadFile {
       }
       if (n === 0) break;
       size += n;
-      if (limits.timeoutMs !== undefined && Date.now() - t0 > limits.timeoutMs) {
-        throw new FileRefused(file, 'slow', `took more than ${limits.timeoutMs / 1000} s to read; it is not read`);
+      const timeoutMs = limits.timeoutMs ?? READ_TIMEOUT_MS;
+      if (Date.now() - t0 > timeoutMs) {
+        throw new FileRefused(file, 'slow', `took more than ${timeoutMs / 1000} s to read; it is not read`);
       }
     }
     if (size > limits.maxBytes) throw new FileRefused(file, 'large', `grew past the ${mb(limits.maxBytes)} allowed while it was read; it is not read`);

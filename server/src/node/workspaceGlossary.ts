@@ -8,12 +8,12 @@ import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import { validateGlossaryFile, type GlossaryIssue, type GlossarySource } from '../service';
 import { loadYaml, parseGlossaryText } from './glossaryFiles';
 import { decodeText, FileRefused, readLimited } from './files';
+import { lineStarts, positionsIn } from '../service/util';
 
 /** A team glossary larger than this is refused with a message, not parsed. */
 export const MAX_GLOSSARY_BYTES = 5 * 1024 * 1024;
 
 /** Reading a team glossary stops after this long (a file on a stalled network disk). */
-export const READ_TIMEOUT_MS = 5000;
 
 export const WORKSPACE_GLOSSARY_NAMES = ['lingo.glossary.json', 'lingo.glossary.yaml', 'lingo.glossary.yml'];
 
@@ -27,25 +27,10 @@ export interface WorkspaceGlossary {
   issues: IssueWithRange[];
 }
 
-/** Where each line of a text starts (lines end at "\n"). */
-function newlineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-/** Line and character (0-based) of offsets in a text: one line table, then a binary search per offset. */
+/** Line and character (0-based) of offsets in a text: one line table (made when first asked), as the service's. */
 export function positionsOf(text: string): (offset: number) => { line: number; character: number } {
-  let starts: number[] | undefined;
-  return (offset) => {
-    starts ??= newlineStarts(text);
-    let lo = 0, hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid; else hi = mid - 1;
-    }
-    return { line: lo, character: Math.max(0, offset - starts[lo]) };
-  };
+  let at: ((offset: number) => { line: number; character: number }) | undefined;
+  return (offset) => (at ??= positionsIn(lineStarts(text), text))(offset);
 }
 
 /** Line and character (0-based) of an offset in a text (a line break belongs to the line it ends). */
@@ -97,9 +82,6 @@ export function pointerRanges(file: string, text: string): (pointer: string) => 
     return [0, 0];
   };
 }
-
-/** Offsets [start, end) of the value a JSON pointer names, or of the nearest enclosing value. */
-export const rangeOfPointer = (file: string, text: string, pointer: string): [number, number] => pointerRanges(file, text)(pointer);
 
 const lineColOffset = (text: string, field: string): number => {
   const m = /line (\d+), column (\d+)/.exec(field);
@@ -160,9 +142,9 @@ export function readWorkspaceGlossary(file: string, text?: string, root: string 
   const name = path.basename(file);
   let content = text;
   if (content === undefined) {
-    // Only a regular file inside the workspace folder, at most MAX_GLOSSARY_BYTES (counted while reading), within READ_TIMEOUT_MS.
+    // Only a regular file inside the workspace folder, at most MAX_GLOSSARY_BYTES (counted while reading), within files.ts's READ_TIMEOUT_MS.
     try {
-      const r = readLimited(file, { maxBytes: MAX_GLOSSARY_BYTES, root, timeoutMs: READ_TIMEOUT_MS });
+      const r = readLimited(file, { maxBytes: MAX_GLOSSARY_BYTES, root });
       content = decodeText(r.bytes).text;
     } catch (e) {
       const detail = e instanceof FileRefused
