@@ -1,0 +1,69 @@
+/**
+ * Lingo's own LSP requests and notifications, shared by the server (server.ts) and the VS Code client: the
+ * method names and the shapes of their parameters and results. Only types and string constants: the client
+ * bundles this file without pulling in any of the server.
+ *
+ * Other LSP clients (Neovim, Emacs) need none of these: everything a plain client can show goes through the
+ * standard requests (hover, completion, diagnostics, code actions, inlay hints, references, document
+ * highlights, rename, semantic tokens, workspace symbols, definition).
+ */
+
+export type Lang = 'en' | 'sv' | 'nl' | 'pl' | 'zh-Hant';
+export type TermStatus = 'preferred' | 'admitted' | 'deprecated';
+
+/** A position in a document, as LSP gives it (0-based line, UTF-16 character). */
+export interface ProtocolPosition { line: number; character: number }
+export interface ProtocolRange { start: ProtocolPosition; end: ProtocolPosition }
+export interface ProtocolLocation { uri: string; range: ProtocolRange }
+
+/** `lingo/glossary` (request): every concept, for "Search glossary", "Insert definition…" and the Glossary view. */
+export const GlossaryRequest = 'lingo/glossary';
+export interface GlossaryParams { lang?: Lang }
+export interface GlossaryResult {
+  langNames: Record<Lang, string>;
+  concepts: {
+    id: string;
+    /** The domain's name in the asked language. */
+    domain: string;
+    langs: Partial<Record<Lang, { definition?: string; terms: { text: string; status: TermStatus }[]; acronyms: { text: string; expansion?: string }[] }>>;
+  }[];
+}
+
+/** `lingo/documentInfo` (notification from the server, and request): the document's language and findings. */
+export const DocumentInfoMethod = 'lingo/documentInfo';
+export interface DocumentInfo { uri: string; lang: Lang; detected: boolean; findings: number; skipped?: { message: string } }
+
+/** `lingo/workspaceTrusted` (notification from the client): the workspace became trusted. */
+export const WorkspaceTrustedNotification = 'lingo/workspaceTrusted';
+
+/** `lingo/conceptAt` (request): the concept of the term at a position, or null. */
+export const ConceptAtRequest = 'lingo/conceptAt';
+export interface ConceptAtParams { textDocument: { uri: string }; position: ProtocolPosition }
+export interface ConceptAtResult { id: string; range: ProtocolRange }
+
+/** `lingo/concept` (request): one concept's card, in the asked language, with where the workspace uses it. */
+export const ConceptRequest = 'lingo/concept';
+export interface ConceptParams { id: string; lang?: Lang }
+export interface ConceptCard {
+  id: string;
+  /** The concept's name in the asked language (its preferred term there, else its English name). */
+  name: string;
+  domain: string;
+  /** 'team': the concept comes from (or is changed by) a team glossary file; `definitionLocation` is its entry there. */
+  source: 'builtin' | 'team';
+  definitionLocation?: ProtocolLocation;
+  langNames: Record<Lang, string>;
+  langs: Partial<Record<Lang, {
+    definition?: string;
+    terms: { text: string; status: TermStatus; mistranslation?: boolean }[];
+    acronyms: { text: string; expansion?: string }[];
+  }>>;
+  related: { id: string; name: string }[];
+  /** Files of the workspace that use the concept, with how often (as far as the workspace scan has come). */
+  usage: { uri: string; count: number }[];
+}
+
+/** `lingo/conceptReferences` (request): every occurrence of a concept in the open documents and the workspace. */
+export const ConceptReferencesRequest = 'lingo/conceptReferences';
+export interface ConceptReferencesParams { id: string }
+export type ConceptReferencesResult = ProtocolLocation[];
