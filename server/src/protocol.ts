@@ -36,6 +36,13 @@ export interface DocumentInfo { uri: string; lang: Lang; detected: boolean; find
 /** `lingo/workspaceTrusted` (notification from the client): the workspace became trusted. */
 export const WorkspaceTrustedNotification = 'lingo/workspaceTrusted';
 
+/**
+ * `lingo/glossaryChanged` (notification from the server): the glossary was composed again (a team glossary file
+ * changed, trust was granted, the built-in glossary was switched on or off). Clients that show the glossary
+ * (the Glossary view, an open concept card) ask for it again. No parameters.
+ */
+export const GlossaryChangedNotification = 'lingo/glossaryChanged';
+
 /** `lingo/conceptAt` (request): the concept of the term at a position, or null. */
 export const ConceptAtRequest = 'lingo/conceptAt';
 export interface ConceptAtParams { textDocument: { uri: string }; position: ProtocolPosition }
