@@ -10,8 +10,9 @@ import * as crypto from 'crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient, Middleware } from 'vscode-languageclient/node';
 import {
-  ConceptAtRequest, ConceptReferencesRequest, ConceptRequest, GlossaryChangedNotification, GlossaryRequest,
-  type ConceptAtParams, type ConceptAtResult, type ConceptCard, type ConceptReferencesResult, type GlossaryResult, type Lang, type ProtocolLocation,
+  ConceptAtRequest, ConceptReferencesRequest, ConceptRequest, FindConceptsRequest, GlossaryChangedNotification, GlossaryRequest,
+  type ConceptAtParams, type ConceptAtResult, type ConceptCard, type ConceptReferencesResult, type FindConceptsParams, type FindConceptsResult,
+  type GlossaryResult, type Lang, type ProtocolLocation,
 } from '../../server/src/protocol';
 import { cardHtml, cardTitle, noticeHtml, type CardMessage } from './cardHtml';
 import { glossaryIndex, type ConceptRow, type DomainRow, type GlossaryIndex } from './glossaryModel';
@@ -40,7 +41,17 @@ const before = (a: ProtocolLocation, b: ProtocolLocation) => a.range.start.line 
 
 type Node = { kind: 'domain'; domain: DomainRow; filter: string } | { kind: 'concept'; row: ConceptRow; filter: string };
 
-export function registerConcepts(context: vscode.ExtensionContext, d: ConceptsDeps): { middleware: Middleware } {
+/** What the extension exports of the view and the card (activate()'s `concepts`): for tests and other extensions. */
+export interface ConceptsApi {
+  /** Sets the Glossary view's filter ('' clears it), as "Filter glossary…" does. */
+  setFilter(query: string): void;
+  /** What the view shows: its message and its domains with their concepts. */
+  glossaryRows(): Promise<{ message?: string; domains: DomainRow[] }>;
+  /** The concept card on screen: the concept's id, the panel's title and its HTML; undefined when it is closed. */
+  shownCard(): { id: string; title: string; html: string } | undefined;
+}
+
+export function registerConcepts(context: vscode.ExtensionContext, d: ConceptsDeps): { middleware: Middleware; api: ConceptsApi } {
   const { t } = d;
   const request = async <R>(method: string, params: unknown): Promise<R> => {
     await d.ready;
@@ -78,7 +89,9 @@ export function registerConcepts(context: vscode.ExtensionContext, d: ConceptsDe
         const data = await loadGlossary();
         const lang = focusLang();
         if (!index || index.data !== data || index.lang !== lang) index = { lang, data, index: glossaryIndex(data, lang) };
-        const { domains, matches } = index.index.rows(q);
+        const found = q ? await request<FindConceptsResult>(FindConceptsRequest, { query: q, lang } satisfies FindConceptsParams) : undefined;
+        if (q !== filter) return []; // a newer filter is on its way
+        const { domains, matches } = index.index.rows(found);
         view.message = q ? (matches ? t.filtered(q, matches) : t.noMatch(q)) : undefined;
         return domains.map((domain) => ({ kind: 'domain', domain, filter: q }));
       } catch (e) {
@@ -258,7 +271,8 @@ export function registerConcepts(context: vscode.ExtensionContext, d: ConceptsDe
       if (at === null) return void vscode.window.showInformationMessage(t.noConceptAt);
       if (at) await showCard(at.id);
     }),
-    vscode.commands.registerCommand('lingo.glossary.filter', () => {
+    vscode.commands.registerCommand('lingo.glossary.filter', (query?: unknown) => {
+      if (typeof query === 'string') return setFilter(query); // from a keybinding's "args"
       const previous = filter;
       const box = vscode.window.createInputBox();
       box.title = view.title;
@@ -286,7 +300,15 @@ export function registerConcepts(context: vscode.ExtensionContext, d: ConceptsDe
       void refreshCard();
     }));
   });
-  return { middleware };
+  const api: ConceptsApi = {
+    setFilter,
+    async glossaryRows() {
+      const roots = (await provider.getChildren()) ?? [];
+      return { message: view.message, domains: roots.flatMap((n) => (n.kind === 'domain' ? [n.domain] : [])) };
+    },
+    shownCard: () => (panel && shown ? { id: shown.id, title: panel.title, html: panel.webview.html } : undefined),
+  };
+  return { middleware, api };
 }
 
 const nonce = () => crypto.randomBytes(18).toString('base64');

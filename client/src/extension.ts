@@ -151,11 +151,12 @@ export async function activate(context: vscode.ExtensionContext) {
   // ---- the Glossary view, the concept card, "Show concept", "Go to definition" on built-in terms ----
   let started!: () => void;
   const ready = new Promise<void>((r) => { started = r; });
-  Object.assign(middleware, registerConcepts(context, {
+  const concepts = registerConcepts(context, {
     client, ready, t, uiLanguage: uiLang(vscode.env.language), extensionUri: context.extensionUri,
     docLang: (uri) => infos.get(uri.toString())?.lang,
     isLingoDocument: (doc) => SELECTOR.some((s) => s.language === doc.languageId) && doc.uri.scheme !== CONCEPT_SCHEME,
-  }).middleware);
+  });
+  Object.assign(middleware, concepts.middleware);
 
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => { void client?.sendNotification('lingo/workspaceTrusted', {}); }));
   try {
@@ -166,7 +167,7 @@ export async function activate(context: vscode.ExtensionContext) {
   client.onNotification('lingo/documentInfo', (info: DocInfo) => { infos.set(info.uri, info); showStatus(); });
   names = (await glossary().catch(() => undefined))?.langNames;
   showStatus();
-  return { client };
+  return { client, concepts: concepts.api };
 }
 
 export function deactivate(): Thenable<void> | undefined {

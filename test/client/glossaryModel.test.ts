@@ -1,9 +1,9 @@
-/** The Glossary view's rows and filter, in-process: the built-in glossary as `lingo/glossary` gives it. */
+/** The Glossary view's rows, in-process: the built-in glossary as `lingo/glossary` gives it, and what `lingo/findConcepts` found. */
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { GlossaryResult, Lang } from '../../server/src/protocol';
-import { glossaryIndex, searchKey } from '../../client/src/glossaryModel';
+import type { FindConceptsResult, GlossaryResult, Lang } from '../../server/src/protocol';
+import { glossaryIndex } from '../../client/src/glossaryModel';
 import { ROOT } from '../helpers';
 
 const LANG_NAMES: Record<Lang, GlossaryResult['langNames']> = {
@@ -38,66 +38,62 @@ function glossary(lang: Lang): GlossaryResult {
   return answer;
 }
 
-/** [domain, label, description] of each concept the filter keeps, in view order; `only` keeps those of these ids. */
-function rows(query: string, lang: Lang = 'en', only?: string[]): [string, string, string][] {
-  const { domains } = glossaryIndex(glossary(lang), lang).rows(query);
-  return domains.flatMap((d) => d.concepts.filter((c) => !only || only.includes(c.id)).map((c) => [d.name, c.label, c.description] as [string, string, string]));
-}
-const ids = (query: string, lang: Lang = 'en') => glossaryIndex(glossary(lang), lang).rows(query).domains.flatMap((d) => d.concepts.map((c) => c.id));
+type Found = FindConceptsResult[number];
 
-describe('Glossary view: rows and filter', () => {
+/** [domain, label, description] of each concept row, in view order, for what the server `found`. */
+function rows(lang: Lang, found?: Found[]): [string, string, string][] {
+  const { domains } = glossaryIndex(glossary(lang), lang).rows(found);
+  return domains.flatMap((d) => d.concepts.map((c) => [d.name, c.label, c.description] as [string, string, string]));
+}
+
+describe('Glossary view: rows', () => {
   it('without a filter: every concept once, in domains named and sorted in the view language', () => {
     const all = glossary('en').concepts.length;
     for (const lang of ['en', 'sv', 'nl', 'pl', 'zh-Hant'] as Lang[]) {
-      const { domains, matches } = glossaryIndex(glossary(lang), lang).rows('');
+      const { domains, matches } = glossaryIndex(glossary(lang), lang).rows();
       assert.strictEqual(matches, all);
       assert.strictEqual(new Set(domains.flatMap((d) => d.concepts.map((c) => c.id))).size, all);
       const names = domains.map((d) => d.name);
       assert.deepStrictEqual(names, [...names].sort(new Intl.Collator(lang).compare), lang);
     }
-    assert.ok(glossaryIndex(glossary('sv'), 'sv').rows('').domains.some((d) => d.name === 'Säljprocessen'));
+    assert.ok(glossaryIndex(glossary('sv'), 'sv').rows().domains.some((d) => d.name === 'Säljprocessen'));
   });
 
-  // [query, view language, concept id, expected row (domain, label, description)]
-  const cases: [string, Lang, string, [string, string, string]][] = [
+  // [view language, what the server found, the row (domain, label, description)]
+  const cases: [Lang, Found, [string, string, string]][] = [
     // The label is the concept's preferred term in the view language; the description its other names there.
-    ['opportunity', 'en', 'opportunity', ['Sales process', 'opportunity', 'sales opportunity, deal, opp']],
-    ['affärsmöjlighet', 'sv', 'opportunity', ['Säljprocessen', 'affärsmöjlighet', 'opportunity, deal, affär, …']],
-    // A name of another language: the description says which name matched, and in which language.
-    ['kans', 'en', 'opportunity', ['Sales process', 'opportunity', 'kans (Dutch)']],
-    ['okazja', 'en', 'opportunity', ['Sales process', 'opportunity', 'okazja (Polish)']],
-    ['kans', 'sv', 'opportunity', ['Säljprocessen', 'affärsmöjlighet', 'kans (nederländska)']],
-    ['opportunity', 'pl', 'opportunity', ['Proces sprzedaży', 'szansa sprzedażowa', 'opportunity']],
-    ['商機', 'nl', 'opportunity', ['Salesproces', 'opportunity', '商機 (Chinees)']],
-    // Folded as the server folds (case, hyphens, Simplified Chinese), and without accents.
-    ['Sales-Opportunity', 'en', 'opportunity', ['Sales process', 'opportunity', 'sales opportunity']],
-    ['商机', 'zh-Hant', 'opportunity', ['銷售流程', '商機', '銷售機會, 業務機會, 案子']],
-    ['szansa sprzedazowa', 'pl', 'opportunity', ['Proces sprzedaży', 'szansa sprzedażowa', 'szansa sprzedaży, szansa, deal, …']],
-    ['affarsmojlighet', 'en', 'opportunity', ['Sales process', 'opportunity', 'affärsmöjlighet (Swedish)']],
-    // Acronyms and their expansions.
-    ['mql', 'en', 'marketing-qualified-lead', ['Lead management', 'marketing qualified lead', 'MQL']],
-    ['MRR', 'zh-Hant', 'monthly-recurring-revenue', ['營收指標', '每月經常性收入', 'MRR']],
-    ['Monthly Recurring', 'en', 'monthly-recurring-revenue', ['Revenue metrics', 'monthly recurring revenue', 'MRR']],
+    ['en', { id: 'opportunity', name: 'opportunity', lang: 'en' }, ['Sales process', 'opportunity', 'sales opportunity, deal, opp']],
+    ['sv', { id: 'opportunity', name: 'affärsmöjlighet', lang: 'sv' }, ['Säljprocessen', 'affärsmöjlighet', 'opportunity, deal, affär, …']],
+    ['zh-Hant', { id: 'opportunity', name: '商機', lang: 'zh-Hant' }, ['銷售流程', '商機', '銷售機會, 業務機會, 案子']],
+    ['pl', { id: 'opportunity', name: 'Szansa sprzedażowa', lang: 'pl' }, ['Proces sprzedaży', 'szansa sprzedażowa', 'szansa sprzedaży, szansa, deal, …']],
+    // Another name matched: the description says which, and in which language when it is another one.
+    ['en', { id: 'opportunity', name: 'kans', lang: 'nl' }, ['Sales process', 'opportunity', 'kans (Dutch)']],
+    ['sv', { id: 'opportunity', name: 'kans', lang: 'nl' }, ['Säljprocessen', 'affärsmöjlighet', 'kans (nederländska)']],
+    ['nl', { id: 'opportunity', name: '商機', lang: 'zh-Hant' }, ['Salesproces', 'opportunity', '商機 (Chinees)']],
+    ['en', { id: 'opportunity', name: 'sales opportunity', lang: 'en' }, ['Sales process', 'opportunity', 'sales opportunity']],
+    ['zh-Hant', { id: 'monthly-recurring-revenue', name: 'MRR', lang: 'zh-Hant' }, ['營收指標', '每月經常性收入', 'MRR']],
+    ['en', { id: 'marketing-qualified-lead', name: 'MQL', lang: 'en' }, ['Lead management', 'marketing qualified lead', 'MQL']],
+    // The concept's own name (no language).
+    ['pl', { id: 'opportunity', name: 'Opportunity' }, ['Proces sprzedaży', 'szansa sprzedażowa', 'Opportunity']],
+    ['en', { id: 'churn-rate', name: 'Churn Rate' }, ['Revenue metrics', 'churn rate', 'customer churn rate, attrition rate']],
   ];
-  for (const [query, lang, id, row] of cases) {
-    it(`"${query}" (${lang} view) keeps ${id}: ${row.join(' · ')}`, () => {
-      assert.deepStrictEqual(rows(query, lang, [id]), [row]);
+  for (const [lang, found, row] of cases) {
+    it(`${lang} view, found by “${found.name}”: ${row.join(' · ')}`, () => {
+      assert.deepStrictEqual(rows(lang, [found]), [row]);
     });
   }
 
-  it('"churn" keeps the churn concepts and nothing without a churn name', () => {
-    const kept = ids('churn');
-    for (const id of ['churn', 'churn-rate', 'churn-analysis', 'churn-mitigation', 'churn-risk', 'logo-churn', 'revenue-churn', 'negative-churn']) assert.ok(kept.includes(id), id);
-    for (const id of ['opportunity', 'monthly-recurring-revenue']) assert.ok(!kept.includes(id), id);
-    assert.deepStrictEqual(rows('churn', 'en', ['churn']), [['Customer success', 'churn', 'customer churn, customer attrition']]);
-  });
-
-  it('a query that matches nothing keeps nothing; spaces around it do not count', () => {
-    assert.deepStrictEqual(glossaryIndex(glossary('en'), 'en').rows('zzqx').matches, 0);
-    assert.deepStrictEqual(ids('  okazja  '), ids('okazja'));
-  });
-
-  it('folds a query like the server, and drops accents', () => {
-    assert.deepStrictEqual(['Pipeline’s', 'Lead-Scoring', '銷售漏斗', 'Łódź', 'Affärsmöjlighet'].map(searchKey), ["pipeline's", 'lead scoring', '销售漏斗', 'lodz', 'affarsmojlighet']);
+  it('keeps what the server found, each concept once, in domains and by label; nothing found, nothing shown', () => {
+    const found: Found[] = [
+      { id: 'churn-rate', name: 'churn rate', lang: 'en' }, { id: 'churn', name: 'churn', lang: 'en' },
+      { id: 'churn', name: 'customer churn', lang: 'en' }, { id: 'logo-churn', name: 'logo churn', lang: 'en' },
+      { id: 'no-such-concept', name: 'churn', lang: 'en' },
+    ];
+    assert.deepStrictEqual(rows('en', found), [
+      ['Customer success', 'churn', 'customer churn, customer attrition'],
+      ['Customer success', 'logo churn', ''],
+      ['Revenue metrics', 'churn rate', 'customer churn rate, attrition rate'],
+    ]);
+    assert.deepStrictEqual(glossaryIndex(glossary('en'), 'en').rows([]), { domains: [], matches: 0 });
   });
 });
