@@ -145,6 +145,37 @@ async function runCommand(page, title, pick) {
   await item.click();
 }
 
+/** Runs a command from the command palette (by its title as the palette shows it). */
+async function command(page, title) {
+  await page.mouse.move(5, 5);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('F1');
+  await page.keyboard.type(title);
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title.replace(/^.*?: /, '') }).first();
+  await row.waitFor({ timeout: STEP_MS });
+  await page.keyboard.press('Enter');
+}
+
+/** The Glossary view of the Explorer, opened and expanded. */
+async function glossaryView(page) {
+  await page.keyboard.press('Control+Shift+E');
+  // The folder's files fold away, so that the view has room.
+  const folders = page.locator('.pane-header', { has: page.locator('h3.title', { hasText: 'workspace' }) }).first();
+  if (((await folders.getAttribute('class')) ?? '').split(/\s+/).includes('expanded')) await folders.click();
+  const header = page.locator('.pane-header', { hasText: 'Glossary' }).first();
+  await header.waitFor({ timeout: STEP_MS });
+  if (!((await header.getAttribute('class')) ?? '').split(/\s+/).includes('expanded')) await header.click();
+  await waitFor('the Glossary view to open', async () => ((await header.getAttribute('class')) ?? '').split(/\s+/).includes('expanded'));
+  return header.locator('xpath=..');
+}
+
+/** The concept card's document (the webview's inner frame), once it shows a title. */
+async function conceptCard(page) {
+  const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+  await frame.locator('h1').first().waitFor({ timeout: STEP_MS });
+  return frame;
+}
+
 async function waitFor(what, fn, timeout = STEP_MS) {
   const deadline = Date.now() + timeout;
   let last;
@@ -367,6 +398,50 @@ const scenarios = [
       await page.keyboard.press('Escape');
       await runCommand(page, 'Lingo: Set document language', 'Detect automatically');
       await waitFor('the status bar to show English again', async () => /English · \d+/.test(norm((await lingo.textContent()) ?? '')));
+    },
+  },
+  {
+    name: 'the Glossary view filtered to "churn", and the concept card of churn',
+    async run({ page, snap }) {
+      await openFile(page, PLAYBOOK);
+      const pane = await glossaryView(page);
+      await command(page, 'Lingo: Filter glossary…');
+      await page.locator('.quick-input-widget input[placeholder^="For example: churn"]').waitFor({ timeout: STEP_MS });
+      await page.keyboard.type('churn');
+      await page.keyboard.press('Enter');
+      // The message says the filter; every domain with a match is open; concepts are named in English.
+      const message = pane.locator('.message');
+      await waitFor('the filter message', async () => /Filter: “churn” — \d+ concepts/.test(norm((await message.textContent()) ?? '')));
+      const labels = async () => pane.locator('.monaco-list-row .label-name').allTextContents();
+      await waitFor('churn in the view', async () => (await labels()).map(norm).includes('churn'));
+      const shown = (await labels()).map(norm);
+      for (const name of ['churn', 'churn rate', 'logo churn', 'revenue churn', 'Customer success', 'Revenue metrics']) assert.ok(shown.includes(name), `the view lacks "${name}": ${shown.join(' | ')}`);
+      assert.ok(!shown.includes('opportunity'), `the filter kept "opportunity": ${shown.join(' | ')}`);
+      // A concept's row describes its other names.
+      const churnRow = pane.locator('.monaco-list-row', { has: page.locator('.label-name', { hasText: /^churn$/ }) }).first();
+      assert.equal(norm(await churnRow.locator('.label-description').textContent()), 'customer churn, customer attrition');
+
+      await churnRow.click();
+      const card = await conceptCard(page);
+      assert.equal(norm(await card.locator('h1').textContent()), 'churn');
+      // Terms in every language, each language under its name, and the definition of each.
+      for (const [lang, name] of [['en', 'English'], ['sv', 'Swedish'], ['nl', 'Dutch'], ['pl', 'Polish'], ['zh-Hant', 'Chinese']]) {
+        const s = concepts.find((c) => c.id === 'churn').langs[lang];
+        const section = card.locator(`section[data-lang="${lang}"]`);
+        assert.equal(norm(await section.locator('h2').textContent()), name);
+        const terms = (await section.locator('.term').allTextContents()).map(norm);
+        assert.deepEqual(terms.slice(0, 2), s.terms.slice(0, 2).map((t) => t.text), `${lang} terms: ${terms.join(', ')}`);
+        assert.equal(norm(await section.locator('.definition').textContent()), norm(s.definition));
+      }
+      // The preferred term is bold.
+      assert.equal(norm(await card.locator('section[data-lang="sv"] .term.preferred strong').textContent()), 'churn');
+      await snap('card');
+
+      // Clearing the filter shows every domain again, folded.
+      await command(page, 'Lingo: Clear glossary filter');
+      await waitFor('the filter to go', async () => !(await message.isVisible()) || norm((await message.textContent()) ?? '') === '');
+      await waitFor('every domain', async () => (await labels()).length >= 10 && !(await labels()).includes('churn rate'));
+      await page.locator('.pane-header', { has: page.locator('h3.title', { hasText: 'workspace' }) }).first().click();
     },
   },
   {
