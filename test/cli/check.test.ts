@@ -245,6 +245,20 @@ describe('lingo report', function () {
     assert.deepStrictEqual(lead.terms[0].written, [{ text: 'Lead', count: 1 }, { text: 'leads', count: 1 }]);
   });
 
+  it('reads Chinese by its words, as the editor does: 事故 in 事故車 (a crashed car) is no incident', () => {
+    // The general vocabulary (dist/zh-words.txt) says 事故車 is one word; no context rule of the glossary does.
+    const dir = tmpDir();
+    fs.writeFileSync(path.join(dir, 'car.md'), '# 筆記\n\n這台事故車已經送去修理了。\n');
+    fs.writeFileSync(path.join(dir, 'support.md'), '# 支援\n\n每個事故都要在一小時內回覆客戶。\n');
+    const r = lingo(['report', 'car.md', 'support.md', '--format', 'json'], dir);
+    assert.strictEqual(r.status, 0, r.stderr);
+    const rep = JSON.parse(r.stdout);
+    assert.deepStrictEqual(rep.documents.map((d: { file: string; concepts: { id: string }[] }) => [d.file, d.concepts.map((c) => c.id)]), [
+      ['car.md', []],
+      ['support.md', ['incident']],
+    ]);
+  });
+
   it('says so when every file names its concepts alike', () => {
     const r = lingo(['report', SLA]);
     assert.match(r.stdout, /No concept is named differently across the files\./);

@@ -176,7 +176,8 @@ describe('--fix never loses a byte it was not asked to change (property)', funct
       let refused: FileRefused | undefined;
       try { replaceFile(file, was, fixed); } catch (e) { if (e instanceof FileRefused) refused = e; else throw e; }
       const mayWrite = op === 'none' || op === 'chmod-600' || op === 'same-bytes' || (op === 'truncate' && theirs === undefined && !original.length);
-      if (mayWrite && !refused) {
+      if (mayWrite) {
+        assert.ok(!refused, `${op}: nothing changed the file in a way that is lost by fixing it, yet: ${refused?.detail}`);
         assert.ok(fs.readFileSync(file).equals(fixed));
         assert.strictEqual(fs.statSync(file).mode, modeBefore, 'the mode it has now is kept');
       } else {
