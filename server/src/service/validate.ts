@@ -13,7 +13,6 @@ declare function require(id: 'ajv'): typeof import('ajv');
 
 const compiled: { builtin?: ValidateFunction; workspace?: ValidateFunction } = {};
 function validator(kind: 'builtin' | 'workspace'): ValidateFunction {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy on purpose, see above
   return (compiled[kind] ??= new (require('ajv')).default({ allErrors: true, strict: false }).compile(kind === 'builtin' ? schema : workspaceSchema));
 }
 
