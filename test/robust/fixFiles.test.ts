@@ -118,6 +118,7 @@ describe('--fix never loses a byte it was not asked to change (property)', funct
   (posix ? it : it.skip)('never writes through a link planted at the temporary name', () => {
     // The name is random; here it is made known in advance, as an attacker would need it to be.
     // The module object itself (an import would be a copy of its properties): files.ts reads randomBytes from it at each call.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the module object, as said above
     const crypto = require('crypto') as { randomBytes: (n: number) => Buffer };
     const real = crypto.randomBytes;
     const fixed = Buffer.from('0123456789abcdef', 'hex');
