@@ -101,7 +101,7 @@ describe('server: hostile team glossary files', function () {
       await c.request('textDocument/hover', { textDocument: { uri: doc }, position: { line: 0, character: 7 } }, 5000);
     }
     const typing = Date.now() - t1;
-    const moved = (p: any) => at(p) && p.diagnostics[999].range.start.line === 12996 + 10;
+    const moved = (p: Json) => at(p) && p.diagnostics[999].range.start.line === 12996 + 10;
     const after = await c.waitFor('textDocument/publishDiagnostics', moved, 10000, before);
     assert.deepStrictEqual(after.diagnostics[999].range.start, { line: 13006, character: 14 });
     console.log(`      initialize with 1,000 problems: ${init} ms; 10 edits with a hover after each: ${typing} ms`);
