@@ -1,6 +1,7 @@
-// npm test, after the build and the type check: every mocha suite (service, glossary, server over LSP,
-// CLI, robustness, Neovim), then the end-to-end scenarios in a real VS Code. Prints each runner's own
-// output, then one closing line with the totals: "N passed, N failed".
+// npm test, after the build and the type check: the lint (eslint .: the layer rules of ARCHITECTURE.md and the
+// recommended rules; one line, counted as one passed or failed), every mocha suite (service, glossary, server over
+// LSP, CLI, robustness, lint rules, Neovim), then the end-to-end scenarios in a real VS Code. Prints each runner's
+// own output, then one closing line with the totals: "N passed, N failed".
 import { spawn } from 'node:child_process';
 
 function run(cmd, args) {
@@ -14,6 +15,18 @@ function run(cmd, args) {
 
 const count = (re, s) => Number((re.exec(s) ?? [])[1] ?? 0);
 let passed = 0, failed = 0, exit = 0;
+
+const lintStart = Date.now();
+const lint = await run(process.execPath, ['node_modules/eslint/bin/eslint.js', '--max-warnings', '0', '.']);
+const lintSecs = ((Date.now() - lintStart) / 1000).toFixed(1);
+if (lint.code === 0) {
+  passed += 1;
+  console.log(`lint: passed (eslint ., ${lintSecs} s)`);
+} else {
+  failed += 1; exit = 1;
+  const problems = /✖ (\d+ problems?)/.exec(lint.out)?.[1] ?? 'eslint failed';
+  console.log(`lint: FAILED, ${problems} (listed above; \`npx eslint .\` shows them again; the layer rules are in eslint.config.mjs)`);
+}
 
 const mocha = await run(process.execPath, ['node_modules/mocha/bin/mocha.js']);
 passed += count(/(\d+) passing/, mocha.out);

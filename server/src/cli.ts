@@ -449,7 +449,7 @@ function check(paths: string[], flags: Map<string, string | true>): number {
       unread.push(file);
       continue;
     }
-    let doc = openDoc(file, d.text);
+    const doc = openDoc(file, d.text);
     const sk = service.skipped(doc, settings);
     if (sk) { process.stderr.write(`${shown(file)}: ${sk.message}\n`); skipped++; continue; }
     if (fix) {

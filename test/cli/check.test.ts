@@ -10,6 +10,9 @@ const LAUNCH = `${DOCS}/en/launch-plan.md`;
 const SLA = `${DOCS}/nl/team.sla.md`;
 const ZH = `${DOCS}/zh/plan.md`;
 
+/** A SARIF log as JSON: the schema checks its shape, the tests its values. */
+type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
 /** The official SARIF 2.1.0 JSON schema (sarif-2.1.0-rtm.5, as shipped in the npm package @microsoft/jest-sarif@1.0.0-beta.0). */
 function sarifValidator() {
   const schema = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'sarif-2.1.0-rtm.5.json'), 'utf8'));
@@ -113,7 +116,7 @@ describe('lingo check', function () {
   it('writes SARIF 2.1.0 that validates against the SARIF schema', () => {
     const r = lingo(['check', DOCS, '--format', 'sarif']);
     assert.strictEqual(r.status, 1);
-    const log: any = JSON.parse(r.stdout); // eslint-disable-line @typescript-eslint/no-explicit-any
+    const log: Json = JSON.parse(r.stdout);
     const validate = sarifValidator();
     const valid: boolean = validate(log);
     assert.ok(valid, JSON.stringify(validate.errors, null, 2));
@@ -129,7 +132,7 @@ describe('lingo check', function () {
       assert.strictEqual(run.artifacts[loc.artifactLocation.index].location.uri, loc.artifactLocation.uri);
       assert.ok(loc.region.startLine >= 1 && loc.region.startColumn >= 1);
     }
-    const dep = run.results.find((x: any) => x.ruleId === 'deprecated-term' && x.locations[0].physicalLocation.artifactLocation.uri.endsWith('team.sla.md'));
+    const dep = run.results.find((x: Json) => x.ruleId === 'deprecated-term' && x.locations[0].physicalLocation.artifactLocation.uri.endsWith('team.sla.md'));
     assert.strictEqual(dep.level, 'warning');
     assert.deepStrictEqual(dep.locations[0].physicalLocation.region, { startLine: 5, startColumn: 17, endLine: 5, endColumn: 31 });
     assert.deepStrictEqual(dep.fixes[0].artifactChanges[0].replacements[0].insertedContent, { text: 'salespijplijn' });
@@ -141,7 +144,7 @@ describe('lingo check', function () {
   });
 
   it('the SARIF check catches a broken log (the validator is not a no-op)', () => {
-    const log: any = JSON.parse(lingo(['check', SLA, '--format', 'sarif']).stdout); // eslint-disable-line @typescript-eslint/no-explicit-any
+    const log: Json = JSON.parse(lingo(['check', SLA, '--format', 'sarif']).stdout);
     const validate = sarifValidator();
     log.runs[0].results[0].level = 'fatal';
     assert.strictEqual(validate(log), false);
@@ -243,6 +246,20 @@ describe('lingo report', function () {
     const json = JSON.parse(lingo(['report', file, '--format', 'json']).stdout);
     const lead = json.documents[0].concepts.find((c: { id: string }) => c.id === 'lead');
     assert.deepStrictEqual(lead.terms[0].written, [{ text: 'Lead', count: 1 }, { text: 'leads', count: 1 }]);
+  });
+
+  it('reads Chinese by its words, as the editor does: 事故 in 事故車 (a crashed car) is no incident', () => {
+    // The general vocabulary (dist/zh-words.txt) says 事故車 is one word; no context rule of the glossary does.
+    const dir = tmpDir();
+    fs.writeFileSync(path.join(dir, 'car.md'), '# 筆記\n\n這台事故車已經送去修理了。\n');
+    fs.writeFileSync(path.join(dir, 'support.md'), '# 支援\n\n每個事故都要在一小時內回覆客戶。\n');
+    const r = lingo(['report', 'car.md', 'support.md', '--format', 'json'], dir);
+    assert.strictEqual(r.status, 0, r.stderr);
+    const rep = JSON.parse(r.stdout);
+    assert.deepStrictEqual(rep.documents.map((d: { file: string; concepts: { id: string }[] }) => [d.file, d.concepts.map((c) => c.id)]), [
+      ['car.md', []],
+      ['support.md', ['incident']],
+    ]);
   });
 
   it('says so when every file names its concepts alike', () => {

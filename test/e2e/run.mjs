@@ -112,7 +112,7 @@ async function hoverText(page, name, context, word, expect) {
     } catch (e) {
       if (Date.now() > deadline) {
         const shown = await page.locator('.monaco-hover-content').allTextContents();
-        throw new Error(`no hover with ${expect} over "${word}"; hovers shown: ${JSON.stringify(shown)}`);
+        throw new Error(`no hover with ${expect} over "${word}"; hovers shown: ${JSON.stringify(shown)}`, { cause: e });
       }
       await page.mouse.move(5, 5);
     }

@@ -25,7 +25,7 @@ const SEED = Number(process.env.LINGO_PROP_SEED ?? 7031) | 0;
 const termFacts = (t: Term) => ({
   index: t.index, concept: t.concept.id, lang: t.lang, text: t.text, status: t.status, rank: t.rank, acronym: t.acronym, expansion: t.expansion,
   loanword: t.loanword, mistranslation: t.mistranslation, ambiguous: t.ambiguous, homograph: t.homograph, note: t.note, replacement: t.replacement,
-  inflection: t.inflection, forms: termForms(t),
+  inflection: t.inflection, context: t.context, colloquial: t.colloquial, forms: termForms(t),
 });
 const conceptFacts = (c: Concept) => ({
   id: c.id, name: c.name, domain: c.domain, related: c.related, seeds: c.seeds, file: c.file,

@@ -1,6 +1,6 @@
 /** The server over real LSP messages: spawn dist/server.js, speak JSON-RPC over stdio. */
 import * as assert from 'assert';
-import { LspClient } from './lspClient';
+import { LspClient, type Json } from './lspClient';
 
 const NL_SLA = [
   '# SLA tussen sales en marketing',
@@ -27,9 +27,9 @@ describe('server over LSP (stdio)', function () {
 
   it('publishes diagnostics with rule codes and related information on didOpen', async () => {
     const diags = await c.diagnostics('file:///w/team.sla.md', 1);
-    const codes = diags.map((d: any) => d.code).sort();
+    const codes = diags.map((d: Json) => d.code).sort();
     assert.deepStrictEqual(codes, ['acronym-undefined', 'inconsistent-term']);
-    const inc = diags.find((d: any) => d.code === 'inconsistent-term');
+    const inc = diags.find((d: Json) => d.code === 'inconsistent-term');
     assert.strictEqual(inc.source, 'lingo');
     assert.deepStrictEqual(inc.range, { start: { line: 3, character: 42 }, end: { line: 3, character: 46 } });
     assert.strictEqual(inc.relatedInformation[0].location.range.start.line, 3);
@@ -44,13 +44,13 @@ describe('server over LSP (stdio)', function () {
   it('answers completion', async () => {
     c.notify('textDocument/didChange', { textDocument: { uri: 'file:///w/team.sla.md', version: 2 }, contentChanges: [{ range: { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } }, text: 'De salesfun' }] });
     const list = await c.request('textDocument/completion', { textDocument: { uri: 'file:///w/team.sla.md' }, position: { line: 4, character: 11 } });
-    assert.ok(list.items.some((i: any) => i.label === 'salesfunnel'), JSON.stringify(list.items.map((i: any) => i.label)));
+    assert.ok(list.items.some((i: Json) => i.label === 'salesfunnel'), JSON.stringify(list.items.map((i: Json) => i.label)));
   });
 
   it('publishes fresh diagnostics after didChange', async () => {
     c.notify('textDocument/didChange', { textDocument: { uri: 'file:///w/team.sla.md', version: 3 }, contentChanges: [{ range: { start: { line: 3, character: 42 }, end: { line: 3, character: 46 } }, text: 'opportunity' }] });
     const diags = await c.diagnostics('file:///w/team.sla.md', 3);
-    assert.deepStrictEqual(diags.map((d: any) => d.code), ['acronym-undefined']);
+    assert.deepStrictEqual(diags.map((d: Json) => d.code), ['acronym-undefined']);
   });
 
   it('offers code actions whose edits change only their range', async () => {
@@ -64,7 +64,7 @@ describe('server over LSP (stdio)', function () {
 
   it('returns inlay hints', async () => {
     const hints = await c.request('textDocument/inlayHint', { textDocument: { uri: 'file:///w/team.sla.md' }, range: { start: { line: 0, character: 0 }, end: { line: 10, character: 0 } } });
-    assert.deepStrictEqual(hints.map((h: any) => [h.position, h.label]), [[{ line: 2, character: 8 }, '(marketing qualified lead)']]);
+    assert.deepStrictEqual(hints.map((h: Json) => [h.position, h.label]), [[{ line: 2, character: 8 }, '(marketing qualified lead)']]);
   });
 
   it('follows settings changes without a restart', async () => {
@@ -112,7 +112,7 @@ describe('server: opening a document', function () {
       await c.initialize();
       c.open('file:///x/open.md', 'Every MQL is reviewed within two days by the sales team.');
       const diags = await c.diagnostics('file:///x/open.md', 1);
-      assert.deepStrictEqual(diags.map((d: any) => d.code), ['acronym-undefined']);
+      assert.deepStrictEqual(diags.map((d: Json) => d.code), ['acronym-undefined']);
     } finally {
       c.kill();
     }

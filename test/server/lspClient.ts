@@ -7,7 +7,8 @@ import { ChildProcess, spawn } from 'child_process';
 import * as path from 'path';
 import { ROOT } from '../helpers';
 
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** A JSON value from the wire: what the server sends is checked by the tests, not typed. */
+export type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 export class LspClient {
   readonly proc: ChildProcess;

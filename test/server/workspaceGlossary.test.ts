@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { LspClient } from './lspClient';
+import { LspClient, type Json } from './lspClient';
 
 const SLA = 'Elke opportunity krijgt binnen twee dagen een eigenaar. Een kans zonder eigenaar gaat terug naar marketing.\n';
 const TEAM = {
@@ -28,7 +28,7 @@ async function start(dir: string, trusted = true) {
   return c;
 }
 
-const codes = (diags: any[]) => diags.map((d) => `${d.code}:${d.message.slice(0, 60)}`);
+const codes = (diags: Json[]) => diags.map((d) => `${d.code}:${d.message.slice(0, 60)}`);
 
 describe('team glossary (lingo.glossary.json) over LSP', function () {
   this.timeout(30000);
@@ -39,9 +39,9 @@ describe('team glossary (lingo.glossary.json) over LSP', function () {
     const uri = pathToFileURL(path.join(dir, 'sla.md')).toString();
     c.open(uri, SLA + 'De demodag is in mei. Elke aanvraag telt.\n');
     let diags = await c.diagnostics(uri);
-    const inc = diags.find((d: any) => d.code === 'inconsistent-term');
+    const inc = diags.find((d: Json) => d.code === 'inconsistent-term');
     assert.ok(inc && inc.message.includes('‘opportunity’') && inc.message.includes('Gebruik overal ‘kans’'), JSON.stringify(codes(diags)));
-    assert.ok(diags.some((d: any) => d.code === 'deprecated-term' && d.message.includes('Wij schrijven lead.')), JSON.stringify(codes(diags)));
+    assert.ok(diags.some((d: Json) => d.code === 'deprecated-term' && d.message.includes('Wij schrijven lead.')), JSON.stringify(codes(diags)));
     const h = await c.request('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 5 } });
     assert.match(h.contents.value, /\*\*demodag\*\*/);
 
@@ -55,14 +55,14 @@ describe('team glossary (lingo.glossary.json) over LSP', function () {
     assert.match(fileDiags[0].message, /opportunity · langs\.nl\.terms\[0\]\.status: must be one of "preferred", "admitted", "deprecated" \(the last valid version/);
     assert.strictEqual(fileDiags[0].range.start.line, 9);
     diags = (await c.waitFor('textDocument/publishDiagnostics', (p) => p.uri === uri, 5000, before)).diagnostics;
-    assert.ok(diags.some((d: any) => d.code === 'inconsistent-term' && d.message.includes('Gebruik overal ‘kans’')), 'the last good glossary stays');
+    assert.ok(diags.some((d: Json) => d.code === 'inconsistent-term' && d.message.includes('Gebruik overal ‘kans’')), 'the last good glossary stays');
 
     // Deleted: the built-in glossary takes over without error.
     fs.unlinkSync(file);
     before = c.notifications.length;
     c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri, type: 3 }] });
     diags = (await c.waitFor('textDocument/publishDiagnostics', (p) => p.uri === uri, 5000, before)).diagnostics;
-    assert.ok(diags.some((d: any) => d.code === 'inconsistent-term' && d.message.includes('Gebruik overal ‘opportunity’')), JSON.stringify(codes(diags)));
+    assert.ok(diags.some((d: Json) => d.code === 'inconsistent-term' && d.message.includes('Gebruik overal ‘opportunity’')), JSON.stringify(codes(diags)));
     const cleared = await c.waitFor('textDocument/publishDiagnostics', (p) => p.uri === fileUri && p.diagnostics.length === 0, 5000, before);
     assert.ok(cleared);
     assert.strictEqual(await c.shutdown(), 0);
@@ -74,11 +74,11 @@ describe('team glossary (lingo.glossary.json) over LSP', function () {
     const uri = pathToFileURL(path.join(dir, 'sla.md')).toString();
     c.open(uri, SLA);
     let diags = await c.diagnostics(uri);
-    assert.ok(diags.some((d: any) => d.message.includes('Gebruik overal ‘opportunity’')), 'built-in only');
+    assert.ok(diags.some((d: Json) => d.message.includes('Gebruik overal ‘opportunity’')), 'built-in only');
     const before = c.notifications.length;
     c.notify('lingo/workspaceTrusted', {});
     diags = (await c.waitFor('textDocument/publishDiagnostics', (p) => p.uri === uri, 5000, before)).diagnostics;
-    assert.ok(diags.some((d: any) => d.message.includes('Gebruik overal ‘kans’')), JSON.stringify(codes(diags)));
+    assert.ok(diags.some((d: Json) => d.message.includes('Gebruik overal ‘kans’')), JSON.stringify(codes(diags)));
     assert.strictEqual(await c.shutdown(), 0);
   });
 
@@ -90,7 +90,7 @@ describe('team glossary (lingo.glossary.json) over LSP', function () {
     await c.diagnostics(uri);
     const range = { start: { line: 0, character: 4 }, end: { line: 0, character: 16 } };
     const actions = await c.request('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [] } });
-    const add = actions.find((a: any) => a.command?.command === 'lingo.addToTeamGlossary');
+    const add = actions.find((a: Json) => a.command?.command === 'lingo.addToTeamGlossary');
     assert.strictEqual(add.title, 'Add to team glossary: “Revenue Desk”');
     const before = c.notifications.length;
     await c.request('workspace/executeCommand', { command: add.command.command, arguments: add.command.arguments });
@@ -124,7 +124,7 @@ describe('team glossary (lingo.glossary.json) over LSP', function () {
     const uri = pathToFileURL(path.join(dir, 'sla.md')).toString();
     c.open(uri, SLA);
     const diags = await c.diagnostics(uri);
-    assert.ok(diags.some((d: any) => d.message.includes('Gebruik overal ‘kans’')), JSON.stringify(codes(diags)));
+    assert.ok(diags.some((d: Json) => d.message.includes('Gebruik overal ‘kans’')), JSON.stringify(codes(diags)));
     assert.strictEqual(await c.shutdown(), 0);
   });
 });
@@ -140,8 +140,8 @@ describe('consistency across files (lingo.consistencyScope)', function () {
     const a = pathToFileURL(path.join(dir, 'a.md')).toString();
     const b = pathToFileURL(path.join(dir, 'b.md')).toString();
     c.open(a, fs.readFileSync(path.join(dir, 'a.md'), 'utf8'));
-    const p = await c.waitFor('textDocument/publishDiagnostics', (x) => x.uri === a && x.diagnostics.some((d: any) => d.code === 'inconsistent-across-files'), 10000);
-    const d = p.diagnostics.find((x: any) => x.code === 'inconsistent-across-files');
+    const p = await c.waitFor('textDocument/publishDiagnostics', (x) => x.uri === a && x.diagnostics.some((d: Json) => d.code === 'inconsistent-across-files'), 10000);
+    const d = p.diagnostics.find((x: Json) => x.code === 'inconsistent-across-files');
     assert.strictEqual(d.message, 'In b.md heet dit ‘opportunity’, hier ‘kans’. Gebruik overal ‘opportunity’.');
     assert.strictEqual(d.relatedInformation[0].location.uri, b);
     assert.deepStrictEqual(d.relatedInformation[0].location.range.start, { line: 0, character: 5 });
@@ -151,7 +151,7 @@ describe('consistency across files (lingo.consistencyScope)', function () {
     c.configuration = {};
     const before = c.notifications.length;
     c.notify('workspace/didChangeConfiguration', { settings: { lingo: {} } });
-    const cleared = await c.waitFor('textDocument/publishDiagnostics', (x) => x.uri === a && !x.diagnostics.some((dd: any) => dd.code === 'inconsistent-across-files'), 10000, before);
+    const cleared = await c.waitFor('textDocument/publishDiagnostics', (x) => x.uri === a && !x.diagnostics.some((dd: Json) => dd.code === 'inconsistent-across-files'), 10000, before);
     assert.ok(cleared);
     assert.strictEqual(await c.shutdown(), 0);
   });

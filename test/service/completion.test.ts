@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { completions } from '../helpers';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { completions, docAt } from '../helpers';
 
 describe('completion', () => {
   const CASES: [string, string, string][] = [
@@ -17,13 +18,12 @@ describe('completion', () => {
     });
   }
   it('replaces the words of the term already typed, not only the last one', () => {
-    const { docAt } = require('../helpers');
     const marked = 'Each marketing qual|';
     const item = completions(marked).find((i) => i.label === 'marketing qualified lead');
     assert.ok(item, 'no item');
     const { doc } = docAt(marked);
     const edit = item!.textEdit as { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string };
-    assert.strictEqual(require('vscode-languageserver-textdocument').TextDocument.applyEdits(doc, [edit]), 'Each marketing qualified lead');
+    assert.strictEqual(TextDocument.applyEdits(doc, [edit]), 'Each marketing qualified lead');
   });
   it('completes a term of several words from the first letter of its next word', () => {
     assert.ok(completions('Hand every marketing q|').some((i) => i.label === 'marketing qualified lead'));

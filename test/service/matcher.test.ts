@@ -144,9 +144,8 @@ describe('matcher build columns', () => {
   for (const resizable of [true, false]) {
     it(`grow keeping what they hold, and hand over an exact copy (${resizable ? 'plain, then a resizable buffer' : 'plain arrays'})`, () => {
       const c = new Column(Uint32Array, 4, resizable, 4096);
-      let a = c.a;
       for (let i = 0; i < 100000; i++) {
-        a = c.ensure(i + 1);
+        const a = c.ensure(i + 1);
         a[i] = i * 7;
       }
       assert.ok(c.a.length >= 100000);

@@ -19,10 +19,16 @@ const loaded = new Map<string, HanLexicon | null>();
 
 /**
  * Gives `glossary` the lexicon of `file`, read when first asked for (once per file and process). Without a file, or
- * when it cannot be read (said once on stderr), Chinese terms match wherever their characters stand, as before.
+ * when it cannot be read (either said once on stderr), Chinese terms match wherever their characters stand, as before.
  */
+let missingSaid = false;
+
 export function attachHanLexicon<G extends Glossary>(glossary: G, file: string | undefined): G {
-  if (!file) return glossary;
+  if (!file) {
+    if (!missingSaid) process.stderr.write(`Lingo: the Chinese vocabulary (${LEXICON_NAME}) is not next to the program; Chinese terms are matched without word boundaries\n`);
+    missingSaid = true;
+    return glossary;
+  }
   Object.defineProperty(glossary, 'lexicon', {
     configurable: true,
     enumerable: false,

@@ -157,14 +157,15 @@ export function complete(glossary: Glossary, index: CompletionIndex, text: strin
   // Best: a term whose words before the current one are already written ("lejek sprze|" → "lejek sprzedażowy");
   // then a term that starts with what is typed.
   const han = isHanCode(key.charCodeAt(0));
-  const hits = fuse.search(key).map((r) => ({
-    t: r.item.t,
-    score: (r.score ?? 1) - (r.item.key.startsWith(key) ? 0.5 : 0) - (!han && r.item.key.includes(' ') && wordsStart(text, start, key, r.item.t.text) < start ? 0.7 : 0),
-  }));
+  const hits = fuse.search(key).map((r) => {
+    // Where the completion starts: before the words of the term already written (only a term of several words has them).
+    const from = !han && r.item.key.includes(' ') ? wordsStart(text, start, key, r.item.t.text) : start;
+    return { t: r.item.t, from, score: (r.score ?? 1) - (r.item.key.startsWith(key) ? 0.5 : 0) - (from < start ? 0.7 : 0) };
+  });
   hits.sort((x, y) => Number(x.t.lang !== lang) - Number(y.t.lang !== lang) || x.score - y.score || x.t.rank - y.t.rank);
   const out: CompletionEntry[] = [];
   const seen = new Set<string>();
-  for (const { t } of hits) {
+  for (const { t, from } of hits) {
     if (out.length >= MAX) break;
     const id = foldKey(t.text); // one item per written form, whatever languages share it
     if (seen.has(id)) continue;
@@ -177,8 +178,7 @@ export function complete(glossary: Glossary, index: CompletionIndex, text: strin
     const doc = `**${conceptName}**${def ? `\n\n${def}` : ''}`;
     const rank = String(out.length).padStart(3, '0');
     const sortBase = `${t.lang === lang ? 0 : 1}${rank}`;
-    // "marketing qual|" completes to "marketing qualified lead": the words already typed are replaced too.
-    const from = isHanCode(key.charCodeAt(0)) ? start : wordsStart(text, start, key, t.text);
+    // "marketing qual|" completes to "marketing qualified lead": the words already typed are replaced too (`from`).
     const base = { start: from, end: offset, detail, documentation: doc, filterText: from < start || (typed.length && foldKey(t.text).startsWith(key)) ? t.text : typed, term: t };
     out.push({ ...base, label: t.text, variant: 'term', insert: t.text, sortText: sortBase + 'a' });
     if (t.acronym) {

@@ -172,8 +172,6 @@ export function acronymFindings(text: string, a: Analysis): Finding[] {
 
 export function computeFindings(text: string, a: Analysis, enabled: (r: RuleId) => boolean): Finding[] {
   const lang = a.lang;
-  const M = messages(lang);
-  const q = M.quote;
   let findings: Finding[] = enabled('acronym-undefined') ? acronymFindings(text, a) : [];
   if (enabled('deprecated-term') || enabled('mistranslation')) findings = mergeByPlace(findings, deprecatedFindings(text, a.occurrences, lang).filter((f) => enabled(f.rule)));
 

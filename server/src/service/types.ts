@@ -11,12 +11,15 @@ export type Status = 'preferred' | 'admitted' | 'deprecated';
 
 /** When a term is not the concept: see senses.ts and the schema's descriptions. */
 export interface TermContext {
+  /** Fixed phrases in which this text is not the concept ("de kans dat"); * is any one word. */
   notIn?: string[];
+  /** Words that, in the same sentence, show the everyday sense; a trailing * matches words that begin so. */
   notNear?: string[];
+  /** Words of which one, in the same sentence, shows the concept is meant; without one the occurrence is doubtful. */
   cues?: string[];
 }
 
-export interface TermData {
+export interface TermData extends TermContext {
   text: string;
   status: Status;
   loanword?: boolean;
@@ -32,26 +35,14 @@ export interface TermData {
   plural?: string;
   forms?: string[];
   inflect?: boolean;
-  /** Fixed phrases in which this text is not the concept ("de kans dat"); * is any one word. */
-  notIn?: string[];
-  /** Words that, in the same sentence, show the everyday sense; a trailing * matches words that begin so. */
-  notNear?: string[];
-  /** Words of which one, in the same sentence, shows the concept is meant; without one the occurrence is doubtful. */
-  cues?: string[];
 }
 
-export interface AcronymData {
+export interface AcronymData extends TermContext {
   text: string;
   expansion?: string;
   status?: Status;
   ambiguous?: boolean;
   note?: string;
-  /** Fixed phrases in which this text is not the concept ("de kans dat"); * is any one word. */
-  notIn?: string[];
-  /** Words that, in the same sentence, show the everyday sense; a trailing * matches words that begin so. */
-  notNear?: string[];
-  /** Words of which one, in the same sentence, shows the concept is meant; without one the occurrence is doubtful. */
-  cues?: string[];
 }
 
 export interface LangSectionData {
