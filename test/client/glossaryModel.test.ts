@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { FindConceptsResult, GlossaryResult, Lang } from '../../server/src/protocol';
 import { glossaryIndex } from '../../client/src/glossaryModel';
+import type { ConceptData } from '../../server/src/service/types';
 import { ROOT } from '../helpers';
 
 const LANG_NAMES: Record<Lang, GlossaryResult['langNames']> = {
@@ -23,13 +24,14 @@ function glossary(lang: Lang): GlossaryResult {
   const domains = JSON.parse(fs.readFileSync(path.join(dir, 'domains.json'), 'utf8'));
   const concepts = fs.readdirSync(path.join(dir, 'concepts')).sort().flatMap((f) => {
     const domain = f.replace(/\.json$/, '');
-    return JSON.parse(fs.readFileSync(path.join(dir, 'concepts', f), 'utf8')).concepts.map((c: any) => ({
+    const file: { concepts: ConceptData[] } = JSON.parse(fs.readFileSync(path.join(dir, 'concepts', f), 'utf8'));
+    return file.concepts.map((c) => ({
       id: c.id,
       domain: domains[domain][lang],
-      langs: Object.fromEntries(Object.entries(c.langs).map(([l, s]: [string, any]) => [l, {
-        definition: s.definition,
-        terms: s.terms.map((t: any) => ({ text: t.text, status: t.status })),
-        acronyms: (s.acronyms ?? []).map((a: any) => ({ text: a.text, expansion: a.expansion })),
+      langs: Object.fromEntries(Object.entries(c.langs).map(([l, s]) => [l, {
+        definition: s!.definition,
+        terms: s!.terms.map((t) => ({ text: t.text, status: t.status })),
+        acronyms: (s!.acronyms ?? []).map((a) => ({ text: a.text, expansion: a.expansion })),
       }])),
     }));
   });
