@@ -256,6 +256,11 @@ export function registerConcepts(context: vscode.ExtensionContext, d: ConceptsDe
     const uri = e.document.uri.toString();
     const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === uri);
     await vscode.window.tabGroups.close(tabs);
+    // A preview editor gives its tab to the next one opened: bring the document back if it went.
+    const from = lastEditor;
+    if (from && !vscode.window.visibleTextEditors.some((x) => x.document.uri.toString() === from.document.uri.toString())) {
+      await vscode.window.showTextDocument(from.document.uri, { viewColumn: from.viewColumn, selection: from.selection });
+    }
     await showCard(e.document.uri.query);
   };
 
