@@ -199,6 +199,17 @@ const POLISH = 'kwalifikacja.md';
 const CHINESE = 'customer-success.zh.md';
 const SWEDISH = 'uppfoljning.md';
 const CHINESE_SLA = 'support.zh.sla.md';
+const REVIEW = 'pipeline-review.md';
+const DUTCH_REVIEW = 'kansen.md';
+const POLISH_REVIEW = 'okazje.md';
+
+/** okazje.md after the rename to "okazja sprzedażowa": every name of the concept becomes it, in its case and number. */
+const POLISH_RENAMED = `# Przegląd lejka sprzedaży
+
+W każdy poniedziałek handlowcy przeglądają w CRM wszystkie otwarte okazje sprzedażowe.
+Okazja sprzedażowa bez kolejnego kroku wraca do handlowca, a jej wartość nie trafia do prognozy.
+Wartość każdej okazji sprzedażowej aktualizujemy po rozmowie z klientem.
+`;
 
 const scenarios = [
   {
@@ -445,6 +456,50 @@ const scenarios = [
     },
   },
   {
+    name: 'Find All References on "opportunity" lists kans, opportunity and okazja in three files',
+    async run({ page, snap }) {
+      await openFile(page, REVIEW);
+      const box = await wordBox(page, REVIEW, 'each open opportunity', 'opportunity');
+      await page.mouse.click(box.x, box.y);
+      await page.keyboard.press('Shift+Alt+F12');
+      // The References view: a row per file, then a row per use with its line.
+      const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /References|Results/ }) }).first();
+      const rows = pane.locator('.monaco-list-row');
+      const texts = async () => (await rows.evaluateAll((rs) => rs.map((r) => r.getAttribute('aria-label') ?? r.textContent))).map(norm);
+      await waitFor('the three files in the References view', async () => {
+        const t = await texts();
+        return [REVIEW, DUTCH_REVIEW, POLISH_REVIEW].every((f) => t.some((x) => x.includes(f)));
+      }, 3 * STEP_MS);
+      const shown = await texts();
+      log(`  references: ${shown.slice(0, 12).join(' | ')}`);
+      // The uses under each file, as written: in English, in Dutch (plural and singular) and in Polish.
+      const uses = await pane.locator('.monaco-list-row .highlight, .monaco-list-row .referenceMatch').allTextContents();
+      for (const word of ['opportunity', 'kansen', 'kans', 'okazje', 'Okazja', 'szansy sprzedażowej']) assert.ok(uses.map(norm).includes(word), `no use "${word}" among ${uses.join(', ')}`);
+      await snap('references');
+    },
+  },
+  {
+    name: 'F12 on a built-in term and "Show concept" open the concept card',
+    async run({ page }) {
+      await openFile(page, REVIEW);
+      const box = await wordBox(page, REVIEW, 'An opportunity without', 'opportunity');
+      await page.mouse.click(box.x, box.y);
+      await page.keyboard.press('F12');
+      let card = await conceptCard(page);
+      await waitFor('the card of opportunity', async () => norm(await card.locator('h1').textContent()) === 'opportunity');
+      // The read-only concept document F12 opened gave way to the card.
+      await waitFor('no concept document', async () => (await page.locator('.monaco-editor[data-uri^="lingo-concept:"]').count()) === 0);
+      // "Show concept" in a Polish document: the card titled and led by Polish.
+      await openFile(page, POLISH_REVIEW);
+      const w = await wordBox(page, POLISH_REVIEW, 'każdej szansy sprzedażowej', 'szansy');
+      await page.mouse.click(w.x, w.y);
+      await command(page, 'Lingo: Show concept');
+      card = await conceptCard(page);
+      await waitFor('the card in Polish', async () => norm(await card.locator('h1').textContent()) === 'szansa sprzedażowa');
+      assert.equal(await card.locator('section.lang').first().getAttribute('data-lang'), 'pl');
+    },
+  },
+  {
     name: 'the client restarts a server that dies, and hovers work again',
     async run({ page }) {
       const serverPids = () => fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d)).filter((pid) => {
@@ -457,6 +512,32 @@ const scenarios = [
       const en = sectionOf('en', 'sales pipeline');
       const text = await hoverText(page, PLAYBOOK, 'Review the sales pipeline every Monday', 'pipeline', en.definition.slice(0, 40));
       assert.ok(text.includes(norm(en.definition)), `the hover lacks the definition after the restart: ${text}`);
+    },
+  },
+  // Last: it renames in kwalifikacja.md too, which the Polish hover scenario reads.
+  {
+    name: 'F2 renames the concept in both Polish files, inflected',
+    async run({ page, workspace, snap }) {
+      await openFile(page, POLISH_REVIEW);
+      const box = await wordBox(page, POLISH_REVIEW, 'otwarte okazje', 'okazje');
+      await page.mouse.click(box.x, box.y);
+      await page.keyboard.press('F2');
+      const input = page.locator('.rename-box input, .rename-box textarea').first();
+      await input.waitFor({ timeout: STEP_MS });
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('okazja sprzedażowa');
+      await snap('input');
+      await page.keyboard.press('Enter');
+      await waitFor('the renamed line', async () => (await lineText(page, POLISH_REVIEW, 'wszystkie otwarte')).endsWith('otwarte okazje sprzedażowe.'));
+      // Save what the rename left unsaved (VS Code saves the files it changed that were not open).
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('s');
+      const read = (name) => fs.readFileSync(path.join(workspace, name), 'utf8');
+      await waitFor('both files saved', async () => read(POLISH_REVIEW) === POLISH_RENAMED && /jako okazja\ssprzedażowa, a jej wartość/.test(read(POLISH)));
+      assert.equal(read(POLISH_REVIEW), POLISH_RENAMED);
+      // Files of other languages keep their names.
+      assert.match(read(DUTCH_REVIEW), /alle open kansen in het CRM/);
+      assert.match(read(REVIEW), /each open opportunity/);
     },
   },
 ];
