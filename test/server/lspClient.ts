@@ -15,6 +15,8 @@ export class LspClient {
   private nextId = 1;
   private pending = new Map<number, { resolve: (v: Json) => void; reject: (e: Error) => void }>();
   readonly notifications: { method: string; params: Json }[] = [];
+  /** The server's own requests (registrations, progress tokens, configuration), in the order they came. */
+  readonly serverRequests: { method: string; params: Json }[] = [];
   private waiters: { pred: (n: { method: string; params: Json }) => boolean; resolve: (v: Json) => void }[] = [];
   /** What the server gets for workspace/configuration. */
   configuration: Json = {};
@@ -49,6 +51,7 @@ export class LspClient {
       else p?.resolve(msg.result);
     } else if (msg.id !== undefined) {
       // A request from the server.
+      this.serverRequests.push({ method: msg.method, params: msg.params });
       let result: Json = null;
       if (msg.method === 'workspace/configuration') result = msg.params.items.map(() => this.configuration);
       this.sendRaw({ jsonrpc: '2.0', id: msg.id, result });

@@ -40,6 +40,8 @@ export interface Messages {
   skippedLarge: string;
   skippedBinary: string;
   addToTeamGlossary: string;
+  /** The title of the progress shown while the server reads the workspace's files (references, consistency across files). */
+  readingWorkspace: string;
   /** {0} how many more, {1} the limit */
   moreProblems: string;
   /** Between two sentences: a space, or nothing in Chinese. */
@@ -76,6 +78,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     skippedLarge: 'Not checked: this file is {0} MB, over the {1} MB limit (setting lingo.maxFileSizeMB).',
     skippedBinary: 'Not checked: this file does not look like text.',
     addToTeamGlossary: 'Add to team glossary',
+    readingWorkspace: 'Lingo: reading the workspace',
     moreProblems: '{0} more findings from here on are not shown: at most {1} are shown per document (setting lingo.maxProblems).',
     sentenceGap: ' ',
   },
@@ -106,6 +109,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     skippedLarge: 'Kontrolleras inte: filen är {0} MB, över gränsen på {1} MB (inställningen lingo.maxFileSizeMB).',
     skippedBinary: 'Kontrolleras inte: filen ser inte ut att vara text.',
     addToTeamGlossary: 'Lägg till i teamets ordlista',
+    readingWorkspace: 'Lingo: läser filerna i arbetsytan',
     moreProblems: 'Ytterligare {0} anmärkningar härifrån och framåt visas inte: högst {1} visas per dokument (inställningen lingo.maxProblems).',
     sentenceGap: ' ',
   },
@@ -136,6 +140,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     skippedLarge: 'Niet gecontroleerd: dit bestand is {0} MB, groter dan de limiet van {1} MB (instelling lingo.maxFileSizeMB).',
     skippedBinary: 'Niet gecontroleerd: dit bestand lijkt geen tekst te zijn.',
     addToTeamGlossary: 'Toevoegen aan de teamwoordenlijst',
+    readingWorkspace: 'Lingo: bestanden in de werkruimte lezen',
     moreProblems: 'Nog {0} meldingen vanaf hier worden niet getoond: per document worden er ten hoogste {1} getoond (instelling lingo.maxProblems).',
     sentenceGap: ' ',
   },
@@ -166,6 +171,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     skippedLarge: 'Nie sprawdzono: plik ma {0} MB, więcej niż limit {1} MB (ustawienie lingo.maxFileSizeMB).',
     skippedBinary: 'Nie sprawdzono: ten plik nie wygląda na tekst.',
     addToTeamGlossary: 'Dodaj do słowniczka zespołu',
+    readingWorkspace: 'Lingo: odczytywanie plików obszaru roboczego',
     moreProblems: 'Dalsze uwagi od tego miejsca nie są pokazywane (jest ich jeszcze {0}): w jednym dokumencie pokazuje się najwyżej {1} (ustawienie lingo.maxProblems).',
     sentenceGap: ' ',
   },
@@ -196,6 +202,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     skippedLarge: '未檢查：此檔案大小為 {0} MB，超過 {1} MB 的上限（設定 lingo.maxFileSizeMB）。',
     skippedBinary: '未檢查：此檔案看起來不是文字檔。',
     addToTeamGlossary: '加入團隊詞彙表',
+    readingWorkspace: 'Lingo：正在讀取工作區的檔案',
     moreProblems: '此處之後另有 {0} 項提示未顯示：每份文件最多顯示 {1} 項（設定 lingo.maxProblems）。',
     sentenceGap: '',
   },
