@@ -44,6 +44,18 @@ export interface Messages {
   moreProblems: string;
   /** Between two sentences: a space, or nothing in Chinese. */
   sentenceGap: string;
+  /** Between the items of a list of terms. */
+  listGap: string;
+  /** Rename asked for where there is no term. */
+  renameNotOnTerm: string;
+  /** Rename asked for in code, a link target or an address. */
+  renameInCode: string;
+  /** {0} the new name, {1} the concept's name, {2} the terms to choose from */
+  renameNotAName: string;
+  /** {0} the new name, {1} the concept's name, {2} the concept the new name belongs to, {3} the terms to choose from */
+  renameOtherConcept: string;
+  /** {0} the new name (a term to avoid), {1} the concept's name, {2} the terms to choose from */
+  renameAvoided: string;
 }
 
 const fmtQuote = (open: string, close: string) => (s: string) => `${open}${s}${close}`;
@@ -78,6 +90,12 @@ export const MESSAGES: Record<Lang, Messages> = {
     addToTeamGlossary: 'Add to team glossary',
     moreProblems: '{0} more findings from here on are not shown: at most {1} are shown per document (setting lingo.maxProblems).',
     sentenceGap: ' ',
+    listGap: ', ',
+    renameNotOnTerm: 'Put the cursor on a glossary term to rename it.',
+    renameInCode: 'Lingo renames only terms in the text, not code, links or addresses.',
+    renameNotAName: '{0} is not a name for {1} in the glossary. Rename to one of: {2}.',
+    renameOtherConcept: 'In the glossary, {0} is the name for {2}, not for {1}. Rename to one of: {3}.',
+    renameAvoided: 'The glossary says to avoid {0} for {1}. Rename to one of: {2}.',
   },
   sv: {
     quote: fmtQuote('”', '”'),
@@ -108,6 +126,12 @@ export const MESSAGES: Record<Lang, Messages> = {
     addToTeamGlossary: 'Lägg till i teamets ordlista',
     moreProblems: 'Ytterligare {0} anmärkningar härifrån och framåt visas inte: högst {1} visas per dokument (inställningen lingo.maxProblems).',
     sentenceGap: ' ',
+    listGap: ', ',
+    renameNotOnTerm: 'Ställ markören på en term från ordlistan för att byta namn på den.',
+    renameInCode: 'Lingo byter bara namn på termer i texten, inte i kod, länkar eller adresser.',
+    renameNotAName: '{0} är inget namn på {1} i ordlistan. Välj något av dessa: {2}.',
+    renameOtherConcept: 'I ordlistan är {0} namnet på {2}, inte på {1}. Välj något av dessa: {3}.',
+    renameAvoided: 'Enligt ordlistan ska {0} undvikas för {1}. Välj något av dessa: {2}.',
   },
   nl: {
     quote: fmtQuote('‘', '’'),
@@ -138,6 +162,12 @@ export const MESSAGES: Record<Lang, Messages> = {
     addToTeamGlossary: 'Toevoegen aan de teamwoordenlijst',
     moreProblems: 'Nog {0} meldingen vanaf hier worden niet getoond: per document worden er ten hoogste {1} getoond (instelling lingo.maxProblems).',
     sentenceGap: ' ',
+    listGap: ', ',
+    renameNotOnTerm: 'Zet de cursor op een term uit de woordenlijst om die te hernoemen.',
+    renameInCode: 'Lingo hernoemt alleen termen in de tekst, geen code, links of adressen.',
+    renameNotAName: '{0} is in de woordenlijst geen naam voor {1}. Kies een van deze: {2}.',
+    renameOtherConcept: 'In de woordenlijst is {0} de naam voor {2}, niet voor {1}. Kies een van deze: {3}.',
+    renameAvoided: 'Volgens de woordenlijst vermijd je {0} voor {1}. Kies een van deze: {2}.',
   },
   pl: {
     quote: fmtQuote('„', '”'),
@@ -168,6 +198,12 @@ export const MESSAGES: Record<Lang, Messages> = {
     addToTeamGlossary: 'Dodaj do słowniczka zespołu',
     moreProblems: 'Dalsze uwagi od tego miejsca nie są pokazywane (jest ich jeszcze {0}): w jednym dokumencie pokazuje się najwyżej {1} (ustawienie lingo.maxProblems).',
     sentenceGap: ' ',
+    listGap: ', ',
+    renameNotOnTerm: 'Aby zmienić nazwę, ustaw kursor na terminie ze słowniczka.',
+    renameInCode: 'Lingo zmienia tylko terminy w tekście, nie kod, linki ani adresy.',
+    renameNotAName: 'W słowniczku {0} nie jest nazwą pojęcia {1}. Wybierz jedną z nazw: {2}.',
+    renameOtherConcept: 'W słowniczku {0} to nazwa pojęcia {2}, a nie {1}. Wybierz jedną z nazw: {3}.',
+    renameAvoided: 'Według słowniczka dla pojęcia {1} należy unikać nazwy {0}. Wybierz jedną z nazw: {2}.',
   },
   'zh-Hant': {
     quote: fmtQuote('「', '」'),
@@ -198,6 +234,12 @@ export const MESSAGES: Record<Lang, Messages> = {
     addToTeamGlossary: '加入團隊詞彙表',
     moreProblems: '此處之後另有 {0} 項提示未顯示：每份文件最多顯示 {1} 項（設定 lingo.maxProblems）。',
     sentenceGap: '',
+    listGap: '、',
+    renameNotOnTerm: '請將游標移到詞彙表中的術語上，再重新命名。',
+    renameInCode: 'Lingo 只重新命名內文中的術語，不會更動程式碼、連結或網址。',
+    renameNotAName: '在詞彙表中，{0}不是{1}的名稱。請改用下列其中之一：{2}。',
+    renameOtherConcept: '在詞彙表中，{0}是{2}的名稱，而不是{1}的名稱。請改用下列其中之一：{3}。',
+    renameAvoided: '詞彙表建議{1}避免使用{0}。請改用下列其中之一：{2}。',
   },
 };
 
