@@ -54,6 +54,8 @@ export interface Messages {
   renameNotAName: string;
   /** {0} the new name, {1} the concept's name, {2} the concept the new name belongs to, {3} the terms to choose from */
   renameOtherConcept: string;
+  /** The same, when the other concept is called as the new name: {0} the new name, {1} the concept's name, {2} the terms to choose from */
+  renameAnotherConcept: string;
   /** {0} the new name (a term to avoid), {1} the concept's name, {2} the terms to choose from */
   renameAvoided: string;
 }
@@ -94,7 +96,8 @@ export const MESSAGES: Record<Lang, Messages> = {
     renameNotOnTerm: 'Put the cursor on a glossary term to rename it.',
     renameInCode: 'Lingo renames only terms in the text, not code, links or addresses.',
     renameNotAName: '{0} is not a name for {1} in the glossary. Rename to one of: {2}.',
-    renameOtherConcept: 'In the glossary, {0} is the name for {2}, not for {1}. Rename to one of: {3}.',
+    renameOtherConcept: 'In the glossary, {0} is a name for {2}, not for {1}. Rename to one of: {3}.',
+    renameAnotherConcept: 'In the glossary, {0} is another concept, not {1}. Rename to one of: {2}.',
     renameAvoided: 'The glossary says to avoid {0} for {1}. Rename to one of: {2}.',
   },
   sv: {
@@ -130,7 +133,8 @@ export const MESSAGES: Record<Lang, Messages> = {
     renameNotOnTerm: 'Ställ markören på en term från ordlistan för att byta namn på den.',
     renameInCode: 'Lingo byter bara namn på termer i texten, inte i kod, länkar eller adresser.',
     renameNotAName: '{0} är inget namn på {1} i ordlistan. Välj något av dessa: {2}.',
-    renameOtherConcept: 'I ordlistan är {0} namnet på {2}, inte på {1}. Välj något av dessa: {3}.',
+    renameOtherConcept: 'I ordlistan är {0} ett namn på {2}, inte på {1}. Välj något av dessa: {3}.',
+    renameAnotherConcept: 'I ordlistan är {0} ett annat begrepp, inte {1}. Välj något av dessa: {2}.',
     renameAvoided: 'Enligt ordlistan ska {0} undvikas för {1}. Välj något av dessa: {2}.',
   },
   nl: {
@@ -166,7 +170,8 @@ export const MESSAGES: Record<Lang, Messages> = {
     renameNotOnTerm: 'Zet de cursor op een term uit de woordenlijst om die te hernoemen.',
     renameInCode: 'Lingo hernoemt alleen termen in de tekst, geen code, links of adressen.',
     renameNotAName: '{0} is in de woordenlijst geen naam voor {1}. Kies een van deze: {2}.',
-    renameOtherConcept: 'In de woordenlijst is {0} de naam voor {2}, niet voor {1}. Kies een van deze: {3}.',
+    renameOtherConcept: 'In de woordenlijst is {0} een naam voor {2}, niet voor {1}. Kies een van deze: {3}.',
+    renameAnotherConcept: 'In de woordenlijst is {0} een ander begrip, niet {1}. Kies een van deze: {2}.',
     renameAvoided: 'Volgens de woordenlijst vermijd je {0} voor {1}. Kies een van deze: {2}.',
   },
   pl: {
@@ -203,6 +208,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     renameInCode: 'Lingo zmienia tylko terminy w tekście, nie kod, linki ani adresy.',
     renameNotAName: 'W słowniczku {0} nie jest nazwą pojęcia {1}. Wybierz jedną z nazw: {2}.',
     renameOtherConcept: 'W słowniczku {0} to nazwa pojęcia {2}, a nie {1}. Wybierz jedną z nazw: {3}.',
+    renameAnotherConcept: 'W słowniczku {0} to inne pojęcie, a nie {1}. Wybierz jedną z nazw: {2}.',
     renameAvoided: 'Według słowniczka dla pojęcia {1} należy unikać nazwy {0}. Wybierz jedną z nazw: {2}.',
   },
   'zh-Hant': {
@@ -239,6 +245,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     renameInCode: 'Lingo 只重新命名內文中的術語，不會更動程式碼、連結或網址。',
     renameNotAName: '在詞彙表中，{0}不是{1}的名稱。請改用下列其中之一：{2}。',
     renameOtherConcept: '在詞彙表中，{0}是{2}的名稱，而不是{1}的名稱。請改用下列其中之一：{3}。',
+    renameAnotherConcept: '在詞彙表中，{0}是另一個概念，而不是{1}。請改用下列其中之一：{2}。',
     renameAvoided: '詞彙表建議{1}避免使用{0}。請改用下列其中之一：{2}。',
   },
 };

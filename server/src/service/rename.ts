@@ -63,7 +63,13 @@ export function resolveName(glossary: Glossary, concept: Concept, name: string, 
   const typed = M.quote(name.trim());
   if (!mine.length) {
     const other = all.find((t) => t.lang === lang) ?? all[0];
-    return { error: other ? format(M.renameOtherConcept, typed, conceptName, M.quote(conceptLabel(other.concept, lang)), choices(concept, lang)) : format(M.renameNotAName, typed, conceptName, choices(concept, lang)) };
+    if (!other) return { error: format(M.renameNotAName, typed, conceptName, choices(concept, lang)) };
+    const otherName = conceptLabel(other.concept, lang);
+    return {
+      error: foldKey(otherName) === key
+        ? format(M.renameAnotherConcept, typed, conceptName, choices(concept, lang))
+        : format(M.renameOtherConcept, typed, conceptName, M.quote(otherName), choices(concept, lang)),
+    };
   }
   const inLang = (l: Lang) => mine.filter((t) => t.lang === l).sort((x, y) => Number(x.status === 'deprecated') - Number(y.status === 'deprecated'))[0];
   const term = inLang(lang) ?? inLang('en') ?? inLang(mine[0].lang);

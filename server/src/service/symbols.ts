@@ -15,6 +15,7 @@ import { foldKey, isHanCode } from './fold';
 import type { Glossary } from './glossary';
 import type { ConceptIndex } from './references';
 import type { Concept, Lang } from './types';
+import { LANGS } from './types';
 import { conceptLabel } from './util';
 
 export interface ConceptMatch {
@@ -33,6 +34,11 @@ class ConceptSearch {
   /** Where each entry starts in `keys` (entries: the terms by index, then the concept names), and one past the last. */
   private readonly starts: Uint32Array;
   private readonly conceptOf: Uint32Array;
+  /** Per entry: the match class of its language for each asked language is worked out from this (LANGS index; 7 for a concept name). */
+  private readonly langOf: Uint8Array;
+  /** Per concept, the best rank of the current search (Infinity when none), and the concepts it touched. */
+  private readonly bestRank: Float64Array;
+  private readonly touched: Uint32Array;
   private readonly termCount: number;
   private readonly text: (i: number) => string;
   private readonly lang: (i: number) => Lang;
@@ -53,12 +59,16 @@ class ConceptSearch {
     this.termCount = nt;
     this.starts = new Uint32Array(nt + nc + 1);
     this.conceptOf = new Uint32Array(nt + nc);
+    this.langOf = new Uint8Array(nt + nc).fill(7);
+    this.bestRank = new Float64Array(nc).fill(Infinity);
+    this.touched = new Uint32Array(nc);
     const parts: string[] = [];
     let at = 0;
     for (let e = 0; e < nt + nc; e++) {
       const key = foldKey(e < nt ? text(e) : conceptName(e - nt));
       this.starts[e] = at;
       this.conceptOf[e] = e < nt ? conceptOf(e) : e - nt;
+      if (e < nt) this.langOf[e] = LANGS.indexOf(lang(e));
       parts.push(key);
       at += key.length + 1;
     }
@@ -66,10 +76,12 @@ class ConceptSearch {
     this.keys = parts.join(SEP) + SEP;
   }
 
-  /** The entry that holds position p of `keys`. */
-  private entryAt(p: number): number {
+  /** The entry that holds position p of `keys`, searching forward from entry `e` (hits come in order). */
+  private entryFrom(e: number, p: number): number {
     const s = this.starts;
-    let lo = 0, hi = s.length - 2;
+    // Mostly the next few entries: step; else a binary search over the rest.
+    for (let k = 0; k < 8; k++, e++) if (s[e + 1] > p) return e;
+    let lo = e, hi = s.length - 2;
     while (lo < hi) {
       const mid = (lo + hi + 1) >>> 1;
       if (s[mid] <= p) lo = mid;
@@ -94,28 +106,43 @@ class ConceptSearch {
       }
       return out;
     }
-    // Best (lowest) rank per concept, and the entry that has it.
-    const best = new Map<number, { rank: number; entry: number }>();
-    const keys = this.keys, starts = this.starts, nt = this.termCount;
+    const keys = this.keys, starts = this.starts, nt = this.termCount, conceptOf = this.conceptOf;
+    // Per concept, the best (lowest) rank of its entries: the class of the match (tier and language, 0 to 11), the
+    // entry's length, and the entry (so that the rank alone says which name matched), in one exact number.
+    const bestRank = this.bestRank, touched = this.touched, langOf = this.langOf;
+    const asked = LANGS.indexOf(lang);
+    let nTouched = 0;
     const han = isHanCode(q.charCodeAt(0));
+    const word = ' ' + q;
+    let nextWord = -2; // the first ' ' + q at or after the current hit (-1: none left)
+    let e = 0;
     for (let p = keys.indexOf(q); p >= 0; ) {
-      const e = this.entryAt(p);
+      e = this.entryFrom(e, p);
       const from = starts[e], to = starts[e + 1] - 1; // the entry's key is keys[from, to)
       let tier: number;
       if (p === from) tier = to - from === q.length ? 0 : 1;
-      else if (han || keys.charCodeAt(p - 1) === 0x20 || keys.slice(p, to).includes(' ' + q)) tier = 2;
-      else tier = 3;
-      const l = e < nt ? this.lang(e) : undefined;
-      const rank = ((tier * 3 + (l === lang ? 0 : l === undefined ? 1 : 2)) * 0x10000 + Math.min(to - from, 0xffff)) * 0x100000 + (e % 0x100000);
-      const c = this.conceptOf[e];
-      const had = best.get(c);
-      if (!had || rank < had.rank) best.set(c, { rank, entry: e });
-      p = keys.indexOf(q, to + 1); // one match per entry: the rest of it cannot rank better than the word test above
+      else if (han || keys.charCodeAt(p - 1) === 0x20) tier = 2;
+      else {
+        if (nextWord !== -1 && nextWord < p) nextWord = keys.indexOf(word, p);
+        tier = nextWord >= 0 && nextWord + word.length <= to ? 2 : 3;
+      }
+      const l = langOf[e];
+      const rank = ((tier * 3 + (l === asked ? 0 : l === 7 ? 1 : 2)) * 0x10000 + Math.min(to - from, 0xffff)) * 0x800000 + e;
+      const c = conceptOf[e];
+      const had = bestRank[c];
+      if (had === Infinity) touched[nTouched++] = c;
+      if (rank < had) bestRank[c] = rank;
+      p = keys.indexOf(q, to + 1); // one match per entry: the rest of it ranks no better than the word test above
     }
-    const ranked = [...best].sort((x, y) => x[1].rank - y[1].rank || x[0] - y[0]);
-    for (const [c, { entry }] of ranked) {
-      if (out.length >= limit) break;
-      const concept = concepts[c];
+    const ranked = new Float64Array(nTouched);
+    for (let k = 0; k < nTouched; k++) {
+      ranked[k] = bestRank[touched[k]];
+      bestRank[touched[k]] = Infinity;
+    }
+    ranked.sort();
+    for (let k = 0; k < ranked.length && out.length < limit; k++) {
+      const entry = ranked[k] % 0x800000;
+      const concept = concepts[conceptOf[entry]];
       if (accept && !accept(concept)) continue;
       out.push(entry < nt ? { concept, name: this.text(entry), lang: this.lang(entry) } : { concept, name: concept.name, lang: undefined });
     }
