@@ -42,6 +42,14 @@ describe('concept index of a file', () => {
     assert.deepStrictEqual(occs.map((o) => [o.written, o.acronym]), [['MQL', true]]);
   });
 
+  it('marks a name glossed in parentheses', () => {
+    const ws2 = workspace({ 'g.md': 'Each marketing qualified lead (MQL) goes to sales; every MQL is scored. Elke kans (opportunity) telt.' });
+    const f = ws2.indexes[0];
+    const show = (id: string) => f.concepts.get(id)!.map((o) => `${o.written}${o.gloss ? ' (gloss)' : ''}`);
+    assert.deepStrictEqual(show('marketing-qualified-lead'), ['marketing qualified lead', 'MQL (gloss)', 'MQL']);
+    assert.deepStrictEqual(show('opportunity'), ['kans', 'opportunity (gloss)']);
+  });
+
   it('is the same for an open document (kept) and a file read from disk', () => {
     const service = builtin().service;
     const text = FILES['pl.md'];

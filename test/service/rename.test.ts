@@ -93,6 +93,26 @@ const ROWS: [string, Row][] = [
     newName: 'verkoopkans',
     want: { 'a.md': 'Elke verkoopkans in de pipeline heeft een eigenaar in het CRM; het veld heet `opportunity`.' },
   }],
+  ['nl: a name glossed in parentheses keeps its gloss', {
+    files: { 'a.md': 'Elke |kans (opportunity) in de pipeline heeft een eigenaar in het CRM; de deal ook.' },
+    newName: 'verkoopkans',
+    want: { 'a.md': 'Elke verkoopkans (opportunity) in de pipeline heeft een eigenaar in het CRM; de verkoopkans ook.' },
+  }],
+  ['nl: …and stays when its gloss is the new name already', {
+    files: { 'a.md': 'Elke |kans (opportunity) in de pipeline heeft een eigenaar in het CRM; de deal ook.' },
+    newName: 'opportunity',
+    want: { 'a.md': 'Elke kans (opportunity) in de pipeline heeft een eigenaar in het CRM; de opportunity ook.' },
+  }],
+  ['en: to an acronym; the spelled-out form with it stays', {
+    files: { 'a.md': 'Each |marketing qualified lead (MQL) goes to sales, and the marketing qualified lead is scored.' },
+    newName: 'MQL',
+    want: { 'a.md': 'Each marketing qualified lead (MQL) goes to sales, and the MQL is scored.' },
+  }],
+  ['en: from an acronym, in the term\'s own case', {
+    files: { 'a.md': 'Each marketing qualified lead (MQL) goes to sales, and every |MQL is scored.' },
+    newName: 'marketing qualified lead',
+    want: { 'a.md': 'Each marketing qualified lead (MQL) goes to sales, and every marketing qualified lead is scored.' },
+  }],
   ['en: in the case each occurrence is written in', {
     files: { 'a.md': 'Every |deal in the pipeline has an owner in the CRM. Every Deal is in the CRM. OPP COUNT: see the CRM.' },
     newName: 'OPPORTUNITY',
@@ -139,6 +159,11 @@ const ROWS: [string, Row][] = [
       'b.md': 'Handlowiec zamyka szansę sprzedażową w CRM, gdy klient podpisze umowę. Szczegóły szansy sprzedażowej są w CRM.',
     },
     pending: INFLECT,
+  }],
+  ['zh-Hant: a gloss in full-width parentheses stays', {
+    files: { 'a.md': '每個|銷售機會（商機）都有負責人，業務也會在 CRM 中更新業務機會的階段。' },
+    newName: '商機',
+    want: { 'a.md': '每個銷售機會（商機）都有負責人，業務也會在 CRM 中更新商機的階段。' },
   }],
   ['zh-Hant: Simplified input is its Traditional term', {
     files: { 'a.md': '每個|銷售機會都有負責人，業務也會在 CRM 中更新業務機會的階段。' },

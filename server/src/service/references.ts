@@ -7,6 +7,7 @@
 import type { Location, Range } from 'vscode-languageserver-types';
 import type { Analysis } from './analysis';
 import { occurrenceAt, type Positions } from './conceptAt';
+import { isGloss } from './findings';
 import { occurrencesOfConcept } from './highlights';
 import type { Lang, Status } from './types';
 
@@ -22,6 +23,12 @@ export interface IndexedOccurrence {
   acronym: boolean;
   /** Possibly the everyday word here (see senses.ts): not counted as a use of the concept. */
   doubtful: boolean;
+  /**
+   * Another name of the concept in parentheses right after a name of it, explaining it ("opportunity
+   * (affärsmöjlighet)", "marketing qualified lead (MQL)"): the occurrence before it in the list is the name it
+   * glosses. Rename leaves glosses as they are.
+   */
+  gloss: boolean;
 }
 
 export interface ConceptIndex {
@@ -43,8 +50,9 @@ const own = (s: string): string => (s.length < 13 ? s : (' ' + s).slice(1));
 /** The index of one file, from its analysis; `pos` gives the line and character of an offset of `text`. */
 export function indexConcepts(uri: string, version: number, text: string, a: Analysis, pos: Positions): ConceptIndex {
   const concepts = new Map<string, IndexedOccurrence[]>();
-  for (const o of a.occurrences) {
-    const t = o.term;
+  const occs = a.occurrences;
+  for (let k = 0; k < occs.length; k++) {
+    const o = occs[k], t = o.term;
     let list = concepts.get(t.concept.id);
     if (!list) concepts.set(t.concept.id, (list = []));
     list.push({
@@ -55,6 +63,7 @@ export function indexConcepts(uri: string, version: number, text: string, a: Ana
       status: t.status,
       acronym: t.acronym,
       doubtful: o.doubtful,
+      gloss: isGloss(text, occs, k),
     });
   }
   return { uri, version, lang: a.lang, concepts };

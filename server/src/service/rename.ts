@@ -3,7 +3,8 @@
  * language (folded as the matcher folds: case, separators, Simplified Chinese); every occurrence of the concept
  * in the files of that term's language that is not already written as that term becomes the term, written to fit
  * (replace.ts: case, and inflection where it is known). Files of other languages are left as they are; doubtful
- * occurrences (possibly the everyday word) too, but for the one the rename was asked on. The edits come from the
+ * occurrences (possibly the everyday word) too, but for the one the rename was asked on; and a name glossed in
+ * parentheses ("kans (opportunity)", "marketing qualified lead (MQL)") keeps its gloss. The edits come from the
  * files' concept indexes (references.ts), so open documents and files on disk are renamed alike.
  */
 import { TextEdit, type Location, type Range } from 'vscode-languageserver-types';
@@ -95,12 +96,17 @@ export function renameEdits(glossary: Glossary, target: RenameTarget, files: Ite
     const occs = f.concepts.get(target.concept.id);
     if (!occs) continue;
     const edits: TextEdit[] = [];
-    for (const o of occs) {
+    for (let k = 0; k < occs.length; k++) {
+      const o = occs[k];
       if (o.doubtful && !isAt(f.uri, o, target.at)) continue;
       if (foldKey(o.term) === toKey) continue; // already this term, in some form
+      // A gloss explains the name before it and stays; so does that name when its gloss is the new term already
+      // ("kans (opportunity)" renamed to opportunity would read "opportunity (opportunity)").
+      if (o.gloss || (occs[k + 1]?.gloss && foldKey(occs[k + 1].term) === toKey)) continue;
       const from = termOf(target.concept, o);
       if (!from) continue;
-      const newText = fitTerm(o.written, from, to);
+      // An acronym's capitals say nothing of how the term is written: "MQL" becomes "marketing qualified lead".
+      const newText = fitTerm(from.acronym && !to.acronym ? o.written.toLowerCase() : o.written, from, to);
       if (newText !== o.written) edits.push(TextEdit.replace(o.range, newText));
     }
     if (edits.length) changes[f.uri] = edits;
