@@ -3,6 +3,7 @@
  * baseline. Prints tables and writes every figure to test-output/bench.json. See BENCHMARKS.md.
  *
  *   node --expose-gc out/bench/bench.js [--quick] [--no-textlint] [--profile]
+ *   node --expose-gc out/bench/bench.js --concepts   (only the concept features, section 7)
  *
  * The same bundle is also the child process of the memory, textlint and profile measurements
  * (first argument "child-mem", "child-textlint", "child-profile").
@@ -86,6 +87,81 @@ function editOffsets(text: string, count: number, seed: number): number[] {
     if (/[a-z]/.test(text[i - 1]) && /[a-z]/.test(text[i])) out.push(i);
   }
   return out;
+}
+
+/** What the concept features cost (issue 18), in process, with a glossary as the server holds it, on the 1 MB document. */
+interface ConceptFig {
+  n: number; label: string;
+  /** findConcepts: the first search (making the string of all names) and its heap; then queries of 1 to 6 letters. */
+  searchFirstMs: number; searchHeapMB: number; queryP50: number; queryP99: number; shortQueryP50: number; shortQueryP99: number;
+  /** A file's concept index, from its cached analysis; semantic tokens of the whole document and of 100 lines; highlights. */
+  indexMs: number; indexOccurrences: number; tokensMs: number; tokensRangeMs: number; highlightP50: number; highlightP99: number;
+}
+
+function conceptFigures(n: number, glossary: Glossary, text: string): ConceptFig {
+  const svc = getLanguageService(glossary);
+  const doc = TextDocument.create('file:///bench/concepts.md', 'markdown', 1, text);
+  svc.analyze(doc, SETTINGS);
+  const time = (f: () => void) => { const t = now(); f(); return now() - t; };
+  // Queries: the starts of random terms' words (2 to 6 letters, as typed), and single letters.
+  const r = new Rng(11);
+  const queries: string[] = [];
+  while (queries.length < 200) {
+    const words = glossary.terms[r.int(glossary.terms.length)].text.split(' ');
+    const w = words[r.int(words.length)];
+    if (w.length >= 2) queries.push(w.slice(0, 2 + r.int(Math.min(5, w.length - 1))));
+  }
+  const short = 'aeiostnrlc'.split('');
+  gc();
+  const heap0 = process.memoryUsage().heapUsed;
+  const searchFirstMs = time(() => svc.findConcepts('pipeline', 'en', 100));
+  gc();
+  const searchHeapMB = (process.memoryUsage().heapUsed - heap0) / MB;
+  for (const q of queries.slice(0, 20)) svc.findConcepts(q, 'en', 100);
+  const qs = queries.map((q) => time(() => JSON.stringify(svc.findConcepts(q, 'en', 100).map((m) => m.concept.id))));
+  const ss = short.map((q) => time(() => JSON.stringify(svc.findConcepts(q, 'en', 100).map((m) => m.concept.id))));
+  let indexOccurrences = 0;
+  const index = measure(() => { const ix = svc.conceptIndex(doc, SETTINGS, true)!; indexOccurrences = [...ix.concepts.values()].reduce((k, l) => k + l.length, 0); }, { warmup: 2, minRuns: 5, minMs: 300 });
+  const tokens = measure(() => { JSON.stringify(svc.semanticTokens(doc, SETTINGS)); }, { warmup: 2, minRuns: 5, minMs: 300 });
+  const mid = Math.floor(doc.lineCount / 2);
+  const tokensRange = measure(() => { JSON.stringify(svc.semanticTokens(doc, SETTINGS, { start: { line: mid, character: 0 }, end: { line: mid + 100, character: 0 } })); }, { warmup: 5, minRuns: 20, minMs: 200 });
+  const offs = termOffsets(glossary, text, 200, 13).hover;
+  for (const o of offs.slice(0, 20)) svc.findDocumentHighlights(doc, doc.positionAt(o), SETTINGS);
+  const hs = offs.map((o) => time(() => JSON.stringify(svc.findDocumentHighlights(doc, doc.positionAt(o), SETTINGS))));
+  svc.forget(doc.uri);
+  return {
+    n, label: gname(n), searchFirstMs, searchHeapMB, queryP50: percentile(qs, 50), queryP99: percentile(qs, 99), shortQueryP50: percentile(ss, 50), shortQueryP99: percentile(ss, 99),
+    indexMs: index.median, indexOccurrences, tokensMs: tokens.median, tokensRangeMs: tokensRange.median, highlightP50: percentile(hs, 50), highlightP99: percentile(hs, 99),
+  };
+}
+
+function conceptTable(figs: ConceptFig[]): string {
+  return table(['glossary', 'first search ms', 'search heap MB', 'query p50', 'p99', '1 letter p50', 'p99', 'index 1 MB ms', 'occurrences', 'tokens 1 MB ms', 'tokens 100 lines ms', 'highlights p50', 'p99'],
+    figs.map((c) => [c.label, fmtMs(c.searchFirstMs), c.searchHeapMB.toFixed(1), fmtMs(c.queryP50), fmtMs(c.queryP99), fmtMs(c.shortQueryP50), fmtMs(c.shortQueryP99), fmtMs(c.indexMs), c.indexOccurrences, fmtMs(c.tokensMs), fmtMs(c.tokensRangeMs), fmtMs(c.highlightP50), fmtMs(c.highlightP99)]));
+}
+
+/**
+ * --concepts: only the figures of the concept features, for the built-in glossary and 50,000 generated concepts
+ * (each loaded from its glossary.bin, written first if the cache does not have it).
+ */
+function conceptsOnly(): void {
+  fs.mkdirSync(CACHE, { recursive: true });
+  const builtin = builtinCompiled();
+  const builtinGlossary = buildGlossary(builtin.sources, { domains: builtin.domains, trusted: true }).glossary;
+  const text = documents(builtinGlossary, [10 * KB, 100 * KB, 1 * MB]).get(1 * MB)!;
+  const figs: ConceptFig[] = [];
+  for (const n of [0, 50000]) {
+    let loaded = loadBuiltGlossary(glossaryFile(n));
+    if (n !== 0 && (!loaded || 'problem' in loaded)) { // not there, or from another build of the service
+      const compiled = compiledFor(n, builtin);
+      writeCompiledGlossary(glossaryFile(n), compiled, buildGlossary(compiled.sources, { domains: compiled.domains, trusted: true }));
+      loaded = loadBuiltGlossary(glossaryFile(n));
+    }
+    if (!loaded || 'problem' in loaded) throw new Error(`the bench cannot load ${builtFile(n)}: ${loaded ? loaded.problem : 'it is not there'}`);
+    figs.push(conceptFigures(n, attachHanLexicon(loaded.glossary, lexiconFile(path.join(ROOT, 'dist'))), text));
+    log(`concepts ${gname(n)} done`);
+  }
+  console.log(`Concept features (in process, glossary.bin loaded as the server does, 1 MB document; node ${process.version}, load average ${os.loadavg()[0].toFixed(1)})\n${conceptTable(figs)}`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -391,6 +467,7 @@ async function main(): Promise<void> {
     inProcess: { hoverP50: number; hoverP99: number; completionP50: number; completionP99: number; keystrokeMedianMs: number; keystrokeP99Ms: number; keystrokeAllMedianMs: number; keystrokeAllP99Ms: number };
   }
   const gfigs: GFig[] = [];
+  const concepts: ConceptFig[] = [];
   { // Global warm-up, so that the first glossary measured does not pay for the JIT.
     const svc = getLanguageService(builtinGlossary);
     const t0 = now();
@@ -468,6 +545,7 @@ async function main(): Promise<void> {
       fig.inProcess = { hoverP50: percentile(hov, 50), hoverP99: percentile(hov, 99), completionP50: percentile(comp, 50), completionP99: percentile(comp, 99), keystrokeMedianMs: median(keys), keystrokeP99Ms: percentile(keys, 99), keystrokeAllMedianMs: median(keysAll), keystrokeAllP99Ms: percentile(keysAll, 99) };
     }
     gfigs.push(fig);
+    concepts.push(conceptFigures(n, glossary, doc1MB));
   }
 
   // 5. Memory and load time: child processes per glossary (load glossary.bin as the server does, or build from
@@ -599,6 +677,7 @@ async function main(): Promise<void> {
     ['without', fmtMs(senses.withoutMs), senses.diagnostics[1], senses.occurrences[1]],
     ['ratio', fmtX(senses.ratio), '', ''],
   ]));
+  out.push('', '7. Concept features (issue 18), in process on the 1 MB document: findConcepts (workspace symbols) — the first search makes the string of all names — with 200 queries of 2 to 6 letters and 10 of one letter; a file\'s concept index from its cached analysis; semantic tokens; document highlights', conceptTable(concepts));
   out.push('', 'Targets', table(['target', 'measured', ''], targets.map((x) => [x.target, x.value, x.met === undefined ? '—' : x.met ? 'met' : 'MISSED'])));
   if (Object.keys(profiles).length) {
     out.push('', 'CPU profiles (self time, test-output/profiles/*.cpuprofile)');
@@ -611,7 +690,7 @@ async function main(): Promise<void> {
     date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, loadAverage: { start: loadBefore, end: os.loadavg()[0] }, quick,
     documents: sizes.map((s) => ({ size: SIZE_NAMES.get(s), bytes: Buffer.byteLength(docs.get(s)!), chars: docs.get(s)!.length })),
     bareLoopMs: Object.fromEntries(sizes.map((s) => [SIZE_NAMES.get(s), bare.get(s)])),
-    glossaries: gfigs, textlint, lsp, memory: mem, targets, profiles, sink,
+    glossaries: gfigs, concepts, textlint, lsp, memory: mem, targets, profiles, sink,
   }, null, 2));
   fs.writeFileSync(path.join(OUT, 'bench.txt'), report + '\n');
 }
@@ -620,5 +699,6 @@ const mode = process.argv[2];
 if (mode === 'child-mem') childMem(process.argv[3], process.argv[4], process.argv[5]);
 else if (mode === 'child-textlint') childTextlint(process.argv[3], process.argv[4]).catch((e) => { console.error(e); process.exit(1); });
 else if (mode === 'child-profile') childProfile(process.argv[3], process.argv[4], Number(process.argv[5]), Number(process.argv[6])).then(() => process.stdout.write('{}'), (e) => { console.error(e); process.exit(1); });
+else if (process.argv.includes('--concepts')) conceptsOnly();
 else main().catch((e) => { console.error(e); process.exit(1); });
 
