@@ -22,7 +22,10 @@ import {
 import { addConceptToFileText, findWorkspaceGlossary, MAX_GLOSSARY_BYTES, positionsOf, readWorkspaceGlossary, WORKSPACE_GLOSSARY_NAMES, type IssueWithRange } from './node/workspaceGlossary';
 import { createFile, FileRefused, readLimited, readLimitedIfExists, replaceFile, writableText } from './node/files';
 import type { ServerContext } from './context';
+import { CONCEPT_CAPABILITIES, conceptFeatures } from './concepts';
 import { consistencyAcrossFiles } from './consistency';
+import { DocumentInfoMethod, GlossaryRequest, type DocumentInfo, type GlossaryParams, type GlossaryResult } from './protocol';
+import { TeamConcepts } from './teamConcepts';
 import { workspaceFiles } from './workspaceFiles';
 
 /**
@@ -155,7 +158,9 @@ function composeGlossary(): Glossary {
   for (const uri of [...glossaryFilesWithDiagnostics]) {
     if (!current.has(uri)) { connection.sendDiagnostics({ uri, diagnostics: [] }); glossaryFilesWithDiagnostics.delete(uri); }
   }
-  return built ?? buildFrom(merged.sources);
+  const glossary = built ?? buildFrom(merged.sources);
+  team.set(workspace);
+  return glossary;
 }
 
 /**
@@ -220,6 +225,8 @@ function reloadGlossary(): void {
 }
 
 const isGlossaryFile = (uri: string) => WORKSPACE_GLOSSARY_NAMES.some((n) => uri.endsWith('/' + n));
+/** Which concepts come from a team glossary, and where each is defined there. */
+const team = new TeamConcepts();
 
 let service: ReturnType<typeof getLanguageService>;
 let hasConfiguration = false;
@@ -251,11 +258,14 @@ const ctx: ServerContext = {
   folders: () => folders,
   isGlossaryFile,
   uiLang: () => locale ?? globalSettings.preferredLanguage,
+  clamp,
+  prepared,
 };
 /** The workspace's Markdown and text files, scanned when needed and kept per file until they change. */
 const files = workspaceFiles(ctx);
 const consistency = consistencyAcrossFiles(ctx, files);
 let clientCapabilities: InitializeParams['capabilities'] = {};
+conceptFeatures(ctx, files, team, () => clientCapabilities);
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   clientCapabilities = params.capabilities;
@@ -277,6 +287,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       codeActionProvider: { codeActionKinds: ['quickfix'] },
       inlayHintProvider: true,
       executeCommandProvider: { commands: ['lingo.addToTeamGlossary'] },
+      ...CONCEPT_CAPABILITIES,
     },
     serverInfo: { name: 'lingo-language-server', version: '0.1.0' },
   };
@@ -313,6 +324,8 @@ connection.onDidChangeConfiguration((change) => {
   if (!hasConfiguration) globalSettings = resolveSettings(change.settings?.lingo ?? change.settings);
   for (const d of documents.all()) schedule(d, 0);
   connection.languages.inlayHint.refresh().catch(() => undefined);
+  // lingo.semanticHighlighting may have changed.
+  if (clientCapabilities.workspace?.semanticTokens?.refreshSupport) connection.languages.semanticTokens.refresh().catch(() => undefined);
 });
 
 // ---- diagnostics: debounced per document, newest version wins ----------------------------
@@ -338,17 +351,36 @@ function schedule(doc: TextDocument, delay: number): void {
   else { const t = setImmediate(run); timers.set(doc.uri, { cancel: () => clearImmediate(t) }); }
 }
 
+/** Analyses under way, by URI: a check and a request on the same version share one. */
+const preparing = new Map<string, { version: number; settings: Settings; done: Promise<boolean> }>();
+/**
+ * Makes the document's analysis, a large document's in slices, answering hovers and completions in between;
+ * false when a newer version came meanwhile.
+ */
+function prepared(doc: TextDocument, settings: Settings): Promise<boolean> {
+  const p = preparing.get(doc.uri);
+  if (p && p.version === doc.version && p.settings === settings) return p.done;
+  const steps = service.prepare(doc, settings);
+  const done = (async () => {
+    for (let r = steps.next(); !r.done; r = steps.next()) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (documents.get(doc.uri)?.version !== doc.version) return false;
+    }
+    return true;
+  })();
+  const entry = { version: doc.version, settings, done };
+  preparing.set(doc.uri, entry);
+  const forget = () => { if (preparing.get(doc.uri) === entry) preparing.delete(doc.uri); };
+  done.then(forget, forget);
+  return done;
+}
+
 async function validate(uri: string): Promise<void> {
   const doc = documents.get(uri);
   if (!doc) return;
   const settings = await settingsFor(uri);
   if (documents.get(uri)?.version !== doc.version) return; // a newer change will validate
-  // A large document is analysed in slices, answering hovers and completions in between.
-  const steps = service.prepare(doc, settings);
-  for (let r = steps.next(); !r.done; r = steps.next()) {
-    await new Promise((resolve) => setImmediate(resolve));
-    if (documents.get(uri)?.version !== doc.version) return; // a newer change will validate
-  }
+  if (!(await prepared(doc, settings))) return; // a newer change will validate
   const skipped = service.skipped(doc, settings);
   if (skipped) {
     if (!notified.has(uri)) {
@@ -360,7 +392,7 @@ async function validate(uri: string): Promise<void> {
     notified.delete(uri);
     connection.sendDiagnostics({ uri, version: doc.version, diagnostics: service.doValidation(doc, settings) });
   }
-  void connection.sendNotification('lingo/documentInfo', { uri, ...service.documentInfo(doc, settings) });
+  void connection.sendNotification(DocumentInfoMethod, { uri, ...service.documentInfo(doc, settings) } satisfies DocumentInfo);
   if (settings.consistencyScope !== 'document' || consistency.published) consistency.schedule();
 }
 
@@ -500,7 +532,7 @@ function clamp(doc: TextDocument, pos: { line: number; character: number }) {
 }
 
 /** Every term of every language, for the editor's "Search glossary" and "Insert definition…". */
-connection.onRequest('lingo/glossary', (p: { lang?: string } | undefined) => {
+connection.onRequest(GlossaryRequest, (p: GlossaryParams | undefined): GlossaryResult => {
   const g = service.getGlossary();
   const lang = LANGS.find((l) => l === p?.lang) ?? globalSettings.preferredLanguage;
   return {
@@ -513,7 +545,7 @@ connection.onRequest('lingo/glossary', (p: { lang?: string } | undefined) => {
   };
 });
 
-connection.onRequest('lingo/documentInfo', async (p: { uri: string }) => {
+connection.onRequest(DocumentInfoMethod, async (p: { uri: string }): Promise<Omit<DocumentInfo, 'uri'> | null> => {
   const doc = documents.get(p.uri);
   if (!doc) return null;
   return service.documentInfo(doc, await settingsFor(p.uri));

@@ -9,12 +9,14 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerContext } from './context';
 import { maxDocumentBytes } from './node/files';
 import { WorkspaceScan, type ScanProgress, type Snapshot } from './node/workspaceScan';
-import { messages, type FileNames, type Settings } from './service';
+import { messages, type ConceptIndex, type FileNames, type Settings } from './service';
 
 /** What is kept of each file of the workspace. */
 export interface FileSummary {
   /** For consistency across files (crossFile.ts). */
   names: FileNames | undefined;
+  /** For the concept features: the concepts the file uses, and where (references.ts). */
+  index: ConceptIndex | undefined;
 }
 
 /**
@@ -50,10 +52,17 @@ export function workspaceFiles(ctx: ServerContext): WorkspaceFiles {
     async summariser() {
       const s = await ctx.workspaceSettings();
       settings = s;
+      // Open documents with their own settings, as their check analysed them (files on disk: the workspace's).
+      const open = ctx.documents.all();
+      const own = new Map(await Promise.all(open.map(async (d) => [d.uri, await ctx.settingsFor(d.uri)] as const)));
       const service = ctx.service();
       return {
-        open: (doc) => ({ names: service.consistencyNames(doc, s, true) }),
-        disk: (doc) => ({ names: service.consistencyNames(doc, s, false) }),
+        open(doc) {
+          const ds = own.get(doc.uri) ?? s;
+          return { names: service.consistencyNames(doc, ds, true), index: service.conceptIndex(doc, ds, true) };
+        },
+        // Both from one analysis of the file (the service keeps it for this TextDocument object).
+        disk: (doc) => ({ names: service.consistencyNames(doc, s, false), index: service.conceptIndex(doc, s, false) }),
         maxBytes: maxDocumentBytes(s.maxFileSizeMB),
       };
     },

@@ -77,6 +77,13 @@ export class LspClient {
     });
   }
 
+  /** A request that the test may cancel ($/cancelRequest with its id). */
+  cancellable<T = Json>(method: string, params: Json, timeoutMs = 30000): { cancel(): void; result: Promise<T> } {
+    const id = this.nextId;
+    const result = this.request<T>(method, params, timeoutMs);
+    return { cancel: () => this.notify('$/cancelRequest', { id }), result };
+  }
+
   notify(method: string, params: Json) {
     this.sendRaw({ jsonrpc: '2.0', method, params });
   }
