@@ -4,6 +4,7 @@
  *
  *   node --expose-gc out/bench/bench.js [--quick] [--no-textlint] [--profile]
  *   node --expose-gc out/bench/bench.js --concepts   (only the concept features, section 7)
+ *   node --expose-gc out/bench/bench.js --workspace  (only references over a workspace of 2,000 files, section 8)
  *
  * The same bundle is also the child process of the memory, textlint and profile measurements
  * (first argument "child-mem", "child-textlint", "child-profile").
@@ -20,6 +21,7 @@ import { attachHanLexicon, lexiconFile } from '../../server/src/node/hanLexicon'
 import { BenchClient } from './lsp';
 import { documents } from './corpus';
 import { generateGlossary, terminologyTerms } from './genGlossary';
+import { workspaceReferences, type WorkspaceFigures } from './workspace';
 import { Rng, measure, median, percentile, procMemory, now, MB, fmtMs, fmtMB, fmtX } from './util';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -418,6 +420,30 @@ function runProfiles(big: number): Record<string, { fn: string; selfPct: number;
   return profiles;
 }
 
+/**
+ * A copy of the server bundle next to glossary `n`'s glossary.json and glossary.bin, which it then loads: copied
+ * first, so that a concurrent `npm run build` (which empties dist/) cannot pull them away mid-run.
+ */
+function serverCopy(n: number): string {
+  const dir = path.join(CACHE, `server-${n}`);
+  fs.mkdirSync(dir, { recursive: true });
+  fs.copyFileSync(SERVER, path.join(dir, 'server.js'));
+  fs.copyFileSync(glossaryFile(n), path.join(dir, 'glossary.json'));
+  fs.copyFileSync(builtFile(n), path.join(dir, BUILT_NAME));
+  return path.join(dir, 'server.js');
+}
+
+function workspaceReport(ws: WorkspaceFigures[]): string {
+  const f = ws[0];
+  return [`8. References over a workspace of ${f.files.toLocaleString('en')} Markdown files (${f.megabytes.toFixed(1)} MB, generated in a temporary folder; built-in glossary; LSP over stdio, client-side round trips)`,
+    table(['client', 'first scan ms', 'references median ms', 'references p95 ms', 'locations', 'after a file changed ms'],
+      ws.map((w) => [w.client, fmtMs(w.firstScanMs), fmtMs(w.referencesMedianMs), fmtMs(w.referencesP95Ms), w.locationsMedian, fmtMs(w.afterChangeMs)]))].join('\n');
+}
+
+function workspaceTargets(ws: WorkspaceFigures[]): { target: string; value: string; met: boolean }[] {
+  return ws.map((w) => ({ target: `references over ${w.files.toLocaleString('en')} files < 1 s after the first scan (p95; client ${w.client})`, value: `${fmtMs(w.referencesP95Ms)} ms`, met: w.referencesP95Ms < 1000 }));
+}
+
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const quick = argv.includes('--quick');
@@ -442,6 +468,13 @@ async function main(): Promise<void> {
   }
   const builtin = builtinCompiled();
   const builtinGlossary = buildGlossary(builtin.sources, { domains: builtin.domains, trusted: true }).glossary;
+  if (argv.includes('--workspace')) {
+    const ws = await workspaceReferences(serverCopy(0), builtinGlossary, log);
+    const report = [workspaceReport(ws), '', 'Targets', table(['target', 'measured', ''], workspaceTargets(ws).map((x) => [x.target, x.value, x.met ? 'met' : 'MISSED']))].join('\n');
+    console.log(report);
+    fs.writeFileSync(path.join(OUT, 'bench-workspace.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, workspace: ws }, null, 2));
+    return;
+  }
   const docs = documents(builtinGlossary, sizes);
   // Each document is built by extending the smaller one; read back from its file it is one flat string, as a
   // server receives a document (the bare loop over a concatenated string ran at half speed now and then).
@@ -566,19 +599,15 @@ async function main(): Promise<void> {
   const lsp: LspFigures[] = [];
   const lspGlossaries = quick ? [0] : [0, 50000];
   for (const n of lspGlossaries) {
-    // The bundle and its glossary are copied first, so that a concurrent `npm run build` (which
-    // empties dist/) cannot pull them away mid-run; the server loads glossary.bin from its folder.
-    const dir = path.join(CACHE, `server-${n}`);
-    fs.mkdirSync(dir, { recursive: true });
-    fs.copyFileSync(SERVER, path.join(dir, 'server.js'));
-    fs.copyFileSync(glossaryFile(n), path.join(dir, 'glossary.json'));
-    fs.copyFileSync(builtFile(n), path.join(dir, BUILT_NAME));
-    const serverJs = path.join(dir, 'server.js');
+    const serverJs = serverCopy(n);
     const f = await lspRun(gname(n), serverJs, doc1MB, lspOffsets.get(n)!, n === 0 ? 5 : 1);
     lsp.push(f);
     if (!/\(built: /.test(f.serverLoadLog ?? '')) log(`lsp ${gname(n)}: WARNING: the server did not load ${BUILT_NAME}: ${f.serverLoadLog ?? '(no load message)'}`);
     log(`lsp ${gname(n)}: cold ${fmtMs(f.coldStartMedianMs)} ms, hover p99 ${fmtMs(f.hoverP99)}, completion p99 ${fmtMs(f.completionP99)}, keystroke ${fmtMs(f.keystrokeWallMedianMs)} ms wall`);
   }
+
+  // 8. References over a workspace of 2,000 generated files (a temporary folder), with the built-in glossary.
+  const ws = await workspaceReferences(serverCopy(0), builtinGlossary, log);
 
   // 3. textlint + textlint-rule-terminology with the 10,000 generated concepts' term list.
   const textlint: Record<string, unknown>[] = [];
@@ -650,6 +679,7 @@ async function main(): Promise<void> {
   t('peak RSS < 200 MB with 50,000 concepts (glossary.bin loaded as the server does, 1 MB checked)', m50 ? m50.peakRss / MB : undefined, 200, 'MB');
   if (l50?.peakRss) t('server peak RSS < 200 MB with 50,000 concepts (LSP, 1 MB open)', l50.peakRss / MB, 200, 'MB');
   t('1 MB, built-in glossary: full check with senses ≤ 1.3× without (section 6)', senses.ratio, 1.3, '×');
+  targets.push(...workspaceTargets(ws));
 
   // Profiles of the misses (optional: --profile).
   const profiles = withProfile ? runProfiles(glossaries[glossaries.length - 1]) : {};
@@ -678,6 +708,7 @@ async function main(): Promise<void> {
     ['ratio', fmtX(senses.ratio), '', ''],
   ]));
   out.push('', '7. Concept features (issue 18), in process on the 1 MB document: findConcepts (workspace symbols) — the first search makes the string of all names — with 200 queries of 2 to 6 letters and 10 of one letter; a file\'s concept index from its cached analysis; semantic tokens; document highlights', conceptTable(concepts));
+  out.push('', workspaceReport(ws));
   out.push('', 'Targets', table(['target', 'measured', ''], targets.map((x) => [x.target, x.value, x.met === undefined ? '—' : x.met ? 'met' : 'MISSED'])));
   if (Object.keys(profiles).length) {
     out.push('', 'CPU profiles (self time, test-output/profiles/*.cpuprofile)');
@@ -690,7 +721,7 @@ async function main(): Promise<void> {
     date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, loadAverage: { start: loadBefore, end: os.loadavg()[0] }, quick,
     documents: sizes.map((s) => ({ size: SIZE_NAMES.get(s), bytes: Buffer.byteLength(docs.get(s)!), chars: docs.get(s)!.length })),
     bareLoopMs: Object.fromEntries(sizes.map((s) => [SIZE_NAMES.get(s), bare.get(s)])),
-    glossaries: gfigs, concepts, textlint, lsp, memory: mem, targets, profiles, sink,
+    glossaries: gfigs, concepts, textlint, lsp, memory: mem, workspace: ws, targets, profiles, sink,
   }, null, 2));
   fs.writeFileSync(path.join(OUT, 'bench.txt'), report + '\n');
 }
