@@ -175,13 +175,14 @@ export function conceptFeatures(ctx: ServerContext, files: WorkspaceFiles, team:
   });
 
   // ---- Lingo's own requests (protocol.ts) ----
-  connection.onRequest(ConceptAtRequest, async (p: ConceptAtParams, token): Promise<ConceptAtResult | null | ResponseError<void>> => {
+  connection.onRequest(ConceptAtRequest, async (p: ConceptAtParams | undefined, token): Promise<ConceptAtResult | null | ResponseError<void>> => {
+    if (typeof p?.textDocument?.uri !== 'string') return null;
     const c = await conceptAtPosition(p.textDocument.uri, p.position, token);
     if (token.isCancellationRequested) return cancelled();
     return c ? { id: c.at.concept.id, range: c.at.range } : null;
   });
 
-  connection.onRequest(ConceptRequest, async (p: ConceptParams, token): Promise<ConceptCard | null | ResponseError<void>> => {
+  connection.onRequest(ConceptRequest, async (p: ConceptParams | undefined, token): Promise<ConceptCard | null | ResponseError<void>> => {
     const id = String(p?.id ?? '');
     if (!ctx.service().getGlossary().byId.has(id)) return null;
     const indexes = await workspaceIndexes(token);
@@ -195,7 +196,7 @@ export function conceptFeatures(ctx: ServerContext, files: WorkspaceFiles, team:
     return card;
   });
 
-  connection.onRequest(ConceptReferencesRequest, async (p: ConceptReferencesParams, token): Promise<ConceptReferencesResult | ResponseError<void>> => {
+  connection.onRequest(ConceptReferencesRequest, async (p: ConceptReferencesParams | undefined, token): Promise<ConceptReferencesResult | ResponseError<void>> => {
     const id = String(p?.id ?? '');
     if (!ctx.service().getGlossary().byId.has(id)) return [];
     const indexes = await workspaceIndexes(token);

@@ -234,6 +234,10 @@ describe('concepts over LSP', function () {
       assert.deepStrictEqual(card.usage.map((u: Json) => `${path.basename(u.uri)} ${u.count}`).sort(), ['en.md 2', 'nl.md 2', 'pl-2.md 2', 'pl.md 2']);
       assert.ok(card.langs.pl.terms.some((t: Json) => t.text === 'okazja' && t.status === 'deprecated'));
       assert.strictEqual(await c!.request('lingo/concept', { id: 'no-such-concept' }), null);
+      // Parameters that are not what protocol.ts says: an empty answer, not an error.
+      assert.deepStrictEqual([await c!.request('lingo/conceptAt', null), await c!.request('lingo/concept', {}), await c!.request('lingo/conceptReferences', { id: 42 })], [null, null, []]);
+      const out = await c!.request('lingo/conceptAt', { textDocument: { uri: uri('nl.md') }, position: { line: 99, character: -5 } });
+      assert.strictEqual(out, null, 'a position past the end is moved into the document');
     });
 
     it('semantic tokens: terms with their status in plain text; not in Markdown unless lingo.semanticHighlighting says "all"; none when "off"', async () => {
