@@ -76,11 +76,14 @@ export interface ConceptCard {
     acronyms: { text: string; expansion?: string }[];
   }>>;
   related: { id: string; name: string }[];
-  /** Files of the workspace that use the concept, with how often (as far as the workspace scan has come). */
+  /**
+   * Files of the workspace that use the concept, with how often (doubtful occurrences not counted), open documents
+   * as the editor has them. The first card asked for waits for the workspace scan (progress is shown when it is long).
+   */
   usage: { uri: string; count: number }[];
 }
 
-/** `lingo/conceptReferences` (request): every occurrence of a concept in the open documents and the workspace. */
+/** `lingo/conceptReferences` (request): every occurrence of a concept in the open documents and the workspace (as textDocument/references). */
 export const ConceptReferencesRequest = 'lingo/conceptReferences';
 export interface ConceptReferencesParams { id: string }
 export type ConceptReferencesResult = ProtocolLocation[];

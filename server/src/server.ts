@@ -9,11 +9,10 @@ import {
   ErrorCodes, type Message, type MessageStrategy,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import * as fs from 'fs';
 import { fileURLToPath, pathToFileURL } from 'url';
 import {
   buildGlossary, getLanguageService, resolveSettings, Settings, formatIssue, LANGS, messages, Glossary, mergeGlossaries,
-  newTeamConcept, isLang, foldKey, crossFileFindings, type GlossarySource, type GlossaryIssue, type FileNames,
+  newTeamConcept, isLang, foldKey, type GlossarySource, type GlossaryIssue, type Lang,
 } from './service';
 import * as path from 'path';
 import { attachHanLexicon, lexiconFile } from './node/hanLexicon';
@@ -21,7 +20,13 @@ import {
   builtinGlossaryJson, cacheKey, defaultCacheDir, loadBuiltGlossary, loadBuiltinGlossary, loadCachedGlossary, saveCachedGlossary, type BuiltLoad, type CompiledGlossary,
 } from './node/glossaryFiles';
 import { addConceptToFileText, findWorkspaceGlossary, MAX_GLOSSARY_BYTES, positionsOf, readWorkspaceGlossary, WORKSPACE_GLOSSARY_NAMES, type IssueWithRange } from './node/workspaceGlossary';
-import { createFile, decodeText, FileRefused, maxDocumentBytes, readLimited, readLimitedIfExists, replaceFile, writableText } from './node/files';
+import { createFile, FileRefused, readLimited, readLimitedIfExists, replaceFile, writableText } from './node/files';
+import type { ServerContext } from './context';
+import { CONCEPT_CAPABILITIES, conceptFeatures } from './concepts';
+import { consistencyAcrossFiles } from './consistency';
+import { DocumentInfoMethod, GlossaryRequest, type DocumentInfo, type GlossaryParams, type GlossaryResult } from './protocol';
+import { TeamConcepts } from './teamConcepts';
+import { workspaceFiles } from './workspaceFiles';
 
 /**
  * The LSP lifecycle, as the specification says: before initialize, requests are refused with ServerNotInitialized
@@ -153,7 +158,9 @@ function composeGlossary(): Glossary {
   for (const uri of [...glossaryFilesWithDiagnostics]) {
     if (!current.has(uri)) { connection.sendDiagnostics({ uri, diagnostics: [] }); glossaryFilesWithDiagnostics.delete(uri); }
   }
-  return built ?? buildFrom(merged.sources);
+  const glossary = built ?? buildFrom(merged.sources);
+  team.set(workspace);
+  return glossary;
 }
 
 /**
@@ -207,7 +214,7 @@ function reloadGlossary(): void {
   reloadTimer = setTimeout(() => {
     try {
       service.setGlossary(withLexicon(composeGlossary()));
-      crossNames.clear();
+      files.clear();
     } catch (e) {
       connection.console.error(`Lingo: the glossary could not be reloaded; the previous one stays in force: ${(e as Error).message}`);
       return;
@@ -219,6 +226,8 @@ function reloadGlossary(): void {
 }
 
 const isGlossaryFile = (uri: string) => WORKSPACE_GLOSSARY_NAMES.some((n) => uri.endsWith('/' + n));
+/** Which concepts come from a team glossary, and where each is defined there. */
+const team = new TeamConcepts();
 
 let service: ReturnType<typeof getLanguageService>;
 let hasConfiguration = false;
@@ -234,7 +243,34 @@ function settingsFor(uri: string): Promise<Settings> {
   return s;
 }
 
+/** The editor's interface language (InitializeParams.locale), else the preferred language of the settings. */
+let locale: Lang | undefined;
+const localeLang = (l: string | undefined): Lang | undefined => {
+  const x = (l ?? '').toLowerCase();
+  if (x.startsWith('zh')) return 'zh-Hant';
+  return (['en', 'sv', 'nl', 'pl'] as const).find((c) => x === c || x.startsWith(c + '-'));
+};
+
+const ctx: ServerContext = {
+  connection, documents,
+  service: () => service,
+  settingsFor,
+  workspaceSettings: () => (folders.length ? settingsFor(pathToFileURL(folders[0]).toString()) : Promise.resolve(globalSettings)),
+  folders: () => folders,
+  isGlossaryFile,
+  uiLang: () => locale ?? globalSettings.preferredLanguage,
+  clamp,
+  prepared,
+};
+/** The workspace's Markdown and text files, scanned when needed and kept per file until they change. */
+const files = workspaceFiles(ctx);
+const consistency = consistencyAcrossFiles(ctx, files);
+let clientCapabilities: InitializeParams['capabilities'] = {};
+conceptFeatures(ctx, files, team, () => clientCapabilities);
+
 connection.onInitialize((params: InitializeParams): InitializeResult => {
+  clientCapabilities = params.capabilities;
+  locale = localeLang(params.locale);
   hasConfiguration = !!params.capabilities.workspace?.configuration;
   const opts = params.initializationOptions ?? {};
   if (opts.settings) globalSettings = resolveSettings(opts.settings);
@@ -252,6 +288,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       codeActionProvider: { codeActionKinds: ['quickfix'] },
       inlayHintProvider: true,
       executeCommandProvider: { commands: ['lingo.addToTeamGlossary'] },
+      ...CONCEPT_CAPABILITIES,
     },
     serverInfo: { name: 'lingo-language-server', version: '0.1.0' },
   };
@@ -260,6 +297,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 connection.onInitialized(() => {
   if (dropped.length) connection.console.warn(`Lingo: dropped ${dropped.length} notification(s) sent before initialize, as the protocol says: ${dropped.slice(0, 5).join(', ')}${dropped.length > 5 ? ', …' : ''}`);
   dropped.length = 0;
+  files.watch(clientCapabilities);
   if (hasConfiguration) {
     connection.client.register(DidChangeConfigurationNotification.type, { section: 'lingo' }).catch(() => undefined);
     connection.workspace.getConfiguration('lingo').then((c) => {
@@ -270,18 +308,25 @@ connection.onInitialized(() => {
 });
 
 // Team glossary files: changes on disk (watched by the client), saves, and trust granted later.
-connection.onDidChangeWatchedFiles((p) => { if (p.changes.some((c) => isGlossaryFile(c.uri))) reloadGlossary(); });
+connection.onDidChangeWatchedFiles((p) => {
+  if (p.changes.some((c) => isGlossaryFile(c.uri))) reloadGlossary();
+  for (const c of p.changes) files.changed(c.uri, c.type);
+  const s = files.settings();
+  if (consistency.published || (s && s.consistencyScope !== 'document')) consistency.schedule();
+});
 documents.onDidSave((e) => { if (isGlossaryFile(e.document.uri)) reloadGlossary(); });
 connection.onNotification('lingo/workspaceTrusted', () => { trusted = true; reloadGlossary(); });
 
 connection.onDidChangeConfiguration((change) => {
   docSettings.clear();
-  crossNames.clear();
+  files.clear();
   const b = (change.settings?.lingo ?? change.settings)?.builtinGlossary;
   if (typeof b === 'boolean' && b !== useBuiltin) { useBuiltin = b; reloadGlossary(); }
   if (!hasConfiguration) globalSettings = resolveSettings(change.settings?.lingo ?? change.settings);
   for (const d of documents.all()) schedule(d, 0);
   connection.languages.inlayHint.refresh().catch(() => undefined);
+  // lingo.semanticHighlighting may have changed.
+  if (clientCapabilities.workspace?.semanticTokens?.refreshSupport) connection.languages.semanticTokens.refresh().catch(() => undefined);
 });
 
 // ---- diagnostics: debounced per document, newest version wins ----------------------------
@@ -307,17 +352,36 @@ function schedule(doc: TextDocument, delay: number): void {
   else { const t = setImmediate(run); timers.set(doc.uri, { cancel: () => clearImmediate(t) }); }
 }
 
+/** Analyses under way, by URI: a check and a request on the same version share one. */
+const preparing = new Map<string, { version: number; settings: Settings; done: Promise<boolean> }>();
+/**
+ * Makes the document's analysis, a large document's in slices, answering hovers and completions in between;
+ * false when a newer version came meanwhile.
+ */
+function prepared(doc: TextDocument, settings: Settings): Promise<boolean> {
+  const p = preparing.get(doc.uri);
+  if (p && p.version === doc.version && p.settings === settings) return p.done;
+  const steps = service.prepare(doc, settings);
+  const done = (async () => {
+    for (let r = steps.next(); !r.done; r = steps.next()) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (documents.get(doc.uri)?.version !== doc.version) return false;
+    }
+    return true;
+  })();
+  const entry = { version: doc.version, settings, done };
+  preparing.set(doc.uri, entry);
+  const forget = () => { if (preparing.get(doc.uri) === entry) preparing.delete(doc.uri); };
+  done.then(forget, forget);
+  return done;
+}
+
 async function validate(uri: string): Promise<void> {
   const doc = documents.get(uri);
   if (!doc) return;
   const settings = await settingsFor(uri);
   if (documents.get(uri)?.version !== doc.version) return; // a newer change will validate
-  // A large document is analysed in slices, answering hovers and completions in between.
-  const steps = service.prepare(doc, settings);
-  for (let r = steps.next(); !r.done; r = steps.next()) {
-    await new Promise((resolve) => setImmediate(resolve));
-    if (documents.get(uri)?.version !== doc.version) return; // a newer change will validate
-  }
+  if (!(await prepared(doc, settings))) return; // a newer change will validate
   const skipped = service.skipped(doc, settings);
   if (skipped) {
     if (!notified.has(uri)) {
@@ -329,121 +393,8 @@ async function validate(uri: string): Promise<void> {
     notified.delete(uri);
     connection.sendDiagnostics({ uri, version: doc.version, diagnostics: service.doValidation(doc, settings) });
   }
-  void connection.sendNotification('lingo/documentInfo', { uri, ...service.documentInfo(doc, settings) });
-  if (settings.consistencyScope !== 'document' || crossPublished.size) scheduleCrossFile();
-}
-
-// ---- consistency across the files of a folder or the workspace (lingo.consistencyScope) ------------
-
-const crossPublished = new Set<string>(); // URIs with cross-file findings published
-/** What was last published for a file on disk (not open): sent again only when it changes. */
-const diskPublished = new Map<string, string>();
-/**
- * Each file's summary for consistency across files (see crossFile.ts), by URI, with what it was made from: the
- * version of an open document, or the modification time and size of a file on disk. A keystroke re-sums only
- * the document it changed; the glossary or settings changing drops them all (crossNames.clear()).
- */
-const crossNames = new Map<string, { stamp: string; names: FileNames | undefined }>();
-let crossTimer: ReturnType<typeof setTimeout> | undefined;
-const MAX_FILES = 2000;
-
-function scheduleCrossFile(): void {
-  clearTimeout(crossTimer);
-  crossTimer = setTimeout(() => { runCrossFile().catch((e) => connection.console.error(`Lingo: consistency across files failed: ${(e as Error).message}`)); }, 300);
-}
-
-/** A Markdown or text file of the workspace: open (as the editor has it) or on disk. */
-interface WorkspaceFile { uri: string; open?: TextDocument; path?: string; root?: string; stat?: fs.Stats }
-
-/** The Markdown and text files of the workspace folders (open ones as the editor has them), up to MAX_FILES. */
-function workspaceFiles(): WorkspaceFile[] {
-  const out: WorkspaceFile[] = [];
-  const seen = new Set<string>();
-  const walk = (dir: string, root: string) => {
-    let entries: fs.Dirent[];
-    try { entries = fs.readdirSync(dir, { withFileTypes: true }); } catch { return; }
-    for (const e of entries) {
-      if (out.length >= MAX_FILES) return;
-      if (e.name.startsWith('.') || ['node_modules', 'dist', 'out'].includes(e.name)) continue;
-      const full = path.join(dir, e.name);
-      if (e.isDirectory()) walk(full, root);
-      else if (e.isFile() && /\.(md|markdown|txt)$/i.test(e.name)) {
-        const uri = pathToFileURL(full).toString();
-        seen.add(uri);
-        const open = documents.get(uri);
-        if (open) { out.push({ uri, open }); continue; }
-        try { out.push({ uri, path: full, root, stat: fs.statSync(full) }); } catch { /* vanished: left out */ }
-      }
-    }
-  };
-  for (const f of folders) walk(f, f);
-  for (const d of documents.all()) if (!seen.has(d.uri) && !isGlossaryFile(d.uri)) out.push({ uri: d.uri, open: d });
-  return out;
-}
-
-/** A file's summary, from what is kept when the file has not changed since. */
-function namesOf(f: WorkspaceFile, settings: Settings): FileNames | undefined {
-  const stamp = f.open ? `v${f.open.version}` : `m${f.stat!.mtimeMs}:${f.stat!.size}`;
-  const hit = crossNames.get(f.uri);
-  if (hit && hit.stamp === stamp) return hit.names;
-  let names: FileNames | undefined;
-  if (f.open) names = service.consistencyNames(f.open, settings, true);
-  else if (f.stat!.size <= maxDocumentBytes(settings.maxFileSizeMB)) {
-    try {
-      // Only regular files inside the folder, read within limits (see node/files.ts).
-      const r = readLimited(f.path!, { maxBytes: maxDocumentBytes(settings.maxFileSizeMB), root: f.root });
-      const doc = TextDocument.create(f.uri, /\.txt$/i.test(f.path!) ? 'plaintext' : 'markdown', 0, decodeText(r.bytes).text);
-      names = service.consistencyNames(doc, settings, false);
-    } catch (e) {
-      connection.console.info(`Lingo: consistency across files leaves out ${e instanceof FileRefused ? e.message : `${f.path}: ${(e as Error).message}`}`);
-    }
-  }
-  crossNames.set(f.uri, { stamp, names });
-  return names;
-}
-
-async function runCrossFile(): Promise<void> {
-  const t0 = Date.now();
-  const settings = folders.length ? await settingsFor(pathToFileURL(folders[0]).toString()) : globalSettings;
-  const scope = settings.consistencyScope;
-  const list = scope === 'document' ? [] : workspaceFiles();
-  const byUri = new Map(list.map((f) => [f.uri, f]));
-  const files: FileNames[] = [];
-  let summed = 0;
-  for (const f of list) {
-    const before = crossNames.get(f.uri);
-    const n = namesOf(f, settings);
-    if (crossNames.get(f.uri) !== before) summed++;
-    if (n) files.push(n);
-  }
-  for (const uri of crossNames.keys()) if (!byUri.has(uri)) crossNames.delete(uri); // gone from the workspace
-  const rootOf = (uri: string) => {
-    const p = uri.startsWith('file:') ? fileURLToPath(uri) : uri;
-    return folders.filter((f) => p.startsWith(f)).sort((a, b) => b.length - a.length)[0] ?? '';
-  };
-  const found = crossFileFindings(files, scope === 'folder' ? (uri) => uri.slice(0, uri.lastIndexOf('/')) : rootOf);
-  const touched = new Set([...crossPublished, ...found.keys()]);
-  crossPublished.clear();
-  for (const uri of touched) {
-    const list = found.get(uri) ?? [];
-    if (list.length) crossPublished.add(uri);
-    const open = documents.get(uri);
-    if (open) {
-      service.setCrossFileFindings(uri, open.version, list);
-      // Open documents get all their findings.
-      connection.sendDiagnostics({ uri, version: open.version, diagnostics: service.doValidation(open, await settingsFor(uri)) });
-      diskPublished.delete(uri);
-    } else {
-      // Files on disk only what the workspace check adds, and only when that changed.
-      service.setCrossFileFindings(uri, 0, []);
-      const diagnostics = service.diagnosticsOf(list, await settingsFor(uri));
-      const sig = JSON.stringify(diagnostics);
-      if (diskPublished.get(uri) === sig) continue;
-      if (diagnostics.length) diskPublished.set(uri, sig); else diskPublished.delete(uri);
-      connection.sendDiagnostics({ uri, diagnostics });
-    }
-  }
-  if (list.length) connection.console.log(`Lingo: consistency across ${list.length} files (${summed} read or analysed) in ${Date.now() - t0} ms`);
+  void connection.sendNotification(DocumentInfoMethod, { uri, ...service.documentInfo(doc, settings) } satisfies DocumentInfo);
+  if (settings.consistencyScope !== 'document' || consistency.published) consistency.schedule();
 }
 
 /** The last path segment of a URI, decoded when it can be (a malformed %-escape must not throw). */
@@ -482,7 +433,8 @@ function scheduleGlossaryCheck(doc: TextDocument, delay: number): void {
 documents.onDidClose((e) => {
   timers.get(e.document.uri)?.cancel();
   timers.delete(e.document.uri);
-  if (crossPublished.size) scheduleCrossFile();
+  files.closed(e.document);
+  if (consistency.published) consistency.schedule();
   docSettings.delete(e.document.uri);
   service.forget(e.document.uri);
   connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
@@ -581,7 +533,7 @@ function clamp(doc: TextDocument, pos: { line: number; character: number }) {
 }
 
 /** Every term of every language, for the editor's "Search glossary" and "Insert definition…". */
-connection.onRequest('lingo/glossary', (p: { lang?: string } | undefined) => {
+connection.onRequest(GlossaryRequest, (p: GlossaryParams | undefined): GlossaryResult => {
   const g = service.getGlossary();
   const lang = LANGS.find((l) => l === p?.lang) ?? globalSettings.preferredLanguage;
   return {
@@ -594,7 +546,7 @@ connection.onRequest('lingo/glossary', (p: { lang?: string } | undefined) => {
   };
 });
 
-connection.onRequest('lingo/documentInfo', async (p: { uri: string }) => {
+connection.onRequest(DocumentInfoMethod, async (p: { uri: string }): Promise<Omit<DocumentInfo, 'uri'> | null> => {
   const doc = documents.get(p.uri);
   if (!doc) return null;
   return service.documentInfo(doc, await settingsFor(p.uri));

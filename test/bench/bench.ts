@@ -3,6 +3,8 @@
  * baseline. Prints tables and writes every figure to test-output/bench.json. See BENCHMARKS.md.
  *
  *   node --expose-gc out/bench/bench.js [--quick] [--no-textlint] [--profile]
+ *   node --expose-gc out/bench/bench.js --concepts   (only the concept features, section 7)
+ *   node --expose-gc out/bench/bench.js --workspace  (only references over a workspace of 2,000 files, section 8)
  *
  * The same bundle is also the child process of the memory, textlint and profile measurements
  * (first argument "child-mem", "child-textlint", "child-profile").
@@ -19,6 +21,7 @@ import { attachHanLexicon, lexiconFile } from '../../server/src/node/hanLexicon'
 import { BenchClient } from './lsp';
 import { documents } from './corpus';
 import { generateGlossary, terminologyTerms } from './genGlossary';
+import { workspaceReferences, type WorkspaceFigures } from './workspace';
 import { Rng, measure, median, percentile, procMemory, now, MB, fmtMs, fmtMB, fmtX } from './util';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -86,6 +89,81 @@ function editOffsets(text: string, count: number, seed: number): number[] {
     if (/[a-z]/.test(text[i - 1]) && /[a-z]/.test(text[i])) out.push(i);
   }
   return out;
+}
+
+/** What the concept features cost (issue 18), in process, with a glossary as the server holds it, on the 1 MB document. */
+interface ConceptFig {
+  n: number; label: string;
+  /** findConcepts: the first search (making the string of all names) and its heap; then queries of 1 to 6 letters. */
+  searchFirstMs: number; searchHeapMB: number; queryP50: number; queryP99: number; shortQueryP50: number; shortQueryP99: number;
+  /** A file's concept index, from its cached analysis; semantic tokens of the whole document and of 100 lines; highlights. */
+  indexMs: number; indexOccurrences: number; tokensMs: number; tokensRangeMs: number; highlightP50: number; highlightP99: number;
+}
+
+function conceptFigures(n: number, glossary: Glossary, text: string): ConceptFig {
+  const svc = getLanguageService(glossary);
+  const doc = TextDocument.create('file:///bench/concepts.md', 'markdown', 1, text);
+  svc.analyze(doc, SETTINGS);
+  const time = (f: () => void) => { const t = now(); f(); return now() - t; };
+  // Queries: the starts of random terms' words (2 to 6 letters, as typed), and single letters.
+  const r = new Rng(11);
+  const queries: string[] = [];
+  while (queries.length < 200) {
+    const words = glossary.terms[r.int(glossary.terms.length)].text.split(' ');
+    const w = words[r.int(words.length)];
+    if (w.length >= 2) queries.push(w.slice(0, 2 + r.int(Math.min(5, w.length - 1))));
+  }
+  const short = 'aeiostnrlc'.split('');
+  gc();
+  const heap0 = process.memoryUsage().heapUsed;
+  const searchFirstMs = time(() => svc.findConcepts('pipeline', 'en', 100));
+  gc();
+  const searchHeapMB = (process.memoryUsage().heapUsed - heap0) / MB;
+  for (const q of queries.slice(0, 20)) svc.findConcepts(q, 'en', 100);
+  const qs = queries.map((q) => time(() => JSON.stringify(svc.findConcepts(q, 'en', 100).map((m) => m.concept.id))));
+  const ss = short.map((q) => time(() => JSON.stringify(svc.findConcepts(q, 'en', 100).map((m) => m.concept.id))));
+  let indexOccurrences = 0;
+  const index = measure(() => { const ix = svc.conceptIndex(doc, SETTINGS, true)!; indexOccurrences = [...ix.concepts.values()].reduce((k, l) => k + l.length, 0); }, { warmup: 2, minRuns: 5, minMs: 300 });
+  const tokens = measure(() => { JSON.stringify(svc.semanticTokens(doc, SETTINGS)); }, { warmup: 2, minRuns: 5, minMs: 300 });
+  const mid = Math.floor(doc.lineCount / 2);
+  const tokensRange = measure(() => { JSON.stringify(svc.semanticTokens(doc, SETTINGS, { start: { line: mid, character: 0 }, end: { line: mid + 100, character: 0 } })); }, { warmup: 5, minRuns: 20, minMs: 200 });
+  const offs = termOffsets(glossary, text, 200, 13).hover;
+  for (const o of offs.slice(0, 20)) svc.findDocumentHighlights(doc, doc.positionAt(o), SETTINGS);
+  const hs = offs.map((o) => time(() => JSON.stringify(svc.findDocumentHighlights(doc, doc.positionAt(o), SETTINGS))));
+  svc.forget(doc.uri);
+  return {
+    n, label: gname(n), searchFirstMs, searchHeapMB, queryP50: percentile(qs, 50), queryP99: percentile(qs, 99), shortQueryP50: percentile(ss, 50), shortQueryP99: percentile(ss, 99),
+    indexMs: index.median, indexOccurrences, tokensMs: tokens.median, tokensRangeMs: tokensRange.median, highlightP50: percentile(hs, 50), highlightP99: percentile(hs, 99),
+  };
+}
+
+function conceptTable(figs: ConceptFig[]): string {
+  return table(['glossary', 'first search ms', 'search heap MB', 'query p50', 'p99', '1 letter p50', 'p99', 'index 1 MB ms', 'occurrences', 'tokens 1 MB ms', 'tokens 100 lines ms', 'highlights p50', 'p99'],
+    figs.map((c) => [c.label, fmtMs(c.searchFirstMs), c.searchHeapMB.toFixed(1), fmtMs(c.queryP50), fmtMs(c.queryP99), fmtMs(c.shortQueryP50), fmtMs(c.shortQueryP99), fmtMs(c.indexMs), c.indexOccurrences, fmtMs(c.tokensMs), fmtMs(c.tokensRangeMs), fmtMs(c.highlightP50), fmtMs(c.highlightP99)]));
+}
+
+/**
+ * --concepts: only the figures of the concept features, for the built-in glossary and 50,000 generated concepts
+ * (each loaded from its glossary.bin, written first if the cache does not have it).
+ */
+function conceptsOnly(): void {
+  fs.mkdirSync(CACHE, { recursive: true });
+  const builtin = builtinCompiled();
+  const builtinGlossary = buildGlossary(builtin.sources, { domains: builtin.domains, trusted: true }).glossary;
+  const text = documents(builtinGlossary, [10 * KB, 100 * KB, 1 * MB]).get(1 * MB)!;
+  const figs: ConceptFig[] = [];
+  for (const n of [0, 50000]) {
+    let loaded = loadBuiltGlossary(glossaryFile(n));
+    if (n !== 0 && (!loaded || 'problem' in loaded)) { // not there, or from another build of the service
+      const compiled = compiledFor(n, builtin);
+      writeCompiledGlossary(glossaryFile(n), compiled, buildGlossary(compiled.sources, { domains: compiled.domains, trusted: true }));
+      loaded = loadBuiltGlossary(glossaryFile(n));
+    }
+    if (!loaded || 'problem' in loaded) throw new Error(`the bench cannot load ${builtFile(n)}: ${loaded ? loaded.problem : 'it is not there'}`);
+    figs.push(conceptFigures(n, attachHanLexicon(loaded.glossary, lexiconFile(path.join(ROOT, 'dist'))), text));
+    log(`concepts ${gname(n)} done`);
+  }
+  console.log(`Concept features (in process, glossary.bin loaded as the server does, 1 MB document; node ${process.version}, load average ${os.loadavg()[0].toFixed(1)})\n${conceptTable(figs)}`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -342,6 +420,30 @@ function runProfiles(big: number): Record<string, { fn: string; selfPct: number;
   return profiles;
 }
 
+/**
+ * A copy of the server bundle next to glossary `n`'s glossary.json and glossary.bin, which it then loads: copied
+ * first, so that a concurrent `npm run build` (which empties dist/) cannot pull them away mid-run.
+ */
+function serverCopy(n: number): string {
+  const dir = path.join(CACHE, `server-${n}`);
+  fs.mkdirSync(dir, { recursive: true });
+  fs.copyFileSync(SERVER, path.join(dir, 'server.js'));
+  fs.copyFileSync(glossaryFile(n), path.join(dir, 'glossary.json'));
+  fs.copyFileSync(builtFile(n), path.join(dir, BUILT_NAME));
+  return path.join(dir, 'server.js');
+}
+
+function workspaceReport(ws: WorkspaceFigures[]): string {
+  const f = ws[0];
+  return [`8. References over a workspace of ${f.files.toLocaleString('en')} Markdown files (${f.megabytes.toFixed(1)} MB, generated in a temporary folder; built-in glossary; LSP over stdio, client-side round trips)`,
+    table(['client', 'first scan ms', 'references median ms', 'references p95 ms', 'locations', 'after a file changed ms'],
+      ws.map((w) => [w.client, fmtMs(w.firstScanMs), fmtMs(w.referencesMedianMs), fmtMs(w.referencesP95Ms), w.locationsMedian, fmtMs(w.afterChangeMs)]))].join('\n');
+}
+
+function workspaceTargets(ws: WorkspaceFigures[]): { target: string; value: string; met: boolean }[] {
+  return ws.map((w) => ({ target: `references over ${w.files.toLocaleString('en')} files < 1 s after the first scan (p95; client ${w.client})`, value: `${fmtMs(w.referencesP95Ms)} ms`, met: w.referencesP95Ms < 1000 }));
+}
+
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const quick = argv.includes('--quick');
@@ -366,6 +468,13 @@ async function main(): Promise<void> {
   }
   const builtin = builtinCompiled();
   const builtinGlossary = buildGlossary(builtin.sources, { domains: builtin.domains, trusted: true }).glossary;
+  if (argv.includes('--workspace')) {
+    const ws = await workspaceReferences(serverCopy(0), builtinGlossary, log);
+    const report = [workspaceReport(ws), '', 'Targets', table(['target', 'measured', ''], workspaceTargets(ws).map((x) => [x.target, x.value, x.met ? 'met' : 'MISSED']))].join('\n');
+    console.log(report);
+    fs.writeFileSync(path.join(OUT, 'bench-workspace.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, workspace: ws }, null, 2));
+    return;
+  }
   const docs = documents(builtinGlossary, sizes);
   // Each document is built by extending the smaller one; read back from its file it is one flat string, as a
   // server receives a document (the bare loop over a concatenated string ran at half speed now and then).
@@ -391,6 +500,7 @@ async function main(): Promise<void> {
     inProcess: { hoverP50: number; hoverP99: number; completionP50: number; completionP99: number; keystrokeMedianMs: number; keystrokeP99Ms: number; keystrokeAllMedianMs: number; keystrokeAllP99Ms: number };
   }
   const gfigs: GFig[] = [];
+  const concepts: ConceptFig[] = [];
   { // Global warm-up, so that the first glossary measured does not pay for the JIT.
     const svc = getLanguageService(builtinGlossary);
     const t0 = now();
@@ -470,6 +580,7 @@ async function main(): Promise<void> {
       fig.inProcess = { hoverP50: percentile(hov, 50), hoverP99: percentile(hov, 99), completionP50: percentile(comp, 50), completionP99: percentile(comp, 99), keystrokeMedianMs: median(keys), keystrokeP99Ms: percentile(keys, 99), keystrokeAllMedianMs: median(keysAll), keystrokeAllP99Ms: percentile(keysAll, 99) };
     }
     gfigs.push(fig);
+    concepts.push(conceptFigures(n, glossary, doc1MB));
   }
 
   // 5. Memory and load time: child processes per glossary (load glossary.bin as the server does, or build from
@@ -490,19 +601,15 @@ async function main(): Promise<void> {
   const lsp: LspFigures[] = [];
   const lspGlossaries = quick ? [0] : [0, 50000];
   for (const n of lspGlossaries) {
-    // The bundle and its glossary are copied first, so that a concurrent `npm run build` (which
-    // empties dist/) cannot pull them away mid-run; the server loads glossary.bin from its folder.
-    const dir = path.join(CACHE, `server-${n}`);
-    fs.mkdirSync(dir, { recursive: true });
-    fs.copyFileSync(SERVER, path.join(dir, 'server.js'));
-    fs.copyFileSync(glossaryFile(n), path.join(dir, 'glossary.json'));
-    fs.copyFileSync(builtFile(n), path.join(dir, BUILT_NAME));
-    const serverJs = path.join(dir, 'server.js');
+    const serverJs = serverCopy(n);
     const f = await lspRun(gname(n), serverJs, doc1MB, lspOffsets.get(n)!, n === 0 ? 5 : 1);
     lsp.push(f);
     if (!/\(built: /.test(f.serverLoadLog ?? '')) log(`lsp ${gname(n)}: WARNING: the server did not load ${BUILT_NAME}: ${f.serverLoadLog ?? '(no load message)'}`);
     log(`lsp ${gname(n)}: cold ${fmtMs(f.coldStartMedianMs)} ms, hover p99 ${fmtMs(f.hoverP99)}, completion p99 ${fmtMs(f.completionP99)}, keystroke ${fmtMs(f.keystrokeWallMedianMs)} ms wall`);
   }
+
+  // 8. References over a workspace of 2,000 generated files (a temporary folder), with the built-in glossary.
+  const ws = await workspaceReferences(serverCopy(0), builtinGlossary, log);
 
   // 3. textlint + textlint-rule-terminology with the 10,000 generated concepts' term list.
   const textlint: Record<string, unknown>[] = [];
@@ -574,6 +681,7 @@ async function main(): Promise<void> {
   t('peak RSS < 200 MB with 50,000 concepts (glossary.bin loaded as the server does, 1 MB checked)', m50 ? m50.peakRss / MB : undefined, 200, 'MB');
   if (l50?.peakRss) t('server peak RSS < 200 MB with 50,000 concepts (LSP, 1 MB open)', l50.peakRss / MB, 200, 'MB');
   t('1 MB, built-in glossary: full check with senses ≤ 1.3× without (section 6)', senses.ratio, 1.3, '×');
+  targets.push(...workspaceTargets(ws));
 
   // Profiles of the misses (optional: --profile).
   const profiles = withProfile ? runProfiles(glossaries[glossaries.length - 1]) : {};
@@ -601,6 +709,8 @@ async function main(): Promise<void> {
     ['without', fmtMs(senses.withoutMs), senses.diagnostics[1], senses.occurrences[1]],
     ['ratio', fmtX(senses.ratio), '', ''],
   ]));
+  out.push('', '7. Concept features (issue 18), in process on the 1 MB document: findConcepts (workspace symbols) — the first search makes the string of all names — with 200 queries of 2 to 6 letters and 10 of one letter; a file\'s concept index from its cached analysis; semantic tokens; document highlights', conceptTable(concepts));
+  out.push('', workspaceReport(ws));
   out.push('', 'Targets', table(['target', 'measured', ''], targets.map((x) => [x.target, x.value, x.met === undefined ? '—' : x.met ? 'met' : 'MISSED'])));
   if (Object.keys(profiles).length) {
     out.push('', 'CPU profiles (self time, test-output/profiles/*.cpuprofile)');
@@ -613,7 +723,7 @@ async function main(): Promise<void> {
     date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, loadAverage: { start: loadBefore, end: os.loadavg()[0] }, quick,
     documents: sizes.map((s) => ({ size: SIZE_NAMES.get(s), bytes: Buffer.byteLength(docs.get(s)!), chars: docs.get(s)!.length })),
     bareLoopMs: Object.fromEntries(sizes.map((s) => [SIZE_NAMES.get(s), bare.get(s)])),
-    glossaries: gfigs, textlint, lsp, memory: mem, targets, profiles, sink,
+    glossaries: gfigs, concepts, textlint, lsp, memory: mem, workspace: ws, targets, profiles, sink,
   }, null, 2));
   fs.writeFileSync(path.join(OUT, 'bench.txt'), report + '\n');
 }
@@ -622,5 +732,6 @@ const mode = process.argv[2];
 if (mode === 'child-mem') childMem(process.argv[3], process.argv[4], process.argv[5]);
 else if (mode === 'child-textlint') childTextlint(process.argv[3], process.argv[4]).catch((e) => { console.error(e); process.exit(1); });
 else if (mode === 'child-profile') childProfile(process.argv[3], process.argv[4], Number(process.argv[5]), Number(process.argv[6])).then(() => process.stdout.write('{}'), (e) => { console.error(e); process.exit(1); });
+else if (process.argv.includes('--concepts')) conceptsOnly();
 else main().catch((e) => { console.error(e); process.exit(1); });
 

@@ -6,11 +6,17 @@
 -- Starts `node $LINGO_SERVER --stdio` with vim.lsp.start_client, opens LINGO_FILE, waits for the
 -- server's diagnostics, asks for the hover at LINGO_HOVER (1-based line:column) and for the
 -- completion at LINGO_COMPLETE (line:column, optional), and writes what it got to LINGO_OUT as JSON.
+-- With the cursor at LINGO_REFERENCES (line:column) it runs :lua vim.lsp.buf.references() and keeps the
+-- quickfix list it fills; with LINGO_RENAME (line:column:new name) it runs vim.lsp.buf.rename(new name),
+-- writes every changed buffer (:wall) and keeps the messages Neovim showed (a refusal, say).
 -- Exits 0 when it could write the file, 1 otherwise (the message is on stderr and in the JSON).
 
 local env = vim.env
 local out_path = assert(env.LINGO_OUT, 'LINGO_OUT is not set')
-local result = { nvim = vim.version(), diagnostics = nil, hover = nil, completion = nil, errors = {} }
+local result = { nvim = vim.version(), diagnostics = nil, hover = nil, completion = nil, references = nil, renamed = nil, messages = {}, errors = {} }
+
+-- What Neovim shows the user (vim.notify: errors from the server, "nothing to rename"), kept for the result.
+vim.notify = function(msg, level) table.insert(result.messages, { message = tostring(msg), level = level }) end
 
 local function finish(code)
   local f = io.open(out_path, 'w')
@@ -84,6 +90,46 @@ local ok, err = pcall(function()
         local items = r.result.items or r.result
         result.completion = {}
         for _, item in ipairs(items) do table.insert(result.completion, item.label) end
+      end
+    end
+  end
+
+  -- Moves the cursor to line:column (1-based).
+  local function cursor(spec)
+    local line, col = spec:match('^(%d+):(%d+)')
+    assert(line, 'position must be line:column, got ' .. spec)
+    vim.api.nvim_win_set_cursor(0, { tonumber(line), tonumber(col) - 1 })
+  end
+
+  if env.LINGO_REFERENCES then
+    cursor(env.LINGO_REFERENCES)
+    vim.fn.setqflist({}, 'r')
+    vim.lsp.buf.references()
+    if not vim.wait(timeout, function() return #vim.fn.getqflist() > 0 end, 50) then
+      error('no references within ' .. timeout .. ' ms')
+    end
+    result.references = {}
+    for _, item in ipairs(vim.fn.getqflist()) do
+      table.insert(result.references, { file = vim.fn.fnamemodify(vim.fn.bufname(item.bufnr), ':t'), lnum = item.lnum, col = item.col, text = item.text })
+    end
+  end
+
+  if env.LINGO_RENAME then
+    local spec, new_name = env.LINGO_RENAME:match('^(%d+:%d+):(.+)$')
+    assert(spec, 'LINGO_RENAME must be line:column:new name')
+    cursor(spec)
+    local before = vim.api.nvim_buf_get_lines(bufnr, 0, -1, false)
+    local shown = #result.messages
+    vim.lsp.buf.rename(new_name)
+    vim.wait(timeout, function()
+      return #result.messages > shown or not vim.deep_equal(before, vim.api.nvim_buf_get_lines(bufnr, 0, -1, false))
+    end, 50)
+    vim.cmd('silent! wall')
+    result.renamed = {}
+    for _, b in ipairs(vim.api.nvim_list_bufs()) do
+      local name = vim.api.nvim_buf_get_name(b)
+      if name ~= '' and vim.api.nvim_buf_is_loaded(b) then
+        result.renamed[vim.fn.fnamemodify(name, ':t')] = table.concat(vim.api.nvim_buf_get_lines(b, 0, -1, false), '\n')
       end
     end
   end

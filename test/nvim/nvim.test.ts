@@ -19,6 +19,12 @@ interface NvimResult {
   diagnostics: { code: string; severity: number; message: string; range: { start: Position; end: Position } }[];
   hover: { contents: { kind: string; value: string } } | null;
   completion: string[] | null;
+  /** The quickfix list vim.lsp.buf.references() filled. */
+  references: { file: string; lnum: number; col: number; text: string }[] | null;
+  /** After vim.lsp.buf.rename() and :wall, each loaded buffer's text by file name. */
+  renamed: Record<string, string> | null;
+  /** What Neovim showed (vim.notify). */
+  messages: { message: string; level: number }[];
   errors: string[];
 }
 
@@ -27,8 +33,8 @@ function nvimVersion(): string | undefined {
   return r.status === 0 ? r.stdout.split('\n')[0] : undefined;
 }
 
-/** Runs the Lua client on `file` (relative to the e2e workspace) and returns what it wrote. */
-function runNvim(file: string, opts: { hover?: string; complete?: string }): NvimResult {
+/** Runs the Lua client on `file` (relative to the e2e workspace, or absolute) and returns what it wrote. */
+function runNvim(file: string, opts: { hover?: string; complete?: string; references?: string; rename?: string }): NvimResult {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lingo-nvim-'));
   const out = path.join(dir, 'result.json');
   try {
@@ -40,10 +46,12 @@ function runNvim(file: string, opts: { hover?: string; complete?: string }): Nvi
         ...process.env,
         LINGO_NODE: process.execPath,
         LINGO_SERVER: path.join(ROOT, 'dist', 'server.js'),
-        LINGO_FILE: path.join(WORKSPACE, file),
+        LINGO_FILE: path.isAbsolute(file) ? file : path.join(WORKSPACE, file),
         LINGO_OUT: out,
         ...(opts.hover ? { LINGO_HOVER: opts.hover } : {}),
         ...(opts.complete ? { LINGO_COMPLETE: opts.complete } : {}),
+        ...(opts.references ? { LINGO_REFERENCES: opts.references } : {}),
+        ...(opts.rename ? { LINGO_RENAME: opts.rename } : {}),
         XDG_STATE_HOME: dir,
         XDG_DATA_HOME: dir,
         XDG_CACHE_HOME: dir, // the server's kept glossary builds go there
@@ -112,5 +120,53 @@ describe('Neovim built-in LSP client (headless)', function () {
     assert.deepStrictEqual(r.errors, []);
     assert.ok(r.hover, 'no hover on 流失率');
     assert.match(r.hover.contents.value, /^\*\*[^*]*流失率[^*]*\*\*/);
+  });
+
+  describe('concepts across files and languages', () => {
+    // One concept in three languages: "opportunity", "kans", "okazja"/"okazji"; a second Polish file stays on disk.
+    const FILES: Record<string, string> = {
+      'en.md': '# Pipeline review\n\nEvery opportunity in the pipeline gets an owner within two days.\n',
+      'nl.md': '# Pipelinebespreking\n\nElke kans in de pipeline krijgt binnen twee dagen een eigenaar.\n',
+      'pl.md': '# Przegląd lejka\n\nKażda okazja w lejku sprzedaży dostaje właściciela w ciągu dwóch dni.\nBez okazji w CRM nie ma prognozy na kolejny kwartał.\n',
+      'pl-2.md': 'Każdą okazję w CRM zamykamy przed końcem kwartału.\nO każdej okazji rozmawiamy z klientem w piątek.\n',
+    };
+    let dir = '';
+    beforeEach(() => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lingo-nvim-ws-'));
+      for (const [f, text] of Object.entries(FILES)) fs.writeFileSync(path.join(dir, f), text);
+    });
+    afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+    const disk = () => Object.fromEntries(Object.keys(FILES).map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]));
+
+    it('vim.lsp.buf.references() on "kans" fills the quickfix list with the concept in every file', () => {
+      const r = runNvim(path.join(dir, 'nl.md'), { references: '3:7' });
+      assert.deepStrictEqual(r.errors, []);
+      // Quickfix columns count bytes (UTF-8): "Każda " is 7 bytes, so "okazja" is at column 8.
+      assert.deepStrictEqual(r.references!.map((q) => `${q.file}:${q.lnum}:${q.col}`).sort(), [
+        'en.md:3:7', 'nl.md:3:6', 'pl-2.md:1:9', 'pl-2.md:2:11', 'pl.md:3:8', 'pl.md:4:5',
+      ]);
+      assert.strictEqual(r.references!.find((q) => q.file === 'en.md')!.text, 'Every opportunity in the pipeline gets an owner within two days.');
+    });
+
+    it('vim.lsp.buf.rename() renames the Polish files, the one on disk too; English and Dutch stay', () => {
+      const r = runNvim(path.join(dir, 'pl.md'), { rename: '3:9:szansa sprzedażowa' });
+      assert.deepStrictEqual(r.errors, []);
+      assert.deepStrictEqual(r.messages, []);
+      const after = disk();
+      assert.deepStrictEqual([after['en.md'], after['nl.md']], [FILES['en.md'], FILES['nl.md']]);
+      assert.strictEqual(after['pl.md'].split('\n')[2], 'Każda szansa sprzedażowa w lejku sprzedaży dostaje właściciela w ciągu dwóch dni.');
+      // Every "okazja" in any case became the new term (its case endings: see test/server/concepts.test.ts).
+      for (const f of ['pl.md', 'pl-2.md']) {
+        assert.ok(!/okaz/.test(after[f]) && (after[f].match(/szans\S* sprzedażow/g) ?? []).length === 2, `${f}: ${after[f]}`);
+      }
+    });
+
+    it('a name that is not the concept\'s: Neovim shows the server\'s refusal and nothing changes', () => {
+      const r = runNvim(path.join(dir, 'pl.md'), { rename: '3:9:niespodzianka' });
+      assert.deepStrictEqual(r.errors, []);
+      assert.strictEqual(r.messages.length, 1, JSON.stringify(r.messages));
+      assert.match(r.messages[0].message, /^lingo: -32803: W słowniczku „niespodzianka” nie jest nazwą pojęcia „szansa sprzedażowa”\. /);
+      assert.deepStrictEqual(disk(), FILES);
+    });
   });
 });

@@ -16,6 +16,8 @@ export class LspClient {
   private nextId = 1;
   private pending = new Map<number, { resolve: (v: Json) => void; reject: (e: Error) => void }>();
   readonly notifications: { method: string; params: Json }[] = [];
+  /** The server's own requests (registrations, progress tokens, configuration), in the order they came. */
+  readonly serverRequests: { method: string; params: Json }[] = [];
   private waiters: { pred: (n: { method: string; params: Json }) => boolean; resolve: (v: Json) => void }[] = [];
   /** What the server gets for workspace/configuration. */
   configuration: Json = {};
@@ -50,6 +52,7 @@ export class LspClient {
       else p?.resolve(msg.result);
     } else if (msg.id !== undefined) {
       // A request from the server.
+      this.serverRequests.push({ method: msg.method, params: msg.params });
       let result: Json = null;
       if (msg.method === 'workspace/configuration') result = msg.params.items.map(() => this.configuration);
       this.sendRaw({ jsonrpc: '2.0', id: msg.id, result });
@@ -73,6 +76,13 @@ export class LspClient {
       this.pending.set(id, { resolve: (v) => { clearTimeout(timer); resolve(v); }, reject: (e) => { clearTimeout(timer); reject(e); } });
       this.sendRaw({ jsonrpc: '2.0', id, method, params });
     });
+  }
+
+  /** A request that the test may cancel ($/cancelRequest with its id). */
+  cancellable<T = Json>(method: string, params: Json, timeoutMs = 30000): { cancel(): void; result: Promise<T> } {
+    const id = this.nextId;
+    const result = this.request<T>(method, params, timeoutMs);
+    return { cancel: () => this.notify('$/cancelRequest', { id }), result };
   }
 
   notify(method: string, params: Json) {

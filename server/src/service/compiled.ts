@@ -403,7 +403,7 @@ class Table {
     return (this.conceptItems[i] ??= new CompiledConcept(this, i));
   }
 
-  /** Completion's prefix index (its map from prefix to bucket made when first asked), and terms' texts and languages by index. */
+  /** Completion's prefix index (its map from prefix to bucket made when first asked), and terms' texts, languages and concepts by index. */
   prefixIndex(): TermIndex {
     const strings = this.a.prefixString as Uint32Array, start = this.a.prefixStart as Uint32Array, terms = this.a.prefixTerms as Uint32Array;
     let buckets: Map<string, number> | undefined;
@@ -415,6 +415,8 @@ class Table {
       },
       text: (i) => this.termItems[i]?.text ?? this.str(i),
       lang: (i) => LANGS[this.termBits[i] & 7],
+      concept: (i) => this.termConcept[i],
+      conceptName: (c) => this.conceptItems[c]?.name ?? this.str(this.conceptStrings[c * 4 + 1]),
     };
   }
 

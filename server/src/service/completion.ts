@@ -29,6 +29,9 @@ export interface TermIndex {
   get(prefix: string): ArrayLike<number> | undefined;
   text(i: number): string;
   lang(i: number): Lang;
+  /** The index in Glossary.concepts of term i's concept, and concept c's name (workspace symbols, symbols.ts). */
+  concept?(i: number): number;
+  conceptName?(c: number): string;
 }
 
 /**

@@ -250,7 +250,7 @@ export function namesUsed(a: Analysis, lang: Lang, only?: ReadonlySet<Concept>):
  * after it ("理想客戶輪廓（Ideal Customer Profile）", "opportunity (affärsmöjlighet)")? A writer who glosses a term
  * names one concept once.
  */
-function isGloss(text: string, occs: Occurrence[], k: number): boolean {
+export function isGloss(text: string, occs: Occurrence[], k: number): boolean {
   const o = occs[k], prev = occs[k - 1];
   if (!prev || prev.doubtful || !prev.terms.some((t) => t.concept === o.term.concept)) return false;
   const between = text.slice(prev.end, o.start);

@@ -1,19 +1,14 @@
 /** Hover: what the term under the cursor means, in the document's language, with its other names. */
-import type { Analysis, Occurrence } from './analysis';
+import type { Analysis } from './analysis';
+import { occurrenceAt } from './conceptAt';
 import { distinctConcepts } from './analysis';
 import type { Glossary } from './glossary';
 import { format, messages } from './l10n';
 import type { Concept, Lang, LangSection, Term } from './types';
 import { LANGS } from './types';
-import { conceptLabel, firstIndex, replacementOf, section } from './util';
+import { conceptLabel, replacementOf, section } from './util';
 
 export interface HoverResult { start: number; end: number; markdown: string }
-
-export function occurrenceAt(a: Analysis, offset: number): Occurrence | undefined {
-  const occs = a.occurrences;
-  const idx = firstIndex(occs.length, (i) => occs[i].start > offset) - 1;
-  return idx >= 0 && offset <= occs[idx].end ? occs[idx] : undefined;
-}
 
 const esc = (s: string) => s.replace(/([\\`*_{}[\]<>#|])/g, '\\$1');
 

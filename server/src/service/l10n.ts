@@ -40,10 +40,26 @@ export interface Messages {
   skippedLarge: string;
   skippedBinary: string;
   addToTeamGlossary: string;
+  /** The title of the progress shown while the server reads the workspace's files (references, consistency across files). */
+  readingWorkspace: string;
   /** {0} how many more, {1} the limit */
   moreProblems: string;
   /** Between two sentences: a space, or nothing in Chinese. */
   sentenceGap: string;
+  /** Between the items of a list of terms. */
+  listGap: string;
+  /** Rename asked for where there is no term. */
+  renameNotOnTerm: string;
+  /** Rename asked for in code, a link target or an address. */
+  renameInCode: string;
+  /** {0} the new name, {1} the concept's name, {2} the terms to choose from */
+  renameNotAName: string;
+  /** {0} the new name, {1} the concept's name, {2} the concept the new name belongs to, {3} the terms to choose from */
+  renameOtherConcept: string;
+  /** The same, when the other concept is called as the new name: {0} the new name, {1} the concept's name, {2} the terms to choose from */
+  renameAnotherConcept: string;
+  /** {0} the new name (a term to avoid), {1} the concept's name, {2} the terms to choose from */
+  renameAvoided: string;
 }
 
 const fmtQuote = (open: string, close: string) => (s: string) => `${open}${s}${close}`;
@@ -76,8 +92,16 @@ export const MESSAGES: Record<Lang, Messages> = {
     skippedLarge: 'Not checked: this file is {0} MB, over the {1} MB limit (setting lingo.maxFileSizeMB).',
     skippedBinary: 'Not checked: this file does not look like text.',
     addToTeamGlossary: 'Add to team glossary',
+    readingWorkspace: 'Lingo: reading the workspace',
     moreProblems: '{0} more findings from here on are not shown: at most {1} are shown per document (setting lingo.maxProblems).',
     sentenceGap: ' ',
+    listGap: ', ',
+    renameNotOnTerm: 'Put the cursor on a glossary term to rename it.',
+    renameInCode: 'Lingo renames only terms in the text, not code, links or addresses.',
+    renameNotAName: '{0} is not a name for {1} in the glossary. Rename to one of: {2}.',
+    renameOtherConcept: 'In the glossary, {0} is a name for {2}, not for {1}. Rename to one of: {3}.',
+    renameAnotherConcept: 'In the glossary, {0} is another concept, not {1}. Rename to one of: {2}.',
+    renameAvoided: 'The glossary says to avoid {0} for {1}. Rename to one of: {2}.',
   },
   sv: {
     quote: fmtQuote('”', '”'),
@@ -106,8 +130,16 @@ export const MESSAGES: Record<Lang, Messages> = {
     skippedLarge: 'Kontrolleras inte: filen är {0} MB, över gränsen på {1} MB (inställningen lingo.maxFileSizeMB).',
     skippedBinary: 'Kontrolleras inte: filen ser inte ut att vara text.',
     addToTeamGlossary: 'Lägg till i teamets ordlista',
+    readingWorkspace: 'Lingo: läser filerna i arbetsytan',
     moreProblems: 'Ytterligare {0} anmärkningar härifrån och framåt visas inte: högst {1} visas per dokument (inställningen lingo.maxProblems).',
     sentenceGap: ' ',
+    listGap: ', ',
+    renameNotOnTerm: 'Ställ markören på en term från ordlistan för att byta namn på den.',
+    renameInCode: 'Lingo byter bara namn på termer i texten, inte i kod, länkar eller adresser.',
+    renameNotAName: '{0} är inget namn på {1} i ordlistan. Välj något av dessa: {2}.',
+    renameOtherConcept: 'I ordlistan är {0} ett namn på {2}, inte på {1}. Välj något av dessa: {3}.',
+    renameAnotherConcept: 'I ordlistan är {0} ett annat begrepp, inte {1}. Välj något av dessa: {2}.',
+    renameAvoided: 'Enligt ordlistan ska {0} undvikas för {1}. Välj något av dessa: {2}.',
   },
   nl: {
     quote: fmtQuote('‘', '’'),
@@ -136,8 +168,16 @@ export const MESSAGES: Record<Lang, Messages> = {
     skippedLarge: 'Niet gecontroleerd: dit bestand is {0} MB, groter dan de limiet van {1} MB (instelling lingo.maxFileSizeMB).',
     skippedBinary: 'Niet gecontroleerd: dit bestand lijkt geen tekst te zijn.',
     addToTeamGlossary: 'Toevoegen aan de teamwoordenlijst',
+    readingWorkspace: 'Lingo: bestanden in de werkruimte lezen',
     moreProblems: 'Nog {0} meldingen vanaf hier worden niet getoond: per document worden er ten hoogste {1} getoond (instelling lingo.maxProblems).',
     sentenceGap: ' ',
+    listGap: ', ',
+    renameNotOnTerm: 'Zet de cursor op een term uit de woordenlijst om die te hernoemen.',
+    renameInCode: 'Lingo hernoemt alleen termen in de tekst, geen code, links of adressen.',
+    renameNotAName: '{0} is in de woordenlijst geen naam voor {1}. Kies een van deze: {2}.',
+    renameOtherConcept: 'In de woordenlijst is {0} een naam voor {2}, niet voor {1}. Kies een van deze: {3}.',
+    renameAnotherConcept: 'In de woordenlijst is {0} een ander begrip, niet {1}. Kies een van deze: {2}.',
+    renameAvoided: 'Volgens de woordenlijst vermijd je {0} voor {1}. Kies een van deze: {2}.',
   },
   pl: {
     quote: fmtQuote('„', '”'),
@@ -166,8 +206,16 @@ export const MESSAGES: Record<Lang, Messages> = {
     skippedLarge: 'Nie sprawdzono: plik ma {0} MB, więcej niż limit {1} MB (ustawienie lingo.maxFileSizeMB).',
     skippedBinary: 'Nie sprawdzono: ten plik nie wygląda na tekst.',
     addToTeamGlossary: 'Dodaj do słowniczka zespołu',
+    readingWorkspace: 'Lingo: odczytywanie plików obszaru roboczego',
     moreProblems: 'Dalsze uwagi od tego miejsca nie są pokazywane (jest ich jeszcze {0}): w jednym dokumencie pokazuje się najwyżej {1} (ustawienie lingo.maxProblems).',
     sentenceGap: ' ',
+    listGap: ', ',
+    renameNotOnTerm: 'Aby zmienić nazwę, ustaw kursor na terminie ze słowniczka.',
+    renameInCode: 'Lingo zmienia tylko terminy w tekście, nie kod, linki ani adresy.',
+    renameNotAName: 'W słowniczku {0} nie jest nazwą pojęcia {1}. Wybierz jedną z nazw: {2}.',
+    renameOtherConcept: 'W słowniczku {0} to nazwa pojęcia {2}, a nie {1}. Wybierz jedną z nazw: {3}.',
+    renameAnotherConcept: 'W słowniczku {0} to inne pojęcie, a nie {1}. Wybierz jedną z nazw: {2}.',
+    renameAvoided: 'Według słowniczka dla pojęcia {1} należy unikać nazwy {0}. Wybierz jedną z nazw: {2}.',
   },
   'zh-Hant': {
     quote: fmtQuote('「', '」'),
@@ -196,8 +244,16 @@ export const MESSAGES: Record<Lang, Messages> = {
     skippedLarge: '未檢查：此檔案大小為 {0} MB，超過 {1} MB 的上限（設定 lingo.maxFileSizeMB）。',
     skippedBinary: '未檢查：此檔案看起來不是文字檔。',
     addToTeamGlossary: '加入團隊詞彙表',
+    readingWorkspace: 'Lingo：正在讀取工作區的檔案',
     moreProblems: '此處之後另有 {0} 項提示未顯示：每份文件最多顯示 {1} 項（設定 lingo.maxProblems）。',
     sentenceGap: '',
+    listGap: '、',
+    renameNotOnTerm: '請將游標移到詞彙表中的術語上，再重新命名。',
+    renameInCode: 'Lingo 只重新命名內文中的術語，不會更動程式碼、連結或網址。',
+    renameNotAName: '在詞彙表中，{0}不是{1}的名稱。請改用下列其中之一：{2}。',
+    renameOtherConcept: '在詞彙表中，{0}是{2}的名稱，而不是{1}的名稱。請改用下列其中之一：{3}。',
+    renameAnotherConcept: '在詞彙表中，{0}是另一個概念，而不是{1}。請改用下列其中之一：{2}。',
+    renameAvoided: '詞彙表建議{1}避免使用{0}。請改用下列其中之一：{2}。',
   },
 };
 

@@ -6,10 +6,18 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CodeAction, CodeActionKind, CompletionItem, CompletionItemKind, CompletionList, Diagnostic, DiagnosticRelatedInformation,
-  DiagnosticSeverity, Hover, InlayHint, MarkupKind, Position, Range, TextEdit,
+  DiagnosticSeverity, DocumentHighlight, Hover, InlayHint, Location, MarkupKind, Position, Range, SemanticTokens, SymbolInformation, TextEdit,
 } from 'vscode-languageserver-types';
+import type { ConceptCard } from '../protocol';
 import { analyze, analyzeSteps, quickLanguage, reanalyze, Analysis } from './analysis';
 import { complete, CompletionIndex } from './completion';
+import { conceptAt, type ConceptAt } from './conceptAt';
+import { conceptCard, type CardOptions } from './conceptCard';
+import { documentHighlights } from './highlights';
+import { documentReferences, indexConcepts, type ConceptIndex } from './references';
+import { prepareRenameAt, renameEdits, type PrepareRename, type RenameResult, type RenameTarget } from './rename';
+import { semanticTokensOf } from './semanticTokens';
+import { conceptSymbols, findConcepts, usedConcepts, type ConceptMatch } from './symbols';
 import { fileNames, type FileNames } from './crossFile';
 import { computeFindings, Finding, isAcronymUse, keep, kept, spelledOutAs, updateFindings } from './findings';
 import { foldKey } from './fold';
@@ -18,7 +26,7 @@ import type { Glossary } from './glossary';
 import { hover as hoverAt } from './hover';
 import { format, messages } from './l10n';
 import { DEFAULT_SETTINGS, fixedLanguage, RULES, RuleId, Settings } from './settings';
-import type { Lang } from './types';
+import type { Concept, Lang } from './types';
 import { expansionOf, lineStarts, positionsIn, section } from './util';
 
 export const SOURCE = 'lingo';
@@ -58,6 +66,32 @@ export interface LanguageService {
   /** Findings computed over several documents (consistency across files), for this document's version. */
   setCrossFileFindings(uri: string, version: number, findings: Finding[]): void;
   forget(uri: string): void;
+
+  // ---- concepts (issue 18): the concept under the cursor, its places, its name, its card --------------------
+  /** The concept of the term at a position (a doubtful occurrence too), or null. */
+  conceptAt(doc: TextDocument, position: Position, settings?: Settings): ConceptAt | null;
+  /** Every occurrence of the concept at a position (kind Text); doubtful ones only when under the cursor. */
+  findDocumentHighlights(doc: TextDocument, position: Position, settings?: Settings): DocumentHighlight[];
+  /** References within the document: the places of the concept at a position (as the highlights). */
+  references(doc: TextDocument, position: Position, settings?: Settings): Location[];
+  /**
+   * A file's concept index (references.ts), for workspace references, rename, symbols and usage; `keep` as for
+   * consistencyNames. Undefined for a skipped (huge or binary) file. Calling consistencyNames and conceptIndex
+   * on the same TextDocument object analyses a file that is not kept once.
+   */
+  conceptIndex(doc: TextDocument, settings?: Settings, keep?: boolean): ConceptIndex | undefined;
+  /** What a rename at a position replaces and its placeholder, or why there is nothing to rename (in the document's language). */
+  prepareRename(doc: TextDocument, position: Position, settings?: Settings): PrepareRename;
+  /** The edits that give a concept one name in a language, over the files' indexes (rename.ts), or a refusal. */
+  renameEdits(target: RenameTarget, files: Iterable<ConceptIndex>): RenameResult;
+  /** The document's terms as semantic tokens (legend: SEMANTIC_TOKENS_LEGEND), all of them or those meeting a range. */
+  semanticTokens(doc: TextDocument, settings?: Settings, range?: Range): SemanticTokens;
+  /** Concepts whose names match a query (symbols.ts), best first. */
+  findConcepts(query: string, lang: Lang, limit?: number, accept?: (c: Concept) => boolean): ConceptMatch[];
+  /** Workspace symbols: the concepts matching a query that the files use, one symbol per file (at most `limit`, default 256). */
+  workspaceSymbols(query: string, lang: Lang, files: readonly ConceptIndex[], limit?: number): SymbolInformation[];
+  /** A concept's card in a language, or undefined for an unknown id. */
+  conceptCard(id: string, lang: Lang, options?: CardOptions): ConceptCard | undefined;
 }
 
 const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint } as const;
@@ -239,6 +273,20 @@ export function getLanguageService(initial: Glossary): LanguageService {
 
   const range = (doc: TextDocument, start: number, end: number): Range => ({ start: doc.positionAt(start), end: doc.positionAt(end) });
 
+  /**
+   * The analysis of a file that is not kept (one on disk), made once per TextDocument object: the server asks both
+   * consistencyNames and conceptIndex of a file it reads, and the document object (with this) goes when it is done.
+   */
+  const unkept = new WeakMap<TextDocument, { key: string; analysis: Analysis }>();
+  function uncachedAnalysis(doc: TextDocument, settings: Settings): Analysis {
+    const key = `${doc.version}|${settingsKey(settings, doc.uri)}`;
+    const hit = unkept.get(doc);
+    if (hit && hit.key === key && hit.analysis.text === doc.getText()) return hit.analysis;
+    const analysis = analyze(doc.getText(), glossary, optionsFor(doc, settings));
+    unkept.set(doc, { key, analysis });
+    return analysis;
+  }
+
   type Positions = (offset: number) => Position;
   /**
    * Positions of a document's offsets. After a full analysis, from a line table of the analysed text (found
@@ -268,8 +316,7 @@ export function getLanguageService(initial: Glossary): LanguageService {
         const e = hit ?? entry(doc, settings)!;
         return fileNames(doc.uri, text, e.analysis, positions(doc, e));
       }
-      const analysis = analyze(text, glossary, optionsFor(doc, settings));
-      return fileNames(doc.uri, text, analysis, positionsIn(lineStarts(text), text));
+      return fileNames(doc.uri, text, uncachedAnalysis(doc, settings), positionsIn(lineStarts(text), text));
     },
     diagnosticsOf(fs, settings = DEFAULT_SETTINGS) {
       return fs.filter((f) => settings.rules[f.rule] !== 'off').map((f) => ({
@@ -396,6 +443,60 @@ export function getLanguageService(initial: Glossary): LanguageService {
       return hints;
     },
 
+    conceptAt(doc, position, settings = DEFAULT_SETTINGS) {
+      const e = entry(doc, settings);
+      return e ? conceptAt(e.analysis, doc.offsetAt(position), positions(doc, e)) : null;
+    },
+
+    findDocumentHighlights(doc, position, settings = DEFAULT_SETTINGS) {
+      const e = entry(doc, settings);
+      return e ? documentHighlights(e.analysis, doc.offsetAt(position), positions(doc, e)) : [];
+    },
+
+    references(doc, position, settings = DEFAULT_SETTINGS) {
+      const e = entry(doc, settings);
+      return e ? documentReferences(doc.uri, e.analysis, doc.offsetAt(position), positions(doc, e)) : [];
+    },
+
+    conceptIndex(doc, settings = DEFAULT_SETTINGS, keepIt = false) {
+      if (keepIt ? skipped(doc, settings) : computeSkipped(doc, settings)) return undefined;
+      const text = doc.getText();
+      const hit = cached(doc, settings);
+      if (hit || keepIt) {
+        const e = hit ?? entry(doc, settings)!;
+        return indexConcepts(doc.uri, doc.version, text, e.analysis, positions(doc, e));
+      }
+      return indexConcepts(doc.uri, doc.version, text, uncachedAnalysis(doc, settings), positionsIn(lineStarts(text), text));
+    },
+
+    prepareRename(doc, position, settings = DEFAULT_SETTINGS) {
+      const sk = skipped(doc, settings);
+      if (sk) return { error: sk.message };
+      const e = entry(doc, settings)!;
+      return prepareRenameAt(e.analysis, doc.offsetAt(position), positions(doc, e));
+    },
+
+    renameEdits: (target, files) => renameEdits(glossary, target, files),
+
+    semanticTokens(doc, settings = DEFAULT_SETTINGS, r) {
+      const e = entry(doc, settings);
+      if (!e) return { data: [] };
+      return r ? semanticTokensOf(e.analysis, positions(doc, e), doc.offsetAt(r.start), doc.offsetAt(r.end)) : semanticTokensOf(e.analysis, positions(doc, e));
+    },
+
+    findConcepts: (query, lang, limit, accept) => findConcepts(glossary, query, lang, limit, accept),
+
+    workspaceSymbols(query, lang, files, limit = 256) {
+      const used = usedConcepts(files);
+      const matches = findConcepts(glossary, query, lang, limit, (c) => used.has(c.id));
+      const domainName = (d: string) => glossary.domains[d]?.[lang] ?? glossary.domains[d]?.en ?? d;
+      return conceptSymbols(matches, files, lang, query, domainName).slice(0, limit);
+    },
+
+    conceptCard(id, lang, options) {
+      const c = glossary.byId.get(id);
+      return c ? conceptCard(glossary, c, lang, options) : undefined;
+    },
 
     documentInfo(doc, settings = DEFAULT_SETTINGS) {
       const sk = skipped(doc, settings);

@@ -27,6 +27,11 @@ export interface Settings {
    * (VS Code itself shows at most 1,000 per file). 0: no limit.
    */
   maxProblems: number;
+  /**
+   * Where terms are coloured by semantic tokens: in every document ('all'), in sales playbooks (lingo-playbook) and
+   * plain text but not in other Markdown, whose own colours come first ('playbooks'), or nowhere ('off').
+   */
+  semanticHighlighting: 'all' | 'playbooks' | 'off';
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -39,6 +44,7 @@ export const DEFAULT_SETTINGS: Settings = {
   maxFileSizeMB: 5,
   consistencyScope: 'document',
   maxProblems: 1000,
+  semanticHighlighting: 'playbooks',
 };
 
 /** Merges partial, possibly ill-typed settings (from an editor or a file) over the defaults. */
@@ -62,6 +68,7 @@ export function resolveSettings(raw: unknown): Settings {
   }
   if (typeof r.maxFileSizeMB === 'number' && r.maxFileSizeMB > 0) s.maxFileSizeMB = r.maxFileSizeMB;
   if (typeof r.maxProblems === 'number' && Number.isInteger(r.maxProblems) && r.maxProblems >= 0) s.maxProblems = r.maxProblems;
+  if (r.semanticHighlighting === 'all' || r.semanticHighlighting === 'playbooks' || r.semanticHighlighting === 'off') s.semanticHighlighting = r.semanticHighlighting;
   if (r.consistencyScope === 'folder' || r.consistencyScope === 'workspace' || r.consistencyScope === 'document') s.consistencyScope = r.consistencyScope;
   return s;
 }
