@@ -28,8 +28,8 @@ const NODE_BUILTINS = pattern(
   'The service does no I/O: no Node module here; server/src/node/ reads and writes, and hands the service data',
 );
 const OUTSIDE_SERVICE = pattern(
-  '^\\.\\./(?!\\.\\./\\.\\./glossary/schema/[^/]+\\.json$)',
-  'The service imports only its own modules, packages and the glossary schemas: node/, server.ts and cli.ts build on it, not the reverse',
+  '^\\.\\./(?!\\.\\./\\.\\./glossary/schema/[^/]+\\.json$|protocol$)',
+  'The service imports only its own modules, packages, protocol.ts (names and types) and the glossary schemas: node/, server.ts and cli.ts build on it, not the reverse',
 );
 
 export default defineConfig(

@@ -35,6 +35,8 @@ const CASES: [string, string, string | null][] = [
   ['server/src/service/x.ts', "import type { TextDocument } from 'vscode-languageserver-textdocument';", null],
   ['server/src/service/x.ts', "import schema from '../../../glossary/schema/glossary.schema.json';", null],
   ['server/src/service/x.ts', "import { foldText } from './fold';", null],
+  ['server/src/service/x.ts', "import type { ConceptCard } from '../protocol';", null],
+  ['server/src/service/x.ts', "import type { Card } from '../protocolx';", OUTSIDE],
   ['server/src/protocol.ts', "import type { Lang } from './service/types';", 'protocol.ts is names and types only'],
   ['server/src/node/x.ts', "import * as vscode from 'vscode';", VSCODE],
   ['server/src/node/x.ts', "import { createConnection } from 'vscode-languageserver/node';", LSP],
