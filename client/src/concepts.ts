@@ -91,7 +91,7 @@ export function registerConcepts(context: vscode.ExtensionContext, d: ConceptsDe
         if (!index || index.data !== data || index.lang !== lang) index = { lang, data, index: glossaryIndex(data, lang) };
         const found = q ? await request<FindConceptsResult>(FindConceptsRequest, { query: q, lang } satisfies FindConceptsParams) : undefined;
         if (q !== filter) return []; // a newer filter is on its way
-        const { domains, matches } = index.index.rows(found);
+        const { domains, matches } = index.index.rows(found, q);
         view.message = q ? (matches ? t.filtered(q, matches) : t.noMatch(q)) : undefined;
         return domains.map((domain) => ({ kind: 'domain', domain, filter: q }));
       } catch (e) {
@@ -157,7 +157,11 @@ export function registerConcepts(context: vscode.ExtensionContext, d: ConceptsDe
       // Back in view: the workspace may use the concept in more or fewer places by now.
       panel.onDidChangeViewState((e) => { if (e.webviewPanel.visible) void refreshCard(); });
     } else {
-      panel.reveal(undefined, false);
+      // Never over the document being written: a card in the same group moves beside it.
+      const doc = lastEditor && vscode.window.visibleTextEditors.find((e) => e.document === lastEditor!.document);
+      const active = vscode.window.activeTextEditor;
+      const over = (active && active.viewColumn === panel.viewColumn) || (!panel.visible && doc?.viewColumn === panel.viewColumn);
+      panel.reveal(over ? vscode.ViewColumn.Beside : undefined, false);
     }
     setCard(id, r);
   };

@@ -38,8 +38,11 @@ export function conceptName(c: GlossaryConcept, lang: Lang): string {
 }
 
 export interface GlossaryIndex {
-  /** Domains (sorted by name) and their concepts (sorted by label): all of them, or those the server `found`. */
-  rows(found?: FindConceptsResult): { domains: DomainRow[]; matches: number };
+  /**
+   * Domains (sorted by name) and their concepts (sorted by label): all of them, or those the server `found` for
+   * `query`.
+   */
+  rows(found?: FindConceptsResult, query?: string): { domains: DomainRow[]; matches: number };
 }
 
 /**
@@ -57,7 +60,8 @@ export function glossaryIndex(g: GlossaryResult, lang: Lang, collator = new Intl
     return [c.id, { concept: c, label, plain: others.slice(0, 3).join(', ') + (others.length > 3 ? ', …' : ''), definition: home?.section.definition }] as const;
   }));
   return {
-    rows(found) {
+    rows(found, query = '') {
+      const q = query.trim().toLocaleLowerCase(lang);
       const byDomain = new Map<string, ConceptRow[]>();
       const add = (e: NonNullable<ReturnType<typeof entries.get>>, description: string) => {
         const row: ConceptRow = { id: e.concept.id, label: e.label, description, definition: e.definition };
@@ -72,9 +76,11 @@ export function glossaryIndex(g: GlossaryResult, lang: Lang, collator = new Intl
           const e = entries.get(m.id);
           if (!e || seen.has(m.id)) continue;
           seen.add(m.id);
-          // Say which name matched when the label is not it: "kans (Dutch)"; the concept's own name needs no language.
-          const same = m.name.toLocaleLowerCase(lang) === e.label.toLocaleLowerCase(lang);
-          add(e, same ? e.plain : !m.lang || m.lang === lang ? m.name : `${m.name} (${g.langNames[m.lang]})`);
+          // Say which name matched when the label does not show the query: "kans (Dutch)"; the concept's own name
+          // needs no language.
+          const label = e.label.toLocaleLowerCase(lang);
+          const shown = label === m.name.toLocaleLowerCase(lang) || (q.length > 0 && label.includes(q));
+          add(e, shown ? e.plain : !m.lang || m.lang === lang ? m.name : `${m.name} (${g.langNames[m.lang]})`);
         }
       }
       let matches = 0;

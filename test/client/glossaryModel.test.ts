@@ -43,8 +43,8 @@ function glossary(lang: Lang): GlossaryResult {
 type Found = FindConceptsResult[number];
 
 /** [domain, label, description] of each concept row, in view order, for what the server `found`. */
-function rows(lang: Lang, found?: Found[]): [string, string, string][] {
-  const { domains } = glossaryIndex(glossary(lang), lang).rows(found);
+function rows(lang: Lang, found?: Found[], query?: string): [string, string, string][] {
+  const { domains } = glossaryIndex(glossary(lang), lang).rows(found, query);
   return domains.flatMap((d) => d.concepts.map((c) => [d.name, c.label, c.description] as [string, string, string]));
 }
 
@@ -84,6 +84,11 @@ describe('Glossary view: rows', () => {
       assert.deepStrictEqual(rows(lang, [found]), [row]);
     });
   }
+
+  it('a label that shows the query keeps its plain description, whichever name the server matched', () => {
+    assert.deepStrictEqual(rows('en', [{ id: 'revenue-churn', name: 'churn przychodu', lang: 'pl' }], 'Churn'), [['Customer success', 'revenue churn', 'MRR churn, dollar churn, gross revenue churn']]);
+    assert.deepStrictEqual(rows('en', [{ id: 'revenue-churn', name: 'churn przychodu', lang: 'pl' }], 'przych'), [['Customer success', 'revenue churn', 'churn przychodu (Polish)']]);
+  });
 
   it('keeps what the server found, each concept once, in domains and by label; nothing found, nothing shown', () => {
     const found: Found[] = [
