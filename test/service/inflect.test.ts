@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { inflect, type InflectHints, type InflectLang } from '../../server/src/service/inflect';
+import { inflect, inflectTagged, SLOT_ORDER, type InflectHints, type InflectLang } from '../../server/src/service/inflect';
+import { builtin } from '../helpers';
 
 /** [lang, text, hints, forms that must be included, forms that must not be included] */
 type Case = [InflectLang, string, InflectHints, string[], string[]];
@@ -137,4 +138,56 @@ describe('inflect', () => {
       assert.deepStrictEqual(inflect('zh-Hant', '行銷合格潛在客戶'), ['行銷合格潛在客戶']);
     });
   });
+});
+
+describe('inflectTagged', () => {
+  it('gives the forms inflect() gives, each with its slots, for every term of the glossary', () => {
+    for (const t of builtin().glossary.terms) {
+      if (t.acronym) continue;
+      const tagged = inflectTagged(t.lang, t.text, t.inflection);
+      assert.deepStrictEqual([...new Set(tagged.map((x) => x.form))].sort(), [...new Set(inflect(t.lang, t.text, t.inflection))].sort(), `${t.lang} ${t.text}`);
+      assert.deepStrictEqual(tagged[0], { form: t.text, slot: SLOT_ORDER[t.lang][0] });
+      for (const x of tagged) if (x.slot !== undefined) assert.ok(SLOT_ORDER[t.lang].includes(x.slot), `${x.form}: ${x.slot}`);
+    }
+  });
+
+  /** [language, text, hints, form, its slots] */
+  const SLOTS: [InflectLang, string, InflectHints, string, string[]][] = [
+    ['pl', 'okazja', { gender: 'f' }, 'okazji', ['sg.gen', 'sg.dat', 'sg.loc', 'pl.gen']],
+    ['pl', 'okazja', { gender: 'f', plural: 'okazje' }, 'okazje', ['pl.nom', 'pl.voc', 'pl.acc']],
+    ['pl', 'klient', { gender: 'm1' }, 'klientów', ['pl.gen', 'pl.acc']],
+    ['pl', 'landing page', { gender: 'm3', inflect: false, forms: ["landing page'a"] }, "landing page'a", ['sg.gen']],
+    ['sv', 'prospekt', { gender: 'n' }, 'prospekt', ['sg.indef', 'pl.indef']],
+    ['sv', 'affärsmöjlighet', { gender: 'c', plural: 'affärsmöjligheter' }, 'affärsmöjligheterna', ['pl.def']],
+    ['sv', 'opportunity', { gender: 'c', plural: 'opportunities', forms: ['opportunityn'] }, 'opportunityn', ['sg.def']],
+    ['nl', 'kans', {}, 'kansjes', ['dim.pl']],
+    ['en', 'sales qualified lead', {}, "sales qualified leads'", ['pl.poss']],
+    // glossary forms the rules do not make: by the words they leave as written, by an added ending
+    ['pl', 'pytanie odkrywcze', { gender: 'n', head: 0, forms: ['pytań odkrywczych'] }, 'pytań odkrywczych', ['pl.gen']],
+    ['pl', 'podróż kupującego', { gender: 'f', head: 0, plural: 'podróże kupujących', forms: ['podróży kupujących'] }, 'podróży kupujących', ['pl.gen']],
+    ['sv', 'deal', { gender: 'c', plural: 'deals', forms: ['dealar', 'dealarna'] }, 'dealarna', ['pl.def']],
+    ['sv', 'mästare', { gender: 'c', plural: 'mästare', forms: ['mästarna'] }, 'mästarna', ['pl.def']],
+  ];
+  for (const [lang, text, hints, form, slots] of SLOTS) {
+    it(`${lang} ${text}: ${form} is ${slots.join(', ')}`, () => {
+      assert.deepStrictEqual(inflectTagged(lang, text, hints).filter((x) => x.form === form).map((x) => x.slot), slots);
+    });
+  }
+
+  /** [language, text, hints, slot, forms to find, forms to write] */
+  const WRITE: [InflectLang, string, InflectHints, string, string[], string[]][] = [
+    // a Swedish compound with an English first part: no English plural to write
+    ['sv', 'outboundförsäljning', { gender: 'c' }, 'pl.indef', ['outboundförsäljnings'], ['outboundförsäljningar']],
+    ['sv', 'lead', { gender: 'n', plural: 'leads' }, 'pl.indef', ['leads'], ['leads']],
+    ['nl', 'dealbescherming', {}, 'pl', ['dealbeschermings'], ['dealbeschermingen', 'dealbeschermings']],
+    // a Polish complement in the plural, as in the term's plural
+    ['pl', 'typ leada', { gender: 'm3', head: 0, plural: 'typy leadów' }, 'pl.dat', ['typom leada'], ['typom leadów']],
+  ];
+  for (const [lang, text, hints, slot, find, write] of WRITE) {
+    it(`${lang} ${text}, ${slot}: ${find.join(', ')} found, ${write.join(', ')} written`, () => {
+      const of = (purpose: 'find' | 'write') => inflectTagged(lang, text, hints, purpose).filter((x) => x.slot === slot).map((x) => x.form);
+      assert.deepStrictEqual(of('find'), find);
+      assert.deepStrictEqual(of('write'), write);
+    });
+  }
 });

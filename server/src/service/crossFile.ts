@@ -10,10 +10,10 @@
  */
 import type { Range } from 'vscode-languageserver-types';
 import type { Analysis } from './analysis';
-import { better, Finding, namesUsed } from './findings';
+import { better, Finding, Fix, namesUsed } from './findings';
 import { format, messages } from './l10n';
+import { fitTerm } from './replace';
 import type { Lang, Term } from './types';
-import { matchCase } from './util';
 
 /** A finding in one file about a name in another (`relatedLocation`), with its range in its own file. */
 export interface CrossFileFinding extends Finding { range: Range }
@@ -119,15 +119,23 @@ export function crossFileFindings(files: FileNames[], scopeOf: (uri: string) => 
         // The best name any other file of the group gives this concept, for this document's language.
         const other = rankedFor(lang, id).find((x) => x.file !== f && x.name.key !== mine.key);
         if (!other || cmp(other.name.best, mine.best) >= 0) continue;
-        const otherText = other.name.best.text;
+        const from = mine.best, to = other.name.best;
+        const otherText = to.text;
         // Only this document's own choice: its other names are already reported within the document.
         for (const o of c.occs) {
-          const repl = matchCase(o.written, otherText);
+          let fixes: Fix[] | undefined;
           list.push({
             rule: 'inconsistent-across-files', start: o.start, end: o.end, range: o.range,
             message: format(M.inconsistentAcrossFiles, M.quote(o.written), M.quote(otherText), baseName(other.file.uri)),
             relatedLocation: { uri: other.file.uri, range: other.name.range, message: format(M.inconsistentRelated, M.quote(otherText)) },
-            fixes: [{ title: format(M.replaceWith, M.quote(repl)), edits: [{ start: o.start, end: o.end, newText: repl }], preferred: true }],
+            // Made when asked for: the other name is written to fit this place (fitTerm).
+            get fixes(): Fix[] {
+              if (!fixes) {
+                const repl = fitTerm(o.written, from, to);
+                fixes = [{ title: format(M.replaceWith, M.quote(repl)), edits: [{ start: o.start, end: o.end, newText: repl }], preferred: true }];
+              }
+              return fixes;
+            },
           });
         }
       }

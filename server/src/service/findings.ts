@@ -7,6 +7,7 @@ import type { Analysis, Occurrence } from './analysis';
 import { foldKey, isHanCode } from './fold';
 import { format, messages } from './l10n';
 import type { RuleId } from './settings';
+import { fitTerm } from './replace';
 import type { Concept, Lang, Term } from './types';
 import { conceptLabel, firstIndex, matchCase, replacementOf, spelledOut, statusRank } from './util';
 
@@ -24,10 +25,32 @@ export interface Finding {
 }
 
 /**
- * "Replace all": the occurrences of one name that another name of the concept should replace. Like the
- * occurrences, it lives on across edits that leave it unchanged: `text` is that of the newest version.
+ * "Replace all": the occurrences of one name (`from`) that another name of the concept (`target`) should replace,
+ * each written to fit its place (fitTerm). Like the occurrences, it lives on across edits that leave it
+ * unchanged: `text` is that of the newest version.
  */
-interface ReplaceAll { title: string; target: string; occs: Occurrence[]; text: string }
+interface ReplaceAll { title: string; from: Term; target: Term; occs: Occurrence[]; text: string }
+
+/**
+ * The title and the new text of a finding's own fix, made when first asked for: the replacement is inflected
+ * to fit the text (fitTerm), which generates the forms of two terms, and most findings are never fixed.
+ */
+class OwnFix {
+  #make: (() => { title: string; newText: string }) | undefined;
+  #made: { title: string; newText: string } | undefined;
+  constructor(make: (() => { title: string; newText: string }) | undefined) {
+    this.#make = make;
+  }
+  static made(title: string, newText: string): OwnFix {
+    const f = new OwnFix(undefined);
+    f.#made = { title, newText };
+    return f;
+  }
+  get(): { title: string; newText: string } {
+    if (!this.#made) { this.#made = this.#make!(); this.#make = undefined; }
+    return this.#made;
+  }
+}
 
 /**
  * A finding of this module. Its fixes are built only when asked for: most findings are never fixed, and a
@@ -36,8 +59,7 @@ interface ReplaceAll { title: string; target: string; occs: Occurrence[]; text: 
  */
 class Found implements Finding {
   readonly related: { start: number; end: number; message: string }[] | undefined;
-  readonly #title: string;
-  readonly #newText: string;
+  readonly #fix: OwnFix;
   readonly #all: ReplaceAll | undefined;
   readonly #concept: Concept | undefined;
   // What the language service made of this finding (its diagnostic), for one document and severity.
@@ -46,9 +68,8 @@ class Found implements Finding {
   #memo: unknown = undefined;
 
   constructor(readonly rule: RuleId, readonly start: number, readonly end: number, readonly message: string,
-    title: string, newText: string, all?: ReplaceAll, related?: Finding['related'], concept?: Concept) {
-    this.#title = title;
-    this.#newText = newText;
+    fix: OwnFix, all?: ReplaceAll, related?: Finding['related'], concept?: Concept) {
+    this.#fix = fix;
     this.#all = all;
     this.#concept = concept;
     this.related = related; // always set: one object shape for every finding
@@ -74,15 +95,23 @@ class Found implements Finding {
   }
 
   get fixes(): Fix[] {
-    const own: Fix = { title: this.#title, edits: [{ start: this.start, end: this.end, newText: this.#newText }], preferred: true };
+    const { title, newText } = this.#fix.get();
+    const own: Fix = { title, edits: [{ start: this.start, end: this.end, newText }], preferred: true };
     const all = this.#all;
     if (!all || all.occs.length < 2) return [own];
-    return [own, { title: all.title, edits: all.occs.map((o) => ({ start: o.start, end: o.end, newText: matchCase(all.text.slice(o.start, o.end), all.target) })) }];
+    // The same written form gets the same text: fitted once.
+    const fitted = new Map<string, string>();
+    const fit = (written: string) => {
+      let t = fitted.get(written);
+      if (t === undefined) fitted.set(written, (t = fitTerm(written, all.from, all.target)));
+      return t;
+    };
+    return [own, { title: all.title, edits: all.occs.map((o) => ({ start: o.start, end: o.end, newText: fit(all.text.slice(o.start, o.end)) })) }];
   }
 
   /** The same finding in the next version of the text, at new offsets. */
   moved(start: number, end: number, related: Finding['related']): Found {
-    return new Found(this.rule, start, end, this.message, this.#title, this.#newText, this.#all, related, this.#concept);
+    return new Found(this.rule, start, end, this.message, this.#fix, this.#all, related, this.#concept);
   }
 
   /** Says that `text` is the newest version (for "replace all", whose occurrences have moved into it). */
@@ -165,7 +194,7 @@ export function acronymFindings(text: string, a: Analysis): Finding[] {
   for (const { occ } of acronymUses(text, a)) {
     const acr = occ.term.text;
     const full = spelledOut(acr, occ.term.concept, lang);
-    findings.push(new Found('acronym-undefined', occ.start, occ.start + acr.length, format(M.acronymUndefined, q(acr), q(full)), format(M.spellOut, q(full)), full));
+    findings.push(new Found('acronym-undefined', occ.start, occ.start + acr.length, format(M.acronymUndefined, q(acr), q(full)), OwnFix.made(format(M.spellOut, q(full)), full)));
   }
   return findings;
 }
@@ -205,11 +234,22 @@ function deprecatedFindings(text: string, occurrences: Occurrence[], lang: Lang)
     if (o.doubtful || t.status !== 'deprecated' || o.terms.some((x) => x.status !== 'deprecated')) continue;
     const rule: RuleId = t.mistranslation ? 'mistranslation' : 'deprecated-term';
     const original = text.slice(o.start, o.end);
-    const repl = matchCase(original, replacementOf(t));
-    const base = format(t.mistranslation ? M.mistranslatedTerm : M.deprecatedTerm, q(original), q(repl));
-    findings.push(new Found(rule, o.start, o.end, t.note ? `${base}${M.sentenceGap}${t.note}` : base, format(M.replaceWith, q(repl)), repl));
+    const target = replacementOf(t);
+    // The message names the replacement in its dictionary form; the fix writes it to fit the text.
+    const base = format(t.mistranslation ? M.mistranslatedTerm : M.deprecatedTerm, q(original), q(matchCase(original, target)));
+    const fix = new OwnFix(() => {
+      const repl = fitTerm(original, t, termNamed(t, target));
+      return { title: format(M.replaceWith, q(repl)), newText: repl };
+    });
+    findings.push(new Found(rule, o.start, o.end, t.note ? `${base}${M.sentenceGap}${t.note}` : base, fix));
   }
   return findings;
+}
+
+/** The term of t's concept and language written `text` (the replacement of a deprecated term), or the text itself. */
+function termNamed(t: Term, text: string): Term | string {
+  const s = t.concept.langs[t.lang];
+  return s?.terms.find((x) => x.text === text) ?? s?.acronyms.find((x) => x.text === text) ?? text;
 }
 
 export interface Identity { key: string; best: Term; occs: Occurrence[] }
@@ -288,6 +328,7 @@ function inconsistencies(text: string, a: Analysis, lang: Lang, only?: ReadonlyS
     if (ranked.length < 2) continue;
     const winner = ranked[0];
     const target = winner.best.text;
+    const to = winner.best;
     const first = winner.occs[0];
     const label = conceptLabel(c, lang);
     const name = q(label);
@@ -295,20 +336,24 @@ function inconsistencies(text: string, a: Analysis, lang: Lang, only?: ReadonlyS
     const labelIsTarget = labelKey === foldKey(target);
     const related = [{ start: first.start, end: first.end, message: format(M.inconsistentRelated, q(text.slice(first.start, first.end))) }];
     for (const loser of ranked.slice(1)) {
-      const all: ReplaceAll = { title: format(M.replaceAll, loser.occs.length, q(target)), target, occs: loser.occs, text };
-      // The same written form gets the same words: build them once.
-      const said = new Map<string, { message: string; title: string; repl: string }>();
+      const from = loser.best;
+      const all: ReplaceAll = { title: format(M.replaceAll, loser.occs.length, q(target)), from, target: to, occs: loser.occs, text };
+      // The same written form gets the same words: build them once (the fix when first asked for).
+      const said = new Map<string, { message: string; fix: OwnFix }>();
       for (const o of loser.occs) {
         const original = text.slice(o.start, o.end);
         let w = said.get(original);
         if (!w) {
-          const repl = matchCase(original, target);
           const message = labelIsTarget || labelKey === foldKey(original)
             ? format(M.inconsistentShort, q(original), q(target))
             : format(M.inconsistent, name, q(original), q(target));
-          said.set(original, (w = { message, title: format(M.replaceWith, q(repl)), repl }));
+          const fix = new OwnFix(() => {
+            const repl = fitTerm(original, from, to);
+            return { title: format(M.replaceWith, q(repl)), newText: repl };
+          });
+          said.set(original, (w = { message, fix }));
         }
-        out.push(new Found('inconsistent-term', o.start, o.end, w.message, w.title, w.repl, all, related, c));
+        out.push(new Found('inconsistent-term', o.start, o.end, w.message, w.fix, all, related, c));
       }
     }
   }

@@ -25,23 +25,200 @@ export interface InflectHints {
   inflect?: boolean;
 }
 
+/**
+ * The grammatical slots of each language, in a fixed order: the order in which fitTerm (replace.ts) reads a
+ * written form that fills several slots. The dictionary form comes first, the singular before the plural, and
+ * in Polish the cases in the order in which they are common in running text where two share a form: "okazji"
+ * (genitive, dative and locative singular, genitive plural) is taken for a genitive singular, "ofercie"
+ * (dative and locative) for a locative.
+ * - pl: number × case (nominative, genitive, accusative, locative, instrumental, dative, vocative);
+ * - sv: indefinite/definite × singular/plural, then the genitive -s of each;
+ * - nl: singular, plural, then the diminutive of each;
+ * - en: singular, plural, then the possessive of each.
+ */
+export const SLOT_ORDER: Readonly<Record<InflectLang, readonly string[]>> = {
+  pl: ['sg.nom', 'sg.gen', 'sg.acc', 'sg.loc', 'sg.ins', 'sg.dat', 'sg.voc', 'pl.nom', 'pl.gen', 'pl.acc', 'pl.loc', 'pl.ins', 'pl.dat', 'pl.voc'],
+  sv: ['sg.indef', 'sg.def', 'pl.indef', 'pl.def', 'sg.indef.gen', 'sg.def.gen', 'pl.indef.gen', 'pl.def.gen'],
+  nl: ['sg', 'pl', 'dim.sg', 'dim.pl'],
+  en: ['sg', 'pl', 'sg.poss', 'pl.poss'],
+  'zh-Hant': ['base'],
+};
+
+/** The slots' names by the numbers the language functions give them (Polish: the paradigm's order, S_N … P_V). */
+const SLOT_NAMES: Readonly<Record<InflectLang, readonly string[]>> = {
+  pl: ['sg.nom', 'sg.gen', 'sg.dat', 'sg.acc', 'sg.ins', 'sg.loc', 'sg.voc', 'pl.nom', 'pl.gen', 'pl.dat', 'pl.acc', 'pl.ins', 'pl.loc', 'pl.voc'],
+  sv: SLOT_ORDER.sv, nl: SLOT_ORDER.nl, en: SLOT_ORDER.en, 'zh-Hant': SLOT_ORDER['zh-Hant'],
+};
+
+/** A form of a term and the slot it fills (a name in SLOT_ORDER); no slot for a glossary form the rules do not explain. */
+export interface TaggedForm { form: string; slot?: string }
+
+/** Forms in the order made, each with the number of its slot (SLOT_NAMES; a form may come again in another slot). */
+interface Tagged { f: string[]; s: number[] }
+
+const tagged = (): Tagged => ({ f: [], s: [] });
+
+function add(out: Tagged, form: string, slot: number): void {
+  out.f.push(form);
+  out.s.push(slot);
+}
+
+function addAll(out: Tagged, forms: readonly string[], slot: number): void {
+  for (const f of forms) add(out, f, slot);
+}
+
 /** The distinct forms of a term, the text itself first. */
 export function inflect(lang: InflectLang, text: string, hints: InflectHints = {}): string[] {
   const out = new Set<string>([text]);
   if (hints.inflect !== false && text.trim() !== '') {
-    let forms: string[] = [];
-    switch (lang) {
-      case 'pl': forms = inflectPolish(text, hints); break;
-      case 'sv': forms = inflectHeadOnly(text, hints, lastHead, swedishWord); break;
-      case 'nl': forms = inflectHeadOnly(text, hints, lastHead, dutchWord); break;
-      case 'en': forms = inflectHeadOnly(text, hints, lastHead, englishWord); break;
-      default: break; // zh-Hant: no inflection
-    }
-    for (const f of forms) out.add(f);
-    if (hints.plural && lang !== 'zh-Hant') out.add(hints.plural);
+    for (const f of ruleForms(lang, text, hints, false).f) out.add(f);
   }
   for (const f of hints.forms ?? []) out.add(f);
   return [...out];
+}
+
+/**
+ * The forms of a term with their grammatical slots: the text itself first (the dictionary form), then the
+ * forms inflect() gives, each once per slot it fills. A glossary form (hints.forms) gets the slot the rules would
+ * give it, with inflection on or another word as the head ("landing page'a" is the genitive of "landing page"
+ * inflected at "page"), or that of a form it adds an ending to (HINT_ENDINGS), or none.
+ *
+ * `purpose` 'write': the forms to write into a text rather than to find in one. They differ where the rules of
+ * Swedish and Dutch take a word for an English loan: to find text, a word with English letters anywhere is
+ * given the English -s plural as well; to write, only a word that ends like English is ("outboundförsäljning" is
+ * a Swedish compound: "outboundförsäljningar", not "outboundförsäljnings").
+ */
+export function inflectTagged(lang: InflectLang, text: string, hints: InflectHints = {}, purpose: 'find' | 'write' = 'find'): TaggedForm[] {
+  const writing = purpose === 'write';
+  const names = SLOT_NAMES[lang];
+  const out: TaggedForm[] = [{ form: text, slot: names[0] }];
+  const seen = new Set([`${text}\0${names[0]}`]);
+  const put = (t: Tagged, only?: ReadonlySet<string>) => t.f.forEach((form, i) => {
+    const slot = names[t.s[i]];
+    const key = `${form}\0${slot}`;
+    if ((!only || only.has(form)) && !seen.has(key)) { seen.add(key); out.push({ form, slot }); }
+  });
+  if (lang === 'zh-Hant' || text.trim() === '') {
+    for (const form of hints.forms ?? []) out.push({ form });
+    return out;
+  }
+  const words = text.split(' ');
+  if (hints.inflect !== false) put(ruleForms(lang, text, hints, writing));
+  let left = (hints.forms ?? []).filter((f) => !out.some((x) => x.form === f));
+  if (left.length) {
+    // The rules with only the gender of the hints, with and without the plural, at the given head and then at each word.
+    const heads = words.length > 1 ? [hints.head, ...words.map((_, i) => i).filter((i) => i !== hints.head)] : [undefined];
+    const runs = heads.flatMap((head) => [{ gender: hints.gender, plural: hints.plural, head }, ...(hints.plural ? [{ gender: hints.gender, head }] : [])]);
+    for (const run of runs) {
+      const t = ruleForms(lang, text, run, writing);
+      const found = new Set(left.filter((f) => t.f.includes(f)));
+      put(t, found);
+      left = left.filter((f) => !found.has(f));
+      if (!left.length) break;
+    }
+    // Then as a rule form but for words the rules left as written: an adjective they do not know ("pytań odkrywczych"
+    // beside the rules' "pytań odkrywcze"), a complement in the plural ("typów leadów" beside "typów leada": a
+    // plural, as the word is that of the term's plural).
+    if (left.length && words.length > 1) {
+      const rules = ruleForms(lang, text, runs[0], writing);
+      const plural = hints.plural?.split(' ');
+      for (const f of left.slice()) {
+        const fw = f.split(' ');
+        if (fw.length !== words.length) continue;
+        const ofPlural = plural?.length === fw.length && fw.some((w, k) => w !== words[k] && w === plural[k]);
+        const found = new Set<string>();
+        rules.f.forEach((form, i) => {
+          const slot = names[rules.s[i]];
+          if (sameButUninflected(form.split(' '), fw, words) && (!ofPlural || slot.startsWith('pl.'))) found.add(slot);
+        });
+        for (const slot of found) out.push({ form: f, slot });
+        if (found.size) left = left.filter((x) => x !== f);
+      }
+    }
+    // Then by an ending added to a form whose slot is known ("opportunityn", "dealar" → "dealarna" → "dealarnas").
+    for (let more = left.length > 0; more;) {
+      more = false;
+      for (const [a, ending, b] of HINT_ENDINGS[lang] ?? []) {
+        const f = left.find((x) => x.endsWith(ending) && out.some((y) => y.slot === a && y.form + ending === x));
+        if (f === undefined) continue;
+        out.push({ form: f, slot: b });
+        left = left.filter((x) => x !== f);
+        more = true;
+      }
+    }
+    for (const form of left) out.push({ form });
+  }
+  if (writing && lang === 'pl' && hints.plural && hints.inflect !== false) pluralComplements(out, words, hints.plural.split(' '));
+  return out;
+}
+
+/**
+ * Whether `listed` is the rule form `rule` (of a term written `words`) but for words the rules did not inflect
+ * there: words of `rule` as written in the term, where `listed` has another form. At least one inflected word
+ * must be the same.
+ */
+function sameButUninflected(rule: string[], listed: string[], words: string[]): boolean {
+  if (rule.length !== listed.length) return false;
+  let inflected = false;
+  for (let k = 0; k < rule.length; k++) {
+    if (rule[k] === listed[k]) inflected ||= rule[k] !== words[k];
+    else if (rule[k] !== words[k]) return false;
+  }
+  return inflected;
+}
+
+/**
+ * Polish terms whose plural puts a complement in the plural too ("typ leada", plural "typy leadów"): the rules
+ * inflect the head and leave the complement, so every plural form (to write) takes the plural's word there
+ * ("typom leadów", not "typom leada").
+ */
+function pluralComplements(out: TaggedForm[], words: string[], plural: string[]): void {
+  if (plural.length !== words.length) return;
+  const changed = words.map((w, k) => w !== plural[k]);
+  if (!changed.some(Boolean)) return;
+  for (const x of out) {
+    if (!x.slot?.startsWith('pl.')) continue;
+    const fw = x.form.split(' ');
+    if (fw.length !== words.length) continue;
+    x.form = fw.map((w, k) => (changed[k] && w === words[k] ? plural[k] : w)).join(' ');
+  }
+}
+
+/**
+ * How a form the glossary lists and the rules do not make (loanwords mostly) is another slot of a form with a known
+ * slot: [slot of that form, the ending added, slot of the listed form]. The first that fits gives the slot.
+ */
+const HINT_ENDINGS: Partial<Record<InflectLang, readonly (readonly [string, string, string])[]>> = {
+  sv: [
+    ['sg.indef', 'n', 'sg.def'], ['sg.indef', 'en', 'sg.def'], ['sg.indef', 'et', 'sg.def'], ['sg.indef', 't', 'sg.def'],
+    ['sg.indef', 'ar', 'pl.indef'], ['sg.indef', 'er', 'pl.indef'], ['sg.indef', 'or', 'pl.indef'], ['sg.indef', 's', 'pl.indef'],
+    ['pl.indef', 'na', 'pl.def'], ['pl.indef', 'a', 'pl.def'], ['pl.indef', 'en', 'pl.def'],
+    ['sg.def', 's', 'sg.def.gen'], ['pl.def', 's', 'pl.def.gen'], ['sg.indef', 's', 'sg.indef.gen'],
+  ],
+  nl: [['sg', "'s", 'pl'], ['sg', 's', 'pl'], ['sg', 'en', 'pl']],
+  en: [['sg', "'s", 'sg.poss'], ['sg', 's', 'pl'], ['sg', 'es', 'pl'], ['pl', "'", 'pl.poss']],
+};
+
+/**
+ * The forms the rules (and the plural hint) give, with their slots; not the text itself, nor hints.forms.
+ * `writing`: English loans only by their last syllable (inflectTagged).
+ */
+function ruleForms(lang: InflectLang, text: string, hints: InflectHints, writing: boolean): Tagged {
+  const out = tagged();
+  let pluralSlots: readonly number[] = [];
+  switch (lang) {
+    case 'pl': {
+      const g = inflectPolish(text, hints, out);
+      pluralSlots = g === 'm1' ? [P_N, P_V] : [P_N, P_V, P_A];
+      break;
+    }
+    case 'sv': inflectHeadOnly(text, hints, lastHead, swedishWord, writing, out); pluralSlots = [SV_PL]; break;
+    case 'nl': inflectHeadOnly(text, hints, lastHead, dutchWord, writing, out); pluralSlots = [NL_PL]; break;
+    case 'en': inflectHeadOnly(text, hints, lastHead, englishWord, writing, out); pluralSlots = [EN_PL]; break;
+    default: break; // zh-Hant: no inflection
+  }
+  if (hints.plural) for (const slot of pluralSlots) add(out, hints.plural, slot);
+  return out;
 }
 
 // ---------------------------------------------------------------------------
@@ -94,48 +271,59 @@ function lookupSuffix<T>(w: string, table: ReadonlyMap<string, T>): T | undefine
   return undefined;
 }
 
+/** The last syllable of a word: its last vowels with the consonants around them ("outboundförsäljning" → "ning"). */
+function lastSyllable(w: string): string {
+  return /[^aeiouyåäöéë]*[aeiouyåäöéë]+[^aeiouyåäöéë]*$/.exec(w)?.[0] ?? w;
+}
+
 function lastHead(words: string[]): number {
   return words.length - 1;
 }
 
-/** A word inflector for sv/nl/en: lower-case word → its other forms, plus the plural forms used for derived hint forms. */
-type WordInflector = (lower: string, orig: string, gender: string | undefined, pluralHint: string | undefined) => string[];
+/**
+ * A word inflector for sv/nl/en: lower-case word → its other forms with their slots (into `out`), given the
+ * plural hint's word, or (gender FROM_PLURAL) the forms it derives from a given plural. `writing`: see ruleForms.
+ */
+type WordInflector = (lower: string, orig: string, gender: string | undefined, pluralHint: string | undefined, out: Tagged, writing: boolean) => void;
 
 /**
  * sv/nl/en: only the head (by default the last word) changes; the words
  * before and after it stay as written.
  */
 function inflectHeadOnly(
-  text: string, hints: InflectHints, defaultHead: (w: string[]) => number, fn: WordInflector,
-): string[] {
+  text: string, hints: InflectHints, defaultHead: (w: string[]) => number, fn: WordInflector, writing: boolean, out: Tagged,
+): void {
   const words = text.split(' ');
   const head = validHead(hints.head, words) ?? defaultHead(words);
   const word = words[head];
-  if (!word || !isPlainWord(word)) return [];
+  if (!word || !isPlainWord(word)) return;
   let pluralHead: string | undefined;
   if (hints.plural) {
     const pw = hints.plural.split(' ');
     pluralHead = pw.length === words.length ? pw[head] : pw[pw.length - 1];
   }
-  const forms = fn(word.toLowerCase(), word, hints.gender, pluralHead?.toLowerCase());
-  const out: string[] = [];
-  for (const f of forms) {
-    const cased = isAcronym(word) ? f : restoreCase(word, f);
+  const lower = word.toLowerCase();
+  const forms = tagged();
+  fn(lower, word, hints.gender, pluralHead?.toLowerCase(), forms, writing);
+  forms.f.forEach((f, i) => {
+    // The word itself (in another slot) as written.
+    const cased = f === lower ? word : isAcronym(word) ? f : restoreCase(word, f);
     const ws = words.slice();
     ws[head] = cased;
-    out.push(ws.join(' '));
-  }
+    add(out, ws.join(' '), forms.s[i]);
+  });
   // Forms derived from the plural hint replace the head of the hint itself.
   if (hints.plural && pluralHead !== undefined) {
     const pw = hints.plural.split(' ');
     const hi = pw.length === words.length ? head : pw.length - 1;
-    for (const f of derivedFromPlural(fn, pluralHead)) {
+    const derived = tagged();
+    fn(pluralHead.toLowerCase(), pluralHead, FROM_PLURAL, undefined, derived, writing);
+    derived.f.forEach((f, i) => {
       const ws = pw.slice();
-      ws[hi] = restoreCase(pluralHead, f);
-      out.push(ws.join(' '));
-    }
+      ws[hi] = restoreCase(pluralHead!, f);
+      add(out, ws.join(' '), derived.s[i]);
+    });
   }
-  return out;
 }
 
 function validHead(head: number | undefined, words: string[]): number | undefined {
@@ -144,10 +332,6 @@ function validHead(head: number | undefined, words: string[]): number | undefine
 
 /** Marker so that a word inflector returns the forms it derives from a given plural. */
 const FROM_PLURAL = '\u0000plural';
-
-function derivedFromPlural(fn: WordInflector, plural: string): string[] {
-  return fn(plural.toLowerCase(), plural, FROM_PLURAL, undefined);
-}
 
 // ---------------------------------------------------------------------------
 // English: plural -s/-es/-ies, possessive 's and s'.
@@ -165,13 +349,16 @@ function englishPossessive(w: string, plural: boolean): string[] {
   return [w + "'s"];
 }
 
-const englishWord: WordInflector = (lower, orig, gender, pluralHint) => {
+/** English slots (SLOT_ORDER.en). */
+const EN_PL = 1, EN_SG_POSS = 2, EN_PL_POSS = 3;
+
+const englishWord: WordInflector = (lower, orig, gender, pluralHint, out) => {
   const w = isAcronym(orig) ? orig : lower;
-  if (gender === FROM_PLURAL) return englishPossessive(w, true);
+  if (gender === FROM_PLURAL) return addAll(out, englishPossessive(w, true), EN_PL_POSS);
   const plurals = pluralHint !== undefined ? [] : englishPlural(w);
-  const out = [...plurals, ...englishPossessive(w, false)];
-  for (const p of plurals) out.push(...englishPossessive(p, true));
-  return out;
+  addAll(out, plurals, EN_PL);
+  addAll(out, englishPossessive(w, false), EN_SG_POSS);
+  for (const p of plurals) addAll(out, englishPossessive(p, true), EN_PL_POSS);
 };
 
 // ---------------------------------------------------------------------------
@@ -212,9 +399,9 @@ function svSyncope(w: string): string {
 
 interface SvForms { def: string[]; pl: string[]; defPl: string[] }
 
-function swedishForms(w: string, neuter: boolean): SvForms {
+function swedishForms(w: string, neuter: boolean, writing: boolean): SvForms {
   const seg = w.slice(w.lastIndexOf('-') + 1);
-  if (SV_ENGLISH.test(seg)) {
+  if (SV_ENGLISH.test(writing ? lastSyllable(seg) : seg)) {
     return neuter
       ? { def: [w + 'et'], pl: [w, w + 's'], defPl: [w + 'en'] }
       : { def: [w + 'en'], pl: [w + 's'], defPl: [] };
@@ -258,22 +445,37 @@ function svDefiniteOfPlural(p: string): string {
   return p + 'en';
 }
 
-const swedishWord: WordInflector = (lower, orig, gender, pluralHint) => {
+/** Swedish slots (SLOT_ORDER.sv): the genitive of each of the first four is SV_GEN slots further. */
+const SV_SG = 0, SV_DEF = 1, SV_PL = 2, SV_DEF_PL = 3, SV_GEN = 4;
+
+const swedishWord: WordInflector = (lower, orig, gender, pluralHint, out, writing) => {
   if (gender === FROM_PLURAL) {
     const d = svDefiniteOfPlural(lower);
-    return [d, svGenitive(lower), svGenitive(d)].filter((f): f is string => f !== null);
+    add(out, d, SV_DEF_PL);
+    const g = svGenitive(lower), gd = svGenitive(d);
+    if (g !== null) add(out, g, SV_PL + SV_GEN);
+    if (gd !== null) add(out, gd, SV_DEF_PL + SV_GEN);
+    return;
   }
-  if (isAcronym(orig)) return [':n', ':en', ':er', ':erna', ':s', 's'].map((e) => orig + e);
+  if (isAcronym(orig)) {
+    const endings: [string, number][] = [[':n', SV_DEF], [':en', SV_DEF], [':er', SV_PL], [':erna', SV_DEF_PL], [':s', SV_SG + SV_GEN], ['s', SV_PL]];
+    for (const [e, slot] of endings) add(out, orig + e, slot);
+    return;
+  }
   const neuter = gender === 'n' || (gender !== 'c' && SV_NEUTER_ENDINGS.some((e) => lower.endsWith(e)));
-  const f = swedishForms(lower, neuter);
-  const base = pluralHint !== undefined ? [lower, ...f.def] : [lower, ...f.def, ...f.pl, ...f.defPl];
-  const out: string[] = [];
-  for (const b of base) {
-    if (b !== lower) out.push(b);
+  const f = swedishForms(lower, neuter, writing);
+  const put = (b: string, slot: number) => {
+    // A form that is the word itself (the plural of a neuter: prospekt) fills that slot too.
+    add(out, b, slot);
     const g = svGenitive(b);
-    if (g) out.push(g);
+    if (g) add(out, g, slot + SV_GEN);
+  };
+  put(lower, SV_SG);
+  for (const b of f.def) put(b, SV_DEF);
+  if (pluralHint === undefined) {
+    for (const b of f.pl) put(b, SV_PL);
+    for (const b of f.defPl) put(b, SV_DEF_PL);
   }
-  return out;
 };
 
 // ---------------------------------------------------------------------------
@@ -313,14 +515,14 @@ function nlPluralEn(w: string): string[] {
   return [w + 'en'];
 }
 
-function dutchPlural(w: string): string[] {
+function dutchPlural(w: string, writing: boolean): string[] {
   if (w.endsWith('heid')) return [w.slice(0, -4) + 'heden'];
   if (w.endsWith('ie')) return /[tsc]ie$/.test(w) ? [w + 's'] : [w + 's', w + 'ën'];
   if (w.endsWith('ee')) return [w + 'ën'];
   if (/[eé]$/.test(w)) return [w + 's'];
   if (/(eau|ou|au)$/.test(w)) return [w + 's'];
   if (/[aouiy]$/.test(w)) return [w + "'s"];
-  if (NL_ENGLISH.test(w)) return [w + 's'];
+  if (NL_ENGLISH.test(writing ? lastSyllable(w) : w)) return [w + 's'];
   if (w.endsWith('ing')) return [w + 'en', w + 's'];
   if (w.endsWith('aar')) return [w + 's', ...nlPluralEn(w)];
   if (/(el|em|en|er|je|eur|um)$/.test(w)) return [w + 's'];
@@ -346,12 +548,16 @@ function dutchDiminutive(w: string): string[] {
   return [w + tje];
 }
 
-const dutchWord: WordInflector = (lower, orig, gender, pluralHint) => {
-  if (gender === FROM_PLURAL) return [];
-  if (isAcronym(orig)) return [orig + "'s", orig + 's'];
-  const plurals = pluralHint !== undefined ? [] : dutchPlural(lower);
+/** Dutch slots (SLOT_ORDER.nl). */
+const NL_PL = 1, NL_DIM = 2, NL_DIM_PL = 3;
+
+const dutchWord: WordInflector = (lower, orig, gender, pluralHint, out, writing) => {
+  if (gender === FROM_PLURAL) return;
+  if (isAcronym(orig)) return addAll(out, [orig + "'s", orig + 's'], NL_PL);
+  if (pluralHint === undefined) addAll(out, dutchPlural(lower, writing), NL_PL);
   const dims = dutchDiminutive(lower);
-  return [...plurals, ...dims, ...dims.map((d) => d + 's')];
+  addAll(out, dims, NL_DIM);
+  for (const d of dims) add(out, d + 's', NL_DIM_PL);
 };
 
 // ---------------------------------------------------------------------------
@@ -776,7 +982,8 @@ function plAdjectiveUncached(word: string, g: PlGender): Paradigm {
   return p;
 }
 
-function inflectPolish(text: string, hints: InflectHints): string[] {
+/** Writes the forms of a Polish term into `out`; returns the gender it inflects for, if it inflects. */
+function inflectPolish(text: string, hints: InflectHints, out: Tagged): PlGender | undefined {
   const words = text.split(' ');
   const hintG = hints.gender && PL_GENDERS.has(hints.gender) ? (hints.gender as PlGender) : undefined;
   let head = validHead(hints.head, words);
@@ -787,7 +994,7 @@ function inflectPolish(text: string, hints: InflectHints): string[] {
   const paradigms: (Paradigm | null)[] = words.map(() => null);
   let g: PlGender;
   if (head >= 0) {
-    if (!isPlainWord(words[head])) return [];
+    if (!isPlainWord(words[head])) return hintG;
     g = hintG ?? plGuessGender(words[head].toLowerCase());
     paradigms[head] = plNoun(words[head], g);
     for (let i = 0; i < head; i++) {
@@ -808,16 +1015,15 @@ function inflectPolish(text: string, hints: InflectHints): string[] {
     if (!p) return indeclinable(word);
     return word === word.toLowerCase() ? p : p.map((forms) => forms.map((f) => restoreCase(word, f)));
   });
-  const out: string[] = [];
   for (let slot = 0; slot < SLOTS; slot++) {
     if (hints.plural && (slot === P_N || slot === P_V || (slot === P_A && g !== 'm1'))) continue;
     plCombine(cased, slot, out);
   }
-  return out;
+  return g;
 }
 
 /** All combinations of the words' forms in one case slot. */
-function plCombine(cased: Paradigm[], slot: number, out: string[]): void {
+function plCombine(cased: Paradigm[], slot: number, out: Tagged): void {
   let acc = cased[0][slot];
   for (let i = 1; i < cased.length; i++) {
     const opts = cased[i][slot];
@@ -826,5 +1032,5 @@ function plCombine(cased: Paradigm[], slot: number, out: string[]): void {
     for (const a of acc) for (const o of opts) next.push(a + ' ' + o);
     acc = next;
   }
-  for (const f of acc) out.push(f);
+  addAll(out, acc, slot);
 }
