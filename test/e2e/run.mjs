@@ -463,6 +463,7 @@ const scenarios = [
       assert.equal(norm(await card.locator('section[data-lang="sv"] .term.preferred strong').textContent()), 'churn');
       await snap('card');
       // The view and the card side by side, for the README: the card in the one editor group.
+      await command(page, 'View: Hide Panel'); // the Problems panel of the scenarios before
       await command(page, 'View: Single Column Editor Layout');
       await waitFor('the card in the one group', async () => (await page.locator('.editor-group-container').count()) === 1);
       await conceptCard(page);
