@@ -182,6 +182,7 @@ describe('Lingo in a VS Code extension host', function () {
   });
 
   it('the Glossary view filtered to "churn", and the card of churn with its terms in every language', async () => {
+    await open('pipeline-review.md'); // the view and the card name concepts in the language of the last document
     api.concepts.setFilter('churn');
     const { message, domains } = await until('the filtered view', async () => {
       const r = await api.concepts.glossaryRows();
@@ -211,7 +212,8 @@ describe('Lingo in a VS Code extension host', function () {
       return l.length >= 3 ? l : undefined;
     });
     const written = new Map<string, string[]>();
-    for (const l of locations) {
+    const ordered = [...locations].sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()) || a.range.start.compareTo(b.range.start));
+    for (const l of ordered) {
       const d = await vscode.workspace.openTextDocument(l.uri);
       const name = path.basename(l.uri.fsPath);
       written.set(name, [...(written.get(name) ?? []), d.getText(l.range)]);
