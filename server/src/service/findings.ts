@@ -6,7 +6,7 @@
 import type { Analysis, Occurrence } from './analysis';
 import { foldKey, isHanCode } from './fold';
 import { format, messages } from './l10n';
-import type { RuleId } from './settings';
+import { ruleDeclaration, type RuleId } from './declarations';
 import type { Concept, Lang, Term } from './types';
 import { conceptLabel, firstIndex, matchCase, replacementOf, spelledOut, statusRank } from './util';
 
@@ -193,9 +193,8 @@ export function mergeByPlace(x: Finding[], y: Finding[]): Finding[] {
   return out;
 }
 
-const RULE_ORDER: Record<string, number> = { 'acronym-undefined': 0, 'deprecated-term': 1, mistranslation: 1, 'inconsistent-term': 2 };
-/** Document order; on one range, acronym findings before the others. */
-const byPlace = (x: Finding, y: Finding) => x.start - y.start || x.end - y.end || RULE_ORDER[x.rule] - RULE_ORDER[y.rule];
+/** Document order; on one range, in the order of the rules' ranks (acronym findings before the others). */
+const byPlace = (x: Finding, y: Finding) => x.start - y.start || x.end - y.end || ruleDeclaration(x.rule)!.rank - ruleDeclaration(y.rule)!.rank;
 
 /** deprecated-term and mistranslation, for these occurrences. */
 function deprecatedFindings(text: string, occurrences: Occurrence[], lang: Lang): Finding[] {

@@ -1,6 +1,7 @@
 /** The pure language service: everything here is computation over data; nothing here does I/O. */
 export * from './types';
 export * from './settings';
+export * from './declarations';
 export { buildGlossary, termForms } from './glossary';
 export { encodeGlossary, decodeGlossary, compiledMeta, CompiledGlossaryError, COMPILED_FORMAT } from './compiled';
 export type { CompiledSource } from './compiled';

@@ -5,8 +5,7 @@
  *   <!-- lingo-disable-file [rule …] -->   the whole file
  * Without rule names every rule is off there.
  */
-import type { RuleId } from './settings';
-import { RULES } from './settings';
+import { RULES, type RuleId } from './declarations';
 
 interface Span { start: number; end: number; rules: ReadonlySet<string> }
 
