@@ -502,7 +502,7 @@ connection.onHover((p, token) => withDoc(p.textDocument.uri, token, null, (doc, 
 connection.onCompletion((p, token) => withDoc(p.textDocument.uri, token, { isIncomplete: false, items: [] }, (doc, s) => service.doComplete(doc, clamp(doc, p.position), s)));
 connection.onCodeAction((p, token) => withDoc(p.textDocument.uri, token, [], (doc, s) => {
   const range = { start: clamp(doc, p.range.start), end: clamp(doc, p.range.end) };
-  const actions = service.doCodeActions(doc, range, s, p.context.only);
+  const actions = service.doCodeActions(doc, range, s, p.context.only, p.context.diagnostics);
   const selected = doc.getText(range).trim();
   const wantsRefactor = !p.context.only || p.context.only.some((k) => 'refactor'.startsWith(k) || k.startsWith('refactor'));
   if (selected && selected.length <= 100 && !selected.includes('\n') && folders.length && trusted && wantsRefactor) {

@@ -1,7 +1,8 @@
 /**
  * Property tests (fast-check) on the in-process language service: planted terms are found at
  * their exact range, no range lies outside its document, quick fixes change only what they name
- * and converge without corrupting the text.
+ * and converge without corrupting the text, and code actions made from diagnostics' data equal those made from
+ * the findings.
  *
  *   LINGO_PROP_SEED=42 LINGO_PROP_RUNS=2000 npx mocha out/test/robust/properties.test.js
  */
@@ -161,6 +162,19 @@ describe('service properties (fast-check)', function () {
           assert.ok(diags.some((d) => doc.offsetAt(d.range.start) <= s && t <= doc.offsetAt(d.range.end)), `${a.title}: edit ${JSON.stringify(text.slice(s, t))} is not on a flagged range`);
           assert.notStrictEqual(e.newText, text.slice(s, t), `${a.title}: edit changes nothing`);
         }
+      }
+    }), params);
+  });
+
+  it('makes the same code actions from the diagnostics\' data as from the findings', () => {
+    fc.assert(fc.property(prose, fc.nat(), (text, k) => {
+      const doc = mkDoc(text);
+      const diags = service.doValidation(doc, settings());
+      const d = diags[k % Math.max(1, diags.length)];
+      for (const r of d ? [whole(doc), d.range] : [whole(doc)]) {
+        const from = doc.offsetAt(r.start), to = doc.offsetAt(r.end);
+        const under = diags.filter((x) => doc.offsetAt(x.range.end) >= from && doc.offsetAt(x.range.start) <= to);
+        assert.deepStrictEqual(service.doCodeActions(doc, r, settings(), undefined, under), service.doCodeActions(doc, r, settings()));
       }
     }), params);
   });

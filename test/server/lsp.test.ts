@@ -62,6 +62,14 @@ describe('server over LSP (stdio)', function () {
     assert.deepStrictEqual(edits, [{ range: d.range, newText: 'marketing qualified lead (MQL)' }]);
   });
 
+  it('carries the fixes of each diagnostic as data', async () => {
+    const [d] = await c.diagnostics('file:///w/team.sla.md', 3);
+    assert.deepStrictEqual(d.data, {
+      version: 3, rule: 'acronym-undefined', lang: 'nl', start: 38, end: 41, text: 'MQL',
+      fixes: [{ title: 'Uitschrijven: ‘marketing qualified lead (MQL)’', newText: 'marketing qualified lead (MQL)', edits: [[38, 41]], preferred: true }],
+    });
+  });
+
   it('returns inlay hints', async () => {
     const hints = await c.request('textDocument/inlayHint', { textDocument: { uri: 'file:///w/team.sla.md' }, range: { start: { line: 0, character: 0 }, end: { line: 10, character: 0 } } });
     assert.deepStrictEqual(hints.map((h: any) => [h.position, h.label]), [[{ line: 2, character: 8 }, '(marketing qualified lead)']]);

@@ -21,13 +21,15 @@ export interface Finding {
   /** Related information in another document (consistency across files). */
   relatedLocation?: { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } }; message: string };
   fixes: Fix[];
+  /** The most edits one of its fixes makes, when known without building the fixes ("replace all"). */
+  readonly mostEdits?: number;
 }
 
 /**
  * "Replace all": the occurrences of one name that another name of the concept should replace. Like the
  * occurrences, it lives on across edits that leave it unchanged: `text` is that of the newest version.
  */
-interface ReplaceAll { title: string; target: string; occs: Occurrence[]; text: string }
+interface ReplaceAll { title: string; target: string; occs: Occurrence[]; text: string; fix?: Fix }
 
 /**
  * A finding of this module. Its fixes are built only when asked for: most findings are never fixed, and a
@@ -68,6 +70,11 @@ class Found implements Finding {
     return true;
   }
 
+  get mostEdits(): number {
+    const n = this.#all?.occs.length ?? 0;
+    return n < 2 ? 1 : n;
+  }
+
   /** For inconsistent-term: the concept named in different ways. */
   get concept(): Concept | undefined {
     return this.#concept;
@@ -77,7 +84,9 @@ class Found implements Finding {
     const own: Fix = { title: this.#title, edits: [{ start: this.start, end: this.end, newText: this.#newText }], preferred: true };
     const all = this.#all;
     if (!all || all.occs.length < 2) return [own];
-    return [own, { title: all.title, edits: all.occs.map((o) => ({ start: o.start, end: o.end, newText: matchCase(all.text.slice(o.start, o.end), all.target) })) }];
+    // One "replace all" per name and version of the text, shared by the findings of its occurrences.
+    all.fix ??= { title: all.title, edits: all.occs.map((o) => ({ start: o.start, end: o.end, newText: matchCase(all.text.slice(o.start, o.end), all.target) })) };
+    return [own, all.fix];
   }
 
   /** The same finding in the next version of the text, at new offsets. */
@@ -87,7 +96,7 @@ class Found implements Finding {
 
   /** Says that `text` is the newest version (for "replace all", whose occurrences have moved into it). */
   liveIn(text: string): void {
-    if (this.#all) this.#all.text = text;
+    if (this.#all) { this.#all.text = text; this.#all.fix = undefined; }
   }
 }
 
