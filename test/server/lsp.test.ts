@@ -70,6 +70,14 @@ describe('server over LSP (stdio)', function () {
     });
   });
 
+  it('offers "Disable … for this line", which writes the comment above the line', async () => {
+    const [d] = await c.diagnostics('file:///w/team.sla.md', 3);
+    const actions = await c.request('textDocument/codeAction', { textDocument: { uri: 'file:///w/team.sla.md' }, range: d.range, context: { diagnostics: [d] } });
+    const disable = actions.find((a: any) => a.title === 'Controle ‘Afkorting niet uitgeschreven’ uitschakelen voor deze regel');
+    assert.deepStrictEqual(disable.edit.changes['file:///w/team.sla.md'], [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, newText: '<!-- lingo-disable-next-line acronym-undefined -->\n' }]);
+    assert.deepStrictEqual(disable.diagnostics, [d]);
+  });
+
   it('returns inlay hints', async () => {
     const hints = await c.request('textDocument/inlayHint', { textDocument: { uri: 'file:///w/team.sla.md' }, range: { start: { line: 0, character: 0 }, end: { line: 10, character: 0 } } });
     assert.deepStrictEqual(hints.map((h: any) => [h.position, h.label]), [[{ line: 2, character: 8 }, '(marketing qualified lead)']]);

@@ -1,17 +1,24 @@
-/** What diagnostics carry for their quick fixes (data), and code actions made from that data, per language. */
+/**
+ * What diagnostics carry for their quick fixes (data), code actions made from that data, and "Disable … for this
+ * line", per language.
+ */
 import * as assert from 'assert';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, Range } from 'vscode-languageserver-types';
-import { buildGlossary, getLanguageService, MAX_DATA_EDITS, type DiagnosticData, type EditData, type Lang } from '../../server/src/service';
+import type { CodeAction, Diagnostic, Range } from 'vscode-languageserver-types';
+import {
+  buildGlossary, crossFileFindings, getLanguageService, MAX_DATA_EDITS, messages, ruleDeclaration, type DiagnosticData, type EditData, type Lang,
+} from '../../server/src/service';
 import { builtin, settings } from '../helpers';
 
-const { service } = builtin();
+const { glossary, service } = builtin();
 const S = settings();
 let n = 0;
 const open = (text: string, languageId = 'markdown', version = 1) =>
   TextDocument.create(`file:///test/actions${++n}.${languageId === 'plaintext' ? 'txt' : 'md'}`, languageId, version, text);
 const whole = (doc: TextDocument): Range => ({ start: { line: 0, character: 0 }, end: doc.positionAt(doc.getText().length) });
 const apply = (doc: TextDocument, a: CodeAction) => TextDocument.applyEdits(doc, a.edit!.changes![doc.uri]);
+/** The text each diagnostic names. */
+const named = (doc: TextDocument, ds: Diagnostic[]) => ds.map((d) => `${d.code}:${doc.getText(d.range)}`);
 
 /** One document per language, with the rule it breaks. */
 const DOCS: [Lang, string, string][] = [
@@ -125,3 +132,100 @@ describe('diagnostic data', () => {
     assert.strictEqual(apply(doc, all), 'Elke opportunity telt.\n\nEen opportunity van een klant hier. En nog meer tekst.\n\nEn een opportunity van een klant daar.');
   });
 });
+
+describe('Disable … for this line', () => {
+  const TITLES: [Lang, string][] = [
+    ['en', 'Disable the “Acronym not spelled out” check for this line'],
+    ['sv', 'Stäng av kontrollen ”Förkortning inte utskriven” för den här raden'],
+    ['nl', 'Controle ‘Inconsistente term’ uitschakelen voor deze regel'],
+    ['pl', 'Wyłącz regułę „Błędne tłumaczenie” w tym wierszu'],
+    ['zh-Hant', '在此行停用「誤譯」檢查'],
+  ];
+  for (const [lang, title] of TITLES) {
+    it(`${lang}: is offered after the rule's own fixes, in the document's language`, () => {
+      const text = DOCS.find((d) => d[0] === lang)![1];
+      const doc = open(text);
+      const [d] = service.doValidation(doc, S);
+      const titles = service.doCodeActions(doc, d.range, S, undefined, [d]).map((a) => a.title);
+      assert.strictEqual(titles[titles.length - 1], title);
+      assert.ok(titles.length >= 2, 'the own fixes first');
+    });
+  }
+
+  /** [what, text, rule of the diagnostic disabled, the text after the quick fix, language id]. */
+  const CASES: [string, string, string, string, string?][] = [
+    ['on the first line', 'Every MQL is reviewed.', 'acronym-undefined',
+      '<!-- lingo-disable-next-line acronym-undefined -->\nEvery MQL is reviewed.'],
+    ['on a later line', 'Our plan.\n\nEvery MQL is reviewed.\nThe end.', 'acronym-undefined',
+      'Our plan.\n\n<!-- lingo-disable-next-line acronym-undefined -->\nEvery MQL is reviewed.\nThe end.'],
+    ['indented as the line is', '- First item of the plan.\n  Every MQL is reviewed.', 'acronym-undefined',
+      '- First item of the plan.\n  <!-- lingo-disable-next-line acronym-undefined -->\n  Every MQL is reviewed.'],
+    ['within a block quote', '> Every MQL is reviewed.', 'acronym-undefined',
+      '> <!-- lingo-disable-next-line acronym-undefined -->\n> Every MQL is reviewed.'],
+    ['with the lines\' own line breaks', 'Our plan.\r\nEvery MQL is reviewed.\r\n', 'acronym-undefined',
+      'Our plan.\r\n<!-- lingo-disable-next-line acronym-undefined -->\r\nEvery MQL is reviewed.\r\n'],
+    ['added to the comment already above the line', '<!-- lingo-disable-next-line deprecated-term -->\nEvery MQL is reviewed.', 'acronym-undefined',
+      '<!-- lingo-disable-next-line deprecated-term acronym-undefined -->\nEvery MQL is reviewed.'],
+    ['in plain text, with the same comment', 'Our plan.\nEvery MQL is reviewed.', 'acronym-undefined',
+      'Our plan.\n<!-- lingo-disable-next-line acronym-undefined -->\nEvery MQL is reviewed.', 'plaintext'],
+    ['nl: on a line with two rules, only the one chosen', 'Elke MQL wordt besproken in de sales pijplijn.', 'deprecated-term',
+      '<!-- lingo-disable-next-line deprecated-term -->\nElke MQL wordt besproken in de sales pijplijn.'],
+    ['pl', 'Każdy typ ołowiu musi być opisany w umowie.', 'mistranslation',
+      '<!-- lingo-disable-next-line mistranslation -->\nKażdy typ ołowiu musi być opisany w umowie.'],
+    ['zh', '計畫如下。\n每個產品合格鉛都要在兩個工作天內跟進。', 'mistranslation',
+      '計畫如下。\n<!-- lingo-disable-next-line mistranslation -->\n每個產品合格鉛都要在兩個工作天內跟進。'],
+  ];
+  for (const [what, text, rule, expected, languageId] of CASES) {
+    it(`${what}: writes the comment, changes nothing else, and the problem is gone`, () => {
+      const doc = open(text, languageId);
+      const ds = service.doValidation(doc, S);
+      const d = ds.find((x) => x.code === rule)!;
+      const action = service.doCodeActions(doc, d.range, S, undefined, [d]).find((a) => a.title === disableTitle(doc, rule))!;
+      assert.deepStrictEqual(action.diagnostics, [d]);
+      const after = apply(doc, action);
+      assert.strictEqual(after, expected);
+      const again = open(after, languageId);
+      const left = named(again, service.doValidation(again, S));
+      assert.deepStrictEqual(left, named(doc, ds).filter((x) => x !== `${rule}:${doc.getText(d.range)}`), 'the others stay');
+    });
+  }
+
+  it('one per line and rule, for every diagnostic of the rule there; both rules of a line can be disabled in turn', () => {
+    const doc = open('Elke opportunity telt.\nEen kans en nog een kans gaan terug, en de MQL ook.');
+    const ds = service.doValidation(doc, S);
+    assert.deepStrictEqual(named(doc, ds), ['inconsistent-term:kans', 'inconsistent-term:kans', 'acronym-undefined:MQL']);
+    const disables = service.doCodeActions(doc, whole(doc), S, undefined, ds).filter((a) => a.title.startsWith('Controle'));
+    assert.deepStrictEqual(disables.map((a) => [a.title, a.diagnostics!.length]), [
+      ['Controle ‘Inconsistente term’ uitschakelen voor deze regel', 2], ['Controle ‘Afkorting niet uitgeschreven’ uitschakelen voor deze regel', 1]]);
+    const once = open(apply(doc, disables[0]));
+    const rest = service.doValidation(once, S);
+    const second = service.doCodeActions(once, whole(once), S, undefined, rest).find((a) => a.title.startsWith('Controle'))!;
+    const twice = open(apply(once, second));
+    assert.strictEqual(twice.getText(), 'Elke opportunity telt.\n<!-- lingo-disable-next-line inconsistent-term acronym-undefined -->\nEen kans en nog een kans gaan terug, en de MQL ook.');
+    assert.deepStrictEqual(service.doValidation(twice, S), []);
+  });
+
+  it('also for a finding across files: the comment takes it away', () => {
+    const scoped = getLanguageService(glossary);
+    const a = open('Elke opportunity krijgt een eigenaar binnen een dag.');
+    const across = (b: TextDocument) => {
+      const found = crossFileFindings([scoped.consistencyNames(a, S, true)!, scoped.consistencyNames(b, S, true)!], () => 'team').get(b.uri) ?? [];
+      scoped.setCrossFileFindings(b.uri, b.version, found);
+      return scoped.doValidation(b, S);
+    };
+    const b = open('Een kans zonder eigenaar gaat terug naar marketing.');
+    const [d] = across(b);
+    assert.strictEqual(d.code, 'inconsistent-across-files');
+    const action = scoped.doCodeActions(b, d.range, S, undefined, [d]).find((x) => x.title === disableTitle(b, 'inconsistent-across-files'))!;
+    const b2 = TextDocument.create(b.uri, 'markdown', 2, apply(b, action));
+    assert.strictEqual(b2.getText(), '<!-- lingo-disable-next-line inconsistent-across-files -->\nEen kans zonder eigenaar gaat terug naar marketing.');
+    assert.deepStrictEqual(across(b2), []);
+  });
+});
+
+/** The title of "Disable … for this line" for a rule, in a document's language. */
+function disableTitle(doc: TextDocument, rule: string): string {
+  const lang = service.analyze(doc, S)!.lang;
+  const M = messages(lang);
+  return M.disableForLine.replace('{0}', M.quote(ruleDeclaration(rule)!.text[lang].title));
+}

@@ -13,7 +13,7 @@ import { complete, CompletionIndex } from './completion';
 import { fileNames, type FileNames } from './crossFile';
 import { computeFindings, Edit, Finding, Fix, isAcronymUse, keep, kept, spelledOutAs, updateFindings } from './findings';
 import { foldKey } from './fold';
-import { mayControl, mayControlAfter, sameControl, suppressions } from './suppress';
+import { disableLineEdit, mayControl, mayControlAfter, sameControl, suppressions } from './suppress';
 import type { Glossary } from './glossary';
 import { hover as hoverAt } from './hover';
 import { format, messages } from './l10n';
@@ -73,9 +73,9 @@ export interface LanguageService {
   doHover(doc: TextDocument, position: Position, settings?: Settings): Hover | null;
   doComplete(doc: TextDocument, position: Position, settings?: Settings): CompletionList;
   /**
-   * Quick fixes for the findings under `range`. `diagnostics`: the client's diagnostics there (the request's
-   * context); when every diagnostic of Lingo among them carries data of this version, the fixes are made from it,
-   * else from the findings.
+   * Quick fixes for the findings under `range`: each finding's fixes and "Disable … for this line". `diagnostics`:
+   * the client's diagnostics there (the request's context); when every diagnostic of Lingo among them carries data
+   * of this version, the fixes are made from it, else from the findings.
    */
   doCodeActions(doc: TextDocument, range: Range, settings?: Settings, only?: string[], diagnostics?: Diagnostic[]): CodeAction[];
   getInlayHints(doc: TextDocument, range: Range, settings?: Settings): InlayHint[];
@@ -338,10 +338,10 @@ export function getLanguageService(initial: Glossary): LanguageService {
       const text = doc.getText();
       if (hit || keepIt) {
         const e = hit ?? entry(doc, settings)!;
-        return fileNames(doc.uri, text, e.analysis, positions(doc, e));
+        return fileNames(doc.uri, text, e.analysis, positions(doc, e), suppressions(text, e.control));
       }
       const analysis = analyze(text, glossary, optionsFor(doc, settings));
-      return fileNames(doc.uri, text, analysis, positionsIn(lineStarts(text), text));
+      return fileNames(doc.uri, text, analysis, positionsIn(lineStarts(text), text), suppressions(text));
     },
     diagnosticsOf(fs, settings = DEFAULT_SETTINGS) {
       return fs.filter((f) => settings.rules[f.rule] !== 'off').map((f) => ({
@@ -434,6 +434,7 @@ export function getLanguageService(initial: Glossary): LanguageService {
         if (f.end < start || f.start > end) continue;
         const diagnostic = toDiagnostic(doc, f, settings, (o) => doc.positionAt(o), lang);
         for (const fix of f.fixes) actions.fix(diagnostic, fix.title, fix.edits.map((x) => ({ start: x.start, end: x.end, newText: x.newText })), fix.preferred);
+        actions.disable(diagnostic, f.rule, f.start, lang);
       }
       return actions.list;
     },
@@ -479,9 +480,10 @@ export function getLanguageService(initial: Glossary): LanguageService {
   };
 }
 
-/** The code actions of one request: each finding's fixes. */
+/** The code actions of one request: each finding's fixes, then one "Disable … for this line" per line and rule. */
 class Actions {
   readonly list: CodeAction[] = [];
+  readonly #disables = new Map<string, CodeAction>();
   constructor(readonly doc: TextDocument) {}
 
   fix(diagnostic: Diagnostic, title: string, edits: Edit[], preferred: boolean | undefined): void {
@@ -492,6 +494,23 @@ class Actions {
       isPreferred: preferred,
       edit: { changes: { [this.doc.uri]: edits.map((e) => TextEdit.replace({ start: this.doc.positionAt(e.start), end: this.doc.positionAt(e.end) }, e.newText)) } },
     });
+  }
+
+  /** "Disable <rule> for this line": one action per line and rule, for every diagnostic of the rule there. */
+  disable(diagnostic: Diagnostic, rule: RuleId, start: number, lang: Lang): void {
+    const e = disableLineEdit(this.doc.getText(), start, rule);
+    const key = `${e.start}|${rule}`;
+    const known = this.#disables.get(key);
+    if (known) { known.diagnostics!.push(diagnostic); return; }
+    const M = messages(lang);
+    const action: CodeAction = {
+      title: format(M.disableForLine, M.quote(ruleDeclaration(rule)!.text[lang].title)),
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      edit: { changes: { [this.doc.uri]: [TextEdit.replace({ start: this.doc.positionAt(e.start), end: this.doc.positionAt(e.end) }, e.newText)] } },
+    };
+    this.#disables.set(key, action);
+    this.list.push(action);
   }
 }
 
@@ -531,6 +550,7 @@ function actionsFromData(doc: TextDocument, start: number, end: number, context:
   const actions = new Actions(doc);
   for (const { d, data } of mine) {
     for (const fix of data.fixes) actions.fix(d, fix.title, fix.edits.map(([start, end, text]) => ({ start, end, newText: text ?? fix.newText })), fix.preferred);
+    actions.disable(d, data.rule, data.start, data.lang);
   }
   return actions.list;
 }
