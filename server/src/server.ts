@@ -217,6 +217,12 @@ function reloadGlossary(): void {
   }, 50);
 }
 
+/** RULES.md as the extension ships it, next to dist/ (where this bundle runs): diagnostics link their rule's section there. */
+function rulesDocument(): string | undefined {
+  const file = path.join(__dirname, '..', 'RULES.md');
+  return fs.existsSync(file) ? pathToFileURL(file).href : undefined;
+}
+
 const isGlossaryFile = (uri: string) => WORKSPACE_GLOSSARY_NAMES.some((n) => uri.endsWith('/' + n));
 
 let service: ReturnType<typeof getLanguageService>;
@@ -242,7 +248,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []))
     .filter((f) => f.uri.startsWith('file:'))
     .map((f) => fileURLToPath(f.uri));
-  service = getLanguageService(withLexicon(composeGlossary()));
+  service = getLanguageService(withLexicon(composeGlossary()), { rulesDocument: rulesDocument() });
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: true },

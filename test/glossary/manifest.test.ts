@@ -1,13 +1,15 @@
 /**
  * The declarations (server/src/service/declarations.ts) against what is written from them or beside them: the
- * manifest's contributes.configuration (npm run manifest) and the settings' descriptions in package.nls*.json (all
- * five).
+ * manifest's contributes.configuration (npm run manifest), the settings' descriptions in package.nls*.json (all
+ * five), RULES.md's sections and what the .vsix ships.
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { manifestConfiguration, RULES, SETTING_DECLARATIONS, SETTING_KEYS, settingDescriptionKey } from '../../server/src/service/declarations';
-import { ROOT } from '../helpers';
+import {
+  manifestConfiguration, ruleAnchor, RULE_DECLARATIONS, RULES, SETTING_DECLARATIONS, SETTING_KEYS, settingDescriptionKey,
+} from '../../server/src/service/declarations';
+import { diagnostics, ROOT } from '../helpers';
 
 const read = (name: string) => fs.readFileSync(path.join(ROOT, name), 'utf8');
 const NLS = ['package.nls.json', 'package.nls.sv.json', 'package.nls.nl.json', 'package.nls.pl.json', 'package.nls.zh-tw.json'];
@@ -62,5 +64,40 @@ describe('manifest and declarations', () => {
       assert.ok(ok, `${k}: default ${JSON.stringify(v)} is not of type ${type}`);
       if (Array.isArray(d.schema.enum)) assert.ok((d.schema.enum as unknown[]).includes(v), `${k}: default not in its enum`);
     }
+  });
+});
+
+/** GitHub's anchor for a heading (lower case, punctuation but hyphens dropped, spaces to hyphens). */
+const anchorOf = (heading: string) => heading.trim().toLowerCase().replace(/[^\p{L}\p{N}\s-]/gu, '').replace(/\s/g, '-');
+
+describe('RULES.md', () => {
+  const text = read('RULES.md');
+  const sections = text.split(/^## /m).slice(1).map((s) => ({ heading: s.slice(0, s.indexOf('\n')), body: s.slice(s.indexOf('\n')) }));
+
+  it('has one section per rule, in the order of the declarations, at the anchor diagnostics link to', () => {
+    assert.deepStrictEqual(sections.map((s) => s.heading), [...RULES]);
+    assert.deepStrictEqual(sections.map((s) => anchorOf(s.heading)), RULES.map(ruleAnchor));
+  });
+
+  for (const r of RULE_DECLARATIONS) {
+    it(`${r.id}: says what it checks, its default level, an example, how to fix and silence it`, () => {
+      const body = sections.find((s) => s.heading === r.id)?.body ?? '';
+      assert.match(body, /\*\*Checks\*\* /);
+      assert.ok(body.includes(`Default level: **${r.severity}**.`), `${r.id}: RULES.md does not give its default level, ${r.severity}`);
+      assert.match(body, /\*\*Example\.\*\* /);
+      assert.match(body, /\*\*How to fix it\.\*\* /);
+      assert.match(body, /\*\*How to silence it\.\*\* /);
+      assert.ok(body.includes(`"${r.id}": "off"`) || body.includes(`lingo-disable-next-line ${r.id}`) || body.includes(` ${r.id} -->`), `${r.id}: no way to silence it by name`);
+    });
+  }
+
+  it('its examples are reported as it says (the first example of each section that has one)', () => {
+    const examples = sections.map((s) => [s.heading, /```markdown\n([^]*?)```/.exec(s.body)?.[1]] as const).filter(([, x]) => x !== undefined);
+    assert.deepStrictEqual(examples.map(([r]) => r), RULES.filter((r) => r !== 'inconsistent-across-files'), 'a section without an example');
+    for (const [rule, example] of examples) assert.ok(diagnostics(example!).some((d) => d.rule === rule), `${rule}: ${JSON.stringify(example)} is not reported`);
+  });
+
+  it('ships in the .vsix (.vscodeignore lets it in)', () => {
+    assert.ok(read('.vscodeignore').split('\n').includes('!RULES.md'));
   });
 });

@@ -1,5 +1,9 @@
 /** The server over real LSP messages: spawn dist/server.js, speak JSON-RPC over stdio. */
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { fileURLToPath, pathToFileURL } from 'url';
+import { ROOT } from '../helpers';
 import { LspClient } from './lspClient';
 
 const NL_SLA = [
@@ -62,8 +66,11 @@ describe('server over LSP (stdio)', function () {
     assert.deepStrictEqual(edits, [{ range: d.range, newText: 'marketing qualified lead (MQL)' }]);
   });
 
-  it('carries the fixes of each diagnostic as data', async () => {
+  it('links each diagnostic to its rule in the RULES.md the extension ships, and carries its fixes as data', async () => {
     const [d] = await c.diagnostics('file:///w/team.sla.md', 3);
+    const href: string = d.codeDescription.href;
+    assert.strictEqual(href, `${pathToFileURL(path.join(ROOT, 'RULES.md')).href}#acronym-undefined`);
+    assert.ok(fs.readFileSync(fileURLToPath(href), 'utf8').includes('\n## acronym-undefined\n'));
     assert.deepStrictEqual(d.data, {
       version: 3, rule: 'acronym-undefined', lang: 'nl', start: 38, end: 41, text: 'MQL',
       fixes: [{ title: 'Uitschrijven: ‘marketing qualified lead (MQL)’', newText: 'marketing qualified lead (MQL)', edits: [[38, 41]], preferred: true }],

@@ -1,6 +1,6 @@
 /**
- * What diagnostics carry for their quick fixes (data), code actions made from that data, and "Disable … for this
- * line", per language.
+ * What diagnostics carry for their quick fixes (data, a link to the rule's documentation), code actions made from
+ * that data, and "Disable … for this line", per language.
  */
 import * as assert from 'assert';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -130,6 +130,20 @@ describe('diagnostic data', () => {
     assert.deepStrictEqual(ds.map((d) => (d.data as DiagnosticData).version), [2, 2]);
     const all = service.doCodeActions(doc, ds[0].range, S, undefined, [ds[0]]).find((a) => a.title.startsWith('Alle 2'))!;
     assert.strictEqual(apply(doc, all), 'Elke opportunity telt.\n\nEen opportunity van een klant hier. En nog meer tekst.\n\nEn een opportunity van een klant daar.');
+  });
+});
+
+describe('rule documentation links', () => {
+  it('each diagnostic links its rule\'s section of the rules document the service is given', () => {
+    const linked = getLanguageService(glossary, { rulesDocument: 'file:///ext/RULES.md' });
+    for (const [, text, rule] of DOCS) {
+      const ds = linked.doValidation(open(text), S);
+      assert.ok(ds.some((d) => d.code === rule));
+      for (const d of ds) assert.deepStrictEqual(d.codeDescription, { href: `file:///ext/RULES.md#${d.code}` });
+    }
+  });
+  it('without a rules document, diagnostics have no link', () => {
+    for (const d of service.doValidation(open(DOCS[0][1]), S)) assert.strictEqual(d.codeDescription, undefined);
   });
 });
 

@@ -7,7 +7,7 @@ export { encodeGlossary, decodeGlossary, compiledMeta, CompiledGlossaryError, CO
 export type { CompiledSource } from './compiled';
 export type { Glossary, DomainNames } from './glossary';
 export { getLanguageService, looksBinary, MAX_DATA_EDITS, SOURCE } from './languageService';
-export type { LanguageService, DocumentInfo, Skipped, DiagnosticData, FixData, EditData } from './languageService';
+export type { LanguageService, DocumentInfo, Skipped, DiagnosticData, FixData, EditData, ServiceOptions } from './languageService';
 export { analyze } from './analysis';
 export type { Analysis, Occurrence } from './analysis';
 export { foldKey } from './fold';

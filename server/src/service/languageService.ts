@@ -17,7 +17,7 @@ import { disableLineEdit, mayControl, mayControlAfter, sameControl, suppressions
 import type { Glossary } from './glossary';
 import { hover as hoverAt } from './hover';
 import { format, messages } from './l10n';
-import { ruleDeclaration } from './declarations';
+import { ruleAnchor, ruleDeclaration } from './declarations';
 import { DEFAULT_SETTINGS, fixedLanguage, RULES, RuleId, Settings } from './settings';
 import { LANGS, type Lang } from './types';
 import { expansionOf, lineStarts, positionsIn, section } from './util';
@@ -31,6 +31,15 @@ export interface DocumentInfo {
   detected: boolean;
   findings: number;
   skipped?: Skipped;
+}
+
+/** What the service is given besides the glossary. */
+export interface ServiceOptions {
+  /**
+   * The URI of the rules' documentation (RULES.md, as the extension ships it): each diagnostic's `codeDescription`
+   * points at its rule's section there. Without it diagnostics have none.
+   */
+  rulesDocument?: string;
 }
 
 /**
@@ -111,8 +120,16 @@ export function looksBinary(text: string): boolean {
   return n > 0 && ctrl / n > 0.1;
 }
 
-export function getLanguageService(initial: Glossary): LanguageService {
+export function getLanguageService(initial: Glossary, options: ServiceOptions = {}): LanguageService {
   let glossary = initial;
+  // Each rule's documentation link, made once.
+  const docs = new Map<string, { href: string }>();
+  const codeDescription = (rule: RuleId) => {
+    if (!options.rulesDocument) return undefined;
+    let d = docs.get(rule);
+    if (!d) docs.set(rule, (d = { href: `${options.rulesDocument}#${ruleAnchor(rule)}` }));
+    return d;
+  };
   let completionIndex: CompletionIndex | undefined;
   /** `control`: the text may hold control comments (see suppress.ts), kept up to date across edits. */
   interface CacheEntry { version: number; key: string; analysis: Analysis; control: boolean; findings?: Finding[]; lines?: Uint32Array }
@@ -291,6 +308,7 @@ export function getLanguageService(initial: Glossary): LanguageService {
       range: { start: pos(f.start), end: pos(f.end) },
       severity,
       code: f.rule,
+      codeDescription: codeDescription(f.rule),
       source: SOURCE,
       message: f.message,
       relatedInformation: undefined,
@@ -348,6 +366,7 @@ export function getLanguageService(initial: Glossary): LanguageService {
         range: f.range,
         severity: SEVERITY[settings.rules[f.rule] as keyof typeof SEVERITY],
         code: f.rule,
+        codeDescription: codeDescription(f.rule),
         source: SOURCE,
         message: f.message,
         relatedInformation: f.relatedLocation ? [DiagnosticRelatedInformation.create({ uri: f.relatedLocation.uri, range: f.relatedLocation.range }, f.relatedLocation.message)] : undefined,
