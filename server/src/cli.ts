@@ -8,8 +8,8 @@ import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import pkg from '../../package.json';
 import {
-  buildGlossary, formatIssue, getLanguageService, resolveSettings, mergeGlossaries,
-  type GlossaryFileData, type GlossaryIssue, type GlossarySource, type LanguageService, type RuleId, type Settings,
+  buildGlossary, formatIssue, getLanguageService, resolveSettings, mergeGlossaries, RULE_DECLARATIONS,
+  type GlossaryFileData, type GlossaryIssue, type GlossarySource, type LanguageService, type Settings,
 } from './service';
 import { exportCsv, importCsv } from './node/csv';
 import { BUILT_NAME, builtinGlossaryJson, loadBuiltGlossary, loadBuiltinGlossary, readGlossaryFolder, writeCompiledGlossary, type CompiledGlossary } from './node/glossaryFiles';
@@ -351,8 +351,8 @@ export const shown = (file: string): string =>
 
 const LEVELS = ['hint', 'information', 'warning', 'error'];
 const SEV_NAME = ['', 'error', 'warning', 'information', 'hint'] as const;
-/** The quick fixes --fix applies: they replace a term the glossary rejects, or spell an acronym out. Never inconsistency fixes (which term wins is a choice). */
-const SAFE_FIXES: RuleId[] = ['deprecated-term', 'mistranslation', 'acronym-undefined'];
+/** The rules whose preferred fix --fix applies (declarations.ts: `autoFix`). */
+const SAFE_FIXES = new Set<string>(RULE_DECLARATIONS.filter((r) => r.autoFix).map((r) => r.id));
 
 interface Change { file: string; line: number; column: number; old: string; new: string }
 
@@ -363,7 +363,7 @@ function fixDocument(service: LanguageService, file: string, doc: TextDocument, 
   // The preferred quick fix of each finding, as the editor offers it (one pass over the findings: asking for the
   // code actions of each finding in turn would go over all findings once per finding).
   for (const f of service.findings(doc, settings)) {
-    if (!SAFE_FIXES.includes(f.rule)) continue; // findings() already leaves out rules that are off
+    if (!SAFE_FIXES.has(f.rule)) continue; // findings() already leaves out rules that are off
     const fix = f.fixes.find((x) => x.preferred);
     for (const e of fix?.edits ?? []) edits.push({ start: e.start, end: e.end, newText: e.newText });
   }

@@ -14,6 +14,7 @@ import {
   buildGlossary, getLanguageService, resolveSettings, Settings, formatIssue, LANGS, messages, Glossary, mergeGlossaries,
   newTeamConcept, isLang, foldKey, type GlossarySource, type GlossaryIssue, type Lang,
 } from './service';
+import * as fs from 'fs';
 import * as path from 'path';
 import { attachHanLexicon, lexiconFile } from './node/hanLexicon';
 import {
@@ -225,6 +226,12 @@ function reloadGlossary(): void {
   }, 50);
 }
 
+/** RULES.md as the extension ships it, next to dist/ (where this bundle runs): diagnostics link their rule's section there. */
+function rulesDocument(): string | undefined {
+  const file = path.join(__dirname, '..', 'RULES.md');
+  return fs.existsSync(file) ? pathToFileURL(file).href : undefined;
+}
+
 const isGlossaryFile = (uri: string) => WORKSPACE_GLOSSARY_NAMES.some((n) => uri.endsWith('/' + n));
 /** Which concepts come from a team glossary, and where each is defined there. */
 const team = new TeamConcepts();
@@ -279,7 +286,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []))
     .filter((f) => f.uri.startsWith('file:'))
     .map((f) => fileURLToPath(f.uri));
-  service = getLanguageService(withLexicon(composeGlossary()));
+  service = getLanguageService(withLexicon(composeGlossary()), { rulesDocument: rulesDocument() });
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: true },
@@ -455,7 +462,7 @@ connection.onHover((p, token) => withDoc(p.textDocument.uri, token, null, (doc, 
 connection.onCompletion((p, token) => withDoc(p.textDocument.uri, token, { isIncomplete: false, items: [] }, (doc, s) => service.doComplete(doc, clamp(doc, p.position), s)));
 connection.onCodeAction((p, token) => withDoc(p.textDocument.uri, token, [], (doc, s) => {
   const range = { start: clamp(doc, p.range.start), end: clamp(doc, p.range.end) };
-  const actions = service.doCodeActions(doc, range, s, p.context.only);
+  const actions = service.doCodeActions(doc, range, s, p.context.only, p.context.diagnostics);
   const selected = doc.getText(range).trim();
   const wantsRefactor = !p.context.only || p.context.only.some((k) => 'refactor'.startsWith(k) || k.startsWith('refactor'));
   if (selected && selected.length <= 100 && !selected.includes('\n') && folders.length && trusted && wantsRefactor) {

@@ -143,6 +143,23 @@ describe('lingo check', function () {
     assert.strictEqual(run.originalUriBaseIds.SRCROOT.uri.startsWith('file:///'), true);
   });
 
+  it('SARIF describes the rules in English and, as translations, in Swedish, Dutch, Polish and Chinese', () => {
+    const run = JSON.parse(lingo(['check', SLA, '--format', 'sarif']).stdout).runs[0];
+    const driver = run.tool.driver;
+    assert.strictEqual(driver.language, 'en');
+    const d = driver.rules.find((r: { id: string }) => r.id === 'deprecated-term');
+    assert.deepStrictEqual([d.name, d.shortDescription.text, d.defaultConfiguration.level], ['DeprecatedTerm', 'A term the glossary marks as deprecated.', 'warning']);
+    assert.deepStrictEqual(run.translations.map((t: { language: string }) => t.language), ['sv', 'nl', 'pl', 'zh-Hant']);
+    for (const t of run.translations) {
+      assert.deepStrictEqual(t.associatedComponent, { name: 'lingo' });
+      assert.deepStrictEqual(t.rules.map((r: { id: string }) => r.id), driver.rules.map((r: { id: string }) => r.id), `${t.language}: the driver's rules in its order`);
+    }
+    const short = (lang: string) => run.translations.find((t: { language: string }) => t.language === lang).rules.find((r: { id: string }) => r.id === 'deprecated-term').shortDescription.text;
+    assert.deepStrictEqual(['sv', 'nl', 'pl', 'zh-Hant'].map(short), [
+      'En term som ordlistan anger som avrådd.', 'Een term die de woordenlijst afraadt.', 'Termin, który słowniczek oznacza jako niezalecany.', '詞彙表標示為不建議使用的用語。',
+    ]);
+  });
+
   it('the SARIF check catches a broken log (the validator is not a no-op)', () => {
     const log: Json = JSON.parse(lingo(['check', SLA, '--format', 'sarif']).stdout);
     const validate = sarifValidator();

@@ -1,14 +1,15 @@
 /**
  * Property tests (fast-check) on the in-process language service: planted terms are found at
  * their exact range, no range lies outside its document, quick fixes change only what they name
- * and converge without corrupting the text.
+ * and converge without corrupting the text, code actions made from diagnostics' data equal those made from the
+ * findings, and "Disable … for this line" takes its diagnostics away.
  *
  *   LINGO_PROP_SEED=42 LINGO_PROP_RUNS=2000 npx mocha out/test/robust/properties.test.js
  */
 import * as assert from 'assert';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Position, Range, TextEdit } from 'vscode-languageserver-types';
+import type { CodeAction, Position, Range, TextEdit } from 'vscode-languageserver-types';
 import { foldKey } from '../../server/src/service/fold';
 import { termForms } from '../../server/src/service/glossary';
 import { builtin, settings } from '../helpers';
@@ -99,6 +100,13 @@ function applyByOffsets(doc: TextDocument, edits: TextEdit[]): { text: string; k
   return { text: out + text.slice(at), kept };
 }
 
+/** A "Disable … for this line": one insertion, of a control comment or of a rule name into one. */
+function isDisable(doc: TextDocument, a: CodeAction): boolean {
+  const edits = a.edit?.changes?.[doc.uri] ?? [];
+  return edits.length === 1 && doc.offsetAt(edits[0].range.start) === doc.offsetAt(edits[0].range.end) &&
+    (/^[ \t>]*<!-- lingo-disable-next-line [a-z-]+ -->\r?\n$/.test(edits[0].newText) || /^ [a-z-]+$/.test(edits[0].newText));
+}
+
 // ---- properties -------------------------------------------------------------------------------
 
 describe('service properties (fast-check)', function () {
@@ -147,7 +155,7 @@ describe('service properties (fast-check)', function () {
     fc.assert(fc.property(prose, (text) => {
       const doc = mkDoc(text);
       const diags = service.doValidation(doc, settings());
-      const actions = service.doCodeActions(doc, whole(doc), settings());
+      const actions = service.doCodeActions(doc, whole(doc), settings()).filter((a) => !isDisable(doc, a));
       for (const a of actions) {
         const edits = a.edit!.changes![doc.uri];
         assert.ok(edits.length > 0, `${a.title}: no edits`);
@@ -160,6 +168,40 @@ describe('service properties (fast-check)', function () {
           const s = doc.offsetAt(e.range.start), t = doc.offsetAt(e.range.end);
           assert.ok(diags.some((d) => doc.offsetAt(d.range.start) <= s && t <= doc.offsetAt(d.range.end)), `${a.title}: edit ${JSON.stringify(text.slice(s, t))} is not on a flagged range`);
           assert.notStrictEqual(e.newText, text.slice(s, t), `${a.title}: edit changes nothing`);
+        }
+      }
+    }), params);
+  });
+
+  it('makes the same code actions from the diagnostics\' data as from the findings', () => {
+    fc.assert(fc.property(prose, fc.nat(), (text, k) => {
+      const doc = mkDoc(text);
+      const diags = service.doValidation(doc, settings());
+      const d = diags[k % Math.max(1, diags.length)];
+      for (const r of d ? [whole(doc), d.range] : [whole(doc)]) {
+        const from = doc.offsetAt(r.start), to = doc.offsetAt(r.end);
+        const under = diags.filter((x) => doc.offsetAt(x.range.end) >= from && doc.offsetAt(x.range.start) <= to);
+        assert.deepStrictEqual(service.doCodeActions(doc, r, settings(), undefined, under), service.doCodeActions(doc, r, settings()));
+      }
+    }), params);
+  });
+
+  it('"Disable … for this line" inserts only a comment and takes its diagnostics away', () => {
+    fc.assert(fc.property(prose, (text) => {
+      const doc = mkDoc(text);
+      const diags = service.doValidation(doc, settings());
+      const disables = service.doCodeActions(doc, whole(doc), settings(), undefined, diags).filter((a) => isDisable(doc, a));
+      assert.strictEqual(disables.length, new Set(diags.map((d) => `${d.range.start.line}|${d.code}`)).size, 'one per line and rule');
+      for (const a of disables) {
+        const [e] = a.edit!.changes![doc.uri];
+        const at = doc.offsetAt(e.range.start);
+        const out = TextDocument.applyEdits(doc, [e]);
+        assert.strictEqual(out.slice(0, at) + out.slice(at + e.newText.length), text, 'only an insertion');
+        const after = TextDocument.create(doc.uri, 'markdown', doc.version + 1, out);
+        const left = new Set(service.doValidation(after, settings()).map((d) => `${d.code}@${doc.offsetAt(d.range.start) >= at ? doc.offsetAt(d.range.start) - e.newText.length : doc.offsetAt(d.range.start)}`));
+        for (const d of a.diagnostics!) {
+          const start = doc.offsetAt(d.range.start);
+          assert.ok(!left.has(`${d.code}@${start}`), `${a.title}: ${d.code} at ${start} is still reported in ${JSON.stringify(out)}`);
         }
       }
     }), params);

@@ -1,5 +1,9 @@
 /** The server over real LSP messages: spawn dist/server.js, speak JSON-RPC over stdio. */
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { fileURLToPath, pathToFileURL } from 'url';
+import { ROOT } from '../helpers';
 import { LspClient, type Json } from './lspClient';
 
 const NL_SLA = [
@@ -60,6 +64,25 @@ describe('server over LSP (stdio)', function () {
     assert.strictEqual(actions[0].title, 'Uitschrijven: ‘marketing qualified lead (MQL)’');
     const edits = actions[0].edit.changes['file:///w/team.sla.md'];
     assert.deepStrictEqual(edits, [{ range: d.range, newText: 'marketing qualified lead (MQL)' }]);
+  });
+
+  it('links each diagnostic to its rule in the RULES.md the extension ships, and carries its fixes as data', async () => {
+    const [d] = await c.diagnostics('file:///w/team.sla.md', 3);
+    const href: string = d.codeDescription.href;
+    assert.strictEqual(href, `${pathToFileURL(path.join(ROOT, 'RULES.md')).href}#acronym-undefined`);
+    assert.ok(fs.readFileSync(fileURLToPath(href), 'utf8').includes('\n## acronym-undefined\n'));
+    assert.deepStrictEqual(d.data, {
+      version: 3, rule: 'acronym-undefined', lang: 'nl', start: 38, end: 41, text: 'MQL',
+      fixes: [{ title: 'Uitschrijven: ‘marketing qualified lead (MQL)’', newText: 'marketing qualified lead (MQL)', edits: [[38, 41]], preferred: true }],
+    });
+  });
+
+  it('offers "Disable … for this line", which writes the comment above the line', async () => {
+    const [d] = await c.diagnostics('file:///w/team.sla.md', 3);
+    const actions = await c.request('textDocument/codeAction', { textDocument: { uri: 'file:///w/team.sla.md' }, range: d.range, context: { diagnostics: [d] } });
+    const disable = actions.find((a: Json) => a.title === 'Controle ‘Afkorting niet uitgeschreven’ uitschakelen voor deze regel');
+    assert.deepStrictEqual(disable.edit.changes['file:///w/team.sla.md'], [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, newText: '<!-- lingo-disable-next-line acronym-undefined -->\n' }]);
+    assert.deepStrictEqual(disable.diagnostics, [d]);
   });
 
   it('returns inlay hints', async () => {

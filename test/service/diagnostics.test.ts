@@ -109,7 +109,7 @@ describe('consistency', () => {
   it('quick fixes: replace this one, replace all', () => {
     const marked = 'Elke opportunity wordt opgevolgd. Een |kans gaat terug, en nog een kans ook, en de accountmanager moet dat melden.';
     const { titles } = quickFixes(marked);
-    assert.deepStrictEqual(titles, ['Vervangen door ‘opportunity’', 'Alle 2 in dit document vervangen door ‘opportunity’']);
+    assert.deepStrictEqual(titles, ['Vervangen door ‘opportunity’', 'Alle 2 in dit document vervangen door ‘opportunity’', 'Controle ‘Inconsistente term’ uitschakelen voor deze regel']);
     assert.strictEqual(quickFixes(marked, titles[0]).result, 'Elke opportunity wordt opgevolgd. Een opportunity gaat terug, en nog een kans ook, en de accountmanager moet dat melden.');
     assert.strictEqual(quickFixes(marked, titles[1]).result, 'Elke opportunity wordt opgevolgd. Een opportunity gaat terug, en nog een opportunity ook, en de accountmanager moet dat melden.');
   });

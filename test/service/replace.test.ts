@@ -40,6 +40,11 @@ const FIXES: Record<string, [string, string][]> = {
     ['|Okazje trzeba wpisywać do CRM w ciągu dwóch dni.', 'Szanse sprzedażowe trzeba wpisywać do CRM w ciągu dwóch dni.'], // sentence start
     ['Dział sprzedaży dba o |OKAZJE i prognozy.', 'Dział sprzedaży dba o SZANSE SPRZEDAŻOWE i prognozy.'], // all capitals
     ['Każda |okazja w CRM musi mieć właściciela.', 'Każda szansa sprzedażowa w CRM musi mieć właściciela.'], // the base form
+    // "okazji" may be genitive, dative or locative: a preposition before it says which
+    ['Handlowiec informuje kierownika o każdej |okazji w lejku sprzedaży.', 'Handlowiec informuje kierownika o każdej szansie sprzedażowej w lejku sprzedaży.'], // o + loc. sg
+    ['Nie zamykamy kwartału bez |okazji w CRM.', 'Nie zamykamy kwartału bez szansy sprzedażowej w CRM.'], // bez + gen. sg
+    ['Dzięki |okazji z targów mamy nowego klienta.', 'Dzięki szansie sprzedażowej z targów mamy nowego klienta.'], // dzięki + dat. sg
+    ['Po targach, |okazji w lejku sprzedaży jest więcej.', 'Po targach, szansy sprzedażowej w lejku sprzedaży jest więcej.'], // "po" is in another clause: gen. sg
     // rurociąg (mistranslation) → pipeline, an English loan with its endings after an apostrophe
     ['Lista |rurociągów jest przeglądana co tydzień przez kierownika sprzedaży.', "Lista pipeline'ów jest przeglądana co tydzień przez kierownika sprzedaży."], // gen. pl
     ['W |rurociągach sprzedaży mamy za mało szans w tym kwartale.', "W pipeline'ach sprzedaży mamy za mało szans w tym kwartale."], // loc. pl

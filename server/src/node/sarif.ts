@@ -1,11 +1,12 @@
 /**
- * SARIF 2.1.0 output for `lingo check --format sarif`: one run, the four rules in tool.driver.rules,
+ * SARIF 2.1.0 output for `lingo check --format sarif`: one run, the rules (declarations.ts) in tool.driver.rules
+ * (in English) and in run.translations (Swedish, Dutch, Polish, Chinese),
  * one result per finding with its region (1-based lines, UTF-16 columns as LSP counts them), related
  * locations, and the quick fixes as SARIF fixes (artifactChanges with replacements).
  */
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { DEFAULT_SETTINGS, RULES, type RuleId } from '../service';
+import { LANGS, RULE_DECLARATIONS, RULES, sarifRuleName, type Lang } from '../service';
 
 export interface CheckRange { startLine: number; startColumn: number; endLine: number; endColumn: number }
 
@@ -18,35 +19,23 @@ export interface CheckResult extends CheckRange {
   fixes?: { title: string; edits: (CheckRange & { newText: string })[] }[];
 }
 
-const RULE_TEXT: Record<RuleId, { name: string; short: string; full: string }> = {
-  'acronym-undefined': {
-    name: 'AcronymUndefined',
-    short: 'An acronym is used before it is spelled out.',
-    full: 'The first use of an acronym in a document should be written with its expansion, e.g. "marketing qualified lead (MQL)".',
-  },
-  'inconsistent-term': {
-    name: 'InconsistentTerm',
-    short: 'One concept is named with different terms in the same document.',
-    full: 'A document should name each concept with one term; the best-ranked term used in the document is suggested.',
-  },
-  'inconsistent-across-files': {
-    name: 'InconsistentAcrossFiles',
-    short: 'One concept is named differently in different files of a folder or workspace.',
-    full: 'Files of one folder or workspace should name each concept with one term; the best-ranked term used elsewhere is suggested.',
-  },
-  'deprecated-term': {
-    name: 'DeprecatedTerm',
-    short: 'A term the glossary marks as deprecated.',
-    full: 'The glossary marks this term as deprecated; the replacement it names is suggested.',
-  },
-  mistranslation: {
-    name: 'Mistranslation',
-    short: 'A known wrong (often machine) translation of a term.',
-    full: 'The glossary lists this text as a mistranslation of a concept; the correct term is suggested.',
-  },
-};
-
 const LEVEL: Record<CheckResult['severity'], string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+
+/**
+ * The rules' descriptions in another language, as a SARIF translation of the driver (§3.19: a toolComponent with
+ * translationMetadata, associated with the component it translates; its rules in the driver's order). Viewers
+ * that do not read translations show the driver's English.
+ */
+function translation(lang: Lang, version: string): object {
+  return {
+    name: 'lingo',
+    language: lang,
+    associatedComponent: { name: 'lingo' },
+    translationMetadata: { name: `lingo (${lang})` },
+    localizedDataSemanticVersion: version,
+    rules: RULE_DECLARATIONS.map((r) => ({ id: r.id, shortDescription: { text: r.text[lang].short }, fullDescription: { text: r.text[lang].full } })),
+  };
+}
 
 /** A path relative to the base directory, as a URI reference with '/' separators. */
 function relUri(file: string, base: string): string {
@@ -69,15 +58,18 @@ export function toSarif(results: CheckResult[], options: { version: string; base
           name: 'lingo',
           semanticVersion: options.version,
           version: options.version,
-          rules: RULES.map((id) => ({
-            id,
-            name: RULE_TEXT[id].name,
-            shortDescription: { text: RULE_TEXT[id].short },
-            fullDescription: { text: RULE_TEXT[id].full },
-            defaultConfiguration: { level: LEVEL[DEFAULT_SETTINGS.rules[id] as CheckResult['severity']] },
+          language: 'en',
+          localizedDataSemanticVersion: options.version,
+          rules: RULE_DECLARATIONS.map((r) => ({
+            id: r.id,
+            name: sarifRuleName(r.id),
+            shortDescription: { text: r.text.en.short },
+            fullDescription: { text: r.text.en.full },
+            defaultConfiguration: { level: LEVEL[r.severity] },
           })),
         },
       },
+      translations: LANGS.filter((l) => l !== 'en').map((l) => translation(l, options.version)),
       originalUriBaseIds: { SRCROOT: { uri: pathToFileURL(base + path.sep).href } },
       artifacts: files.map((f) => ({ location: { uri: relUri(f, base), uriBaseId: 'SRCROOT' }, mimeType: /\.txt$/i.test(f) ? 'text/plain' : 'text/markdown' })),
       columnKind: 'utf16CodeUnits',

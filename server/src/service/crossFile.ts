@@ -9,6 +9,7 @@
  * once per language of the group, not compared file by file).
  */
 import type { Range } from 'vscode-languageserver-types';
+import type { RuleId } from './declarations';
 import type { Analysis } from './analysis';
 import { better, Finding, Fix, namesUsed } from './findings';
 import { format, messages } from './l10n';
@@ -31,8 +32,12 @@ export interface FileNames {
   concepts: Map<string, { names: Name[]; mine: Name; occs: { start: number; end: number; range: Range; written: string }[] }>;
 }
 
-/** Sums a file up for consistency across files; `pos` gives the line and character of an offset in `text`. */
-export function fileNames(uri: string, text: string, analysis: Analysis, pos: Pos): FileNames {
+/**
+ * Sums a file up for consistency across files; `pos` gives the line and character of an offset in `text`; `off`
+ * says where a control comment switches a rule off (suppress.ts): places where inconsistent-across-files is off are
+ * not reported, though the names there still count.
+ */
+export function fileNames(uri: string, text: string, analysis: Analysis, pos: Pos, off?: (rule: RuleId, offset: number) => boolean): FileNames {
   const lang = analysis.lang;
   const cmp = better(lang);
   const concepts: FileNames['concepts'] = new Map();
@@ -48,7 +53,8 @@ export function fileNames(uri: string, text: string, analysis: Analysis, pos: Po
       if (!mine || cmp(n.best, mine.best) < 0) { mine = n; mineOccs = id.occs; }
     }
     if (!mine) continue;
-    concepts.set(concept.id, { names, mine, occs: mineOccs.map((o) => ({ start: o.start, end: o.end, range: range(o.start, o.end), written: own(text.slice(o.start, o.end)) })) });
+    const reported = off ? mineOccs.filter((o) => !off('inconsistent-across-files', o.start)) : mineOccs;
+    concepts.set(concept.id, { names, mine, occs: reported.map((o) => ({ start: o.start, end: o.end, range: range(o.start, o.end), written: own(text.slice(o.start, o.end)) })) });
   }
   return { uri, lang, concepts };
 }

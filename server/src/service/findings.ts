@@ -6,8 +6,8 @@
 import type { Analysis, Occurrence } from './analysis';
 import { foldKey, isHanCode } from './fold';
 import { format, messages } from './l10n';
-import type { RuleId } from './settings';
-import { fitTerm } from './replace';
+import { ruleDeclaration, type RuleId } from './declarations';
+import { fitTerm, governedCase } from './replace';
 import type { Concept, Lang, Term } from './types';
 import { conceptLabel, firstIndex, matchCase, replacementOf, spelledOut, statusRank } from './util';
 
@@ -22,6 +22,8 @@ export interface Finding {
   /** Related information in another document (consistency across files). */
   relatedLocation?: { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } }; message: string };
   fixes: Fix[];
+  /** The most edits one of its fixes makes, when known without building the fixes ("replace all"). */
+  readonly mostEdits?: number;
 }
 
 /**
@@ -29,7 +31,7 @@ export interface Finding {
  * each written to fit its place (fitTerm). Like the occurrences, it lives on across edits that leave it
  * unchanged: `text` is that of the newest version.
  */
-interface ReplaceAll { title: string; from: Term; target: Term; occs: Occurrence[]; text: string }
+interface ReplaceAll { title: string; from: Term; target: Term; occs: Occurrence[]; text: string; fix?: Fix }
 
 /**
  * The title and the new text of a finding's own fix, made when first asked for: the replacement is inflected
@@ -89,6 +91,11 @@ class Found implements Finding {
     return true;
   }
 
+  get mostEdits(): number {
+    const n = this.#all?.occs.length ?? 0;
+    return n < 2 ? 1 : n;
+  }
+
   /** For inconsistent-term: the concept named in different ways. */
   get concept(): Concept | undefined {
     return this.#concept;
@@ -99,14 +106,21 @@ class Found implements Finding {
     const own: Fix = { title, edits: [{ start: this.start, end: this.end, newText }], preferred: true };
     const all = this.#all;
     if (!all || all.occs.length < 2) return [own];
-    // The same written form gets the same text: fitted once.
-    const fitted = new Map<string, string>();
-    const fit = (written: string) => {
-      let t = fitted.get(written);
-      if (t === undefined) fitted.set(written, (t = fitTerm(written, all.from, all.target)));
-      return t;
-    };
-    return [own, { title: all.title, edits: all.occs.map((o) => ({ start: o.start, end: o.end, newText: fit(all.text.slice(o.start, o.end)) })) }];
+    // The same written form gets the same text: fitted once. One "replace all" per name and version of the text,
+    // shared by the findings of its occurrences.
+    if (!all.fix) {
+      const fitted = new Map<string, string>();
+      const fit = (o: Occurrence) => {
+        const written = all.text.slice(o.start, o.end);
+        const governed = governedCase(all.target.lang, all.text.slice(Math.max(0, o.start - 60), o.start));
+        const key = `${written}|${governed ?? ''}`;
+        let t = fitted.get(key);
+        if (t === undefined) fitted.set(key, (t = fitTerm(written, all.from, all.target, governed)));
+        return t;
+      };
+      all.fix = { title: all.title, edits: all.occs.map((o) => ({ start: o.start, end: o.end, newText: fit(o) })) };
+    }
+    return [own, all.fix];
   }
 
   /** The same finding in the next version of the text, at new offsets. */
@@ -116,7 +130,7 @@ class Found implements Finding {
 
   /** Says that `text` is the newest version (for "replace all", whose occurrences have moved into it). */
   liveIn(text: string): void {
-    if (this.#all) this.#all.text = text;
+    if (this.#all) { this.#all.text = text; this.#all.fix = undefined; }
   }
 }
 
@@ -220,9 +234,8 @@ export function mergeByPlace(x: Finding[], y: Finding[]): Finding[] {
   return out;
 }
 
-const RULE_ORDER: Record<string, number> = { 'acronym-undefined': 0, 'deprecated-term': 1, mistranslation: 1, 'inconsistent-term': 2 };
-/** Document order; on one range, acronym findings before the others. */
-const byPlace = (x: Finding, y: Finding) => x.start - y.start || x.end - y.end || RULE_ORDER[x.rule] - RULE_ORDER[y.rule];
+/** Document order; on one range, in the order of the rules' ranks (acronym findings before the others). */
+const byPlace = (x: Finding, y: Finding) => x.start - y.start || x.end - y.end || ruleDeclaration(x.rule)!.rank - ruleDeclaration(y.rule)!.rank;
 
 /** deprecated-term and mistranslation, for these occurrences. */
 function deprecatedFindings(text: string, occurrences: Occurrence[], lang: Lang): Finding[] {
@@ -238,7 +251,7 @@ function deprecatedFindings(text: string, occurrences: Occurrence[], lang: Lang)
     // The message names the replacement in its dictionary form; the fix writes it to fit the text.
     const base = format(t.mistranslation ? M.mistranslatedTerm : M.deprecatedTerm, q(original), q(matchCase(original, target)));
     const fix = new OwnFix(() => {
-      const repl = fitTerm(original, t, termNamed(t, target));
+      const repl = fitTerm(original, t, termNamed(t, target), governedCase(lang, text.slice(Math.max(0, o.start - 60), o.start)));
       return { title: format(M.replaceWith, q(repl)), newText: repl };
     });
     findings.push(new Found(rule, o.start, o.end, t.note ? `${base}${M.sentenceGap}${t.note}` : base, fix));
@@ -342,16 +355,18 @@ function inconsistencies(text: string, a: Analysis, lang: Lang, only?: ReadonlyS
       const said = new Map<string, { message: string; fix: OwnFix }>();
       for (const o of loser.occs) {
         const original = text.slice(o.start, o.end);
-        let w = said.get(original);
+        const governed = governedCase(lang, text.slice(Math.max(0, o.start - 60), o.start)); // Polish only
+        const sayKey = governed ? `${original}|${governed}` : original;
+        let w = said.get(sayKey);
         if (!w) {
           const message = labelIsTarget || labelKey === foldKey(original)
             ? format(M.inconsistentShort, q(original), q(target))
             : format(M.inconsistent, name, q(original), q(target));
           const fix = new OwnFix(() => {
-            const repl = fitTerm(original, from, to);
+            const repl = fitTerm(original, from, to, governed);
             return { title: format(M.replaceWith, q(repl)), newText: repl };
           });
-          said.set(original, (w = { message, fix }));
+          said.set(sayKey, (w = { message, fix }));
         }
         out.push(new Found('inconsistent-term', o.start, o.end, w.message, w.fix, all, related, c));
       }

@@ -34,6 +34,8 @@ export interface Messages {
   /** {0} count, {1} replacement */
   replaceAll: string;
   spellOut: string;
+  /** {0} the rule's name (declarations.ts), quoted: the quick fix that writes a lingo-disable-next-line comment */
+  disableForLine: string;
   insertWithDefinition: string;
   insertAcronym: string;
   /** {0} size in MB, {1} limit in MB */
@@ -87,6 +89,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     replaceWith: 'Replace with {0}',
     replaceAll: 'Replace all {0} in this document with {1}',
     spellOut: 'Spell out: {0}',
+    disableForLine: 'Disable the {0} check for this line',
     insertWithDefinition: 'Term with definition',
     insertAcronym: 'Acronym with expansion',
     skippedLarge: 'Not checked: this file is {0} MB, over the {1} MB limit (setting lingo.maxFileSizeMB).',
@@ -125,6 +128,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     replaceWith: 'Ersätt med {0}',
     replaceAll: 'Ersätt alla {0} i dokumentet med {1}',
     spellOut: 'Skriv ut: {0}',
+    disableForLine: 'Stäng av kontrollen {0} för den här raden',
     insertWithDefinition: 'Term med definition',
     insertAcronym: 'Förkortning med förklaring',
     skippedLarge: 'Kontrolleras inte: filen är {0} MB, över gränsen på {1} MB (inställningen lingo.maxFileSizeMB).',
@@ -163,6 +167,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     replaceWith: 'Vervangen door {0}',
     replaceAll: 'Alle {0} in dit document vervangen door {1}',
     spellOut: 'Uitschrijven: {0}',
+    disableForLine: 'Controle {0} uitschakelen voor deze regel',
     insertWithDefinition: 'Term met definitie',
     insertAcronym: 'Afkorting met uitleg',
     skippedLarge: 'Niet gecontroleerd: dit bestand is {0} MB, groter dan de limiet van {1} MB (instelling lingo.maxFileSizeMB).',
@@ -201,6 +206,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     replaceWith: 'Zastąp przez {0}',
     replaceAll: 'Zastąp wszystkie wystąpienia ({0}) w dokumencie przez {1}',
     spellOut: 'Rozwiń: {0}',
+    disableForLine: 'Wyłącz regułę {0} w tym wierszu',
     insertWithDefinition: 'Termin z definicją',
     insertAcronym: 'Skrót z rozwinięciem',
     skippedLarge: 'Nie sprawdzono: plik ma {0} MB, więcej niż limit {1} MB (ustawienie lingo.maxFileSizeMB).',
@@ -239,6 +245,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     replaceWith: '取代為{0}',
     replaceAll: '將本文件中全部 {0} 處取代為{1}',
     spellOut: '寫出全稱：{0}',
+    disableForLine: '在此行停用{0}檢查',
     insertWithDefinition: '術語與定義',
     insertAcronym: '縮寫與全稱',
     skippedLarge: '未檢查：此檔案大小為 {0} MB，超過 {1} MB 的上限（設定 lingo.maxFileSizeMB）。',

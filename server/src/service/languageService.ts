@@ -19,14 +19,15 @@ import { prepareRenameAt, renameEdits, type PrepareRename, type RenameResult, ty
 import { semanticTokensOf } from './semanticTokens';
 import { conceptSymbols, findConcepts, usedConcepts, type ConceptMatch } from './symbols';
 import { fileNames, type FileNames } from './crossFile';
-import { computeFindings, Finding, isAcronymUse, keep, kept, spelledOutAs, updateFindings } from './findings';
+import { computeFindings, Edit, Finding, Fix, isAcronymUse, keep, kept, spelledOutAs, updateFindings } from './findings';
 import { foldKey } from './fold';
-import { mayControl, mayControlAfter, sameControl, suppressions } from './suppress';
+import { disableLineEdit, mayControl, mayControlAfter, sameControl, suppressions } from './suppress';
 import type { Glossary } from './glossary';
 import { hover as hoverAt } from './hover';
 import { format, messages } from './l10n';
+import { ruleAnchor, ruleDeclaration } from './declarations';
 import { DEFAULT_SETTINGS, fixedLanguage, RULES, RuleId, Settings } from './settings';
-import type { Concept, Lang } from './types';
+import { LANGS, type Concept, type Lang } from './types';
 import { expansionOf, lineStarts, positionsIn, section } from './util';
 
 export const SOURCE = 'lingo';
@@ -40,6 +41,44 @@ export interface DocumentInfo {
   skipped?: Skipped;
 }
 
+/** What the service is given besides the glossary. */
+export interface ServiceOptions {
+  /**
+   * The URI of the rules' documentation (RULES.md, as the extension ships it): each diagnostic's `codeDescription`
+   * points at its rule's section there. Without it diagnostics have none.
+   */
+  rulesDocument?: string;
+}
+
+/**
+ * What a diagnostic of a finding carries (`Diagnostic.data`, which clients send back with a code action request):
+ * enough to make its quick fixes again without the findings, while the document is at `version`.
+ */
+export interface DiagnosticData {
+  /** The document version the offsets are in. */
+  version: number;
+  rule: RuleId;
+  /** The document's language: the quick fixes' titles are in it. */
+  lang: Lang;
+  /** The finding's place, as offsets, and the text there (which must still be there for the data to be used). */
+  start: number;
+  end: number;
+  text: string;
+  /**
+   * Its quick fixes: each edit [start, end] writes the fix's `newText` there, [start, end, text] another text (a
+   * "replace all" keeps each place's capitals). Null when one has more than MAX_DATA_EDITS edits (a "replace all"
+   * of a name used very often, whose places every diagnostic of that name would carry): code actions then take
+   * the fixes from the findings.
+   */
+  fixes: FixData[] | null;
+}
+
+export interface FixData { title: string; newText: string; edits: EditData[]; preferred?: true }
+export type EditData = [number, number] | [number, number, string];
+
+/** The most edits a diagnostic's data carries for its quick fixes (see DiagnosticData.fixes). */
+export const MAX_DATA_EDITS = 10;
+
 export interface LanguageService {
   setGlossary(glossary: Glossary): void;
   getGlossary(): Glossary;
@@ -50,7 +89,12 @@ export interface LanguageService {
   doValidation(doc: TextDocument, settings?: Settings): Diagnostic[];
   doHover(doc: TextDocument, position: Position, settings?: Settings): Hover | null;
   doComplete(doc: TextDocument, position: Position, settings?: Settings): CompletionList;
-  doCodeActions(doc: TextDocument, range: Range, settings?: Settings, only?: string[]): CodeAction[];
+  /**
+   * Quick fixes for the findings under `range`: each finding's fixes and "Disable … for this line". `diagnostics`:
+   * the client's diagnostics there (the request's context); when every diagnostic of Lingo among them carries data
+   * of this version, the fixes are made from it, else from the findings.
+   */
+  doCodeActions(doc: TextDocument, range: Range, settings?: Settings, only?: string[], diagnostics?: Diagnostic[]): CodeAction[];
   getInlayHints(doc: TextDocument, range: Range, settings?: Settings): InlayHint[];
   documentInfo(doc: TextDocument, settings?: Settings): DocumentInfo;
   /** Analyses a document in steps, pausing between slices of a large one (drive it with an event loop). */
@@ -110,8 +154,16 @@ export function looksBinary(text: string): boolean {
   return n > 0 && ctrl / n > 0.1;
 }
 
-export function getLanguageService(initial: Glossary): LanguageService {
+export function getLanguageService(initial: Glossary, options: ServiceOptions = {}): LanguageService {
   let glossary = initial;
+  // Each rule's documentation link, made once.
+  const docs = new Map<string, { href: string }>();
+  const codeDescription = (rule: RuleId) => {
+    if (!options.rulesDocument) return undefined;
+    let d = docs.get(rule);
+    if (!d) docs.set(rule, (d = { href: `${options.rulesDocument}#${ruleAnchor(rule)}` }));
+    return d;
+  };
   let completionIndex: CompletionIndex | undefined;
   /** `control`: the text may hold control comments (see suppress.ts), kept up to date across edits. */
   interface CacheEntry { version: number; key: string; analysis: Analysis; control: boolean; findings?: Finding[]; lines?: Uint32Array }
@@ -235,28 +287,66 @@ export function getLanguageService(initial: Glossary): LanguageService {
   // (keep/kept); the others (consistency across files) in this map.
   const diagnostics = new WeakMap<Finding, { uri: string; severity: DiagnosticSeverity; d: Diagnostic }>();
   const relatedInfo = new WeakMap<NonNullable<Finding['related']>, { uri: string; version: number; list: DiagnosticRelatedInformation[] }>();
+  /** The text each diagnostic's data was made for. */
+  const madeFor = new WeakMap<Diagnostic, string>();
 
-  /** A finding as an LSP diagnostic. */
-  function toDiagnostic(doc: TextDocument, f: Finding, settings: Settings, pos: Positions): Diagnostic {
+  /**
+   * A finding as an LSP diagnostic. A finding that lived on from an earlier version unmoved keeps its diagnostic's
+   * place; its data is made again for this version (the places of its "replace all" may have moved).
+   */
+  function toDiagnostic(doc: TextDocument, f: Finding, settings: Settings, pos: Positions, lang: Lang): Diagnostic {
     const severity = SEVERITY[settings.rules[f.rule] as keyof typeof SEVERITY];
-    const own = kept(f, doc.uri, severity) as Diagnostic | undefined;
-    if (own) return own;
-    const hit = diagnostics.get(f);
-    if (hit && hit.uri === doc.uri && hit.severity === severity) return hit.d;
-    const d = newDiagnostic(doc, f, severity, pos);
+    let d = kept(f, doc.uri, severity) as Diagnostic | undefined;
+    if (!d) {
+      const hit = diagnostics.get(f);
+      if (hit && hit.uri === doc.uri && hit.severity === severity) d = hit.d;
+    }
+    const text = doc.getText();
+    // The text compared too: a client may change a text without a new version number.
+    if (d && (d.data as DiagnosticData).version === doc.version && (d.data as DiagnosticData).lang === lang && madeFor.get(d) === text) return d;
+    if (d) {
+      // Unmoved, its own fix is as it was: only a "replace all" may have places that moved.
+      const old = d.data as DiagnosticData;
+      d = { ...d, data: f.mostEdits === 1 && old.fixes && old.lang === lang ? { ...old, version: doc.version } : dataOf(doc, f, lang) };
+    } else d = newDiagnostic(doc, f, severity, pos, lang);
+    madeFor.set(d, text);
     if (!keep(f, doc.uri, severity, d)) diagnostics.set(f, { uri: doc.uri, severity, d });
     return d;
   }
 
-  function newDiagnostic(doc: TextDocument, f: Finding, severity: DiagnosticSeverity, pos: Positions): Diagnostic {
+  // The data of a fix shared by several findings ("replace all"), made once per version (findings.ts shares the fix).
+  const fixData = new WeakMap<Fix, NonNullable<DiagnosticData['fixes']>[number] | null>();
+  function dataOf(doc: TextDocument, f: Finding, lang: Lang): DiagnosticData {
+    const version = doc.version, text = doc.getText().slice(f.start, f.end);
+    // A "replace all" too long to carry is not built to find that out.
+    if ((f.mostEdits ?? 0) > MAX_DATA_EDITS) return { version, rule: f.rule, lang, start: f.start, end: f.end, text, fixes: null };
+    const fixes: NonNullable<DiagnosticData['fixes']> = [];
+    for (const fix of f.fixes) {
+      let x = fixData.get(fix);
+      if (x === undefined) {
+        const newText = fix.edits[0]?.newText ?? '';
+        x = fix.edits.length > MAX_DATA_EDITS ? null
+          : { title: fix.title, newText, edits: fix.edits.map((e): EditData => (e.newText === newText ? [e.start, e.end] : [e.start, e.end, e.newText])) };
+        if (x && fix.preferred) x.preferred = true;
+        fixData.set(fix, x);
+      }
+      if (!x) return { version, rule: f.rule, lang, start: f.start, end: f.end, text, fixes: null };
+      fixes.push(x);
+    }
+    return { version, rule: f.rule, lang, start: f.start, end: f.end, text, fixes };
+  }
+
+  function newDiagnostic(doc: TextDocument, f: Finding, severity: DiagnosticSeverity, pos: Positions, lang: Lang): Diagnostic {
     // Every diagnostic has the same fields (one object shape); JSON leaves out an undefined relatedInformation.
     const d: Diagnostic = {
       range: { start: pos(f.start), end: pos(f.end) },
       severity,
       code: f.rule,
+      codeDescription: codeDescription(f.rule),
       source: SOURCE,
       message: f.message,
       relatedInformation: undefined,
+      data: dataOf(doc, f, lang),
     };
     if (f.related && !f.relatedLocation) {
       // Findings of one concept share their related places: so do their diagnostics (one list per concept, not per finding).
@@ -314,15 +404,16 @@ export function getLanguageService(initial: Glossary): LanguageService {
       const text = doc.getText();
       if (hit || keepIt) {
         const e = hit ?? entry(doc, settings)!;
-        return fileNames(doc.uri, text, e.analysis, positions(doc, e));
+        return fileNames(doc.uri, text, e.analysis, positions(doc, e), suppressions(text, e.control));
       }
-      return fileNames(doc.uri, text, uncachedAnalysis(doc, settings), positionsIn(lineStarts(text), text));
+      return fileNames(doc.uri, text, uncachedAnalysis(doc, settings), positionsIn(lineStarts(text), text), suppressions(text));
     },
     diagnosticsOf(fs, settings = DEFAULT_SETTINGS) {
       return fs.filter((f) => settings.rules[f.rule] !== 'off').map((f) => ({
         range: f.range,
         severity: SEVERITY[settings.rules[f.rule] as keyof typeof SEVERITY],
         code: f.rule,
+        codeDescription: codeDescription(f.rule),
         source: SOURCE,
         message: f.message,
         relatedInformation: f.relatedLocation ? [DiagnosticRelatedInformation.create({ uri: f.relatedLocation.uri, range: f.relatedLocation.range }, f.relatedLocation.message)] : undefined,
@@ -335,12 +426,14 @@ export function getLanguageService(initial: Glossary): LanguageService {
     doValidation(doc, settings = DEFAULT_SETTINGS) {
       const all = findings(doc, settings);
       const max = settings.maxProblems;
-      const pos = positions(doc, cached(doc, settings));
-      if (!max || all.length <= max) return all.map((f) => toDiagnostic(doc, f, settings, pos));
+      const e = cached(doc, settings);
+      const pos = positions(doc, e);
+      const lang = e?.analysis.lang ?? settings.preferredLanguage;
+      if (!max || all.length <= max) return all.map((f) => toDiagnostic(doc, f, settings, pos, lang));
       // Over the limit: the first ones, and where the rest begin, a notice saying how many are not shown.
-      const shown = all.slice(0, max - 1).map((f) => toDiagnostic(doc, f, settings, pos));
+      const shown = all.slice(0, max - 1).map((f) => toDiagnostic(doc, f, settings, pos, lang));
       const next = all[max - 1];
-      const M = messages(entry(doc, settings)?.analysis.lang ?? settings.preferredLanguage);
+      const M = messages(lang);
       shown.push({ range: { start: pos(next.start), end: pos(next.end) }, severity: DiagnosticSeverity.Information, source: SOURCE, message: format(M.moreProblems, all.length - (max - 1), max) });
       return shown;
     },
@@ -390,30 +483,26 @@ export function getLanguageService(initial: Glossary): LanguageService {
       return { isIncomplete: true, items };
     },
 
-    doCodeActions(doc, r, settings = DEFAULT_SETTINGS, only) {
+    doCodeActions(doc, r, settings = DEFAULT_SETTINGS, only, context) {
       if (only && !only.some((k) => CodeActionKind.QuickFix.startsWith(k))) return [];
       const start = doc.offsetAt(r.start), end = doc.offsetAt(r.end);
-      const actions: CodeAction[] = [];
+      const fromData = context && actionsFromData(doc, start, end, context, settings);
+      if (fromData) return fromData;
+      const actions = new Actions(doc);
       // Only the findings under the range become diagnostics here (code actions are asked for on every cursor move),
       // and only those that are published: no fix for a problem the editor does not show (lingo.maxProblems).
       const all = findings(doc, settings);
       const max = settings.maxProblems;
       const shown = !max || all.length <= max ? all.length : max - 1;
+      const lang = entry(doc, settings)?.analysis.lang ?? settings.preferredLanguage;
       for (let k = 0; k < shown; k++) {
         const f = all[k];
         if (f.end < start || f.start > end) continue;
-        const diagnostic = toDiagnostic(doc, f, settings, (o) => doc.positionAt(o));
-        for (const fix of f.fixes) {
-          actions.push({
-            title: fix.title,
-            kind: CodeActionKind.QuickFix,
-            diagnostics: [diagnostic],
-            isPreferred: fix.preferred,
-            edit: { changes: { [doc.uri]: fix.edits.map((x) => TextEdit.replace(range(doc, x.start, x.end), x.newText)) } },
-          });
-        }
+        const diagnostic = toDiagnostic(doc, f, settings, (o) => doc.positionAt(o), lang);
+        for (const fix of f.fixes) actions.fix(diagnostic, fix.title, fix.edits.map((x) => ({ start: x.start, end: x.end, newText: x.newText })), fix.preferred);
+        actions.disable(diagnostic, f.rule, f.start, lang);
       }
-      return actions;
+      return actions.list;
     },
 
     getInlayHints(doc, r, settings = DEFAULT_SETTINGS) {
@@ -509,6 +598,81 @@ export function getLanguageService(initial: Glossary): LanguageService {
       };
     },
   };
+}
+
+/** The code actions of one request: each finding's fixes, then one "Disable … for this line" per line and rule. */
+class Actions {
+  readonly list: CodeAction[] = [];
+  readonly #disables = new Map<string, CodeAction>();
+  constructor(readonly doc: TextDocument) {}
+
+  fix(diagnostic: Diagnostic, title: string, edits: Edit[], preferred: boolean | undefined): void {
+    this.list.push({
+      title,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      isPreferred: preferred,
+      edit: { changes: { [this.doc.uri]: edits.map((e) => TextEdit.replace({ start: this.doc.positionAt(e.start), end: this.doc.positionAt(e.end) }, e.newText)) } },
+    });
+  }
+
+  /** "Disable <rule> for this line": one action per line and rule, for every diagnostic of the rule there. */
+  disable(diagnostic: Diagnostic, rule: RuleId, start: number, lang: Lang): void {
+    const e = disableLineEdit(this.doc.getText(), start, rule);
+    const key = `${e.start}|${rule}`;
+    const known = this.#disables.get(key);
+    if (known) { known.diagnostics!.push(diagnostic); return; }
+    const M = messages(lang);
+    const action: CodeAction = {
+      title: format(M.disableForLine, M.quote(ruleDeclaration(rule)!.text[lang].title)),
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      edit: { changes: { [this.doc.uri]: [TextEdit.replace({ start: this.doc.positionAt(e.start), end: this.doc.positionAt(e.end) }, e.newText)] } },
+    };
+    this.#disables.set(key, action);
+    this.list.push(action);
+  }
+}
+
+const isInt = (x: unknown, max: number): x is number => Number.isInteger(x) && (x as number) >= 0 && (x as number) <= max;
+
+/**
+ * Whether a client's diagnostic data (clients echo it back) is data of this service about this version of the text:
+ * of its version, with the text it names still at its place (a client may change a text without a new version).
+ */
+function validData(x: unknown, doc: TextDocument): x is DiagnosticData & { fixes: NonNullable<DiagnosticData['fixes']> } {
+  const d = x as DiagnosticData;
+  if (!d || typeof d !== 'object' || d.version !== doc.version || !ruleDeclaration(d.rule) || !(LANGS as readonly unknown[]).includes(d.lang)) return false;
+  const text = doc.getText(), length = text.length;
+  if (!isInt(d.start, length) || !isInt(d.end, length) || d.start > d.end || typeof d.text !== 'string' || text.slice(d.start, d.end) !== d.text || !Array.isArray(d.fixes)) return false;
+  return d.fixes.every((f) => f && typeof f === 'object' && typeof f.title === 'string' && typeof f.newText === 'string' && (f.preferred === undefined || f.preferred === true) &&
+    Array.isArray(f.edits) && f.edits.length > 0 &&
+    f.edits.every((e) => Array.isArray(e) && (e.length === 2 || (e.length === 3 && typeof e[2] === 'string')) && isInt(e[0], length) && isInt(e[1], length) && e[0] <= e[1]));
+}
+
+/**
+ * The code actions of the diagnostics a client sent (the request's context), from their data, in the order the
+ * findings have (place, then rule rank); undefined when a diagnostic of Lingo among them has no data of this version
+ * (the caller then uses the findings), or none is under the range. A rule turned off since gets none.
+ */
+function actionsFromData(doc: TextDocument, start: number, end: number, context: Diagnostic[], settings: Settings): CodeAction[] | undefined {
+  const mine: { d: Diagnostic; data: DiagnosticData & { fixes: NonNullable<DiagnosticData['fixes']> } }[] = [];
+  for (const d of context) {
+    if (d.source !== SOURCE || d.code === undefined) continue;
+    const data = d.data;
+    if (!validData(data, doc)) return undefined;
+    if (data.end < start || data.start > end || settings.rules[data.rule] === 'off') continue;
+    mine.push({ d, data });
+  }
+  if (!mine.length) return undefined;
+  const rank = (r: RuleId) => ruleDeclaration(r)!.rank;
+  mine.sort((x, y) => x.data.start - y.data.start || x.data.end - y.data.end || rank(x.data.rule) - rank(y.data.rule));
+  const actions = new Actions(doc);
+  for (const { d, data } of mine) {
+    for (const fix of data.fixes) actions.fix(d, fix.title, fix.edits.map(([start, end, text]) => ({ start, end, newText: text ?? fix.newText })), fix.preferred);
+    actions.disable(d, data.rule, data.start, data.lang);
+  }
+  return actions.list;
 }
 
 /**

@@ -8,6 +8,7 @@ import type { Location, Range } from 'vscode-languageserver-types';
 import type { Analysis } from './analysis';
 import { occurrenceAt, type Positions } from './conceptAt';
 import { isGloss } from './findings';
+import { governedCase, type Governed } from './replace';
 import { occurrencesOfConcept } from './highlights';
 import type { Lang, Status } from './types';
 
@@ -23,6 +24,8 @@ export interface IndexedOccurrence {
   acronym: boolean;
   /** Possibly the everyday word here (see senses.ts): not counted as a use of the concept. */
   doubtful: boolean;
+  /** The case a preposition before it governs (Polish "o okazji": locative), for writing a replacement (replace.ts). */
+  governed?: Governed;
   /**
    * Another name of the concept in parentheses right after a name of it, explaining it ("opportunity
    * (affärsmöjlighet)", "marketing qualified lead (MQL)"): the occurrence before it in the list is the name it
@@ -64,6 +67,7 @@ export function indexConcepts(uri: string, version: number, text: string, a: Ana
       acronym: t.acronym,
       doubtful: o.doubtful,
       gloss: isGloss(text, occs, k),
+      ...(a.lang === 'pl' ? { governed: governedCase('pl', text.slice(Math.max(0, o.start - 60), o.start)) } : {}),
     });
   }
   return { uri, version, lang: a.lang, concepts };

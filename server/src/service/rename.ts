@@ -106,7 +106,7 @@ export function renameEdits(glossary: Glossary, target: RenameTarget, files: Ite
       const from = termOf(target.concept, o);
       if (!from) continue;
       // An acronym's capitals say nothing of how the term is written: "MQL" becomes "marketing qualified lead".
-      const newText = fitTerm(from.acronym && !to.acronym ? o.written.toLowerCase() : o.written, from, to);
+      const newText = fitTerm(from.acronym && !to.acronym ? o.written.toLowerCase() : o.written, from, to, o.governed);
       if (newText !== o.written) edits.push(TextEdit.replace(o.range, newText));
     }
     if (edits.length) changes[f.uri] = edits;

@@ -14,14 +14,45 @@ import { matchCase } from './util';
  * The base form of `to`, in that case, when the two terms are of different languages, `to` is a plain text, an
  * acronym or Chinese, or `written` is no form of `from` with a known slot.
  */
-export function fitTerm(written: string, from: Term, to: Term | string): string {
+export function fitTerm(written: string, from: Term, to: Term | string, governed?: Governed): string {
   if (typeof to === 'string') return matchCase(written, to);
-  const form = inflectedLike(written, from, to) ?? to.text;
+  const form = inflectedLike(written, from, to, governed) ?? to.text;
   return matchCase(written, written.includes('’') ? form.replace(/'/g, '’') : form);
 }
 
+/** A case that a preposition governs: of the slots a written form may fill, the one to read it as. */
+export type Governed = 'gen' | 'dat' | 'loc';
+
+/**
+ * Polish prepositions that take one case (or, like "o", "w", "na", the locative where the form could also be a
+ * genitive or dative: an accusative form is not ambiguous with those).
+ */
+const PL_GOVERNS: Record<string, Governed> = {
+  o: 'loc', w: 'loc', we: 'loc', na: 'loc', przy: 'loc', po: 'loc',
+  do: 'gen', od: 'gen', ode: 'gen', bez: 'gen', dla: 'gen', u: 'gen', około: 'gen', podczas: 'gen', według: 'gen',
+  wśród: 'gen', spośród: 'gen', obok: 'gen', wokół: 'gen', zamiast: 'gen', oprócz: 'gen', dookoła: 'gen', spod: 'gen', znad: 'gen', sprzed: 'gen',
+  dzięki: 'dat', ku: 'dat', wbrew: 'dat', przeciw: 'dat', przeciwko: 'dat',
+};
+
+/**
+ * The case a preposition among the three words before a term governs in Polish text ("o każdej naszej |okazji"),
+ * from the text before the term; undefined in other languages or without one.
+ */
+export function governedCase(lang: Lang, before: string): Governed | undefined {
+  if (lang !== 'pl') return undefined;
+  const words = before.slice(-60).toLowerCase().split(/[^\p{L}]+/u).filter(Boolean);
+  // Stop at a sentence or clause break: the preposition must be in the same phrase.
+  const cut = Math.max(before.lastIndexOf('.'), before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':'));
+  const phrase = cut >= 0 ? before.slice(cut + 1).toLowerCase().split(/[^\p{L}]+/u).filter(Boolean) : words;
+  for (const w of phrase.slice(-3).reverse()) {
+    const g = PL_GOVERNS[w];
+    if (g) return g;
+  }
+  return undefined;
+}
+
 /** `to` in the slot that `written` fills as a form of `from`; undefined when there is nothing to inflect by. */
-function inflectedLike(written: string, from: Term, to: Term): string | undefined {
+function inflectedLike(written: string, from: Term, to: Term, governed?: Governed): string | undefined {
   if (from.lang !== to.lang || from.acronym || to.acronym || to.lang === 'zh-Hant' || hasHan(to.text) || hasHan(from.text)) return undefined;
   const slots = formsOf(from, 'find').byKey.get(foldKey(written));
   if (!slots) return undefined;
@@ -30,7 +61,9 @@ function inflectedLike(written: string, from: Term, to: Term): string | undefine
   // ambiguity (Polish "oferty" and "umowy": genitive singular and nominative plural) any slot gives the same text.
   // A written base form gives the base form; where `to` has no form in any of the slots (it does not inflect), its
   // base form too.
-  for (const slot of SLOT_ORDER[to.lang]) {
+  // A Polish preposition before the term says which of them it is ("o okazji": locative, "bez okazji": genitive).
+  const order = governed && to.lang === 'pl' ? [`sg.${governed}`, `pl.${governed}`, ...SLOT_ORDER.pl] : SLOT_ORDER[to.lang];
+  for (const slot of order) {
     if (!slots.has(slot)) continue;
     const form = formIn(to, slot);
     if (form !== undefined) return form;

@@ -1,76 +1,69 @@
-/** What a user can configure; the server reads it from the editor, the CLI from a settings file. */
+/**
+ * What a user can configure; the server reads it from the editor, the CLI from a settings file. The settings
+ * themselves (keys, schemas, defaults) are declared in declarations.ts; this reads values by their schemas.
+ */
 import type { Lang } from './types';
-import { LANGS } from './types';
+import { RULE_LEVELS, RULES, SETTING_DECLARATIONS, SETTING_KEYS, type RuleId, type RuleLevel, type SettingSchema, type Settings } from './declarations';
 
-export type RuleId = 'acronym-undefined' | 'inconsistent-term' | 'inconsistent-across-files' | 'deprecated-term' | 'mistranslation';
-export const RULES: readonly RuleId[] = ['acronym-undefined', 'inconsistent-term', 'inconsistent-across-files', 'deprecated-term', 'mistranslation'];
-export type RuleLevel = 'error' | 'warning' | 'information' | 'hint' | 'off';
+export { RULE_LEVELS, RULES };
+export type { RuleId, RuleLevel, Settings };
 
-export interface Settings {
-  /** 'auto' detects each document's language. */
-  language: Lang | 'auto';
-  /** Language used where detection is unsure. */
-  preferredLanguage: Lang;
-  /** Languages whose terms are looked for. */
-  languages: Lang[];
-  rules: Record<RuleId, RuleLevel>;
-  /** Words and phrases never reported, in any case. */
-  ignoreWords: string[];
-  /** Per-file language, by glob relative to the workspace or by file name: { "docs/*.sla.md": "nl" }. */
-  fileLanguages: Record<string, Lang>;
-  /** Larger documents are not checked. */
-  maxFileSizeMB: number;
-  /** Where one concept must have one name: within each document, each folder, or the whole workspace. */
-  consistencyScope: 'document' | 'folder' | 'workspace';
-  /**
-   * At most this many problems are shown per document, the last of them a notice of how many more there are
-   * (VS Code itself shows at most 1,000 per file). 0: no limit.
-   */
-  maxProblems: number;
-  /**
-   * Where terms are coloured by semantic tokens: in every document ('all'), in sales playbooks (lingo-playbook) and
-   * plain text but not in other Markdown, whose own colours come first ('playbooks'), or nowhere ('off').
-   */
-  semanticHighlighting: 'all' | 'playbooks' | 'off';
-}
+export const DEFAULT_SETTINGS: Settings = Object.fromEntries(SETTING_KEYS.map((k) => [k, structuredClone(SETTING_DECLARATIONS[k].default)])) as Settings;
 
-export const DEFAULT_SETTINGS: Settings = {
-  language: 'auto',
-  preferredLanguage: 'en',
-  languages: [...LANGS],
-  rules: { 'acronym-undefined': 'information', 'inconsistent-term': 'warning', 'inconsistent-across-files': 'information', 'deprecated-term': 'warning', mistranslation: 'warning' },
-  ignoreWords: [],
-  fileLanguages: {},
-  maxFileSizeMB: 5,
-  consistencyScope: 'document',
-  maxProblems: 1000,
-  semanticHighlighting: 'playbooks',
-};
-
-/** Merges partial, possibly ill-typed settings (from an editor or a file) over the defaults. */
+/**
+ * Merges partial, possibly ill-typed settings (from an editor or a file) over the defaults: each value is read by
+ * its setting's schema (see `read`); a value the schema does not allow leaves the default.
+ */
 export function resolveSettings(raw: unknown): Settings {
   const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-  const s: Settings = structuredClone(DEFAULT_SETTINGS);
-  if (r.language === 'auto' || (LANGS as readonly unknown[]).includes(r.language)) s.language = r.language as Lang | 'auto';
-  if ((LANGS as readonly unknown[]).includes(r.preferredLanguage)) s.preferredLanguage = r.preferredLanguage as Lang;
-  if (Array.isArray(r.languages)) {
-    const l = r.languages.filter((x): x is Lang => (LANGS as readonly unknown[]).includes(x));
-    if (l.length) s.languages = l;
+  const s = structuredClone(DEFAULT_SETTINGS) as Record<string, unknown>;
+  for (const k of SETTING_KEYS) {
+    const v = read(SETTING_DECLARATIONS[k].schema, r[k], s[k]);
+    if (v !== undefined) s[k] = v;
   }
-  if (r.rules && typeof r.rules === 'object') {
-    for (const [k, v] of Object.entries(r.rules)) {
-      if ((RULES as readonly string[]).includes(k) && ['error', 'warning', 'information', 'hint', 'off'].includes(v as string)) s.rules[k as RuleId] = v as RuleLevel;
+  return s as Settings;
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * A value as the schema allows it, or undefined. Leniently, as an editor's settings deserve: an array keeps the items
+ * its `items` allow (unless fewer than `minItems` remain), an object the entries its `properties` or
+ * `additionalProperties` allow, over `base` (the default: a rule not named keeps its level).
+ */
+export function read(schema: SettingSchema, v: unknown, base?: unknown): unknown {
+  if (Array.isArray(schema.enum) && !(schema.enum as unknown[]).includes(v)) return undefined;
+  switch (schema.type) {
+    case 'string': return typeof v === 'string' ? v : undefined;
+    case 'boolean': return typeof v === 'boolean' ? v : undefined;
+    case 'number':
+    case 'integer': {
+      if (typeof v !== 'number' || !Number.isFinite(v) || (schema.type === 'integer' && !Number.isInteger(v))) return undefined;
+      return typeof schema.minimum === 'number' && v < schema.minimum ? undefined : v;
     }
+    case 'array': {
+      if (!Array.isArray(v)) return undefined;
+      const items = schema.items as SettingSchema | undefined;
+      let out = items ? v.filter((x) => read(items, x) !== undefined) : [...v];
+      if (schema.uniqueItems === true) out = [...new Set(out)];
+      return typeof schema.minItems === 'number' && out.length < schema.minItems ? undefined : out;
+    }
+    case 'object': {
+      if (!isPlainObject(v)) return undefined;
+      const props = (schema.properties ?? {}) as Record<string, SettingSchema>;
+      const extra = schema.additionalProperties;
+      const out: Record<string, unknown> = isPlainObject(base) ? { ...base } : {};
+      for (const [k, x] of Object.entries(v)) {
+        const sub = Object.hasOwn(props, k) ? props[k] : extra && typeof extra === 'object' ? (extra as SettingSchema) : extra === false ? undefined : {};
+        if (!sub) continue;
+        const value = read(sub, x);
+        if (value !== undefined) out[k] = value;
+      }
+      return out;
+    }
+    case undefined: return v; // any value
+    default: return undefined;
   }
-  if (Array.isArray(r.ignoreWords)) s.ignoreWords = r.ignoreWords.filter((x): x is string => typeof x === 'string');
-  if (r.fileLanguages && typeof r.fileLanguages === 'object') {
-    for (const [k, v] of Object.entries(r.fileLanguages)) if ((LANGS as readonly unknown[]).includes(v)) s.fileLanguages[k] = v as Lang;
-  }
-  if (typeof r.maxFileSizeMB === 'number' && r.maxFileSizeMB > 0) s.maxFileSizeMB = r.maxFileSizeMB;
-  if (typeof r.maxProblems === 'number' && Number.isInteger(r.maxProblems) && r.maxProblems >= 0) s.maxProblems = r.maxProblems;
-  if (r.semanticHighlighting === 'all' || r.semanticHighlighting === 'playbooks' || r.semanticHighlighting === 'off') s.semanticHighlighting = r.semanticHighlighting;
-  if (r.consistencyScope === 'folder' || r.consistencyScope === 'workspace' || r.consistencyScope === 'document') s.consistencyScope = r.consistencyScope;
-  return s;
 }
 
 /**

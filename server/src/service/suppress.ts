@@ -3,10 +3,9 @@
  *   <!-- lingo-disable-next-line [rule …] -->   the next line
  *   <!-- lingo-disable [rule …] --> … <!-- lingo-enable [rule …] -->   a block (to the end if never enabled)
  *   <!-- lingo-disable-file [rule …] -->   the whole file
- * Without rule names every rule is off there.
+ * Without rule names every rule is off there. Plain-text documents use the same comments (there they are visible).
  */
-import type { RuleId } from './settings';
-import { RULES } from './settings';
+import { RULES, type RuleId } from './declarations';
 
 interface Span { start: number; end: number; rules: ReadonlySet<string> }
 
@@ -103,4 +102,34 @@ function controlSpans(text: string): Span[] {
   }
   for (const [r, s] of open) spans.push({ start: s, end: text.length, rules: new Set([r]) });
   return spans;
+}
+
+/** A disable-next-line comment that names rules, and the blanks before its "-->". */
+const NEXT_LINE = /<!--\s*lingo-disable-next-line\b([^>]*?)(\s*)-->/g;
+
+/**
+ * The edit that switches `rule` off for the line that holds `offset` (offsets; an insertion): a
+ * `<!-- lingo-disable-next-line rule -->` on a line of its own above that line, indented as it is (its leading blanks
+ * and block-quote markers), ending as its lines end; or, when the line above already holds such a comment for other
+ * rules, the rule added to that comment (a second comment line would leave the first one governing only the comment
+ * below it).
+ */
+export function disableLineEdit(text: string, offset: number, rule: RuleId): { start: number; end: number; newText: string } {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  if (lineStart > 0) {
+    const prevStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+    const prev = text.slice(prevStart, lineStart - 1);
+    let last: RegExpExecArray | undefined;
+    NEXT_LINE.lastIndex = 0;
+    for (let m = NEXT_LINE.exec(prev); m; m = NEXT_LINE.exec(prev)) last = m;
+    if (last && last[1].trim()) {
+      const at = prevStart + last.index + last[0].length - 3 - last[2].length;
+      return { start: at, end: at, newText: ` ${rule}` };
+    }
+  }
+  const nl = text.indexOf('\n', lineStart);
+  const line = text.slice(lineStart, nl < 0 ? text.length : nl);
+  const crlf = nl < 0 ? text.includes('\r\n') : text[nl - 1] === '\r';
+  const indent = /^[ \t]*(?:>[ \t]?)*/.exec(line)![0];
+  return { start: lineStart, end: lineStart, newText: `${indent}<!-- lingo-disable-next-line ${rule} -->${crlf ? '\r\n' : '\n'}` };
 }
