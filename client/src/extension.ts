@@ -1,10 +1,12 @@
 /**
  * The VS Code client: starts the language server and adds what needs the editor's UI: commands,
- * quick picks, the status bar item. All terminology logic lives in the server.
+ * quick picks, the status bar item, the Glossary view and the concept card (concepts.ts). All
+ * terminology logic lives in the server.
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind, State, ErrorAction, CloseAction } from 'vscode-languageclient/node';
+import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind, State, ErrorAction, CloseAction, type Middleware } from 'vscode-languageclient/node';
+import { CONCEPT_SCHEME, registerConcepts } from './concepts';
 import { ui, uiLang, LANG_CODES, type Lang } from './ui';
 
 let client: LanguageClient | undefined;
@@ -29,7 +31,10 @@ export async function activate(context: vscode.ExtensionContext) {
   };
   // Restart a server that dies, waiting longer after each crash; give up after 5 crashes in 3 minutes.
   const crashes: number[] = [];
+  // Filled in by registerConcepts once the client exists (the client reads its middleware at each call).
+  const middleware: Middleware = {};
   const clientOptions: LanguageClientOptions = {
+    middleware,
     documentSelector: SELECTOR,
     synchronize: { configurationSection: 'lingo', fileEvents: vscode.workspace.createFileSystemWatcher('**/lingo.glossary.{json,yaml,yml}') },
     // The team glossary is data from the workspace: not loaded until the workspace is trusted.
@@ -143,12 +148,26 @@ export async function activate(context: vscode.ExtensionContext) {
     }),
   );
 
+  // ---- the Glossary view, the concept card, "Show concept", "Go to definition" on built-in terms ----
+  let started!: () => void;
+  const ready = new Promise<void>((r) => { started = r; });
+  const concepts = registerConcepts(context, {
+    client, ready, t, uiLanguage: uiLang(vscode.env.language), extensionUri: context.extensionUri,
+    docLang: (uri) => infos.get(uri.toString())?.lang,
+    isLingoDocument: (doc) => SELECTOR.some((s) => s.language === doc.languageId) && doc.uri.scheme !== CONCEPT_SCHEME,
+  });
+  Object.assign(middleware, concepts.middleware);
+
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => { void client?.sendNotification('lingo/workspaceTrusted', {}); }));
-  await client.start();
+  try {
+    await client.start();
+  } finally {
+    started(); // after a failed start, requests fail with the client's reason, which the view shows
+  }
   client.onNotification('lingo/documentInfo', (info: DocInfo) => { infos.set(info.uri, info); showStatus(); });
   names = (await glossary().catch(() => undefined))?.langNames;
   showStatus();
-  return { client };
+  return { client, concepts: concepts.api };
 }
 
 export function deactivate(): Thenable<void> | undefined {

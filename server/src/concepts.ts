@@ -11,8 +11,9 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerContext } from './context';
 import {
-  ConceptAtRequest, ConceptReferencesRequest, ConceptRequest,
+  ConceptAtRequest, ConceptReferencesRequest, ConceptRequest, FindConceptsRequest,
   type ConceptAtParams, type ConceptAtResult, type ConceptCard, type ConceptParams, type ConceptReferencesParams, type ConceptReferencesResult,
+  type FindConceptsParams, type FindConceptsResult,
 } from './protocol';
 import { conceptLocations, conceptUsage, isLang, SEMANTIC_TOKENS_LEGEND, type ConceptIndex, type Settings } from './service';
 import type { TeamConcepts } from './teamConcepts';
@@ -194,6 +195,13 @@ export function conceptFeatures(ctx: ServerContext, files: WorkspaceFiles, team:
     const at = isTeam ? team.locate(id, documents) : undefined;
     if (at) card.definitionLocation = at;
     return card;
+  });
+
+  // The Glossary view's filter: concepts by any name, as workspace symbols find them, but all of them, used or not.
+  connection.onRequest(FindConceptsRequest, (p: FindConceptsParams | undefined): FindConceptsResult => {
+    const limit = typeof p?.limit === 'number' && p.limit > 0 ? p.limit : Number.MAX_SAFE_INTEGER;
+    return ctx.service().findConcepts(String(p?.query ?? ''), isLang(p?.lang) ? p.lang : ctx.uiLang(), limit)
+      .map((m) => (m.lang ? { id: m.concept.id, name: m.name, lang: m.lang } : { id: m.concept.id, name: m.name }));
   });
 
   connection.onRequest(ConceptReferencesRequest, async (p: ConceptReferencesParams | undefined, token): Promise<ConceptReferencesResult | ResponseError<void>> => {

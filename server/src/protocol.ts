@@ -29,12 +29,29 @@ export interface GlossaryResult {
   }[];
 }
 
+/**
+ * `lingo/findConcepts` (request): the concepts with a name that holds the query (a term or acronym in any language,
+ * or the concept's name), folded as the server folds text (case, separators, apostrophes, Simplified Chinese as
+ * Traditional); best first, each with the name that matched and its language (none for the concept's name). For
+ * the Glossary view's filter. No `limit`: all of them.
+ */
+export const FindConceptsRequest = 'lingo/findConcepts';
+export interface FindConceptsParams { query: string; lang?: Lang; limit?: number }
+export type FindConceptsResult = { id: string; name: string; lang?: Lang }[];
+
 /** `lingo/documentInfo` (notification from the server, and request): the document's language and findings. */
 export const DocumentInfoMethod = 'lingo/documentInfo';
 export interface DocumentInfo { uri: string; lang: Lang; detected: boolean; findings: number; skipped?: { message: string } }
 
 /** `lingo/workspaceTrusted` (notification from the client): the workspace became trusted. */
 export const WorkspaceTrustedNotification = 'lingo/workspaceTrusted';
+
+/**
+ * `lingo/glossaryChanged` (notification from the server): the glossary was composed again (a team glossary file
+ * changed, trust was granted, the built-in glossary was switched on or off). Clients that show the glossary
+ * (the Glossary view, an open concept card) ask for it again. No parameters.
+ */
+export const GlossaryChangedNotification = 'lingo/glossaryChanged';
 
 /** `lingo/conceptAt` (request): the concept of the term at a position, or null. */
 export const ConceptAtRequest = 'lingo/conceptAt';

@@ -222,6 +222,7 @@ function reloadGlossary(): void {
     }
     for (const d of documents.all()) if (!isGlossaryFile(d.uri)) schedule(d, 0);
     connection.languages.inlayHint.refresh().catch(() => undefined);
+    void connection.sendNotification('lingo/glossaryChanged', {});
   }, 50);
 }
 

@@ -145,6 +145,52 @@ async function runCommand(page, title, pick) {
   await item.click();
 }
 
+/** Runs a command from the command palette (by its title as the palette shows it). */
+async function command(page, title) {
+  await page.mouse.move(5, 5);
+  // Keys typed while a webview (the concept card) has the focus go to it: give the focus to the side bar first.
+  await page.locator('.part.sidebar .composite.title').first().click();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('F1');
+  await page.keyboard.type(title);
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title.replace(/^.*?: /, '') }).first();
+  await row.waitFor({ timeout: STEP_MS });
+  await page.keyboard.press('Enter');
+}
+
+/** Closes the editor tab (a document or the concept card) titled `title` (a middle click, as a person would). */
+async function closeTab(page, title) {
+  const tab = page.locator('.tabs-container .tab', { has: page.locator('.label-name', { hasText: new RegExp(`^${title}$`) }) }).first();
+  await tab.click({ button: 'middle' });
+  await tab.waitFor({ state: 'detached', timeout: STEP_MS });
+}
+
+/** Waits until the status bar shows the document's language and findings: the language server has the document. */
+async function checked(page, language) {
+  const lingo = page.locator('[id="lingo-terms.lingo-terms"]');
+  await waitFor(`the status bar to show ${language}`, async () => new RegExp(`${language} · \\d+`).test(norm((await lingo.textContent()) ?? '')), 2 * STEP_MS);
+}
+
+/** The Glossary view of the Explorer, opened and expanded. */
+async function glossaryView(page) {
+  await page.keyboard.press('Control+Shift+E');
+  // The folder's files fold away, so that the view has room.
+  const folders = page.locator('.pane-header', { has: page.locator('h3.title', { hasText: 'workspace' }) }).first();
+  if (((await folders.getAttribute('class')) ?? '').split(/\s+/).includes('expanded')) await folders.click();
+  const header = page.locator('.pane-header', { hasText: 'Glossary' }).first();
+  await header.waitFor({ timeout: STEP_MS });
+  if (!((await header.getAttribute('class')) ?? '').split(/\s+/).includes('expanded')) await header.click();
+  await waitFor('the Glossary view to open', async () => ((await header.getAttribute('class')) ?? '').split(/\s+/).includes('expanded'));
+  return header.locator('xpath=..');
+}
+
+/** The concept card's document (the webview's inner frame), once it shows a title. */
+async function conceptCard(page) {
+  const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+  await frame.locator('h1').first().waitFor({ timeout: 2 * STEP_MS }); // the first card waits for the workspace scan
+  return frame;
+}
+
 async function waitFor(what, fn, timeout = STEP_MS) {
   const deadline = Date.now() + timeout;
   let last;
@@ -168,6 +214,17 @@ const POLISH = 'kwalifikacja.md';
 const CHINESE = 'customer-success.zh.md';
 const SWEDISH = 'uppfoljning.md';
 const CHINESE_SLA = 'support.zh.sla.md';
+const REVIEW = 'pipeline-review.md';
+const DUTCH_REVIEW = 'kansen.md';
+const POLISH_REVIEW = 'okazje.md';
+
+/** okazje.md after the rename to "okazja sprzedażowa": every name of the concept becomes it, in its case and number. */
+const POLISH_RENAMED = `# Przegląd lejka sprzedaży
+
+W każdy poniedziałek handlowcy przeglądają w CRM wszystkie otwarte okazje sprzedażowe.
+Okazja sprzedażowa bez kolejnego kroku wraca do handlowca, a jej wartość nie trafia do prognozy.
+Wartość każdej okazji sprzedażowej aktualizujemy po rozmowie z klientem.
+`;
 
 const scenarios = [
   {
@@ -370,8 +427,145 @@ const scenarios = [
     },
   },
   {
+    name: 'the Glossary view filtered to "churn", and the concept card of churn',
+    async run({ page, snap }) {
+      await openFile(page, PLAYBOOK);
+      const pane = await glossaryView(page);
+      await command(page, 'Lingo: Filter glossary…');
+      await page.locator('.quick-input-widget input[placeholder^="For example: churn"]').waitFor({ timeout: STEP_MS });
+      await page.keyboard.type('churn');
+      await page.keyboard.press('Enter');
+      // The message says the filter; every domain with a match is open; concepts are named in English.
+      const message = pane.locator('.message');
+      await waitFor('the filter message', async () => /Filter: “churn” — \d+ concepts/.test(norm((await message.textContent()) ?? '')));
+      const labels = async () => pane.locator('.monaco-list-row .label-name').allTextContents();
+      await waitFor('churn in the view', async () => (await labels()).map(norm).includes('churn'));
+      const shown = (await labels()).map(norm);
+      for (const name of ['churn', 'churn rate', 'logo churn', 'revenue churn', 'Customer success', 'Revenue metrics']) assert.ok(shown.includes(name), `the view lacks "${name}": ${shown.join(' | ')}`);
+      assert.ok(!shown.includes('opportunity'), `the filter kept "opportunity": ${shown.join(' | ')}`);
+      // A concept's row describes its other names.
+      const churnRow = pane.locator('.monaco-list-row', { has: page.locator('.label-name', { hasText: /^churn$/ }) }).first();
+      assert.equal(norm(await churnRow.locator('.label-description').textContent()), 'customer churn, customer attrition');
+
+      await churnRow.click();
+      const card = await conceptCard(page);
+      assert.equal(norm(await card.locator('h1').textContent()), 'churn');
+      // Terms in every language, each language under its name, and the definition of each.
+      for (const [lang, name] of [['en', 'English'], ['sv', 'Swedish'], ['nl', 'Dutch'], ['pl', 'Polish'], ['zh-Hant', 'Chinese']]) {
+        const s = concepts.find((c) => c.id === 'churn').langs[lang];
+        const section = card.locator(`section[data-lang="${lang}"]`);
+        assert.equal(norm(await section.locator('h2').textContent()), name);
+        const terms = (await section.locator('.term').allTextContents()).map(norm);
+        assert.deepEqual(terms.slice(0, 2), s.terms.slice(0, 2).map((t) => t.text), `${lang} terms: ${terms.join(', ')}`);
+        assert.equal(norm(await section.locator('.definition').textContent()), norm(s.definition));
+      }
+      // The preferred term is bold.
+      assert.equal(norm(await card.locator('section[data-lang="sv"] .term.preferred strong').textContent()), 'churn');
+      await snap('card');
+      // The view and the card side by side, for the README: the card in the one editor group.
+      await command(page, 'View: Hide Panel'); // the Problems panel of the scenarios before
+      await command(page, 'View: Single Column Editor Layout');
+      await waitFor('the card in the one group', async () => (await page.locator('.editor-group-container').count()) === 1);
+      await conceptCard(page);
+      await snap('readme', { x: 0, y: 0, width: 1120, height: 860 });
+
+      // Clearing the filter shows every domain again, folded.
+      await command(page, 'Lingo: Clear glossary filter');
+      await waitFor('the filter to go', async () => !(await message.isVisible()) || norm((await message.textContent()) ?? '') === '');
+      await waitFor('every domain', async () => (await labels()).length >= 10 && !(await labels()).includes('churn rate'));
+      await page.locator('.pane-header', { has: page.locator('h3.title', { hasText: 'workspace' }) }).first().click();
+      await closeTab(page, 'churn'); // the card: the next scenarios open files in one group
+    },
+  },
+  {
+    name: 'Find All References on "opportunity" lists kans, opportunity and okazja in three files',
+    async run({ page, snap }) {
+      await openFile(page, REVIEW);
+      await checked(page, 'English');
+      const box = await wordBox(page, REVIEW, 'each open opportunity', 'opportunity');
+      await page.mouse.click(box.x, box.y);
+      // The References view (Shift+Alt+F12): a row per file, then a row per use with its line.
+      const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /References|Results/ }) }).first();
+      const rows = pane.locator('.monaco-list-row');
+      const texts = async () => (await rows.evaluateAll((rs) => rs.map((r) => r.getAttribute('aria-label') ?? r.textContent))).map(norm);
+      const listed = async () => {
+        const t = await texts();
+        return [REVIEW, DUTCH_REVIEW, POLISH_REVIEW].every((f) => t.some((x) => x.includes(f)));
+      };
+      // Pressed again if the view does not come (the built-in References extension may still be starting).
+      for (let i = 0; ; i++) {
+        await page.keyboard.press('Shift+Alt+F12');
+        try {
+          await waitFor('the three files in the References view', listed, 2 * STEP_MS);
+          break;
+        } catch (e) {
+          if (i === 1) throw e;
+          await page.mouse.click(box.x, box.y);
+        }
+      }
+      log(`  references: ${(await texts()).join(' | ')}`);
+      // Open the Dutch and the Polish file's uses (the list opens the file of the cursor only).
+      for (const f of [DUTCH_REVIEW, POLISH_REVIEW]) {
+        const row = rows.filter({ hasText: f }).first();
+        if ((await row.getAttribute('aria-expanded')) === 'false') await row.click();
+      }
+      // The uses under each file, as written: in English, in Dutch (plural and singular) and in Polish.
+      const uses = () => pane.locator('.monaco-list-row .highlight').allTextContents();
+      await waitFor('the uses in the three files', async () => (await uses()).length >= 7);
+      const found = (await uses()).map(norm);
+      for (const word of ['opportunity', 'kansen', 'kans', 'okazje', 'Okazja', 'szansy sprzedażowej']) assert.ok(found.includes(word), `no use "${word}" among ${found.join(', ')}`);
+      await snap('references', { x: 0, y: 0, width: 1060, height: 440 });
+      await page.keyboard.press('Control+Shift+E'); // back to the Explorer
+    },
+  },
+  {
+    name: 'F12 on a built-in term and "Show concept" open the concept card',
+    async run({ page }) {
+      await openFile(page, REVIEW);
+      await checked(page, 'English');
+      const box = await wordBox(page, REVIEW, 'An opportunity without', 'opportunity');
+      await page.mouse.click(box.x, box.y);
+      await page.keyboard.press('F12');
+      let card = await conceptCard(page);
+      await waitFor('the card of opportunity', async () => norm(await card.locator('h1').textContent()) === 'opportunity');
+      // The read-only concept document F12 opened gave way to the card.
+      await waitFor('no concept document', async () => (await page.locator('.monaco-editor[data-uri^="lingo-concept:"]').count()) === 0);
+      // "Show concept" in a Polish document: the card titled and led by Polish.
+      await closeTab(page, 'opportunity');
+      await openFile(page, POLISH_REVIEW);
+      const w = await wordBox(page, POLISH_REVIEW, 'każdej szansy sprzedażowej', 'szansy');
+      await page.mouse.click(w.x, w.y);
+      await command(page, 'Lingo: Show concept');
+      card = await conceptCard(page);
+      await waitFor('the card in Polish', async () => norm(await card.locator('h1').textContent()) === 'szansa sprzedażowa');
+      assert.equal(await card.locator('section.lang').first().getAttribute('data-lang'), 'pl');
+      // "Insert term" writes the Polish term at the cursor of the Polish document (then undone).
+      const start = await wordBox(page, POLISH_REVIEW, 'Okazja bez', 'Okazja');
+      await page.mouse.click(start.left + 1, start.y);
+      await page.keyboard.press('Control+End');
+      await card.locator('button', { hasText: 'Insert term' }).click();
+      const lines = async () => (await editor(page, POLISH_REVIEW).locator('.view-line').allTextContents()).map(norm);
+      await waitFor('the inserted term', async () => (await lines()).includes('szansa sprzedażowa'));
+      await page.keyboard.press('Control+Z');
+      await waitFor('the undone insert', async () => !(await lines()).includes('szansa sprzedażowa'));
+      // "Find all uses" lists the uses in every language, in the references peek of that document.
+      await card.locator('button', { hasText: 'Find all uses' }).click();
+      const peek = page.locator('.reference-zone-widget');
+      await peek.waitFor({ timeout: STEP_MS });
+      const files = async () => (await peek.locator('.monaco-list-row').allTextContents()).map(norm).join(' | ');
+      await waitFor('the uses in the peek', async () => {
+        const shown = await files();
+        return [REVIEW, DUTCH_REVIEW, POLISH_REVIEW].every((f) => shown.includes(f));
+      });
+      await page.keyboard.press('Escape');
+      await closeTab(page, 'szansa sprzedażowa');
+    },
+  },
+  {
     name: 'the client restarts a server that dies, and hovers work again',
     async run({ page }) {
+      await openFile(page, PLAYBOOK);
+      await checked(page, 'English');
       const serverPids = () => fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d)).filter((pid) => {
         try { return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('lingo-terms.lingo-terms-0.1.0/dist/server.js'); } catch { return false; }
       });
@@ -382,6 +576,37 @@ const scenarios = [
       const en = sectionOf('en', 'sales pipeline');
       const text = await hoverText(page, PLAYBOOK, 'Review the sales pipeline every Monday', 'pipeline', en.definition.slice(0, 40));
       assert.ok(text.includes(norm(en.definition)), `the hover lacks the definition after the restart: ${text}`);
+    },
+  },
+  // Last: it renames in kwalifikacja.md too, which the Polish hover scenario reads.
+  {
+    name: 'F2 renames the concept in both Polish files, inflected',
+    async run({ page, workspace, snap }) {
+      await openFile(page, POLISH_REVIEW);
+      await checked(page, 'Polish');
+      const box = await wordBox(page, POLISH_REVIEW, 'otwarte okazje', 'okazje');
+      await page.mouse.click(box.x, box.y);
+      await page.keyboard.press('F2');
+      // The rename box opens on the word (the server's prepareRename); the new name is typed into it.
+      const input = page.locator('.rename-box input:visible, .rename-box textarea:visible').first();
+      await waitFor('the rename box on "okazje"', async () => (await input.inputValue({ timeout: 1000 })) === 'okazje');
+      await input.fill('okazja sprzedażowa');
+      await snap('input');
+      await input.press('Enter');
+      await waitFor('the renamed line', async () => !(await lineText(page, POLISH_REVIEW, 'wszystkie otwarte')).endsWith('otwarte okazje.'));
+      // Save what the rename left unsaved (VS Code saves the files a refactoring changes, by default).
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('s');
+      const read = (name) => fs.readFileSync(path.join(workspace, name), 'utf8');
+      const before = { review: fs.readFileSync(path.join(FIXTURES, POLISH_REVIEW), 'utf8'), other: fs.readFileSync(path.join(FIXTURES, POLISH), 'utf8') };
+      await waitFor('both files saved', async () => read(POLISH_REVIEW) !== before.review && read(POLISH) !== before.other);
+      await snap('renamed');
+      const got = read(POLISH_REVIEW).split('\n'), want = POLISH_RENAMED.split('\n');
+      const wrong = want.flatMap((line, i) => (got[i] === line ? [] : [`line ${i + 1}: “${got[i]}”, expected “${line}”`]));
+      assert.deepEqual(wrong, [], `${POLISH_REVIEW} after the rename:\n${wrong.join('\n')}`);
+      // Files of other languages keep their names.
+      assert.match(read(DUTCH_REVIEW), /alle open kansen in het CRM/);
+      assert.match(read(REVIEW), /each open opportunity/);
     },
   },
 ];
@@ -441,7 +666,8 @@ async function main() {
       const shot = path.join(OUT, `${String(i).padStart(2, '0')}-${s.name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 60)}.png`);
       const t0 = Date.now();
       try {
-        const snap = (suffix) => page.screenshot({ path: shot.replace(/\.png$/, `-${suffix}.png`) });
+        // `clip` (a box of the page) keeps a screenshot small, for the README.
+        const snap = (suffix, clip) => page.screenshot({ path: shot.replace(/\.png$/, `-${suffix}.png`), clip });
         await s.run({ page, workspace, snap });
         results.push({ name: s.name, ok: true });
         console.log(`  ✔ ${s.name} (${Date.now() - t0} ms)`);

@@ -103,6 +103,20 @@ describe('team glossary (lingo.glossary.json) over LSP', function () {
     assert.strictEqual(await c.shutdown(), 0);
   });
 
+  it('tells the client when the glossary changes (lingo/glossaryChanged), and lingo/glossary has the new concept', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lingo-ws-'));
+    const c = await start(dir);
+    const ids = async () => ((await c.request('lingo/glossary', { lang: 'nl' })).concepts as { id: string }[]).map((x) => x.id);
+    assert.ok(!(await ids()).includes('demo-day'));
+    const file = path.join(dir, 'lingo.glossary.json');
+    fs.writeFileSync(file, JSON.stringify(TEAM, null, 2));
+    const before = c.notifications.length;
+    c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(file).toString(), type: 1 }] });
+    await c.waitFor('lingo/glossaryChanged', () => true, 5000, before);
+    assert.ok((await ids()).includes('demo-day'));
+    assert.strictEqual(await c.shutdown(), 0);
+  });
+
   it('a YAML team glossary works the same way', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lingo-ws-'));
     fs.writeFileSync(path.join(dir, 'lingo.glossary.yaml'), '# our words\nconcepts:\n  - id: opportunity\n    langs:\n      nl:\n        terms:\n          - text: kans\n            status: preferred\n');

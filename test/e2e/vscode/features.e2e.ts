@@ -27,6 +27,14 @@ function sectionOf(lang: string, text: string): Section {
 
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
 
+/** okazje.md after the rename to "okazja sprzedażowa": every name of the concept becomes it, in its case and number. */
+const POLISH_RENAMED = `# Przegląd lejka sprzedaży
+
+W każdy poniedziałek handlowcy przeglądają w CRM wszystkie otwarte okazje sprzedażowe.
+Okazja sprzedażowa bez kolejnego kroku wraca do handlowca, a jej wartość nie trafia do prognozy.
+Wartość każdej okazji sprzedażowej aktualizujemy po rozmowie z klientem.
+`;
+
 async function until<T>(what: string, f: () => Promise<T | undefined> | T | undefined, timeout = 20_000): Promise<T> {
   const deadline = Date.now() + timeout;
   for (;;) {
@@ -70,19 +78,37 @@ async function hoverAt(doc: vscode.TextDocument, pos: vscode.Position): Promise<
   });
 }
 
+/** What activate() exports (client/src/extension.ts, client/src/concepts.ts ConceptsApi). */
+interface LingoApi {
+  concepts: {
+    setFilter(query: string): void;
+    glossaryRows(): Promise<{ message?: string; domains: { name: string; concepts: { id: string; label: string; description: string }[] }[] }>;
+    shownCard(): { id: string; title: string; html: string } | undefined;
+  };
+}
+
+/** The text of the card's HTML a reader sees (tags, script and styles left out). */
+const cardText = (html: string) =>
+  norm(html.replace(/<(script|style|title)[^>]*>[\s\S]*?<\/\1>/g, '').replace(/<[^>]+>/g, ' ').replace(/&#(\d+);/g, (_, n) => String.fromCharCode(Number(n))));
+
 const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
 
 describe('Lingo in a VS Code extension host', function () {
   this.timeout(60_000);
 
+  let api: LingoApi;
   before(async () => {
     const ext = vscode.extensions.all.find((e) => e.packageJSON.name === 'lingo-terms');
     assert.ok(ext, 'the Lingo extension is not loaded');
-    await ext.activate();
+    api = await ext.activate();
   });
 
   afterEach(async () => {
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    // Revert every document an edit (a rename) changed, then close them all.
+    for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -153,6 +179,77 @@ describe('Lingo in a VS Code extension host', function () {
     assert.ok(item, `no "marketing qualified lead" among ${list.items.slice(0, 8).map((i) => JSON.stringify(i.label)).join(', ')}`);
     const range = item.range instanceof vscode.Range ? item.range : item.range!.replacing;
     assert.strictEqual(doc.getText(range), 'marketing qual');
+  });
+
+  it('the Glossary view filtered to "churn", and the card of churn with its terms in every language', async () => {
+    await open('pipeline-review.md'); // the view and the card name concepts in the language of the last document
+    api.concepts.setFilter('churn');
+    const { message, domains } = await until('the filtered view', async () => {
+      const r = await api.concepts.glossaryRows();
+      return r.domains.length ? r : undefined;
+    });
+    assert.match(message ?? '', /^Filter: “churn” — \d+ concepts/);
+    const labels = domains.flatMap((d) => d.concepts.map((c) => c.label));
+    for (const name of ['churn', 'churn rate', 'logo churn', 'revenue churn']) assert.ok(labels.includes(name), labels.join(' | '));
+    assert.ok(!labels.includes('opportunity'));
+    api.concepts.setFilter('');
+
+    await vscode.commands.executeCommand('lingo.openConcept', 'churn');
+    const card = await until('the card', () => api.concepts.shownCard());
+    assert.strictEqual(card.title, 'churn');
+    const text = cardText(card.html);
+    const churn = concepts.find((c) => c.id === 'churn')!;
+    for (const lang of ['en', 'sv', 'nl', 'pl', 'zh-Hant']) {
+      for (const t of churn.langs[lang].terms.slice(0, 2)) assert.ok(text.includes(t.text), `${lang}: ${t.text}`);
+      assert.ok(text.includes(norm(churn.langs[lang].definition)), `${lang} definition`);
+    }
+  });
+
+  it('references of "opportunity" list kans, opportunity and okazja across three files', async () => {
+    const doc = await open('pipeline-review.md');
+    const locations = await until('references', async () => {
+      const l = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', doc.uri, at(doc, 'each open opportunity', 'opportunity'));
+      return l.length >= 3 ? l : undefined;
+    });
+    const written = new Map<string, string[]>();
+    const ordered = [...locations].sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()) || a.range.start.compareTo(b.range.start));
+    for (const l of ordered) {
+      const d = await vscode.workspace.openTextDocument(l.uri);
+      const name = path.basename(l.uri.fsPath);
+      written.set(name, [...(written.get(name) ?? []), d.getText(l.range)]);
+    }
+    assert.deepStrictEqual(written.get('pipeline-review.md'), ['opportunity', 'opportunity']);
+    assert.deepStrictEqual(written.get('kansen.md'), ['kansen', 'kans']);
+    assert.deepStrictEqual(written.get('okazje.md'), ['okazje', 'Okazja', 'szansy sprzedażowej']);
+  });
+
+  it('a rename in Polish gives the concept one name in both Polish files, inflected', async () => {
+    const doc = await open('okazje.md');
+    const other = await vscode.workspace.openTextDocument(fileUri('kwalifikacja.md'));
+    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', doc.uri, at(doc, 'otwarte okazje', 'okazje'), 'okazja sprzedażowa');
+    assert.deepStrictEqual(edit.entries().map(([uri]) => path.basename(uri.fsPath)).sort(), ['kwalifikacja.md', 'okazje.md']);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.strictEqual(doc.getText(), POLISH_RENAMED);
+    assert.ok(other.getText().includes('jako okazja sprzedażowa, a jej wartość') || other.getText().includes('jako okazja\nsprzedażowa, a jej wartość'), other.getText());
+  });
+
+  it('"Go to definition" on a built-in term opens its concept card', async () => {
+    const doc = await open('pipeline-review.md');
+    const defs = await until('a definition', async () => {
+      const d = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', doc.uri, at(doc, 'each open opportunity', 'opportunity'));
+      return d.length ? d : undefined;
+    });
+    const target = 'uri' in defs[0] ? defs[0].uri : defs[0].targetUri;
+    assert.strictEqual(target.scheme, 'lingo-concept');
+    // The read-only text Ctrl+hover and Peek show: the name, then the definition.
+    const text = (await vscode.workspace.openTextDocument(target)).getText();
+    assert.ok(text.startsWith('opportunity\n'), text);
+    assert.ok(text.includes(sectionOf('en', 'opportunity').definition), text);
+    // Opened as an editor (what F12 does), it gives way to the card.
+    await vscode.window.showTextDocument(target);
+    const card = await until('the card', () => (api.concepts.shownCard()?.id === 'opportunity' ? api.concepts.shownCard() : undefined));
+    assert.strictEqual(card!.title, 'opportunity');
+    await until('the concept document to close', () => !vscode.window.visibleTextEditors.some((e) => e.document.uri.scheme === 'lingo-concept') || undefined);
   });
 
   it('inlay hints spell out bare acronyms', async () => {

@@ -1,0 +1,323 @@
+/**
+ * Concepts in the editor: the Glossary view (Explorer), the concept card (one webview panel, reused), "Show
+ * concept", and "Go to definition" on a built-in term, which has no place in any file: the definition provider
+ * answers with a read-only document of the concept (scheme `lingo-concept`), which a Ctrl+hover or "Peek
+ * definition" shows as text, and which, when it is opened as an editor, is closed at once and the card opens.
+ * (Opening the card from the provider itself would open it at every Ctrl+hover: the editor asks the same
+ * provider to underline the word.)
+ */
+import * as crypto from 'crypto';
+import * as vscode from 'vscode';
+import type { LanguageClient, Middleware } from 'vscode-languageclient/node';
+import {
+  ConceptAtRequest, ConceptReferencesRequest, ConceptRequest, FindConceptsRequest, GlossaryChangedNotification, GlossaryRequest,
+  type ConceptAtParams, type ConceptAtResult, type ConceptCard, type ConceptReferencesResult, type FindConceptsParams, type FindConceptsResult,
+  type GlossaryResult, type Lang, type ProtocolLocation,
+} from '../../server/src/protocol';
+import { cardHtml, cardTitle, noticeHtml, type CardMessage } from './cardHtml';
+import { glossaryIndex, type ConceptRow, type DomainRow, type GlossaryIndex } from './glossaryModel';
+import { LANG_CODES, type Ui } from './ui';
+
+export const CONCEPT_SCHEME = 'lingo-concept';
+const FILTERED_CONTEXT = 'lingo.glossaryFiltered';
+
+export interface ConceptsDeps {
+  client: LanguageClient;
+  /** Resolves when the client has started (requests wait for it). */
+  ready: Promise<unknown>;
+  t: Ui;
+  /** The editor's display language: the language of the view's and the card's own words. */
+  uiLanguage: Lang;
+  /** The language of a document, as the server detected or was told. */
+  docLang(uri: vscode.Uri): Lang | undefined;
+  /** Is this a document Lingo checks? */
+  isLingoDocument(doc: vscode.TextDocument): boolean;
+  extensionUri: vscode.Uri;
+}
+
+const toRange = (r: ProtocolLocation['range']) => new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+const toLocation = (l: ProtocolLocation) => new vscode.Location(vscode.Uri.parse(l.uri), toRange(l.range));
+const before = (a: ProtocolLocation, b: ProtocolLocation) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+
+type Node = { kind: 'domain'; domain: DomainRow; filter: string } | { kind: 'concept'; row: ConceptRow; filter: string };
+
+/** What the extension exports of the view and the card (activate()'s `concepts`): for tests and other extensions. */
+export interface ConceptsApi {
+  /** Sets the Glossary view's filter ('' clears it), as "Filter glossary…" does. */
+  setFilter(query: string): void;
+  /** What the view shows: its message and its domains with their concepts. */
+  glossaryRows(): Promise<{ message?: string; domains: DomainRow[] }>;
+  /** The concept card on screen: the concept's id, the panel's title and its HTML; undefined when it is closed. */
+  shownCard(): { id: string; title: string; html: string } | undefined;
+}
+
+export function registerConcepts(context: vscode.ExtensionContext, d: ConceptsDeps): { middleware: Middleware; api: ConceptsApi } {
+  const { t } = d;
+  const request = async <R>(method: string, params: unknown): Promise<R> => {
+    await d.ready;
+    return d.client.sendRequest<R>(method, params);
+  };
+  const fail = (e: unknown) => void vscode.window.showErrorMessage(t.requestFailed(e instanceof Error ? e.message : String(e)));
+
+  // ---- the last editor of a Lingo document: where "Insert term" writes, whose language names concepts ----
+  let lastEditor: vscode.TextEditor | undefined;
+  const track = (e: vscode.TextEditor | undefined) => { if (e && d.isLingoDocument(e.document)) lastEditor = e; };
+  track(vscode.window.activeTextEditor);
+  const focusLang = (): Lang => (lastEditor && d.docLang(lastEditor.document.uri)) || d.uiLanguage;
+  /** The editor to write into: the last Lingo document's, shown again if its tab was hidden. */
+  const targetEditor = async (): Promise<vscode.TextEditor | undefined> => {
+    if (!lastEditor || lastEditor.document.isClosed) return undefined;
+    const visible = vscode.window.visibleTextEditors.find((e) => e.document === lastEditor!.document);
+    return vscode.window.showTextDocument(lastEditor.document, { viewColumn: (visible ?? lastEditor).viewColumn, preserveFocus: false });
+  };
+
+  // ---- the glossary, as the server has it (in the editor's language: domain and language names) ----
+  let glossary: Promise<GlossaryResult> | undefined;
+  const loadGlossary = () => (glossary ??= request<GlossaryResult>(GlossaryRequest, { lang: d.uiLanguage }).catch((e) => { glossary = undefined; throw e; }));
+
+  // ---- the Glossary view ----
+  let filter = '';
+  let index: { lang: Lang; data: GlossaryResult; index: GlossaryIndex } | undefined;
+  const changed = new vscode.EventEmitter<Node | undefined>();
+  const provider: vscode.TreeDataProvider<Node> = {
+    onDidChangeTreeData: changed.event,
+    async getChildren(node) {
+      if (node?.kind === 'domain') return node.domain.concepts.map((row) => ({ kind: 'concept', row, filter: node.filter }));
+      if (node) return [];
+      const q = filter;
+      try {
+        const data = await loadGlossary();
+        const lang = focusLang();
+        if (!index || index.data !== data || index.lang !== lang) index = { lang, data, index: glossaryIndex(data, lang) };
+        const found = q ? await request<FindConceptsResult>(FindConceptsRequest, { query: q, lang } satisfies FindConceptsParams) : undefined;
+        if (q !== filter) return []; // a newer filter is on its way
+        const { domains, matches } = index.index.rows(found, q);
+        view.message = q ? (matches ? t.filtered(q, matches) : t.noMatch(q)) : undefined;
+        return domains.map((domain) => ({ kind: 'domain', domain, filter: q }));
+      } catch (e) {
+        view.message = t.glossaryUnavailable(e instanceof Error ? e.message : String(e));
+        return [];
+      }
+    },
+    getTreeItem(node) {
+      if (node.kind === 'domain') {
+        const item = new vscode.TreeItem(node.domain.name, node.filter ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+        // A new filter opens every domain that has a match: the ids change with the filter, so no folding is remembered.
+        item.id = `domain\u0000${node.domain.name}\u0000${node.filter}`;
+        item.description = String(node.domain.concepts.length);
+        return item;
+      }
+      const item = new vscode.TreeItem(node.row.label, vscode.TreeItemCollapsibleState.None);
+      item.id = `concept\u0000${node.row.id}\u0000${node.filter}`;
+      item.description = node.row.description;
+      item.tooltip = new vscode.MarkdownString().appendMarkdown('**').appendText(node.row.label).appendMarkdown('**').appendText(node.row.definition ? `\n\n${node.row.definition}` : '');
+      item.contextValue = 'lingo.concept';
+      item.command = { command: 'lingo.openConcept', title: '', arguments: [node.row.id] };
+      return item;
+    },
+  };
+  const view = vscode.window.createTreeView('lingo.glossary', { treeDataProvider: provider, showCollapseAll: true });
+  const setFilter = (q: string) => {
+    filter = q.trim();
+    void vscode.commands.executeCommand('setContext', FILTERED_CONTEXT, filter.length > 0);
+    changed.fire(undefined);
+  };
+  let lastLang = focusLang();
+  const followLanguage = () => {
+    const lang = focusLang();
+    if (lang !== lastLang) { lastLang = lang; changed.fire(undefined); }
+  };
+
+  // ---- the concept card ----
+  let panel: vscode.WebviewPanel | undefined;
+  let shown: { id: string; card?: ConceptCard; html?: string } | undefined;
+  const render = async (id: string) => {
+    let card: ConceptCard | null;
+    try {
+      card = await request<ConceptCard | null>(ConceptRequest, { id, lang: d.uiLanguage });
+    } catch (e) {
+      return { html: noticeHtml(t.requestFailed(e instanceof Error ? e.message : String(e)), nonce()), title: id };
+    }
+    if (!card) return { html: noticeHtml(t.conceptGone, nonce()), title: id };
+    const focus = focusLang();
+    const usage = card.usage
+      .map((u) => ({ uri: u.uri, count: u.count, label: vscode.workspace.asRelativePath(vscode.Uri.parse(u.uri)) }))
+      .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+    return { card, html: cardHtml({ card, focus, usage, words: t, nonce: nonce() }), title: cardTitle(card, focus) };
+  };
+  const showCard = async (id: string) => {
+    const r = await render(id);
+    if (!panel) {
+      panel = vscode.window.createWebviewPanel('lingo.concept', r.title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, {
+        enableScripts: true, enableFindWidget: true, localResourceRoots: [],
+      });
+      panel.iconPath = vscode.Uri.joinPath(d.extensionUri, 'client', 'icon.png');
+      panel.onDidDispose(() => { panel = undefined; shown = undefined; });
+      panel.webview.onDidReceiveMessage((m: CardMessage) => void onCardMessage(m).catch(fail));
+      // Back in view: the workspace may use the concept in more or fewer places by now.
+      panel.onDidChangeViewState((e) => { if (e.webviewPanel.visible) void refreshCard(); });
+    } else {
+      // Never over the document being written: a card in the same group moves beside it.
+      const doc = lastEditor && vscode.window.visibleTextEditors.find((e) => e.document === lastEditor!.document);
+      const active = vscode.window.activeTextEditor;
+      const over = (active && active.viewColumn === panel.viewColumn) || (!panel.visible && doc?.viewColumn === panel.viewColumn);
+      panel.reveal(over ? vscode.ViewColumn.Beside : undefined, false);
+    }
+    setCard(id, r);
+  };
+  const setCard = (id: string, r: { card?: ConceptCard; html: string; title: string }) => {
+    if (!panel) return;
+    // Set again only when something changed: setting the HTML scrolls the card back to its top.
+    const comparable = r.html.replace(/nonce(-|=")[^'"]+/g, '');
+    if (shown?.id === id && shown.html === comparable) return;
+    shown = { id, card: r.card, html: comparable };
+    panel.title = r.title;
+    panel.webview.html = r.html;
+  };
+  const refreshCard = async () => { if (panel && shown) setCard(shown.id, await render(shown.id)); };
+
+  const insert = async (text: (lang: Lang) => string | undefined) => {
+    const ed = await targetEditor();
+    if (!ed) return void vscode.window.showInformationMessage(t.noEditor);
+    const lang = d.docLang(ed.document.uri) ?? d.uiLanguage;
+    const s = text(lang);
+    if (s === undefined) return void vscode.window.showInformationMessage(t.noTermIn(shown?.card?.langNames[lang] ?? lang));
+    await ed.edit((b) => { for (const sel of ed.selections) b.replace(sel, s); });
+  };
+  const preferredTerm = (card: ConceptCard, lang: Lang) => {
+    const terms = card.langs[lang]?.terms ?? [];
+    return (terms.find((x) => x.status === 'preferred') ?? terms.find((x) => x.status !== 'deprecated'))?.text;
+  };
+  const findUses = async (id: string, name: string) => {
+    const locations = (await request<ConceptReferencesResult>(ConceptReferencesRequest, { id })).sort((a, b) => a.uri.localeCompare(b.uri) || before(a, b));
+    if (!locations.length) return void vscode.window.showInformationMessage(t.noUses(name));
+    // The references list opens in an editor: the last document's, at its cursor, else the first use.
+    const ed = (await targetEditor()) ?? (await vscode.window.showTextDocument(vscode.Uri.parse(locations[0].uri), { selection: toRange(locations[0].range) }));
+    await vscode.commands.executeCommand('editor.action.showReferences', ed.document.uri, ed.selection.active, locations.map(toLocation));
+  };
+  const openUsage = async (id: string, uri: string) => {
+    const first = (await request<ConceptReferencesResult>(ConceptReferencesRequest, { id })).filter((l) => l.uri === uri).sort(before)[0];
+    await vscode.window.showTextDocument(vscode.Uri.parse(uri), {
+      viewColumn: lastEditor?.viewColumn ?? vscode.ViewColumn.One,
+      selection: first ? toRange(first.range) : undefined,
+    });
+  };
+  const onCardMessage = async (m: CardMessage) => {
+    const card = shown?.card;
+    if (!card) return;
+    switch (m.action) {
+      case 'openConcept': return showCard(m.id);
+      case 'openUsage': return openUsage(card.id, m.uri);
+      case 'openTeamEntry':
+        if (card.definitionLocation) await vscode.window.showTextDocument(vscode.Uri.parse(card.definitionLocation.uri), { selection: toRange(card.definitionLocation.range), viewColumn: lastEditor?.viewColumn ?? vscode.ViewColumn.One });
+        return;
+      case 'insertTerm': return insert((lang) => preferredTerm(card, lang));
+      case 'insertDefinition': return insert((lang) => {
+        const term = preferredTerm(card, lang);
+        const def = card.langs[lang]?.definition;
+        return term && def ? `**${term}**: ${def}` : term;
+      });
+      case 'findUses': return findUses(card.id, cardTitle(card, focusLang()));
+    }
+  };
+
+  // ---- the concept at the cursor ----
+  const conceptAt = (doc: vscode.TextDocument, pos: vscode.Position) =>
+    request<ConceptAtResult | null>(ConceptAtRequest, { textDocument: { uri: doc.uri.toString() }, position: { line: pos.line, character: pos.character } } satisfies ConceptAtParams);
+
+  // "Go to definition" on a term with no definition in a file: the concept's own read-only document (see above).
+  const conceptUri = (id: string, name: string) => vscode.Uri.from({ scheme: CONCEPT_SCHEME, path: `/${name}`, query: id });
+  const conceptText = async (uri: vscode.Uri) => {
+    const card = await request<ConceptCard | null>(ConceptRequest, { id: uri.query, lang: d.uiLanguage });
+    if (!card) return t.conceptGone;
+    const focus = focusLang();
+    const lines = [cardTitle(card, focus), `${card.domain} · ${card.source === 'team' ? t.teamGlossary : t.builtinGlossary}`, ''];
+    const home = card.langs[focus] ?? card.langs.en;
+    if (home?.definition) lines.push(home.definition, '');
+    for (const l of [focus, ...LANG_CODES.filter((x) => x !== focus)]) {
+      const s = card.langs[l];
+      if (!s) continue;
+      const names = [...s.terms.filter((x) => x.status !== 'deprecated').map((x) => x.text), ...s.acronyms.map((a) => (a.expansion ? `${a.text} (${a.expansion})` : a.text))];
+      lines.push(`${card.langNames[l]}: ${names.join(', ')}`);
+    }
+    return lines.join('\n') + '\n';
+  };
+  const middleware: Middleware = {
+    async provideDefinition(document, position, token, next) {
+      const found = await next(document, position, token);
+      if (token.isCancellationRequested || (Array.isArray(found) ? found.length : found)) return found;
+      const at = await conceptAt(document, position).catch(() => null);
+      if (!at || token.isCancellationRequested) return found;
+      return new vscode.Location(conceptUri(at.id, document.getText(toRange(at.range))), new vscode.Position(0, 0));
+    },
+    // The concept's document is not one to check.
+    didOpen: (doc, next) => (doc.uri.scheme === CONCEPT_SCHEME ? Promise.resolve() : next(doc)),
+    didChange: (e, next) => (e.document.uri.scheme === CONCEPT_SCHEME ? Promise.resolve() : next(e)),
+    didClose: (doc, next) => (doc.uri.scheme === CONCEPT_SCHEME ? Promise.resolve() : next(doc)),
+  };
+  const openedAsEditor = async (e: vscode.TextEditor | undefined) => {
+    if (e?.document.uri.scheme !== CONCEPT_SCHEME) return;
+    const uri = e.document.uri.toString();
+    const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === uri);
+    await vscode.window.tabGroups.close(tabs);
+    // A preview editor gives its tab to the next one opened: bring the document back if it went.
+    const from = lastEditor;
+    if (from && !vscode.window.visibleTextEditors.some((x) => x.document.uri.toString() === from.document.uri.toString())) {
+      await vscode.window.showTextDocument(from.document.uri, { viewColumn: from.viewColumn, selection: from.selection });
+    }
+    await showCard(e.document.uri.query);
+  };
+
+  context.subscriptions.push(
+    view, changed,
+    vscode.window.onDidChangeActiveTextEditor((e) => { track(e); followLanguage(); void openedAsEditor(e).catch(fail); }),
+    vscode.workspace.registerTextDocumentContentProvider(CONCEPT_SCHEME, { provideTextDocumentContent: (uri) => conceptText(uri) }),
+    vscode.commands.registerCommand('lingo.openConcept', (id: string) => showCard(id).catch(fail)),
+    vscode.commands.registerCommand('lingo.showConcept', async () => {
+      const ed = vscode.window.activeTextEditor;
+      if (!ed) return;
+      const at = await conceptAt(ed.document, ed.selection.active).catch((e) => { fail(e); return undefined; });
+      if (at === null) return void vscode.window.showInformationMessage(t.noConceptAt);
+      if (at) await showCard(at.id);
+    }),
+    vscode.commands.registerCommand('lingo.glossary.filter', (query?: unknown) => {
+      if (typeof query === 'string') return setFilter(query); // from a keybinding's "args"
+      const previous = filter;
+      const box = vscode.window.createInputBox();
+      box.title = view.title;
+      box.prompt = t.filterPrompt;
+      box.placeholder = t.filterPlaceholder;
+      box.value = filter;
+      let accepted = false;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      box.onDidChangeValue((v) => { clearTimeout(timer); timer = setTimeout(() => setFilter(v), 150); });
+      box.onDidAccept(() => { clearTimeout(timer); accepted = true; setFilter(box.value); box.hide(); });
+      box.onDidHide(() => { clearTimeout(timer); if (!accepted && filter !== previous) setFilter(previous); box.dispose(); });
+      box.show();
+    }),
+    vscode.commands.registerCommand('lingo.glossary.clearFilter', () => setFilter('')),
+    vscode.commands.registerCommand('lingo.glossary.findUses', (node?: Node) => {
+      if (node?.kind === 'concept') return findUses(node.row.id, node.row.label).catch(fail);
+    }),
+  );
+  void vscode.commands.executeCommand('setContext', FILTERED_CONTEXT, false);
+  void d.ready.then(() => {
+    context.subscriptions.push(d.client.onNotification(GlossaryChangedNotification, () => {
+      glossary = undefined;
+      index = undefined;
+      changed.fire(undefined);
+      void refreshCard();
+    }));
+  });
+  const api: ConceptsApi = {
+    setFilter,
+    async glossaryRows() {
+      const roots = (await provider.getChildren()) ?? [];
+      return { message: view.message, domains: roots.flatMap((n) => (n.kind === 'domain' ? [n.domain] : [])) };
+    },
+    shownCard: () => (panel && shown ? { id: shown.id, title: panel.title, html: panel.webview.html } : undefined),
+  };
+  return { middleware, api };
+}
+
+const nonce = () => crypto.randomBytes(18).toString('base64');
