@@ -28,6 +28,8 @@ export class LspClient {
     this.proc = spawn(process.execPath, [serverJs, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: { LINGO_CACHE_DIR: 'off', ...env } });
     this.proc.stdout!.on('data', (d: Buffer) => this.onData(d));
     this.proc.stderr!.on('data', (d: Buffer) => { this.stderr += d.toString(); });
+    // A write still under way when the test killed the server fails with EPIPE: expected then, and only then.
+    this.proc.stdin!.on('error', (e) => { if (!this.killed) throw e; });
   }
 
   private onData(d: Buffer) {
@@ -64,6 +66,9 @@ export class LspClient {
   }
 
   sendRaw(msg: Json | string) {
+    // After kill() the server may still have sent a request (workspace/configuration) that is being answered: a
+    // test that has ended its server writes nothing more (the write would fail with EPIPE, outside any test).
+    if (this.killed) return;
     const body = Buffer.from(typeof msg === 'string' ? msg : JSON.stringify(msg), 'utf8');
     this.proc.stdin!.write(`Content-Length: ${body.length}\r\n\r\n`);
     this.proc.stdin!.write(body);
@@ -114,7 +119,10 @@ export class LspClient {
   }
 
   /** Ends the server at once (after a failed test, so that mocha is not left waiting for it). */
+  private killed = false;
+
   kill(): void {
+    this.killed = true;
     if (this.proc.exitCode === null) this.proc.kill();
   }
 
