@@ -100,4 +100,9 @@ describe('RULES.md', () => {
   it('ships in the .vsix (.vscodeignore lets it in)', () => {
     assert.ok(read('.vscodeignore').split('\n').includes('!RULES.md'));
   });
+
+  it('the .vsix ships the client and the server bundles, not the CLI the extension never loads', () => {
+    const shipped = read('.vscodeignore').split('\n').filter((l) => l.startsWith('!dist/') && l.endsWith('.js'));
+    assert.deepStrictEqual(shipped, ['!dist/client.js', '!dist/server.js']);
+  });
 });
