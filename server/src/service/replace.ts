@@ -40,10 +40,9 @@ const PL_GOVERNS: Record<string, Governed> = {
  */
 export function governedCase(lang: Lang, before: string): Governed | undefined {
   if (lang !== 'pl') return undefined;
-  const words = before.slice(-60).toLowerCase().split(/[^\p{L}]+/u).filter(Boolean);
-  // Stop at a sentence or clause break: the preposition must be in the same phrase.
+  // Only within the clause: the preposition must be in the same phrase as the term.
   const cut = Math.max(before.lastIndexOf('.'), before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':'));
-  const phrase = cut >= 0 ? before.slice(cut + 1).toLowerCase().split(/[^\p{L}]+/u).filter(Boolean) : words;
+  const phrase = before.slice(cut + 1).slice(-60).toLowerCase().split(/[^\p{L}]+/u).filter(Boolean);
   for (const w of phrase.slice(-3).reverse()) {
     const g = PL_GOVERNS[w];
     if (g) return g;
