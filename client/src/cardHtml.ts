@@ -4,7 +4,7 @@
  * Content-Security-Policy with a nonce). Links and buttons post a message `{ action, id?, uri? }` to the extension.
  */
 import type { ConceptCard, Lang } from '../../server/src/protocol';
-import { LANG_CODES, type Ui } from './ui';
+import { capital, LANG_CODES, timesCount, type L10n } from './l10n';
 
 export interface CardView {
   card: ConceptCard;
@@ -12,7 +12,8 @@ export interface CardView {
   focus: Lang;
   /** The files that use the concept, named for people (a path relative to the workspace). */
   usage: { label: string; uri: string; count: number }[];
-  words: Ui;
+  /** The client's words (vscode.l10n in the extension). */
+  l10n: L10n;
   nonce: string;
 }
 
@@ -23,7 +24,6 @@ export type CardMessage =
   | { action: 'insertTerm' | 'insertDefinition' | 'findUses' };
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-const capital = (s: string) => s.charAt(0).toLocaleUpperCase() + s.slice(1);
 
 /** The card's title: the concept's preferred term in `lang`, else the name the server gave. */
 export function cardTitle(card: ConceptCard, lang: Lang): string {
@@ -33,42 +33,48 @@ export function cardTitle(card: ConceptCard, lang: Lang): string {
 
 type CardTerm = NonNullable<ConceptCard['langs'][Lang]>['terms'][number];
 
-function termHtml(t: CardTerm, w: Ui): string {
+function termHtml(t: CardTerm, l10n: L10n): string {
   const text = esc(t.text);
-  if (t.mistranslation) return `<li class="term mistranslation" title="${esc(w.mistranslation)}"><span aria-hidden="true">⚠ </span><s>${text}</s><span class="sr"> (${esc(w.mistranslation)})</span></li>`;
-  if (t.status === 'preferred') return `<li class="term preferred" title="${esc(w.preferred)}"><strong>${text}</strong></li>`;
-  if (t.status === 'deprecated') return `<li class="term deprecated" title="${esc(w.deprecated)}"><s>${text}</s><span class="sr"> (${esc(w.deprecated)})</span></li>`;
-  return `<li class="term admitted" title="${esc(w.admitted)}">${text}</li>`;
+  if (t.mistranslation) {
+    const says = esc(l10n.t('mistranslation: do not use'));
+    return `<li class="term mistranslation" title="${says}"><span aria-hidden="true">⚠ </span><s>${text}</s><span class="sr"> (${says})</span></li>`;
+  }
+  if (t.status === 'preferred') return `<li class="term preferred" title="${esc(l10n.t('preferred term'))}"><strong>${text}</strong></li>`;
+  if (t.status === 'deprecated') {
+    const says = esc(l10n.t('avoid'));
+    return `<li class="term deprecated" title="${says}"><s>${text}</s><span class="sr"> (${says})</span></li>`;
+  }
+  return `<li class="term admitted" title="${esc(l10n.t('also accepted'))}">${text}</li>`;
 }
 
 export function cardHtml(v: CardView): string {
-  const { card, words: w, nonce } = v;
+  const { card, l10n, nonce } = v;
   const langs = [v.focus, ...LANG_CODES.filter((l) => l !== v.focus)].filter((l) => card.langs[l]);
   const sections = langs.map((l) => {
     const s = card.langs[l]!;
     const acronyms = s.acronyms.length
-      ? `<ul class="acronyms" aria-label="${esc(w.acronyms)}">${s.acronyms.map((a) => `<li><strong>${esc(a.text)}</strong>${a.expansion ? ` — ${esc(a.expansion)}` : ''}</li>`).join('')}</ul>`
+      ? `<ul class="acronyms" aria-label="${esc(l10n.t('Acronyms'))}">${s.acronyms.map((a) => `<li><strong>${esc(a.text)}</strong>${a.expansion ? ` — ${esc(a.expansion)}` : ''}</li>`).join('')}</ul>`
       : '';
     return `<section class="lang" lang="${l}" data-lang="${l}">
   <h2>${esc(capital(card.langNames[l] ?? l))}</h2>
   <div>
-    <ul class="terms">${s.terms.map((t) => termHtml(t, w)).join('')}</ul>
+    <ul class="terms">${s.terms.map((t) => termHtml(t, l10n)).join('')}</ul>
     ${acronyms}
     ${s.definition ? `<p class="definition">${esc(s.definition)}</p>` : ''}
   </div>
 </section>`;
   });
   const related = card.related.length
-    ? `<section class="related"><h3>${esc(w.related)}</h3><ul class="links">${card.related.map((r) => `<li><a href="#" data-action="openConcept" data-id="${esc(r.id)}">${esc(r.name)}</a></li>`).join('')}</ul></section>`
+    ? `<section class="related"><h3>${esc(l10n.t('Related concepts'))}</h3><ul class="links">${card.related.map((r) => `<li><a href="#" data-action="openConcept" data-id="${esc(r.id)}">${esc(r.name)}</a></li>`).join('')}</ul></section>`
     : '';
-  const usage = `<section class="usage"><h3>${esc(w.usedIn)}</h3>${
+  const usage = `<section class="usage"><h3>${esc(l10n.t('Used in'))}</h3>${
     v.usage.length
-      ? `<ul class="files">${v.usage.map((u) => `<li><a href="#" data-action="openUsage" data-uri="${esc(u.uri)}">${esc(u.label)}</a> <span class="count">${esc(w.times(u.count))}</span></li>`).join('')}</ul>`
-      : `<p class="muted">${esc(w.notUsed)}</p>`
+      ? `<ul class="files">${v.usage.map((u) => `<li><a href="#" data-action="openUsage" data-uri="${esc(u.uri)}">${esc(u.label)}</a> <span class="count">${esc(timesCount(l10n, u.count))}</span></li>`).join('')}</ul>`
+      : `<p class="muted">${esc(l10n.t('No document in this workspace uses it yet.'))}</p>`
   }</section>`;
   const source = card.source === 'team'
-    ? `${esc(w.teamGlossary)}${card.definitionLocation ? ` · <a href="#" data-action="openTeamEntry">${esc(w.openTeamEntry)}</a>` : ''}`
-    : esc(w.builtinGlossary);
+    ? `${esc(l10n.t('Team glossary'))}${card.definitionLocation ? ` · <a href="#" data-action="openTeamEntry">${esc(l10n.t('Open in the team glossary'))}</a>` : ''}`
+    : esc(l10n.t('Built-in glossary'));
   return `<!DOCTYPE html>
 <html lang="${v.focus}">
 <head>
@@ -83,9 +89,9 @@ export function cardHtml(v: CardView): string {
   <h1>${esc(cardTitle(card, v.focus))}</h1>
   <p class="muted meta">${esc(card.domain)} · ${source}</p>
   <div class="actions">
-    <button data-action="insertTerm">${esc(w.insertTerm)}</button>
-    <button data-action="insertDefinition" class="secondary">${esc(w.insertDefinition)}</button>
-    <button data-action="findUses" class="secondary">${esc(w.findUses)}</button>
+    <button data-action="insertTerm">${esc(l10n.t('Insert term'))}</button>
+    <button data-action="insertDefinition" class="secondary">${esc(l10n.t('Insert definition'))}</button>
+    <button data-action="findUses" class="secondary">${esc(l10n.t('Find all uses'))}</button>
   </div>
 </header>
 <main>
@@ -93,7 +99,7 @@ ${sections.join('\n')}
 </main>
 ${related}
 ${usage}
-<footer class="muted legend">${esc(w.legend)}</footer>
+<footer class="muted legend">${esc(l10n.t('Bold: preferred term · plain: also accepted · struck through: avoid · ⚠ mistranslation'))}</footer>
 <script nonce="${nonce}">
 const vscode = acquireVsCodeApi();
 document.addEventListener('click', (e) => {

@@ -16,7 +16,7 @@ import {
 } from '../../server/src/protocol';
 import { cardHtml, cardTitle, noticeHtml, type CardMessage } from './cardHtml';
 import { glossaryIndex, type ConceptRow, type DomainRow, type GlossaryIndex } from './glossaryModel';
-import { LANG_CODES, type Ui } from './ui';
+import { conceptCount, LANG_CODES, type L10n } from './l10n';
 
 export const CONCEPT_SCHEME = 'lingo-concept';
 const FILTERED_CONTEXT = 'lingo.glossaryFiltered';
@@ -25,7 +25,8 @@ export interface ConceptsDeps {
   client: LanguageClient;
   /** Resolves when the client has started (requests wait for it). */
   ready: Promise<unknown>;
-  t: Ui;
+  /** The client's words: vscode.l10n, with the plural rules of the language they are shown in. */
+  l10n: L10n;
   /** The editor's display language: the language of the view's and the card's own words. */
   uiLanguage: Lang;
   /** The language of a document, as the server detected or was told. */
@@ -52,12 +53,13 @@ export interface ConceptsApi {
 }
 
 export function registerConcepts(context: vscode.ExtensionContext, d: ConceptsDeps): { middleware: Middleware; api: ConceptsApi } {
-  const { t } = d;
+  const { l10n } = d;
   const request = async <R>(method: string, params: unknown): Promise<R> => {
     await d.ready;
     return d.client.sendRequest<R>(method, params);
   };
-  const fail = (e: unknown) => void vscode.window.showErrorMessage(t.requestFailed(e instanceof Error ? e.message : String(e)));
+  const reason = (e: unknown) => (e instanceof Error ? e.message : String(e));
+  const fail = (e: unknown) => void vscode.window.showErrorMessage(l10n.t('Lingo could not answer: {0}', reason(e)));
 
   // ---- the last editor of a Lingo document: where "Insert term" writes, whose language names concepts ----
   let lastEditor: vscode.TextEditor | undefined;
@@ -92,10 +94,12 @@ export function registerConcepts(context: vscode.ExtensionContext, d: ConceptsDe
         const found = q ? await request<FindConceptsResult>(FindConceptsRequest, { query: q, lang } satisfies FindConceptsParams) : undefined;
         if (q !== filter) return []; // a newer filter is on its way
         const { domains, matches } = index.index.rows(found, q);
-        view.message = q ? (matches ? t.filtered(q, matches) : t.noMatch(q)) : undefined;
+        view.message = !q ? undefined
+          : matches ? l10n.t('Filter: “{0}” — {1}. Click × above to show all.', q, conceptCount(l10n, matches))
+          : l10n.t('No concept matches “{0}”. Click × above to show all.', q);
         return domains.map((domain) => ({ kind: 'domain', domain, filter: q }));
       } catch (e) {
-        view.message = t.glossaryUnavailable(e instanceof Error ? e.message : String(e));
+        view.message = l10n.t('The glossary could not be loaded: {0}', reason(e));
         return [];
       }
     },
@@ -136,14 +140,14 @@ export function registerConcepts(context: vscode.ExtensionContext, d: ConceptsDe
     try {
       card = await request<ConceptCard | null>(ConceptRequest, { id, lang: d.uiLanguage });
     } catch (e) {
-      return { html: noticeHtml(t.requestFailed(e instanceof Error ? e.message : String(e)), nonce()), title: id };
+      return { html: noticeHtml(l10n.t('Lingo could not answer: {0}', reason(e)), nonce()), title: id };
     }
-    if (!card) return { html: noticeHtml(t.conceptGone, nonce()), title: id };
+    if (!card) return { html: noticeHtml(l10n.t('This concept is no longer in the glossary.'), nonce()), title: id };
     const focus = focusLang();
     const usage = card.usage
       .map((u) => ({ uri: u.uri, count: u.count, label: vscode.workspace.asRelativePath(vscode.Uri.parse(u.uri)) }))
       .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
-    return { card, html: cardHtml({ card, focus, usage, words: t, nonce: nonce() }), title: cardTitle(card, focus) };
+    return { card, html: cardHtml({ card, focus, usage, l10n, nonce: nonce() }), title: cardTitle(card, focus) };
   };
   const showCard = async (id: string) => {
     const r = await render(id);
@@ -178,10 +182,10 @@ export function registerConcepts(context: vscode.ExtensionContext, d: ConceptsDe
 
   const insert = async (text: (lang: Lang) => string | undefined) => {
     const ed = await targetEditor();
-    if (!ed) return void vscode.window.showInformationMessage(t.noEditor);
+    if (!ed) return void vscode.window.showInformationMessage(l10n.t('Open a document first: the text goes in at its cursor.'));
     const lang = d.docLang(ed.document.uri) ?? d.uiLanguage;
     const s = text(lang);
-    if (s === undefined) return void vscode.window.showInformationMessage(t.noTermIn(shown?.card?.langNames[lang] ?? lang));
+    if (s === undefined) return void vscode.window.showInformationMessage(l10n.t('This concept has no term in {0} yet.', shown?.card?.langNames[lang] ?? lang));
     await ed.edit((b) => { for (const sel of ed.selections) b.replace(sel, s); });
   };
   const preferredTerm = (card: ConceptCard, lang: Lang) => {
@@ -190,7 +194,7 @@ export function registerConcepts(context: vscode.ExtensionContext, d: ConceptsDe
   };
   const findUses = async (id: string, name: string) => {
     const locations = (await request<ConceptReferencesResult>(ConceptReferencesRequest, { id })).sort((a, b) => a.uri.localeCompare(b.uri) || before(a, b));
-    if (!locations.length) return void vscode.window.showInformationMessage(t.noUses(name));
+    if (!locations.length) return void vscode.window.showInformationMessage(l10n.t('No document in this workspace uses “{0}” yet.', name));
     // The references list opens in an editor: the last document's, at its cursor, else the first use.
     const ed = (await targetEditor()) ?? (await vscode.window.showTextDocument(vscode.Uri.parse(locations[0].uri), { selection: toRange(locations[0].range) }));
     await vscode.commands.executeCommand('editor.action.showReferences', ed.document.uri, ed.selection.active, locations.map(toLocation));
@@ -229,9 +233,9 @@ export function registerConcepts(context: vscode.ExtensionContext, d: ConceptsDe
   const conceptUri = (id: string, name: string) => vscode.Uri.from({ scheme: CONCEPT_SCHEME, path: `/${name}`, query: id });
   const conceptText = async (uri: vscode.Uri) => {
     const card = await request<ConceptCard | null>(ConceptRequest, { id: uri.query, lang: d.uiLanguage });
-    if (!card) return t.conceptGone;
+    if (!card) return l10n.t('This concept is no longer in the glossary.');
     const focus = focusLang();
-    const lines = [cardTitle(card, focus), `${card.domain} · ${card.source === 'team' ? t.teamGlossary : t.builtinGlossary}`, ''];
+    const lines = [cardTitle(card, focus), `${card.domain} · ${card.source === 'team' ? l10n.t('Team glossary') : l10n.t('Built-in glossary')}`, ''];
     const home = card.langs[focus] ?? card.langs.en;
     if (home?.definition) lines.push(home.definition, '');
     for (const l of [focus, ...LANG_CODES.filter((x) => x !== focus)]) {
@@ -277,7 +281,7 @@ export function registerConcepts(context: vscode.ExtensionContext, d: ConceptsDe
       const ed = vscode.window.activeTextEditor;
       if (!ed) return;
       const at = await conceptAt(ed.document, ed.selection.active).catch((e) => { fail(e); return undefined; });
-      if (at === null) return void vscode.window.showInformationMessage(t.noConceptAt);
+      if (at === null) return void vscode.window.showInformationMessage(l10n.t('There is no glossary term at the cursor.'));
       if (at) await showCard(at.id);
     }),
     vscode.commands.registerCommand('lingo.glossary.filter', (query?: unknown) => {
@@ -285,8 +289,8 @@ export function registerConcepts(context: vscode.ExtensionContext, d: ConceptsDe
       const previous = filter;
       const box = vscode.window.createInputBox();
       box.title = view.title;
-      box.prompt = t.filterPrompt;
-      box.placeholder = t.filterPlaceholder;
+      box.prompt = l10n.t('Part of a term, an acronym or its expansion, in any language. The view shows the matches as you type.');
+      box.placeholder = l10n.t('For example: churn, kans, okazja, 流失率');
       box.value = filter;
       let accepted = false;
       let timer: ReturnType<typeof setTimeout> | undefined;

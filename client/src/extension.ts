@@ -1,17 +1,18 @@
 /**
  * The VS Code client: starts the language server and adds what needs the editor's UI: commands,
- * quick picks, the status bar item, the Glossary view and the concept card (concepts.ts). All
- * terminology logic lives in the server.
+ * quick picks, the language status items, the Glossary view and the concept card (concepts.ts). All
+ * terminology logic lives in the server. Its words go through vscode.l10n (l10n.ts, l10n/bundle.l10n.*.json).
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind, State, ErrorAction, CloseAction, type Middleware } from 'vscode-languageclient/node';
 import { CONCEPT_SCHEME, registerConcepts } from './concepts';
-import { ui, uiLang, LANG_CODES, type Lang } from './ui';
+import { displayLang, LANG_CODES, type L10n } from './l10n';
+import type { DocumentInfo, Lang } from '../../server/src/protocol';
+import { LanguageStatus } from './languageStatus';
 
 let client: LanguageClient | undefined;
 
-interface DocInfo { uri: string; lang: Lang; detected: boolean; findings: number; skipped?: { message: string } }
 interface GlossaryData {
   langNames: Record<Lang, string>;
   concepts: { id: string; domain: string; langs: Partial<Record<Lang, { definition?: string; terms: { text: string; status: string }[]; acronyms: { text: string; expansion?: string }[] }>> }[];
@@ -22,7 +23,11 @@ export const SELECTOR = [
 ];
 
 export async function activate(context: vscode.ExtensionContext) {
-  const t = ui(uiLang(vscode.env.language));
+  // The words' plural forms follow the language they are shown in: English when VS Code has no bundle of ours for its
+  // display language.
+  const plurals = new Intl.PluralRules(vscode.l10n.bundle ? vscode.env.language : 'en');
+  const l10n: L10n = { t: vscode.l10n.t, plural: (n) => plurals.select(n) };
+  const uiLanguage = displayLang(vscode.env.language);
   const output = vscode.window.createOutputChannel('Lingo', { log: true });
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
@@ -47,13 +52,15 @@ export async function activate(context: vscode.ExtensionContext) {
         while (crashes.length && now - crashes[0] > 180_000) crashes.shift();
         crashes.push(now);
         if (crashes.length > 5) {
-          output.appendLine(t.serverGaveUp);
-          void vscode.window.showErrorMessage(t.serverGaveUp);
+          const gaveUp = l10n.t('The Lingo language server stopped five times in three minutes and will not be restarted. Reload the window to try again.');
+          output.appendLine(gaveUp);
+          void vscode.window.showErrorMessage(gaveUp);
+          status.setServer('stopped');
           return { action: CloseAction.DoNotRestart };
         }
         const delay = 250 * 2 ** (crashes.length - 1);
-        output.appendLine(t.serverRestarting(delay));
-        status.text = `$(sync~spin) Lingo`;
+        output.appendLine(l10n.t('The Lingo language server stopped; restarting in {0} ms.', delay));
+        status.setServer('restarting');
         await new Promise((r) => setTimeout(r, delay));
         return { action: CloseAction.Restart };
       },
@@ -61,30 +68,18 @@ export async function activate(context: vscode.ExtensionContext) {
   };
   client = new LanguageClient('lingo', 'Lingo', serverOptions, clientOptions);
 
-  // ---- status bar: the document's language and its number of findings ----
-  const status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Right, 100);
-  status.command = 'lingo.setDocumentLanguage';
-  context.subscriptions.push(status);
-  const infos = new Map<string, DocInfo>();
+  // ---- language status ({} in the status bar): the document's language and its findings ----
+  const infos = new Map<string, DocumentInfo>();
   let names: Record<Lang, string> | undefined;
-  const showStatus = () => {
-    const ed = vscode.window.activeTextEditor;
-    const info = ed && infos.get(ed.document.uri.toString());
-    if (!ed || !SELECTOR.some((s) => s.language === ed.document.languageId)) { status.hide(); return; }
-    if (!info) { status.text = '$(book) Lingo'; status.show(); return; }
-    const name = names?.[info.lang] ?? info.lang;
-    status.text = info.skipped ? `$(book) Lingo: —` : `$(book) ${name} · ${info.findings}`;
-    status.tooltip = info.skipped ? info.skipped.message : t.statusTooltip(name, info.detected, info.findings);
-    status.show();
-  };
-  context.subscriptions.push(vscode.window.onDidChangeActiveTextEditor(showStatus));
-  client.onDidChangeState((e) => { if (e.newState === State.Running) showStatus(); });
+  const status = new LanguageStatus(l10n, SELECTOR, (uri) => infos.get(uri.toString()), () => names, vscode.env.language);
+  context.subscriptions.push(status);
+  client.onDidChangeState((e) => { if (e.newState === State.Running) status.setServer('running'); });
 
   // ---- commands ----
   const glossary = async (): Promise<GlossaryData> => client!.sendRequest<GlossaryData>('lingo/glossary', { lang: currentLang() });
   const currentLang = (): Lang => {
     const ed = vscode.window.activeTextEditor;
-    return (ed && infos.get(ed.document.uri.toString())?.lang) || uiLang(vscode.env.language);
+    return (ed && infos.get(ed.document.uri.toString())?.lang) || uiLanguage;
   };
 
   const pickConcept = async (placeholder: string) => {
@@ -111,7 +106,7 @@ export async function activate(context: vscode.ExtensionContext) {
     vscode.commands.registerCommand('lingo.insertDefinition', async () => {
       const ed = vscode.window.activeTextEditor;
       if (!ed) return;
-      const pick = await pickConcept(t.pickDefinition);
+      const pick = await pickConcept(l10n.t('Choose the term whose definition to insert'));
       if (!pick) return;
       const lang = currentLang();
       const s = pick.concept.langs[lang] ?? pick.concept.langs[pick.termLang]!;
@@ -120,14 +115,15 @@ export async function activate(context: vscode.ExtensionContext) {
       await ed.edit((b) => b.replace(ed.selection, text));
     }),
     vscode.commands.registerCommand('lingo.searchGlossary', async () => {
-      const pick = await pickConcept(t.pickSearch);
+      const pick = await pickConcept(l10n.t('Search the glossary in every language'));
       if (!pick) return;
       const lang = currentLang();
       const s = pick.concept.langs[lang] ?? pick.concept.langs[pick.termLang]!;
-      const choice = await vscode.window.showInformationMessage(`${s.terms[0]?.text}: ${s.definition ?? ''}`, t.insertTerm, t.copy);
+      const insertTerm = l10n.t('Insert term'), copy = l10n.t('Copy');
+      const choice = await vscode.window.showInformationMessage(`${s.terms[0]?.text}: ${s.definition ?? ''}`, insertTerm, copy);
       const ed = vscode.window.activeTextEditor;
-      if (choice === t.insertTerm && ed) await ed.edit((b) => b.replace(ed.selection, s.terms[0]?.text ?? pick.term));
-      if (choice === t.copy) await vscode.env.clipboard.writeText(`${s.terms[0]?.text}: ${s.definition ?? ''}`);
+      if (choice === insertTerm && ed) await ed.edit((b) => b.replace(ed.selection, s.terms[0]?.text ?? pick.term));
+      if (choice === copy) await vscode.env.clipboard.writeText(`${s.terms[0]?.text}: ${s.definition ?? ''}`);
     }),
     vscode.commands.registerCommand('lingo.setDocumentLanguage', async (uriArg?: vscode.Uri, langArg?: Lang | 'auto') => {
       const doc = uriArg ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uriArg.toString()) : vscode.window.activeTextEditor?.document;
@@ -135,8 +131,8 @@ export async function activate(context: vscode.ExtensionContext) {
       const g = names ?? (await glossary()).langNames;
       let lang = langArg;
       if (!lang) {
-        const items = [{ label: t.detect, code: 'auto' as const }, ...LANG_CODES.map((l) => ({ label: g[l], code: l }))];
-        lang = (await vscode.window.showQuickPick(items, { placeHolder: t.pickLanguage }))?.code;
+        const items = [{ label: l10n.t('Detect automatically'), code: 'auto' as const }, ...LANG_CODES.map((l) => ({ label: g[l], code: l }))];
+        lang = (await vscode.window.showQuickPick(items, { placeHolder: l10n.t('Language of this document') }))?.code;
       }
       if (!lang) return;
       const config = vscode.workspace.getConfiguration('lingo', doc.uri);
@@ -152,7 +148,7 @@ export async function activate(context: vscode.ExtensionContext) {
   let started!: () => void;
   const ready = new Promise<void>((r) => { started = r; });
   const concepts = registerConcepts(context, {
-    client, ready, t, uiLanguage: uiLang(vscode.env.language), extensionUri: context.extensionUri,
+    client, ready, l10n, uiLanguage, extensionUri: context.extensionUri,
     docLang: (uri) => infos.get(uri.toString())?.lang,
     isLingoDocument: (doc) => SELECTOR.some((s) => s.language === doc.languageId) && doc.uri.scheme !== CONCEPT_SCHEME,
   });
@@ -164,9 +160,9 @@ export async function activate(context: vscode.ExtensionContext) {
   } finally {
     started(); // after a failed start, requests fail with the client's reason, which the view shows
   }
-  client.onNotification('lingo/documentInfo', (info: DocInfo) => { infos.set(info.uri, info); showStatus(); });
+  client.onNotification('lingo/documentInfo', (info: DocumentInfo) => { infos.set(info.uri, info); status.update(); });
   names = (await glossary().catch(() => undefined))?.langNames;
-  showStatus();
+  status.update();
   return { client, concepts: concepts.api };
 }
 

@@ -5,7 +5,7 @@
  * separators, apostrophes, Simplified Chinese as Traditional), each described by the name that matched.
  */
 import type { FindConceptsResult, GlossaryResult, Lang } from '../../server/src/protocol';
-import { LANG_CODES } from './ui';
+import { LANG_CODES } from './l10n';
 
 export type GlossaryConcept = GlossaryResult['concepts'][number];
 type Section = NonNullable<GlossaryConcept['langs'][Lang]>;

@@ -2,7 +2,7 @@
 import * as assert from 'assert';
 import type { ConceptCard, Lang } from '../../server/src/protocol';
 import { cardHtml, cardTitle } from '../../client/src/cardHtml';
-import { ui } from '../../client/src/ui';
+import { bundleL10n, LOCALE_OF } from './l10n';
 
 const OPPORTUNITY: ConceptCard = {
   id: 'opportunity',
@@ -22,7 +22,7 @@ const OPPORTUNITY: ConceptCard = {
 const NONCE = 'bm9uY2U=';
 
 function render(focus: Lang, card: ConceptCard = OPPORTUNITY, words: Lang = 'en', usage = [{ label: 'docs/a.md', uri: 'file:///w/docs/a.md', count: 3 }]): string {
-  return cardHtml({ card, focus, usage, words: ui(words), nonce: NONCE });
+  return cardHtml({ card, focus, usage, l10n: bundleL10n(words === 'en' ? 'en' : LOCALE_OF[words]), nonce: NONCE });
 }
 
 /** The text a reader sees, one block per line: tags become line breaks, the script and styles are left out. */
