@@ -77,7 +77,7 @@ export class LanguageStatus implements vscode.Disposable {
     const name = capital(this.names()?.[info.lang] ?? info.lang, this.locale);
     this.language = this.set(this.language, 'lingo.language', l10n.t('Lingo: document language'), {
       text: name,
-      detail: info.detected ? l10n.t('Lingo: document language, detected automatically') : l10n.t('Lingo: document language, as set in the settings'),
+      detail: info.detected ? l10n.t('Lingo: detected automatically') : l10n.t('Lingo: set in the settings'),
       severity: vscode.LanguageStatusSeverity.Information,
       busy,
       command: { title: l10n.t('Change language'), command: 'lingo.setDocumentLanguage' },

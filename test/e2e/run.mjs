@@ -165,10 +165,48 @@ async function closeTab(page, title) {
   await tab.waitFor({ state: 'detached', timeout: STEP_MS });
 }
 
-/** Waits until the status bar shows the document's language and findings: the language server has the document. */
+/**
+ * The rows of the language status: the `{}` beside the language mode in the status bar opens them in a hover (each
+ * extension's items: a label, a detail, a command link, a pin). Hovers the `{}` when they are not on screen. Each
+ * row: { label, detail, link, severity } (severity: the class `sevN` of its icon).
+ */
+async function languageStatus(page, { fresh = false } = {}) {
+  const entry = page.locator('[id="status.languageStatus"]');
+  const rows = page.locator('.hover-language-status');
+  if (fresh || !(await rows.first().isVisible().catch(() => false))) {
+    await entry.waitFor({ timeout: STEP_MS });
+    await page.mouse.move(5, 5);
+    await rows.first().waitFor({ state: 'hidden', timeout: STEP_MS });
+    await entry.hover();
+    await rows.first().waitFor({ timeout: STEP_MS });
+  }
+  return rows.evaluateAll((els) => els.map((el) => {
+    let label = '', detail = '', after = false;
+    for (const n of el.querySelector('.element .left')?.childNodes ?? []) {
+      if (n.nodeType === 1 && n.classList.contains('separator')) after = true;
+      else if (after) detail += n.textContent;
+      else label += n.textContent;
+    }
+    const tidy = (s) => s.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
+    const severity = /\bsev(\d)\b/.exec(el.querySelector('.severity')?.className ?? '')?.[1];
+    return { label: tidy(label), detail: tidy(detail), link: tidy(el.querySelector('.element .right a')?.textContent ?? ''), severity: Number(severity) };
+  }));
+}
+
+/** Lingo's two rows of the language status: the document's language and its findings. */
+const lingoRows = (rows) => ({
+  language: rows.find((r) => r.detail.startsWith('Lingo: ') && r.detail !== 'Lingo: terminology check'),
+  findings: rows.find((r) => r.detail === 'Lingo: terminology check'),
+});
+
+/** Waits until the language status shows the document's language and its findings: the language server has the document. */
 async function checked(page, language) {
-  const lingo = page.locator('[id="lingo-terms.lingo-terms"]');
-  await waitFor(`the status bar to show ${language}`, async () => new RegExp(`${language} · \\d+`).test(norm((await lingo.textContent()) ?? '')), 2 * STEP_MS);
+  const rows = await waitFor(`the language status to show ${language}`, async () => {
+    const { language: l, findings: f } = lingoRows(await languageStatus(page));
+    return l?.label === language && /^(No findings|\d+ findings?)$/.test(f?.label ?? '') ? { language: l, findings: f } : undefined;
+  }, 2 * STEP_MS);
+  await page.mouse.move(5, 5);
+  return rows;
 }
 
 /** The Glossary view of the Explorer, opened and expanded. */
@@ -229,13 +267,42 @@ Wartość każdej okazji sprzedażowej aktualizujemy po rozmowie z klientem.
 const scenarios = [
   {
     name: 'language mode of *.playbook.md is "Sales playbook / SLA"',
-    async run({ page }) {
+    async run({ page, snap }) {
       await openFile(page, PLAYBOOK);
       const mode = page.locator('[id="status.editor.mode"]');
       await waitFor('the language mode', async () => norm((await mode.textContent()) ?? '') === 'Sales playbook / SLA');
-      // The extension's own status bar item: the detected language and the number of findings.
-      const lingo = page.locator('[id="lingo-terms.lingo-terms"]');
-      await waitFor('the Lingo status bar item', async () => /English · \d+/.test(norm((await lingo.textContent()) ?? '')));
+      // The language status ({} beside the language mode): the detected language, with "Change language", and the
+      // number of findings, with the severity of the worst and "Show problems".
+      const { language, findings } = await checked(page, 'English');
+      assert.deepStrictEqual(language, { ...language, label: 'English', detail: 'Lingo: detected automatically', link: 'Change language' });
+      assert.match(findings.label, /^\d+ findings?$/);
+      assert.strictEqual(findings.link, 'Show problems');
+      // Its findings are information only: the {} is plain.
+      const icon = await page.locator('[id="status.languageStatus"] .codicon').first().getAttribute('class');
+      assert.match(icon, /codicon-bracket(?!-)/, `the {} icon: ${icon}`);
+      await languageStatus(page, { fresh: true });
+      await snap('language-status', { x: 900, y: 600, width: 700, height: 400 });
+      // "Change language" opens the language picker.
+      await page.locator('.hover-language-status .element .right a', { hasText: 'Change language' }).click();
+      await page.locator('.quick-input-widget input[placeholder="Language of this document"]').waitFor({ timeout: STEP_MS });
+      await page.keyboard.press('Escape');
+    },
+  },
+  {
+    name: 'the language status of the Dutch SLA shows its warning, and "Show problems" lists it',
+    async run({ page, snap }) {
+      await openFile(page, SLA);
+      const { findings } = await checked(page, 'Dutch');
+      // A warning among the findings (an inconsistency): the {} and the row say so.
+      const icon = await page.locator('[id="status.languageStatus"] .codicon').first().getAttribute('class');
+      assert.match(icon, /codicon-bracket-dot/, `the {} icon: ${icon}`);
+      const rows = await languageStatus(page, { fresh: true });
+      assert.ok(lingoRows(rows).findings.severity > lingoRows(rows).language.severity, `severities: ${JSON.stringify(rows)}`);
+      assert.match(findings.label, /^\d+ findings$/);
+      await snap('language-status', { x: 900, y: 600, width: 700, height: 400 });
+      await page.locator('.hover-language-status .element .right a', { hasText: 'Show problems' }).click();
+      await page.locator('.markers-panel .monaco-list-row', { hasText: 'zowel ‘kans’' }).first().waitFor({ timeout: STEP_MS });
+      await command(page, 'View: Hide Panel');
     },
   },
   {
@@ -414,8 +481,8 @@ const scenarios = [
     async run({ page, snap }) {
       await openFile(page, PLAYBOOK);
       await runCommand(page, 'Lingo: Set document language', 'Swedish');
-      const lingo = page.locator('[id="lingo-terms.lingo-terms"]');
-      await waitFor('the status bar to show Swedish', async () => /Swedish · \d+/.test(norm((await lingo.textContent()) ?? '')));
+      const { language } = await checked(page, 'Swedish');
+      assert.strictEqual(language.detail, 'Lingo: set in the settings');
       // The English playbook, now read as Swedish: the hover speaks Swedish.
       const text = await hoverText(page, PLAYBOOK, 'Review the sales pipeline every Monday', 'pipeline', 'På andra språk');
       assert.ok(text.includes('säljpipeline'), text);
@@ -423,7 +490,7 @@ const scenarios = [
       // Back to detection.
       await page.keyboard.press('Escape');
       await runCommand(page, 'Lingo: Set document language', 'Detect automatically');
-      await waitFor('the status bar to show English again', async () => /English · \d+/.test(norm((await lingo.textContent()) ?? '')));
+      await checked(page, 'English');
     },
   },
   {
