@@ -196,10 +196,11 @@ export function freePort() {
 }
 
 /**
- * Starts code-server in its own process group (detached) and resolves when it answers HTTP.
+ * Starts code-server in its own process group (detached) and resolves when it answers HTTP; `args` are more of
+ * its command-line arguments (e.g. `--locale sv`).
  * Returns { url, port, child, stop() }; stop() kills the whole group.
  */
-export async function startCodeServer({ workspace, extensionsDir, userDataDir, port, logFile, host = '127.0.0.1', env = {} }) {
+export async function startCodeServer({ workspace, extensionsDir, userDataDir, port, logFile, host = '127.0.0.1', env = {}, args: extra = [] }) {
   port = port ?? (await freePort());
   const out = logFile ? fs.openSync(logFile, 'w') : 'ignore';
   const args = [
@@ -212,6 +213,7 @@ export async function startCodeServer({ workspace, extensionsDir, userDataDir, p
     '--disable-getting-started-override',
     '--extensions-dir', extensionsDir,
     '--user-data-dir', userDataDir,
+    ...extra,
     workspace,
   ];
   const child = spawn(NODE24, args, { detached: true, stdio: ['ignore', out, out], env: { ...process.env, ...env } });
