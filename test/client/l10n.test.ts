@@ -5,7 +5,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { conceptCount, findingCount, timesCount, type L10n } from '../../client/src/l10n';
+import { conceptCount, displayLang, findingCount, timesCount, type L10n } from '../../client/src/l10n';
+import type { Lang } from '../../server/src/protocol';
 import { ROOT } from '../helpers';
 import { bundleL10n, bundlePath, format, LOCALES, readBundle, usedKeys, type Locale } from './l10n';
 
@@ -93,6 +94,12 @@ describe('client words (vscode.l10n)', () => {
       const l10n: L10n = bundleL10n(locale);
       assert.deepStrictEqual([conceptCount(l10n, n), timesCount(l10n, n), findingCount(l10n, n)], [concepts, times, findings]);
     });
+  }
+
+  // VS Code's display language (vscode.env.language) → the language the server names concepts and languages in.
+  const display: [string, Lang][] = [['en', 'en'], ['sv', 'sv'], ['nl', 'nl'], ['pl', 'pl'], ['zh-tw', 'zh-Hant'], ['zh-hk', 'zh-Hant'], ['sv-se', 'sv'], ['nl-be', 'nl'], ['de', 'en'], ['pt-br', 'en'], ['plx', 'en']];
+  for (const [vscodeLanguage, lang] of display) {
+    it(`display language ${vscodeLanguage} → glossary language ${lang}`, () => assert.strictEqual(displayLang(vscodeLanguage), lang));
   }
 
   // Whole sentences, as a reader sees them: the count inside, quotes of the language.
