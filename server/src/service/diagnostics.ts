@@ -8,7 +8,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, type Range } from 'vscode-languageserver-types';
 import { ruleAnchor } from './declarations';
 import type { DocumentCache, Positions } from './documentCache';
-import { keep, kept, type Finding, type Fix } from './findings';
+import { storeDiagnostic, storedDiagnostic, type Finding, type Fix } from './findings';
 import { format, messages } from './l10n';
 import type { RuleId, Settings } from './settings';
 import type { Lang } from './types';
@@ -54,8 +54,8 @@ export class Diagnostics {
   readonly #ruleLinks = new Map<string, { href: string }>();
   /**
    * A finding's diagnostic, kept while the finding object lives: findings before an edit are kept as they
-   * were (updateFindings), and so are their lines and columns. Findings of findings.ts keep it themselves
-   * (keep/kept); the others (consistency across files) in this map.
+   * were (updateFindings), and so are their lines and columns. Findings of findings.ts store it themselves
+   * (storeDiagnostic); the others (consistency across files) in this map.
    */
   readonly #diagnosticOfFinding = new WeakMap<Finding, { uri: string; severity: DiagnosticSeverity; d: Diagnostic }>();
   /** The related information of the findings of one concept (which share their `related` list), per document version. */
@@ -110,7 +110,7 @@ export class Diagnostics {
    */
   diagnosticOf(doc: TextDocument, f: Finding, settings: Settings, pos: Positions, lang: Lang): Diagnostic {
     const severity = SEVERITY[settings.rules[f.rule] as keyof typeof SEVERITY];
-    let d = kept(f, doc.uri, severity) as Diagnostic | undefined;
+    let d = storedDiagnostic(f, doc.uri, severity) as Diagnostic | undefined;
     if (!d) {
       const hit = this.#diagnosticOfFinding.get(f);
       if (hit && hit.uri === doc.uri && hit.severity === severity) d = hit.d;
@@ -124,7 +124,7 @@ export class Diagnostics {
       d = { ...d, data: f.mostEdits === 1 && old.fixes && old.lang === lang ? { ...old, version: doc.version } : this.#dataOf(doc, f, lang) };
     } else d = this.#newDiagnostic(doc, f, severity, pos, lang);
     this.#dataMadeFor.set(d, text);
-    if (!keep(f, doc.uri, severity, d)) this.#diagnosticOfFinding.set(f, { uri: doc.uri, severity, d });
+    if (!storeDiagnostic(f, doc.uri, severity, d)) this.#diagnosticOfFinding.set(f, { uri: doc.uri, severity, d });
     return d;
   }
 

@@ -1,13 +1,13 @@
 /**
  * The documents' cache of the language service: per URI, the analysis of one version of the document under one
  * set of settings, and what is made from it for every feature (its findings, its line table). After an edit the
- * new version is re-analysed only around the change (reanalyze) and the findings are carried over
+ * new version is re-analysed only around the change (reanalyzeInPlace, which supersedes the previous analysis) and the findings are carried over
  * (updateFindings). Every feature (diagnostics.ts, codeActions.ts, inlayHints.ts, hover and completion in
  * languageService.ts, the concept features) asks this cache for a document's analysis.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position } from 'vscode-languageserver-types';
-import { analyze, analyzeSteps, quickLanguage, reanalyze, type Analysis, type AnalysisOptions } from './analysis';
+import { analyze, analyzeSteps, quickLanguage, reanalyzeInPlace, type Analysis, type AnalysisOptions } from './analysis';
 import { computeFindings, updateFindings, type Finding } from './findings';
 import { foldKey } from './fold';
 import type { Glossary } from './glossary';
@@ -173,7 +173,7 @@ export class DocumentCache {
     if (hit && isCurrent(hit.version, hit.analysis.text, doc) && hit.settingsKey === key) return hit;
     const opts = this.analysisOptions(doc, settings);
     const text = doc.getText();
-    const analysis = (hit && hit.settingsKey === key && reanalyze(hit.analysis, text, this.#glossary, opts)) || analyze(text, this.#glossary, opts);
+    const analysis = (hit && hit.settingsKey === key && reanalyzeInPlace(hit.analysis, text, this.#glossary, opts)) || analyze(text, this.#glossary, opts);
     return this.#store(doc, key, analysis, hit);
   }
 
@@ -184,7 +184,7 @@ export class DocumentCache {
     const hit = this.#documents.get(doc.uri);
     const opts = this.analysisOptions(doc, settings);
     const text = doc.getText();
-    const quick = hit && hit.settingsKey === key ? reanalyze(hit.analysis, text, this.#glossary, opts) : undefined;
+    const quick = hit && hit.settingsKey === key ? reanalyzeInPlace(hit.analysis, text, this.#glossary, opts) : undefined;
     const analysis = quick ?? (yield* analyzeSteps(text, this.#glossary, opts));
     this.#store(doc, key, analysis, hit);
   }
