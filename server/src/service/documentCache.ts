@@ -89,6 +89,8 @@ function unsuppressed(text: string, fs: Finding[], mayHoldControlComments: boole
 
 export class DocumentCache {
   #glossary: Glossary;
+  /** Counts the glossaries set: an analysis made under an earlier one no longer holds. */
+  #glossaryGeneration = 0;
   /** Per URI: the newest analysis (of any version; `current` says whether it is of the version asked about). */
   readonly #documents = new Map<string, CachedDocument>();
   /** Whether a document is skipped depends only on its text, the size limit and the language of the message. */
@@ -114,6 +116,7 @@ export class DocumentCache {
   /** Analyses from now on are made with this glossary; those made with the previous one are dropped. */
   setGlossary(glossary: Glossary): void {
     this.#glossary = glossary;
+    this.#glossaryGeneration++;
     this.#documents.clear();
   }
 
@@ -221,10 +224,10 @@ export class DocumentCache {
 
   /**
    * The analysis of a document that is not kept in the cache (a file on disk, which must not push the open
-   * documents' analyses out of it), made once per TextDocument object and version.
+   * documents' analyses out of it), made once per TextDocument object, version and glossary.
    */
   notKeptAnalysis(doc: TextDocument, settings: Settings): Analysis {
-    const key = `${doc.version}|${this.settingsKey(settings, doc.uri)}`;
+    const key = `${this.#glossaryGeneration}|${doc.version}|${this.settingsKey(settings, doc.uri)}`;
     const hit = this.#notKeptAnalyses.get(doc);
     if (hit && hit.key === key && hit.analysis.text === doc.getText()) return hit.analysis;
     const analysis = analyze(doc.getText(), this.#glossary, this.analysisOptions(doc, settings));
