@@ -25,7 +25,7 @@
  * processing): enough for TBX, with file:line:col errors.
  */
 import { isLang, type AcronymData, type ConceptData, type GlossaryFileData, type Lang, type LangSectionData, type Status, type TermContext, type TermData } from '../service';
-import { FileError, lineStarts, posAt, posKey, type Imported, type Pos } from './interchange';
+import { FileError, filePositions, posKey, type Imported, type Pos } from './interchange';
 
 // ---- XML reader ------------------------------------------------------------------
 
@@ -45,10 +45,10 @@ const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '
 /** Parses an XML document; throws FileError (file:line:col) on the first well-formedness error. */
 export function parseXml(file: string, input: string): XmlElement {
   const text = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  const starts = lineStarts(text);
+  const posAt = filePositions(text);
   let i = 0;
   const fail = (msg: string, at = i): never => {
-    const p = posAt(starts, at);
+    const p = posAt(at);
     throw new FileError(file, p.line, p.col, msg);
   };
   const name = (): string => {
@@ -106,7 +106,7 @@ export function parseXml(file: string, input: string): XmlElement {
       const at = i;
       i += 9;
       const from = skipUntil(']]>', 'a CDATA section');
-      addText(stack[stack.length - 1], text.slice(from, i - 3), posAt(starts, at));
+      addText(stack[stack.length - 1], text.slice(from, i - 3), posAt(at));
       continue;
     }
     if (text.startsWith('<!DOCTYPE', i)) {
@@ -138,7 +138,7 @@ export function parseXml(file: string, input: string): XmlElement {
       const at = i;
       i++;
       if (root && !stack.length) fail('a second root element', at);
-      const el: XmlElement = { kind: 'element', name: name(), attrs: new Map(), children: [], pos: posAt(starts, at) };
+      const el: XmlElement = { kind: 'element', name: name(), attrs: new Map(), children: [], pos: posAt(at) };
       for (;;) {
         const before = i;
         ws();
@@ -173,7 +173,7 @@ export function parseXml(file: string, input: string): XmlElement {
     } else {
       const gt = chunk.indexOf(']]>');
       if (gt >= 0) fail('"]]>" is not allowed in text', i + gt);
-      addText(stack[stack.length - 1], decode(chunk, i), posAt(starts, i));
+      addText(stack[stack.length - 1], decode(chunk, i), posAt(i));
     }
     i = end;
   }
