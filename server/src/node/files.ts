@@ -7,6 +7,7 @@
  * stays a link), a file with hard links is written in place (so every name still shows the new text); a file
  * that is read-only, or that changed since it was read, is left alone and the caller is told why.
  */
+import { isUtf8 } from 'buffer';
 import { randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -230,6 +231,11 @@ export function decodeXml(bytes: Uint8Array): { text: string } | { problem: stri
   }
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 200)).toString('latin1');
   const label = /^<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(head)?.[1] ?? 'utf-8';
+  if (/^utf-?8$/i.test(label) && typeof isUtf8 === 'function') {
+    // UTF-8, the usual case: checked and decoded natively (a TextDecoder takes several times longer on a large termbase).
+    const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    return isUtf8(b) ? { text: b.toString('utf8') } : { problem: `is not valid ${label} (the encoding it declares)` };
+  }
   let decoder: { decode(b: Uint8Array): string };
   try { decoder = new TextDecoder(label, { fatal: true }); } catch { return { problem: `declares the encoding "${label}", which Lingo cannot read` }; }
   try { return { text: decoder.decode(bytes) }; } catch { return { problem: `is not valid ${label} (the encoding it declares)` }; }

@@ -53,16 +53,16 @@ export type OnClose = (el: XmlElement, depth: number) => boolean;
 export function parseXml(file: string, input: string, onClose?: OnClose): XmlElement {
   let text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
-  const starts = lineStarts(text);
-  // Places are asked for in order while reading: a cursor over the line table, not a search each time.
-  let li = 0;
+  // Places are asked for in order while reading: lines are counted up to each (the next line break found is
+  // kept, so a file on one long line is not searched again and again). An error's place is looked up afresh.
+  let line = 1, lineStart = 0, nextBreak = text.indexOf('\n');
   const posOf = (at: number): Pos => {
-    while (li + 1 < starts.length && starts[li + 1] <= at) li++;
-    return { line: li + 1, col: at - starts[li] + 1 };
+    while (nextBreak >= 0 && nextBreak < at) { line++; lineStart = nextBreak + 1; nextBreak = text.indexOf('\n', lineStart); }
+    return { line, col: at - lineStart + 1 };
   };
   let i = 0;
   const fail = (msg: string, at = i): never => {
-    const p = posAt(starts, at);
+    const p = posAt(lineStarts(text), at);
     throw new FileError(file, p.line, p.col, msg);
   };
   const name = (): string => {
@@ -192,7 +192,8 @@ export function parseXml(file: string, input: string, onClose?: OnClose): XmlEle
     } else {
       const gt = chunk.indexOf(']]>');
       if (gt >= 0) fail('"]]>" is not allowed in text', i + gt);
-      addText(stack[stack.length - 1], decode(chunk, i), posOf(i));
+      // Indentation (white space with a line break) between elements is not kept: no TBX text is only that.
+      if (!(chunk.includes('\n') && !/\S/.test(chunk))) addText(stack[stack.length - 1], decode(chunk, i), posOf(i));
     }
     i = end;
   }
