@@ -9,6 +9,7 @@
  * cannot be used is left out with a problem (file:line:col); what the termbase says that Lingo has no place for
  * (a status word, a language, a data category) is counted in `statusReport` with its first place.
  */
+import { parse as parseJsonc, printParseErrorCode, ParseErrorCode, type ParseError } from 'jsonc-parser';
 import * as path from 'path';
 import { validateGlossaryFile, type ConceptData, type DomainNames, type GlossarySource, type Lang } from '../service';
 import { importCsv, isLingoCsvHeader, parseCsv, readColumnsCsv, sniffSeparator } from './csv';
@@ -197,6 +198,15 @@ function readLingoFile(file: string, text: string, log: TermbaseLog): GlossarySo
   const { data, issue } = parseGlossaryText(file, text);
   if (issue) {
     const m = /line (\d+), column (\d+)/.exec(issue.field);
+    if (!m && !/\.ya?ml$/i.test(file)) {
+      // JSON.parse does not always say where: the JSON parser of the settings does.
+      const errors: ParseError[] = [];
+      parseJsonc(text, errors, { allowTrailingComma: false, disallowComments: true });
+      if (errors.length) {
+        log.problem(posAt(lineStarts(text), errors[0].offset), `is not valid JSON: ${JSON_ERRORS[errors[0].error] ?? printParseErrorCode(errors[0].error)}`);
+        return [];
+      }
+    }
     log.problem({ line: m ? Number(m[1]) : 1, col: m ? Number(m[2]) : 1 }, issue.message);
     return [];
   }
@@ -222,6 +232,19 @@ function readLingoFile(file: string, text: string, log: TermbaseLog): GlossarySo
   const d = data as { concepts: unknown[] };
   return [{ file, data: { ...d, concepts: d.concepts.filter((_, i) => !bad.has(i)) } }];
 }
+
+const JSON_ERRORS: Partial<Record<ParseErrorCode, string>> = {
+  [ParseErrorCode.ValueExpected]: 'a value is missing here',
+  [ParseErrorCode.CommaExpected]: 'a comma is missing here',
+  [ParseErrorCode.ColonExpected]: 'a colon is missing here',
+  [ParseErrorCode.PropertyNameExpected]: 'a property name in double quotes is expected here',
+  [ParseErrorCode.CloseBraceExpected]: 'a closing } is missing',
+  [ParseErrorCode.CloseBracketExpected]: 'a closing ] is missing',
+  [ParseErrorCode.EndOfFileExpected]: 'text after the end of the JSON value',
+  [ParseErrorCode.InvalidCommentToken]: 'JSON has no comments',
+  [ParseErrorCode.UnexpectedEndOfString]: 'a string is not closed',
+  [ParseErrorCode.InvalidSymbol]: 'this character is not allowed here',
+};
 
 const KIND_WORDS: Record<UnmappedEntry['kind'], string> = {
   status: 'status', language: 'language', category: 'data category', termType: 'term type', shortened: 'shortened', concept: 'entry',
