@@ -24,6 +24,8 @@ import { differences, documentReport, reportText, type Report } from './node/rep
 import { toSarif, type CheckResult } from './node/sarif';
 import { exportTbx, importTbx } from './node/tbx';
 import { problemLine, readGlossaryPathSync, reportLines } from './node/termbases';
+import { walkFiles } from './node/walk';
+import { compileGlob, isGlob } from './service/glob';
 
 export { writeAtomic };
 
@@ -35,8 +37,9 @@ const USAGE = `usage: lingo check [paths or globs…] [--format text|json|sarif]
        lingo glossary markdown --out glossary/GLOSSARY.md [--dir glossary] [--check]
        lingo glossary export --format tbx|csv --out FILE [--dir glossary]
        lingo glossary import FILE --out-dir DIR [--format tbx|csv] [--schema REF]
-Globs (quote them): * and ? within a folder name, ** across folders. Folders are searched for
-*.md, *.markdown and *.txt files.
+Globs (quote them): * and ? within a folder or file name, [a-z] one of a set, {md,txt} one of several,
+** any number of folders. Folders are searched for *.md, *.markdown and *.txt files, leaving out hidden
+folders, node_modules, dist and out.
 --glossary (repeatable): a termbase file (TBX, CSV, JSON or YAML), merged over the built-in glossary in the
 order given (the workspace's lingo.glossary.* last), or a glossary folder used instead of the built-in one.`;
 
@@ -209,59 +212,31 @@ function importCommand(rest: string[], flags: Flags): number {
 
 // ---- documents -------------------------------------------------------------------------
 
-const DOC_EXT = /\.(md|markdown|txt)$/i;
-const skipDir = (name: string) => name === 'node_modules' || name.startsWith('.');
-
-/** A glob (* and ? within a path segment, ** across segments) as a regular expression over '/'-separated paths. */
-export function globRegExp(glob: string): RegExp {
-  let re = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === '*' && glob[i + 1] === '*') {
-      const atStart = i === 0 || glob[i - 1] === '/';
-      if (atStart && glob[i + 2] === '/') { re += '(?:[^/]+/)*'; i += 2; }
-      else if (atStart && i + 2 === glob.length) { re += '.*'; i += 1; }
-      else { re += '[^/]*'; i += 1; }
-    } else if (c === '*') re += '[^/]*';
-    else if (c === '?') re += '[^/]';
-    else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${re}$`);
-}
-
-function walk(dir: string, visit: (file: string) => void): void {
-  for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) { if (!skipDir(e.name)) walk(p, visit); }
-    else if (e.isFile()) visit(p);
-  }
-}
-
-/** Expands files, folders and globs into the list of documents to read, in a stable order. */
-export function expandPaths(args: string[]): string[] {
+/**
+ * Expands files, folders and globs into the list of documents to read, in a stable order. A folder gives its
+ * Markdown and text files, a glob the files it matches below the folder it starts in (glob.ts), both walked by
+ * walk.ts (hidden folders, node_modules, dist and out left out). An argument that names a file or folder is taken
+ * as that, even when it holds a character special in globs ("notes [draft].md").
+ */
+export async function expandPaths(args: string[]): Promise<string[]> {
   const out: string[] = [];
   const seen = new Set<string>();
   const add = (f: string) => { const k = path.resolve(f); if (!seen.has(k)) { seen.add(k); out.push(f); } };
   for (const arg of args.length ? args : ['.']) {
     const norm = arg.split(path.sep).join('/');
     const segs = norm.split('/');
-    const k = segs.findIndex((s) => /[*?]/.test(s));
+    const k = fs.existsSync(arg) ? -1 : segs.findIndex(isGlob);
     if (k < 0) {
       if (!fs.existsSync(arg)) throw new UsageError(`no such file or folder: ${arg}`);
-      if (fs.statSync(arg).isDirectory()) walk(arg, (f) => { if (DOC_EXT.test(f)) add(f); });
+      if (fs.statSync(arg).isDirectory()) for (const f of await walkFiles(arg)) add(f);
       else add(arg);
       continue;
     }
     const baseSegs = segs.slice(0, k);
     const base = baseSegs.length === 1 && baseSegs[0] === '' ? '/' : baseSegs.join('/') || '.';
-    const re = globRegExp(segs.slice(k).join('/'));
+    const glob = compileGlob(segs.slice(k).join('/'));
     const before = out.length;
-    if (fs.existsSync(base) && fs.statSync(base).isDirectory()) {
-      walk(base, (f) => {
-        const rel = path.relative(base, f).split(path.sep).join('/');
-        if (re.test(rel)) add(base === '.' ? rel : path.join(base, rel));
-      });
-    }
+    if (fs.existsSync(base) && fs.statSync(base).isDirectory()) for (const f of await walkFiles(base, { accept: (rel) => glob.matches(rel) })) add(f);
     if (out.length === before) throw new UsageError(`no files match ${arg}`);
   }
   return out;
@@ -468,14 +443,14 @@ function writeChunks(out: NodeJS.WriteStream, lines: string[]): void {
   for (let i = 0; i < lines.length; i += 4096) out.write(lines.slice(i, i + 4096).join(''));
 }
 
-function check(paths: string[], flags: Flags): number {
+async function check(paths: string[], flags: Flags): Promise<number> {
   only(flags, ['format', 'fail-on', 'fix', 'lang', 'glossary', 'workspace']);
   const fmt = choice(flags, 'format', ['text', 'json', 'sarif'], 'text');
   const failOn = choice(flags, 'fail-on', ['error', 'warning', 'information', 'hint'], 'warning');
   const lang = choice(flags, 'lang', ['auto', 'en', 'sv', 'nl', 'pl', 'zh-Hant'], 'auto');
   const fix = flags.get('fix') === true;
   const settings = settingsFor(flags, lang);
-  const files = expandPaths(paths);
+  const files = await expandPaths(paths);
   const fileOrder = new Map(files.map((f, i) => [f, i]));
   const notFixed: { file: string; why: string; count: number }[] = [];
   const service = loadService(flags);
@@ -550,12 +525,12 @@ function check(paths: string[], flags: Flags): number {
   return all.some((r) => LEVELS.indexOf(r.severity) >= threshold) ? 1 : 0;
 }
 
-function report(paths: string[], flags: Flags): number {
+async function report(paths: string[], flags: Flags): Promise<number> {
   only(flags, ['format', 'lang', 'glossary', 'workspace']);
   const fmt = choice(flags, 'format', ['text', 'json'], 'text');
   const lang = choice(flags, 'lang', ['auto', 'en', 'sv', 'nl', 'pl', 'zh-Hant'], 'auto');
   const settings = settingsFor(flags, lang);
-  const files = expandPaths(paths);
+  const files = await expandPaths(paths);
   const service = loadService(flags);
   if (!service) return 2;
   const documents = [];
@@ -577,13 +552,13 @@ function report(paths: string[], flags: Flags): number {
   return 0;
 }
 
-export function main(argv: string[]): number {
+export async function main(argv: string[]): Promise<number> {
   try {
     const { positional, flags } = parseArgs(argv);
     const [cmd, ...rest] = positional;
     if (flags.has('help') || !cmd) { process.stdout.write(USAGE + '\n'); return cmd || flags.has('help') ? 0 : 2; }
-    if (cmd === 'check') return check(rest, flags);
-    if (cmd === 'report') return report(rest, flags);
+    if (cmd === 'check') return await check(rest, flags);
+    if (cmd === 'report') return await report(rest, flags);
     if (cmd === 'glossary') return glossaryCommand(rest, flags);
     throw new UsageError(`unknown command: ${cmd}`);
   } catch (e) {
@@ -597,5 +572,5 @@ export function main(argv: string[]): number {
 if (require.main === module) {
   // `lingo check | head`: a closed pipe ends the output quietly.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0); else throw e; });
-  process.exitCode = main(process.argv.slice(2));
+  void main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
 }

@@ -15,7 +15,7 @@ import { validateGlossaryFile, type ConceptData, type DomainNames, type Glossary
 import { importCsv, isLingoCsvHeader, parseCsv, readColumnsCsv, sniffSeparator } from './csv';
 import { decodeText, decodeXml, FileRefused, readLimited, readLimitedAsync } from './files';
 import { parseGlossaryText } from './glossaryFiles';
-import { FileError, lineStarts, posAt } from './interchange';
+import { FileError, filePositions } from './interchange';
 import { readTbxTermbase } from './tbx';
 import { ConceptIds, domainId, finishConcept, mapLanguage, slug, TermbaseLog, type Pos, type RawConcept, type TermbaseProblem, type UnmappedEntry } from './termbaseVocab';
 import { pointerRanges } from './workspaceGlossary';
@@ -203,7 +203,7 @@ function readLingoFile(file: string, text: string, log: TermbaseLog): GlossarySo
       const errors: ParseError[] = [];
       parseJsonc(text, errors, { allowTrailingComma: false, disallowComments: true });
       if (errors.length) {
-        log.problem(posAt(lineStarts(text), errors[0].offset), `is not valid JSON: ${JSON_ERRORS[errors[0].error] ?? printParseErrorCode(errors[0].error)}`);
+        log.problem(filePositions(text)(errors[0].offset), `is not valid JSON: ${JSON_ERRORS[errors[0].error] ?? printParseErrorCode(errors[0].error)}`);
         return [];
       }
     }
@@ -211,9 +211,9 @@ function readLingoFile(file: string, text: string, log: TermbaseLog): GlossarySo
     return [];
   }
   const issues = validateGlossaryFile(file, data, 'workspace');
-  const starts = lineStarts(text);
+  const posAt = filePositions(text);
   const rangeOf = pointerRanges(file, text);
-  const at = (pointer: string) => posAt(starts, rangeOf(pointer)[0]);
+  const at = (pointer: string) => posAt(rangeOf(pointer)[0]);
   const bad = new Set<number>();
   let whole = false;
   for (const i of issues) {
