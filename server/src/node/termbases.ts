@@ -49,26 +49,27 @@ export interface TermbaseRead {
 /** A termbase larger than this is not read (a 50,000-concept TBX in five languages is about 60 MB). */
 export const MAX_TERMBASE_BYTES = 256 * 1048576;
 
+
 /** Reads one glossary path (TBX, CSV, JSON or YAML) without blocking on the disk. Never rejects for bad input. */
 export async function readGlossaryPath(file: string, options: { root?: string } = {}): Promise<TermbaseRead> {
-  let bytes: Uint8Array;
+  const held: { bytes?: Uint8Array } = {};
   try {
-    bytes = (await readLimitedAsync(file, { maxBytes: MAX_TERMBASE_BYTES, root: options.root })).bytes;
+    held.bytes = (await readLimitedAsync(file, { maxBytes: MAX_TERMBASE_BYTES, root: options.root })).bytes;
   } catch (e) {
     return unreadable(file, e);
   }
-  return readGlossaryBytes(file, bytes);
+  return readHeld(file, held);
 }
 
 /** readGlossaryPath, synchronous (the CLI). */
 export function readGlossaryPathSync(file: string, options: { root?: string } = {}): TermbaseRead {
-  let bytes: Uint8Array;
+  const held: { bytes?: Uint8Array } = {};
   try {
-    bytes = readLimited(file, { maxBytes: MAX_TERMBASE_BYTES, root: options.root }).bytes;
+    held.bytes = readLimited(file, { maxBytes: MAX_TERMBASE_BYTES, root: options.root }).bytes;
   } catch (e) {
     return unreadable(file, e);
   }
-  return readGlossaryBytes(file, bytes);
+  return readHeld(file, held);
 }
 
 function unreadable(file: string, e: unknown): TermbaseRead {
@@ -92,7 +93,12 @@ export function termbaseFormat(file: string, head: string): TermbaseFormat {
 
 /** Reads a termbase from its bytes (readGlossaryPath without the disk: tests, a worker handed the bytes). */
 export function readGlossaryBytes(file: string, bytes: Uint8Array): TermbaseRead {
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 2048)).toString('utf8');
+  return readHeld(file, { bytes });
+}
+
+/** Reads from bytes the holder gives up once they are decoded (a large file's bytes are not kept while it is read). */
+function readHeld(file: string, held: { bytes?: Uint8Array }): TermbaseRead {
+  const head = ((b) => Buffer.from(b.buffer, b.byteOffset, Math.min(b.byteLength, 2048)).toString('utf8'))(held.bytes!);
   const format = termbaseFormat(file, head);
   const log = new TermbaseLog(file);
   const result = (sources: GlossarySource[], domains: DomainNames = {}): TermbaseRead => ({
@@ -100,7 +106,8 @@ export function readGlossaryBytes(file: string, bytes: Uint8Array): TermbaseRead
     concepts: sources.reduce((n, s) => n + ((s.data as { concepts?: unknown[] }).concepts?.length ?? 0), 0),
     problems: log.allProblems(), statusReport: log.report(),
   });
-  const decoded = format === 'tbx' ? decodeXml(bytes) : ((d) => (d.encoding ? { text: d.text } : { problem: 'is not UTF-8 or UTF-16 text (save it as UTF-8)' }))(decodeText(bytes));
+  const decoded = format === 'tbx' ? decodeXml(held.bytes!) : ((d) => (d.encoding ? { text: d.text } : { problem: 'is not UTF-8 or UTF-16 text (save it as UTF-8)' }))(decodeText(held.bytes!));
+  held.bytes = undefined;
   if ('problem' in decoded) { log.problem({ line: 1, col: 1 }, decoded.problem); return result([]); }
   const text = decoded.text;
   try {
