@@ -135,6 +135,17 @@ const OTHER_NAMES = new Set(['german', 'deutsch', 'french', 'français', 'franca
  * reader decides by the characters.
  */
 export function mapLanguage(raw: string): LangRead {
+  // A termbase repeats a handful of tags on every entry: each is worked out once.
+  let known = LANGUAGE_OF.get(raw);
+  if (known === undefined && !LANGUAGE_OF.has(raw)) {
+    known = languageOf(raw);
+    if (LANGUAGE_OF.size < 1000) LANGUAGE_OF.set(raw, known);
+  }
+  return known && { ...known };
+}
+const LANGUAGE_OF = new Map<string, LangRead>();
+
+function languageOf(raw: string): LangRead {
   const s = raw.trim();
   if (!s) return undefined;
   const lower = s.toLowerCase().replace(/_/g, '-');
