@@ -3,8 +3,10 @@
 // is the build's (engine.mjs), so that the glossary.bin files the bench writes are the ones dist/server.js reads.
 import { build } from 'esbuild';
 import { engineDefine } from '../../server/scripts/engine.mjs';
+import { validatorsPlugin } from '../../server/scripts/validators.mjs';
 
 await build({
   entryPoints: ['test/bench/bench.ts'], outfile: 'out/bench/bench.js', bundle: true, platform: 'node', target: 'node20',
   format: 'cjs', sourcemap: true, logLevel: 'warning', define: engineDefine(), external: ['textlint', 'textlint-rule-terminology'],
+  plugins: [validatorsPlugin], // the schemas' validators as the server's bundle has them
 });

@@ -2,19 +2,9 @@
  * Checks parsed glossary files against glossary/schema/glossary.schema.json and reports each
  * problem by file, entry (the concept id) and field, in words a glossary editor understands.
  */
-import type { ErrorObject, ValidateFunction } from 'ajv';
-import schema from '../../../glossary/schema/glossary.schema.json';
-import workspaceSchema from '../../../glossary/schema/workspace-glossary.schema.json';
+import type { ErrorObject } from 'ajv';
+import { schemaValidator } from './schemaValidators';
 import type { GlossaryIssue } from './types';
-
-// ajv is loaded on first use (42 ms): the server starts without it (the built-in glossary is validated when it
-// is built). The service is compiled without Node's types; this `require` loads ajv and nothing else.
-declare function require(id: 'ajv'): typeof import('ajv');
-
-const compiled: { builtin?: ValidateFunction; workspace?: ValidateFunction } = {};
-function validator(kind: 'builtin' | 'workspace'): ValidateFunction {
-  return (compiled[kind] ??= new (require('ajv')).default({ allErrors: true, strict: false }).compile(kind === 'builtin' ? schema : workspaceSchema));
-}
 
 /** Describes where a JSON pointer lands: the concept's id (when it has one) and the field path. */
 export function locate(data: unknown, pointer: string): { entry: string; field: string } {
@@ -43,7 +33,7 @@ function describe(e: ErrorObject): string {
 
 /** Schema problems of one parsed file: a built-in glossary file, or a team glossary (kind 'workspace'). */
 export function validateGlossaryFile(file: string, data: unknown, kind: 'builtin' | 'workspace' = 'builtin'): GlossaryIssue[] {
-  const validate = validator(kind);
+  const validate = schemaValidator(kind);
   if (validate(data)) return [];
   const issues: GlossaryIssue[] = [];
   const seen = new Set<string>();
