@@ -13,6 +13,8 @@ const common = { bundle: true, platform: 'node', mainFields: ['module', 'main'],
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
+  // The glossary build with termbases (lingo.glossaries), run by the server in a worker thread.
+  build({ ...common, entryPoints: ['server/src/glossaryWorker.ts'], outfile: 'dist/glossaryWorker.js' }),
   build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
 ]);
 execFileSync(process.execPath, ['dist/cli.js', 'glossary', 'compile', '--out', 'dist/glossary.json'], { stdio: 'inherit' });

@@ -14,7 +14,7 @@ import { getLanguageService, resolveSettings, Settings, LANGS, messages, type La
 import * as fs from 'fs';
 import * as path from 'path';
 import { readWorkspaceGlossary } from './node/workspaceGlossary';
-import { GlossaryHost, isGlossaryFile } from './glossaryHost';
+import { GlossaryHost, glossarySettings, isGlossaryFile, termbaseWatcher, workDoneProgress } from './glossaryHost';
 import { ADD_TO_TEAM_GLOSSARY, addToTeamGlossary, addToTeamGlossaryAction } from './teamGlossaryEdit';
 import type { ServerContext } from './context';
 import { CONCEPT_CAPABILITIES, conceptFeatures } from './concepts';
@@ -75,6 +75,10 @@ const host = new GlossaryHost({
   sendDiagnostics: (p) => connection.sendDiagnostics(p),
   documentText: (uri) => documents.get(uri)?.getText(),
   folders: () => folders,
+  uiLang: () => locale ?? globalSettings.preferredLanguage,
+  showMessage: (type, message) => void connection.sendNotification(ShowMessageNotification.type, { type: type === 'error' ? MessageType.Error : MessageType.Warning, message }),
+  progress: (title) => (clientCapabilities.window?.workDoneProgress ? workDoneProgress(connection, title) : undefined),
+  watch: termbaseWatcher(connection, () => clientCapabilities),
 });
 host.onDidChange((glossary) => {
   service.setGlossary(glossary);
@@ -141,10 +145,10 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const opts = params.initializationOptions ?? {};
   if (opts.settings) globalSettings = resolveSettings(opts.settings);
   if (opts.workspaceTrusted === false) host.trusted = false;
-  if (opts.settings?.builtinGlossary === false) host.useBuiltin = false;
   folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []))
     .filter((f) => f.uri.startsWith('file:'))
     .map((f) => fileURLToPath(f.uri));
+  if (opts.settings) Object.assign(host, glossarySettings([{ settings: opts.settings, folder: folders[0] }]));
   service = getLanguageService(host.compose(), { rulesDocument: rulesDocument() });
   return {
     capabilities: {
@@ -164,28 +168,41 @@ connection.onInitialized(() => {
   if (dropped.length) connection.console.warn(`Lingo: dropped ${dropped.length} notification(s) sent before initialize, as the protocol says: ${dropped.slice(0, 5).join(', ')}${dropped.length > 5 ? ', …' : ''}`);
   dropped.length = 0;
   files.watch(clientCapabilities);
+  host.startWatching();
   if (hasConfiguration) {
     connection.client.register(DidChangeConfigurationNotification.type, { section: 'lingo' }).catch(() => undefined);
-    connection.workspace.getConfiguration('lingo').then((c) => host.setUseBuiltin(c?.builtinGlossary !== false), () => undefined);
+    configureGlossary();
   }
 });
 
-// Team glossary files: changes on disk (watched by the client), saves, and trust granted later.
+/** lingo.builtinGlossary and lingo.glossaries (each folder's, relative paths from it) for the glossary host. */
+function configureGlossary(): void {
+  const scopes = folders.length ? folders : [undefined];
+  connection.workspace.getConfiguration(scopes.map((f) => ({ scopeUri: f && pathToFileURL(f).toString(), section: 'lingo' }))).then(
+    (cs: unknown[]) => host.configure(glossarySettings(cs.map((settings, i) => ({ settings, folder: scopes[i] })))),
+    () => undefined,
+  );
+}
+
+// Team glossary files and termbases: changes on disk (watched by the client), saves, and trust granted later.
 connection.onDidChangeWatchedFiles((p) => {
-  if (p.changes.some((c) => isGlossaryFile(c.uri))) reloadGlossary();
+  if (p.changes.some((c) => host.isWatched(c.uri))) reloadGlossary();
   for (const c of p.changes) files.changed(c.uri, c.type);
   const s = files.settings();
   if (consistency.published || (s && s.consistencyScope !== 'document')) consistency.schedule();
 });
 documents.onDidSave((e) => { if (isGlossaryFile(e.document.uri)) reloadGlossary(); });
 connection.onNotification('lingo/workspaceTrusted', () => host.trust());
+connection.onShutdown(() => host.dispose()); // a build under way ends with its worker
 
 connection.onDidChangeConfiguration((change) => {
   docSettings.clear();
   files.clear();
-  const b = (change.settings?.lingo ?? change.settings)?.builtinGlossary;
-  if (typeof b === 'boolean') host.setUseBuiltin(b);
-  if (!hasConfiguration) globalSettings = resolveSettings(change.settings?.lingo ?? change.settings);
+  if (hasConfiguration) configureGlossary();
+  else {
+    globalSettings = resolveSettings(change.settings?.lingo ?? change.settings);
+    host.configure(glossarySettings([{ settings: change.settings?.lingo ?? change.settings, folder: folders[0] }]));
+  }
   for (const d of documents.all()) schedule(d, 0);
   connection.languages.inlayHint.refresh().catch(() => undefined);
   // lingo.semanticHighlighting may have changed.
