@@ -9,6 +9,7 @@
  */
 import { LANGS, type AcronymData, type ConceptData, type GlossaryFileData, type Lang, type LangSectionData, type TermContext, type TermData } from '../service';
 import { FileError, posKey, type Imported, type Pos } from './interchange';
+import { looksTraditional, mapLanguage, mapStatus, type RawConcept, type RawLang, type RawTerm, type TermbaseLog } from './termbaseVocab';
 
 export const CSV_COLUMNS = [
   'concept_id', 'domain', 'concept_name', 'language', 'kind', 'text', 'status', 'definition',
@@ -27,12 +28,19 @@ function field(s: string): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** Parses CSV text into records, each with the line it starts on. Throws FileError on malformed quoting. */
-export function parseCsv(file: string, input: string): { line: number; fields: string[] }[] {
+/** A CSV record: its fields, the line it starts on, and the column each field starts at. */
+export interface CsvRecord { line: number; fields: string[]; cols: number[] }
+
+/**
+ * Parses CSV text into records, each with the line it starts on. Throws FileError on malformed quoting.
+ * `sep` is the field separator (",", ";" or a tab).
+ */
+export function parseCsv(file: string, input: string, sep = ','): CsvRecord[] {
   const text = input.replace(/^\uFEFF/, '');
-  const records: { line: number; fields: string[] }[] = [];
+  const records: CsvRecord[] = [];
   let line = 1, col = 1, i = 0;
   let fields: string[] = [];
+  let cols: number[] = [1];
   let cur = '';
   let recordLine = 1;
   const fail = (msg: string, l = line, c = col): never => { throw new FileError(file, l, c, msg); };
@@ -55,15 +63,15 @@ export function parseCsv(file: string, input: string): { line: number; fields: s
         cur += c; i++; advance(c);
       }
       const next = text[i];
-      if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r') fail(`unexpected ${JSON.stringify(next)} after a closing quote (a quote inside a quoted field is written "")`);
+      if (next !== undefined && next !== sep && next !== '\n' && next !== '\r') fail(`unexpected ${JSON.stringify(next)} after a closing quote (a quote inside a quoted field is written "")`);
       atFieldStart = false;
       continue;
     }
-    if (ch === ',') { fields.push(cur); cur = ''; i++; col++; atFieldStart = true; continue; }
+    if (ch === sep) { fields.push(cur); cur = ''; i++; col++; cols.push(col); atFieldStart = true; continue; }
     if (ch === '\n' || (ch === '\r' && text[i + 1] === '\n') || ch === '\r') {
       fields.push(cur);
-      records.push({ line: recordLine, fields });
-      fields = []; cur = '';
+      records.push({ line: recordLine, fields, cols });
+      fields = []; cols = [1]; cur = '';
       i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1;
       line++; col = 1; recordLine = line; atFieldStart = true;
       continue;
@@ -71,7 +79,7 @@ export function parseCsv(file: string, input: string): { line: number; fields: s
     if (ch === '"') fail('a quote inside an unquoted field (quote the whole field and write the quote as "")');
     cur += ch; i++; col++; atFieldStart = false;
   }
-  if (!atFieldStart || cur || fields.length) { fields.push(cur); records.push({ line: recordLine, fields }); }
+  if (!atFieldStart || cur || fields.length) { fields.push(cur); records.push({ line: recordLine, fields, cols }); }
   // Blank lines (a record of one empty field) are skipped.
   return records.filter((r) => !(r.fields.length === 1 && r.fields[0] === ''));
 }
@@ -271,4 +279,162 @@ export function importCsv(file: string, input: string): Imported {
   for (const [p, lang, l] of langLines) { const w = where.get(p)!; positions.set(posKey(w.fi, `/concepts/${w.ci}/langs/${lang}`), { line: l, col: 1 }); }
   for (const [p, lang, list, k, l] of termLines) { const w = where.get(p)!; positions.set(posKey(w.fi, `/concepts/${w.ci}/langs/${lang}/${list}/${k}`), { line: l, col: 1 }); }
   return { files, positions, warnings: [] };
+}
+
+// ---- termbases: one column per language ---------------------------------------------------------
+
+/** The separator of a CSV text: the one of ",", ";" and tab found most often in its first line (outside quotes). */
+export function sniffSeparator(text: string): ',' | ';' | '\t' {
+  const counts = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  for (let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && (c === '\n' || c === '\r')) break;
+    else if (!quoted && (c === ',' || c === ';' || c === '\t')) counts[c]++;
+  }
+  return counts['\t'] > counts[','] && counts['\t'] >= counts[';'] ? '\t' : counts[';'] > counts[','] ? ';' : ',';
+}
+
+/** Whether a header row is Lingo's own columns (lingo glossary export --format csv). */
+export const isLingoCsvHeader = (header: string[]): boolean => ['concept_id', 'language', 'kind', 'text'].every((c) => header.map((h) => h.trim()).includes(c));
+
+type ColumnRole =
+  | { role: 'terms' | 'definition' | 'status' | 'note' | 'forbidden' | 'acronyms'; lang: Lang }
+  | { role: 'id' | 'domain' | 'note' | 'status' | 'definition' }
+  | { role: 'skip'; kind: 'language' | 'category'; why: string };
+
+const FIELD_WORDS: Record<string, 'definition' | 'status' | 'note' | 'forbidden' | 'acronyms'> = {
+  definition: 'definition', def: 'definition', description: 'definition', definitie: 'definition', definicja: 'definition', 定義: 'definition',
+  status: 'status', usage: 'status', 'term status': 'status', administrativestatus: 'status', normativeauthorization: 'status',
+  note: 'note', notes: 'note', comment: 'note', comments: 'note', remark: 'note', remarks: 'note', anteckning: 'note', opmerking: 'note', uwagi: 'note', 備註: 'note',
+  forbidden: 'forbidden', 'do not use': 'forbidden', 'do not translate': 'forbidden',
+  acronym: 'acronyms', acronyms: 'acronyms', abbreviation: 'acronyms', abbreviations: 'acronyms',
+};
+const CONCEPT_WORDS: Record<string, 'id' | 'domain' | 'note' | 'status' | 'definition'> = {
+  id: 'id', 'concept id': 'id', 'entry id': 'id', entryid: 'id', 'term id': 'id', 'concept': 'id',
+  domain: 'domain', subject: 'domain', 'subject field': 'domain', subjectfield: 'domain', 'entry domain': 'domain', 'entry subject': 'domain', category: 'domain',
+  note: 'note', notes: 'note', comment: 'note', comments: 'note', remarks: 'note', 'entry note': 'note',
+  status: 'status', 'term status': 'status', usage: 'status', administrativestatus: 'status', normativeauthorization: 'status',
+  definition: 'definition', description: 'definition', 'entry definition': 'definition',
+};
+
+/** What a header cell names: a language's terms ("en", "English", "sv-SE", "Polski"), a field of a language ("definition_en", "en definition", "English_Def", "Status (nl)"), a field of the concept, or nothing Lingo uses. */
+function columnRole(header: string): ColumnRole {
+  const h = header.trim();
+  const words = h.toLowerCase().replace(/[_\s]+/g, ' ').trim();
+  const asLang = (s: string): ColumnRole | undefined => {
+    const r = mapLanguage(s);
+    if (!r) return undefined;
+    if ('lang' in r) return { role: 'terms', lang: r.lang };
+    if ('other' in r) return { role: 'skip', kind: 'language', why: 'not a language Lingo checks; left out' };
+    if ('simplified' in r) return { role: 'skip', kind: 'language', why: 'Simplified Chinese left out: Lingo writes Traditional Chinese, whose terms match Simplified text too' };
+    return { role: 'terms', lang: 'zh-Hant' }; // "Chinese": decided by the characters below
+  };
+  if (CONCEPT_WORDS[words]) return { role: CONCEPT_WORDS[words] };
+  const whole = asLang(h);
+  if (whole) return whole;
+  const split = /^(.+?)\s*\((.+)\)$/.exec(h) ?? /^(.+?)[\s_:]+(\S+)$/.exec(h);
+  if (split) {
+    for (const [a, b] of [[split[1], split[2]], [split[2], split[1]]]) {
+      const field = FIELD_WORDS[b.toLowerCase().replace(/[_\s]+/g, ' ').trim()];
+      const lang = asLang(a);
+      if (field && lang) return lang.role === 'terms' ? { role: field, lang: lang.lang } : lang;
+    }
+    // "German (Germany)", "English (United States)": a language name with a region.
+    const named = asLang(split[1]);
+    if (named && /\(/.test(h)) return named;
+  }
+  return { role: 'skip', kind: 'category', why: 'not a column Lingo reads; left out' };
+}
+
+const yes = (v: string) => /^(true|yes|y|1|x|ja|tak|是|✓|forbidden|do not use)$/i.test(v.trim());
+
+/**
+ * A termbase as CSV with one column per language and a header row ("en,sv,nl", "English;Svenska;Polski",
+ * "sv-SE", "Chinese (Traditional)"…): one concept per row (rows with the same id are one concept). A language's
+ * cell may hold several terms separated by "|" or ";" or line breaks (the first preferred unless a status says
+ * otherwise). Optional columns: definition, status, note, forbidden and acronym per language ("definition_en",
+ * "en definition", "English_Def", "Status (sv)"), and id, domain (subject), note, status, definition for the row.
+ */
+export function readColumnsCsv(file: string, input: string, log: TermbaseLog, onConcept: (c: RawConcept) => void, sep = sniffSeparator(input)): void {
+  const records = parseCsv(file, input, sep);
+  if (!records.length) throw new FileError(file, 1, 1, 'the file is empty (expected a header row)');
+  const header = records[0];
+  const roles = header.fields.map((h, k) => {
+    const r = columnRole(h);
+    if (r.role === 'skip') log.note(r.kind, h.trim() || `(column ${k + 1})`, { line: header.line, col: header.cols[k] }, r.why);
+    return r;
+  });
+  const firstLang = roles.find((r): r is { role: 'terms'; lang: Lang } => r.role === 'terms')?.lang;
+  if (!firstLang) throw new FileError(file, header.line, 1, `the header row names no language Lingo checks (en, sv, nl, pl, zh-Hant or their names: English, Svenska, Nederlands, Polski, 繁體中文…); it has ${header.fields.map((h) => JSON.stringify(h.trim())).join(', ')}`);
+  const chineseByChars = header.fields.some((h, k) => roles[k].role === 'terms' && (roles[k] as { lang: Lang }).lang === 'zh-Hant' && (mapLanguage(h) as { zh?: true } | undefined)?.zh);
+  const byId = new Map<string, RawConcept>();
+  const emitted: RawConcept[] = [];
+  for (const rec of records.slice(1)) {
+    const at = (k: number): Pos => ({ line: rec.line, col: rec.cols[k] ?? 1 });
+    if (rec.fields.length > header.fields.length && rec.fields.slice(header.fields.length).some((f) => f.trim())) {
+      log.problem(at(header.fields.length), `the row has ${rec.fields.length} fields; the header has ${header.fields.length}: the extra fields are left out`, 'warning');
+    }
+    const cell = (k: number) => rec.fields[k] ?? '';
+    const rowOf = (role: string) => roles.findIndex((r) => r.role === role && !('lang' in r));
+    const idCol = rowOf('id'), domainCol = rowOf('domain'), noteCol = rowOf('note'), statusCol = rowOf('status'), defCol = rowOf('definition');
+    const id = idCol >= 0 ? cell(idCol).trim() : '';
+    let raw = id ? byId.get(id) : undefined;
+    if (!raw) {
+      raw = { id: id || undefined, pos: at(0), related: [], langs: [] };
+      if (domainCol >= 0 && cell(domainCol).trim()) raw.domain = cell(domainCol).trim();
+      if (id) byId.set(id, raw);
+      emitted.push(raw);
+    }
+    const sec = (lang: Lang, k: number): RawLang => {
+      let s = raw!.langs.find((l) => l.lang === lang);
+      if (!s) raw!.langs.push(s = { lang, pos: at(k), terms: [] });
+      return s;
+    };
+    const langField = (role: string, lang: Lang) => roles.findIndex((r) => r.role === role && 'lang' in r && r.lang === lang);
+    roles.forEach((r, k) => {
+      if (!('lang' in r)) return;
+      const v = cell(k);
+      if (!v.trim()) return;
+      if (r.role === 'terms' || r.role === 'acronyms') {
+        const sk = langField('status', r.lang), fk = langField('forbidden', r.lang), nk = langField('note', r.lang);
+        const statusText = fk >= 0 && yes(cell(fk)) ? 'deprecated' : sk >= 0 && cell(sk).trim() ? cell(sk) : statusCol >= 0 && cell(statusCol).trim() ? cell(statusCol) : undefined;
+        const statusAt = fk >= 0 && yes(cell(fk)) ? at(fk) : sk >= 0 && cell(sk).trim() ? at(sk) : at(statusCol);
+        // A note of the row (no language's column) is written in the termbase's source language: the first language's.
+        const note = nk >= 0 && cell(nk).trim() ? cell(nk) : noteCol >= 0 && cell(noteCol).trim() && r.lang === firstLang ? cell(noteCol) : undefined;
+        const texts = v.split(/\s*(?:\||;|\r?\n)\s*/).filter((t) => t.trim());
+        const s = sec(r.lang, k);
+        texts.forEach((text, n) => {
+          const t: RawTerm = { text, pos: at(k), acronym: r.role === 'acronyms' };
+          // A status for the cell: "preferred" is its first term's; any other, every term's.
+          if (statusText !== undefined && (n === 0 || mapStatus(statusText) !== 'preferred')) t.status = { value: statusText, pos: statusAt };
+          else if (statusText !== undefined) t.status = { value: 'admitted', pos: statusAt };
+          if (note !== undefined && n === 0) t.note = note;
+          s.terms.push(t);
+        });
+      } else if (r.role === 'definition') {
+        const s = sec(r.lang, k);
+        if (s.definition === undefined) s.definition = v;
+      }
+    });
+    if (defCol >= 0 && cell(defCol).trim()) {
+      // A definition in no language's column: the first language's (the termbase's source language).
+      const s = raw.langs.find((l) => l.lang === firstLang);
+      if (s && s.definition === undefined) s.definition = cell(defCol);
+    }
+  }
+  for (const c of emitted) finishRow(c);
+  if (records.length === 1) log.problem({ line: header.line, col: 1 }, 'the file has a header row and no terms', 'warning');
+
+  function finishRow(c: RawConcept): void {
+    if (chineseByChars) {
+      const zh = c.langs.find((l) => l.lang === 'zh-Hant');
+      if (zh && !looksTraditional(zh.terms.map((t) => t.text))) {
+        c.langs = c.langs.filter((l) => l !== zh);
+        log.note('language', 'Chinese (Simplified characters)', zh.pos, 'Simplified Chinese left out: Lingo writes Traditional Chinese, whose terms match Simplified text too');
+      }
+    }
+    onConcept(c);
+  }
 }

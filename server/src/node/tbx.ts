@@ -26,6 +26,7 @@
  */
 import { isLang, type AcronymData, type ConceptData, type GlossaryFileData, type Lang, type LangSectionData, type Status, type TermContext, type TermData } from '../service';
 import { FileError, lineStarts, posAt, posKey, type Imported, type Pos } from './interchange';
+import { looksTraditional, mapLanguage, STATUS_CATEGORIES, type RawConcept, type RawLang, type RawTerm, type TermbaseLog } from './termbaseVocab';
 
 // ---- XML reader ------------------------------------------------------------------
 
@@ -42,13 +43,26 @@ export type XmlNode = XmlElement | XmlText;
 const NAME = /[A-Za-z_:\u00C0-\uFFFF][-\w.:\u00B7\u00C0-\uFFFF]*/y;
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
+/**
+ * Called when an element closes, with its depth (0: the root): returning true takes it out of the tree (the
+ * caller has used it), so that a large file is read concept by concept without keeping them all.
+ */
+export type OnClose = (el: XmlElement, depth: number) => boolean;
+
 /** Parses an XML document; throws FileError (file:line:col) on the first well-formedness error. */
-export function parseXml(file: string, input: string): XmlElement {
-  const text = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  const starts = lineStarts(text);
+export function parseXml(file: string, input: string, onClose?: OnClose): XmlElement {
+  let text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
+  // Places are asked for in order while reading: lines are counted up to each (the next line break found is
+  // kept, so a file on one long line is not searched again and again). An error's place is looked up afresh.
+  let line = 1, lineStart = 0, nextBreak = text.indexOf('\n');
+  const posOf = (at: number): Pos => {
+    while (nextBreak >= 0 && nextBreak < at) { line++; lineStart = nextBreak + 1; nextBreak = text.indexOf('\n', lineStart); }
+    return { line, col: at - lineStart + 1 };
+  };
   let i = 0;
   const fail = (msg: string, at = i): never => {
-    const p = posAt(starts, at);
+    const p = posAt(lineStarts(text), at);
     throw new FileError(file, p.line, p.col, msg);
   };
   const name = (): string => {
@@ -58,8 +72,9 @@ export function parseXml(file: string, input: string): XmlElement {
     i += m![0].length;
     return m![0];
   };
-  const ws = () => { while (i < text.length && /[ \t\n]/.test(text[i])) i++; };
+  const ws = () => { for (let c = text.charCodeAt(i); c === 32 || c === 9 || c === 10; c = text.charCodeAt(++i)); };
   const decode = (s: string, at: number): string => {
+    if (s.indexOf('&') < 0 && s.indexOf('<') < 0) return s;
     let out = '';
     for (let k = 0; k < s.length; k++) {
       const c = s[k];
@@ -106,7 +121,7 @@ export function parseXml(file: string, input: string): XmlElement {
       const at = i;
       i += 9;
       const from = skipUntil(']]>', 'a CDATA section');
-      addText(stack[stack.length - 1], text.slice(from, i - 3), posAt(starts, at));
+      addText(stack[stack.length - 1], text.slice(from, i - 3), posOf(at));
       continue;
     }
     if (text.startsWith('<!DOCTYPE', i)) {
@@ -132,13 +147,14 @@ export function parseXml(file: string, input: string): XmlElement {
       const open = stack.pop();
       if (!open) fail(`closing tag </${n}> without an opening tag`, at);
       if (open!.name !== n) fail(`closing tag </${n}> does not match <${open!.name}> opened at line ${open!.pos.line}, column ${open!.pos.col}`, at);
+      if (onClose && stack.length && onClose(open!, stack.length)) stack[stack.length - 1].children.pop();
       continue;
     }
     if (text[i] === '<') {
       const at = i;
       i++;
       if (root && !stack.length) fail('a second root element', at);
-      const el: XmlElement = { kind: 'element', name: name(), attrs: new Map(), children: [], pos: posAt(starts, at) };
+      const el: XmlElement = { kind: 'element', name: name(), attrs: new Map(), children: [], pos: posOf(at) };
       for (;;) {
         const before = i;
         ws();
@@ -161,7 +177,10 @@ export function parseXml(file: string, input: string): XmlElement {
       }
       if (stack.length) stack[stack.length - 1].children.push(el);
       else root = el;
-      if (text[i] === '>') { i++; stack.push(el); } else i += 2;
+      if (text[i] === '>') { i++; stack.push(el); } else {
+        i += 2;
+        if (onClose && stack.length && onClose(el, stack.length)) stack[stack.length - 1].children.pop();
+      }
       continue;
     }
     // Character data.
@@ -173,7 +192,8 @@ export function parseXml(file: string, input: string): XmlElement {
     } else {
       const gt = chunk.indexOf(']]>');
       if (gt >= 0) fail('"]]>" is not allowed in text', i + gt);
-      addText(stack[stack.length - 1], decode(chunk, i), posAt(starts, i));
+      // Indentation (white space with a line break) between elements is not kept: no TBX text is only that.
+      if (!(chunk.includes('\n') && !/\S/.test(chunk))) addText(stack[stack.length - 1], decode(chunk, i), posOf(i));
     }
     i = end;
   }
@@ -530,3 +550,182 @@ export function importTbx(file: string, input: string): Imported {
   return { files, positions, warnings };
 }
 
+
+// ---- TBX from termbase tools ----------------------------------------------------------------
+
+/**
+ * What termbase tools export, read leniently: TBX v2 (<martif>: termEntry / langSet / tig / ntig, TBX-Basic and
+ * TBX-Default), TBX v3 (<tbx>: conceptEntry / langSec / termSec) in DCA style (<termNote type="administrativeStatus">)
+ * and DCT style (<min:administrativeStatus>), Lingo's own x-lingo- categories where present. Concepts are handed
+ * to `onConcept` one by one as they close (the file's tree is never whole in memory). What has no place in a Lingo
+ * glossary is counted in the log's report, not one warning each; only what leaves an entry out is a problem.
+ */
+export function readTbxTermbase(file: string, input: string, log: TermbaseLog, onConcept: (c: RawConcept) => void): void {
+  const head = input.slice(0, 4096);
+  const rootLang = /<(?:\w+:)?(?:martif|tbx)\b[^>]*?\sxml:lang\s*=\s*["']([^"']+)["']/.exec(head)?.[1];
+  const fileLang = rootLang ? mapLanguage(rootLang) : undefined;
+  let concepts = 0;
+  const root = parseXml(file, input, (el) => {
+    if (tag(el) !== 'conceptEntry') return false;
+    concepts++;
+    const c = readEntry(el);
+    if (c) onConcept(c);
+    return true;
+  });
+  if (tag(root) !== 'tbx') throw new FileError(file, root.pos.line, root.pos.col, `the root element is <${root.name}>, not <tbx> (or <martif>): this is not a TBX file`);
+  if (!concepts) log.problem(root.pos, 'the file has no concept entries (<conceptEntry> or <termEntry>)', 'warning');
+
+  function readEntry(ce: XmlElement): RawConcept {
+    const raw: RawConcept = { id: ce.attrs.get('id') ?? undefined, pos: ce.pos, related: [], langs: [] };
+    const lingo: Partial<ConceptData> = {};
+    let isLingo = false;
+    const empty = new Set<string>();
+    for (const { el, type, value } of categories(ce)) {
+      if (type === 'langSec') { readLangSec(el, raw); continue; }
+      if (type.startsWith('x-lingo-')) {
+        isLingo = true;
+        if (type === 'x-lingo-conceptName') raw.name = value();
+        else if (type === 'x-lingo-seed') (lingo.seeds ??= []).push(value());
+        else if (type === 'x-lingo-disabled') lingo.disabled = value().trim() === 'true';
+        else if (type === 'x-lingo-emptyList') empty.add(value().trim());
+        else log.note('category', type, el.pos, 'left out');
+      } else if (type === 'subjectField') raw.domain ??= value().trim();
+      else if (type === 'crossReference') {
+        const target = el.attrs.get('target');
+        raw.related.push(target ? fromXmlId(target) : value().trim());
+      } else if (type === 'definition') {
+        // A definition of the concept, not of one language: the file's language's, when that is one of Lingo's.
+        if (fileLang && 'lang' in fileLang) sectionOf(raw, fileLang.lang, el.pos).definition ??= value();
+        else log.note('category', 'definition (of the concept, in no language)', el.pos, 'left out');
+      } else if (!IGNORED.has(type)) log.note('category', type, el.pos, 'left out');
+    }
+    if (isLingo) {
+      if (raw.id) raw.id = fromXmlId(raw.id);
+      if (empty.has('related')) lingo.related = [];
+      if (empty.has('seeds')) lingo.seeds ??= [];
+      raw.lingo = lingo;
+    }
+    return raw;
+  }
+
+  function sectionOf(raw: RawConcept, lang: Lang, pos: Pos): RawLang {
+    let sec = raw.langs.find((l) => l.lang === lang);
+    if (!sec) raw.langs.push(sec = { lang, pos, terms: [] });
+    return sec;
+  }
+
+  function readLangSec(ls: XmlElement, raw: RawConcept): void {
+    const tagText = ls.attrs.get('xml:lang') ?? ls.attrs.get('lang') ?? '';
+    let read = mapLanguage(tagText);
+    const termSecs = elements(ls).filter((e) => tag(e) === 'termSec');
+    if (read && 'zh' in read) {
+      read = looksTraditional(termSecs.map((t) => termOf(t)?.text ?? '')) ? { lang: 'zh-Hant' } : { simplified: true };
+      log.note('language', tagText, ls.pos, `read as ${'lang' in read ? 'Traditional' : 'Simplified'} Chinese from its characters`);
+    }
+    if (!read) { log.problem(ls.pos, `the language "${tagText}" is not a language tag; the language section is left out`, 'warning'); return; }
+    if ('other' in read) { log.note('language', read.other, ls.pos, 'not a language Lingo checks; left out'); return; }
+    if ('simplified' in read) {
+      log.note('language', tagText, ls.pos, 'Simplified Chinese left out: Lingo writes Traditional Chinese, whose terms match Simplified text too');
+      return;
+    }
+    const sec = sectionOf(raw, read.lang, ls.pos);
+    for (const { el, type, value } of categories(ls)) {
+      if (type === 'termSec') { const t = termOf(el, read.lang); if (t) sec.terms.push(t); }
+      else if (type === 'definition') { if (sec.definition === undefined) sec.definition = value(); else log.note('category', 'second definition', el.pos, 'left out'); }
+      else if (type === 'x-lingo-emptyList') { /* an empty acronym list: nothing to keep */ }
+      else if (!IGNORED.has(type)) log.note('category', type, el.pos, 'left out');
+    }
+  }
+
+  function termOf(ts: XmlElement, lang?: Lang): RawTerm | undefined {
+    // ntig: the term and its notes in a termGrp.
+    const kids = elements(ts).flatMap((k) => (local(k.name) === 'termGrp' ? elements(k) : [k]));
+    const termEl = kids.find((k) => tag(k) === 'term');
+    if (!termEl) { log.problem(ts.pos, `<${ts.name}> has no <term>; it is left out`, 'warning'); return undefined; }
+    const t: RawTerm = { text: textOf(termEl), pos: termEl.pos, acronym: false };
+    const statuses = new Map<string, { value: string; pos: Pos }>();
+    const notes: string[] = [];
+    const lingo: Record<string, unknown> = {};
+    const fields = { lingo, put: (k: string, v: unknown) => { lingo[k] = v; } };
+    for (const { el, type, value } of categories({ ...ts, children: kids.filter((k) => k !== termEl) })) {
+      const lower = type.toLowerCase();
+      if (STATUS_CATEGORIES.some((c) => c.toLowerCase() === lower)) { if (!statuses.has(lower)) statuses.set(lower, { value: value(), pos: el.pos }); }
+      else if (type === 'termType') {
+        const v = value().trim();
+        if (ACRONYM_TYPES.has(v) || ACRONYM_TYPES.has(v.toLowerCase())) t.acronym = true;
+        else if (!TERM_TYPES.has(v.toLowerCase())) log.note('termType', v, el.pos, 'read as a term');
+      } else if (type === 'note' || type === 'usageNote') notes.push(value());
+      else if (type === 'grammaticalGender') fields.put('tbxGender', value().trim());
+      else if (type.startsWith('x-lingo-')) lingoField(type, value, el, fields);
+      else if (!IGNORED.has(type)) log.note('category', type, el.pos, 'left out');
+    }
+    for (const c of STATUS_CATEGORIES) { const s = statuses.get(c.toLowerCase()); if (s) { t.status = s; break; } }
+    if (notes.length) t.note = notes.join(' ');
+    if (typeof lingo.tbxGender === 'string' && lingo.gender === undefined && !t.acronym && lang) {
+      const g = lingo.tbxGender.toLowerCase();
+      const mapped = TBX_GENDER[lang]?.[g] ?? (lang === 'sv' && g === 'common' ? 'c' : lang === 'nl' && g === 'common' ? 'de' : undefined);
+      if (mapped) lingo.gender = mapped;
+    }
+    if (Object.keys(lingo).length) t.lingo = lingoTerm(lingo, t);
+    return t;
+  }
+
+  /** Lingo's own fields on a term (x-lingo- categories), as tbx export writes them. */
+  function lingoField(type: string, value: () => string, el: XmlElement, f: { lingo: Record<string, unknown>; put: (k: string, v: unknown) => void }): void {
+    const name = type.slice('x-lingo-'.length);
+    const v = value();
+    const list = (k: string) => { const a = (f.lingo[k] as string[] | undefined) ?? []; a.push(v); f.put(k, a); };
+    switch (name) {
+      case 'loanword': case 'mistranslation': case 'ambiguous': case 'inflect': f.put(name, v.trim() === 'true'); break;
+      case 'replacement': case 'expansion': case 'plural': f.put(name, v); break;
+      case 'homograph': if (v.trim() === 'verb') f.put(name, 'verb'); break;
+      case 'gender': f.put('gender', v.trim()); break;
+      case 'head': if (/^\d+$/.test(v.trim())) f.put('head', Number(v.trim())); break;
+      case 'form': list('forms'); break;
+      case 'notIn': list('notIn'); break;
+      case 'notNear': list('notNear'); break;
+      case 'cue': list('cues'); break;
+      case 'emptyList': f.put(`empty:${v.trim()}`, true); break;
+      default: log.note('category', type, el.pos, 'left out');
+    }
+  }
+
+  function lingoTerm(l: Record<string, unknown>, t: RawTerm): RawTerm['lingo'] {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(l)) if (!k.startsWith('empty:') && k !== 'tbxGender') out[k] = v;
+    for (const k of ['forms', 'notIn', 'notNear', 'cues']) if (l[`empty:${k}`]) out[k] ??= [];
+    if (t.acronym) for (const k of ['loanword', 'mistranslation', 'gender', 'head', 'plural', 'forms', 'inflect', 'homograph', 'replacement']) delete out[k];
+    else delete out.expansion;
+    return out as RawTerm['lingo'];
+  }
+}
+
+/** Categories with no meaning for terminology checks (history, workflow, who and when): left out without a word. */
+const IGNORED = new Set(['transacGrp', 'transac', 'transacNote', 'date', 'partOfSpeech', 'responsibility', 'processStatus', 'entrySource',
+  'customerSubset', 'projectSubset', 'originatingPerson', 'sortKey', 'xGraphic', 'externalCrossReference', 'source', 'tbxGender']);
+/** termType values read as full terms without a note. */
+const TERM_TYPES = new Set(['fullform', 'full form', 'term', 'variant', 'phrase', 'synonym', 'phraseologicalunit', 'collocation', 'standardtext', 'internationalism', 'transcribedform', 'transliteratedform', 'romanizedform', 'clippedterm', 'lemma', 'commonname', 'entryterm', 'mainentryterm']);
+/** Element names of TBX's structure: everything else, outside the core categories, is a DCT-style data category. */
+const STRUCTURE = new Set(['tbx', 'tbxHeader', 'text', 'body', 'back', 'conceptEntry', 'langSec', 'termSec', 'term', 'termGrp']);
+const CORE = new Set(['descrip', 'termNote', 'admin', 'ref', 'xref', 'transacNote', 'adminNote', 'descripNote']);
+const GROUPS = new Set(['descripGrp', 'adminGrp', 'termNoteGrp']);
+
+/**
+ * The data categories of an element's children, each with its type: a DCA element's type attribute
+ * (<termNote type="administrativeStatus">), a DCT element's name (<min:administrativeStatus>), a group's main
+ * category (<descripGrp><descrip type="definition">), "note", or a structure element's name (langSec, termSec).
+ */
+function categories(el: XmlElement): { el: XmlElement; type: string; value: () => string }[] {
+  const out: { el: XmlElement; type: string; value: () => string }[] = [];
+  for (const k of elements(el)) {
+    const t = tag(k);
+    if (GROUPS.has(t)) {
+      const main = elements(k).find((x) => CORE.has(tag(x)) || !STRUCTURE.has(tag(x)) && tag(x) !== 'note' && tag(x) !== 'transacGrp');
+      if (main) out.push(...categories({ ...k, children: [main] }));
+      continue;
+    }
+    const type = CORE.has(t) ? (k.attrs.get('type') ?? t) : t === 'note' ? (k.attrs.get('type')?.startsWith('x-lingo-') ? k.attrs.get('type')! : 'note') : t;
+    out.push({ el: k, type, value: () => textOf(k) });
+  }
+  return out;
+}
