@@ -376,6 +376,7 @@ export class GlossaryHost {
       if (t.unreadable) this.o.console.error(`Lingo: ${t.unreadable}${t.fromLastGood ? ' (its last good version stays in force)' : ' (it is not used)'}`);
       for (const p of t.problems.slice(0, MAX_LOGGED_PROBLEMS)) this.o.console.warn(`Lingo: ${p}`);
       if (t.problems.length > MAX_LOGGED_PROBLEMS) this.o.console.warn(`Lingo: … and ${t.problems.length - MAX_LOGGED_PROBLEMS} more problems in ${t.file}`);
+      for (const line of t.report) this.o.console.info(`Lingo: ${line}`);
       this.o.console.info(`Lingo: ${t.file}: ${t.concepts} concepts${t.fromLastGood ? ' (its last good version)' : ''}`);
       const state = `${t.file}\0${t.unreadable ?? ''}\0${t.fromLastGood}\0${t.problems.length}\0${t.problems[0] ?? ''}`;
       if ((!t.unreadable && !t.problems.length) || this.shown.has(state)) continue;

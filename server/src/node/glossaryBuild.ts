@@ -1,5 +1,5 @@
 /**
- * The build of a glossary with company termbases (lingo.glossaries): read each termbase, merge the built-in
+ * The build of a glossary with company termbases (lingo.glossaries): read each termbase (termbases.ts), merge the built-in
  * glossary, the termbases in order and the workspace's team glossaries last, build, and keep the build in the cache
  * folder. It runs in a worker thread (glossaryWorker.ts), so a termbase of 50,000 concepts never blocks the
  * server; the result comes back in the glossary.bin format (a file in the cache folder, or its bytes).
@@ -9,12 +9,11 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { buildGlossary, encodeGlossary, mergeGlossaries, validateGlossaryFile, type GlossaryIssue, type GlossarySource } from '../service';
-import { builtinGlossaryJson, ENGINE, loadBuiltinGlossary, loadCachedGlossary, parseGlossaryText, saveCachedGlossary } from './glossaryFiles';
-import { decodeText, FileRefused, readLimited, writeFilesAtomic } from './files';
+import { buildGlossary, encodeGlossary, mergeGlossaries, type DomainNames, type GlossaryIssue, type GlossarySource } from '../service';
+import { builtinGlossaryJson, ENGINE, loadBuiltinGlossary, loadCachedGlossary, saveCachedGlossary } from './glossaryFiles';
+import { FileRefused, readLimited, writeFilesAtomic } from './files';
+import { MAX_TERMBASE_BYTES, problemLine, readGlossaryBytes, reportLines } from './termbases';
 
-/** A termbase larger than this is refused with a message (60 MB of TBX holds 50,000 concepts). */
-export const MAX_TERMBASE_BYTES = 512 * 1024 * 1024;
 /** Reading a termbase gives up after this long (a stalled network disk). */
 const TERMBASE_READ_TIMEOUT_MS = 120_000;
 
@@ -38,6 +37,8 @@ export interface TermbaseOutcome {
   file: string;
   /** Its problems, each "file:line:col: message" or "file: entry · field: message"; the entries concerned are left out. */
   problems: string[];
+  /** What could not be mapped (status words, languages, data categories), one line each. */
+  report: string[];
   /** Why the file could not be used at all (then its last good copy, if there is one, stands in). */
   unreadable?: string;
   /** The last copy that could be read stands in for the file. */
@@ -86,62 +87,57 @@ export function termbaseCacheKey(r: Omit<TermbaseBuildRequest, 'key' | 'cacheDir
 const lastGoodCopy = (cacheDir: string, file: string) => path.join(cacheDir, `termbase-${sha1(file)}${path.extname(file).toLowerCase()}`);
 
 /**
- * Reads one termbase (JSON or YAML in Lingo's format) into sources; problems name the file, the entry and the field.
- * Entries with errors are left out; the rest is used.
+ * Reads one termbase (TBX, CSV, JSON or YAML: termbases.ts) into sources. Entries that cannot be used are left out
+ * with a problem (file:line:col); a file with nothing usable and an error is unreadable.
  */
-export function readTermbase(file: string, bytes: Uint8Array): { sources: GlossarySource[]; problems: string[]; unreadable?: string } {
-  const name = path.basename(file);
-  if (!/\.(json|ya?ml)$/i.test(file)) return { sources: [], problems: [], unreadable: `${name}: this kind of file is not read (JSON or YAML)` };
-  const text = decodeText(bytes).text;
-  const { data, issue } = parseGlossaryText(file, text);
-  if (issue) return { sources: [], problems: [], unreadable: `${file}: ${issue.field ? `${issue.field}: ` : ''}${issue.message}` };
-  const concepts = (data as { concepts?: unknown })?.concepts;
-  if (!Array.isArray(concepts)) return { sources: [], problems: [], unreadable: `${file}: it has no list "concepts"` };
-  const issues = validateGlossaryFile(file, data, 'workspace');
-  const broken = new Set(issues.filter((i) => i.severity === 'error').map((i) => i.pointer.split('/')[2]).filter((x) => x !== undefined));
-  const kept = broken.size ? { ...(data as object), concepts: concepts.filter((_, i) => !broken.has(String(i))) } : data;
-  const problems = issues.map((i) => `${file}: ${i.entry}${i.field ? ` · ${i.field}` : ''}: ${i.message}${i.severity === 'error' ? ' (left out)' : ''}`);
-  return { sources: [{ file, data: kept }], problems };
+export function readTermbase(file: string, bytes: Uint8Array): { sources: GlossarySource[]; domains: DomainNames; problems: string[]; report: string[]; unreadable?: string } {
+  const r = readGlossaryBytes(file, bytes);
+  const error = r.problems.find((p) => p.severity === 'error');
+  if (!r.sources.length && error) return { sources: [], domains: {}, problems: [], report: [], unreadable: problemLine(error) };
+  return { sources: r.sources, domains: r.domains, problems: r.problems.map(problemLine), report: reportLines(r) };
 }
 
 /**
  * Reads a termbase, or its last good copy when it cannot be read now (a good read replaces that copy).
  */
-function readWithLastGood(file: string, dir: string | undefined): { sources: GlossarySource[]; outcome: TermbaseOutcome } {
+function readWithLastGood(file: string, dir: string | undefined): { sources: GlossarySource[]; domains: DomainNames; outcome: TermbaseOutcome } {
   let r: ReturnType<typeof readTermbase>;
   let bytes: Uint8Array | undefined;
   try {
     bytes = readLimited(file, { maxBytes: MAX_TERMBASE_BYTES, timeoutMs: TERMBASE_READ_TIMEOUT_MS }).bytes;
     r = readTermbase(file, bytes);
   } catch (e) {
-    r = { sources: [], problems: [], unreadable: e instanceof FileRefused ? e.message : `${file} cannot be read: ${(e as Error).message}` };
+    r = { sources: [], domains: {}, problems: [], report: [], unreadable: e instanceof FileRefused ? e.message : `${file} cannot be read: ${(e as Error).message}` };
   }
   const count = (s: GlossarySource[]) => s.reduce((n, x) => n + ((x.data as { concepts?: unknown[] })?.concepts?.length ?? 0), 0);
-  const outcome: TermbaseOutcome = { file, problems: r.problems, unreadable: r.unreadable, concepts: count(r.sources) };
+  const outcome: TermbaseOutcome = { file, problems: r.problems, report: r.report, unreadable: r.unreadable, concepts: count(r.sources) };
   const copy = dir ? lastGoodCopy(dir, file) : undefined;
   if (!r.unreadable) {
     if (copy && bytes) {
       try { fs.mkdirSync(dir!, { recursive: true, mode: 0o700 }); writeFilesAtomic([{ path: copy, text: bytes }]); } catch { /* kept next time */ }
     }
-    return { sources: r.sources, outcome };
+    return { sources: r.sources, domains: r.domains, outcome };
   }
   if (copy && fs.existsSync(copy)) {
     try {
       const last = readTermbase(file, fs.readFileSync(copy));
-      if (!last.unreadable) return { sources: last.sources, outcome: { ...outcome, fromLastGood: true, concepts: count(last.sources) } };
+      if (!last.unreadable) return { sources: last.sources, domains: last.domains, outcome: { ...outcome, fromLastGood: true, concepts: count(last.sources) } };
     } catch { /* no usable copy */ }
   }
-  return { sources: [], outcome };
+  return { sources: [], domains: {}, outcome };
 }
 
 /** Reads, merges and builds; keeps the build in the cache folder. Never throws for a bad termbase: that is an outcome. */
 export function runTermbaseBuild(req: TermbaseBuildRequest, progress: BuildProgress = () => undefined): TermbaseBuildResult {
   const t0 = Date.now();
   const termbases: GlossarySource[] = [];
+  let domains: DomainNames = {};
   const outcomes: TermbaseOutcome[] = [];
   req.termbases.forEach((file, i) => {
     progress(Math.round((40 * i) / req.termbases.length), path.basename(file));
-    const { sources, outcome } = readWithLastGood(file, req.lastGoodDir ?? req.cacheDir);
+    const r = readWithLastGood(file, req.lastGoodDir ?? req.cacheDir);
+    const { sources, outcome } = r;
+    domains = { ...domains, ...r.domains };
     termbases.push(...sources);
     outcomes.push(outcome);
   });
@@ -149,7 +145,8 @@ export function runTermbaseBuild(req: TermbaseBuildRequest, progress: BuildProgr
   const merged = mergeGlossaries(builtin.sources, [...termbases, ...req.workspace], req.useBuiltin);
   const tRead = Date.now();
   progress(45);
-  const built = buildGlossary(merged.sources, { domains: builtin.domains, trusted: true });
+  // The termbases' subject fields by the names they give them; the built-in domains keep their five languages.
+  const built = buildGlossary(merged.sources, { domains: { ...domains, ...builtin.domains }, trusted: true });
   const tBuild = Date.now();
   progress(85);
   const issues = [...merged.issues, ...built.issues];
