@@ -7,4 +7,6 @@ import { engineDefine } from '../../server/scripts/engine.mjs';
 await build({
   entryPoints: ['test/bench/bench.ts'], outfile: 'out/bench/bench.js', bundle: true, platform: 'node', target: 'node20',
   format: 'cjs', sourcemap: true, logLevel: 'warning', define: engineDefine(), external: ['textlint', 'textlint-rule-terminology'],
+  // jsonc-parser's UMD main cannot be bundled (the server's termbase build, section 9, uses it): take its ES module.
+  mainFields: ['module', 'main'],
 });
