@@ -67,7 +67,7 @@ async function loadOnce(serverJs: string, termbase: string, cacheDir: string, di
     const progress = c.notes.some((n) => n.method === '$/progress' && n.params.value?.kind === 'begin');
     return { loadMs: at - t0, hovers, concepts: m ? Number(m[1]) : undefined, progress };
   } catch (e) {
-    throw new Error(`${(e as Error).message}; the server said: ${c.notes.filter((n) => n.method === 'window/logMessage').map((n) => n.params.message).join(' | ')} ${c.stderr}`);
+    throw new Error(`${(e as Error).message}; the server said: ${c.notes.filter((n) => n.method === 'window/logMessage').map((n) => n.params.message).join(' | ')} ${c.stderr}`, { cause: e });
   } finally {
     c.proc.kill();
   }
