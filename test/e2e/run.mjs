@@ -582,27 +582,10 @@ const scenarios = [
   {
     name: 'a termbase in lingo.glossaries (TBX): hover shows its term and definition',
     async run({ page, workspace, snap }) {
-      // A TBX v2 export with one concept, the workspace's settings.json naming it, and a document using its term;
-      // all three removed at the end, so the scenarios after this one see the built-in glossary.
-      const tbx = `<?xml version="1.0" encoding="UTF-8"?>
-<martif type="TBX" xml:lang="en">
-  <text><body>
-    <termEntry id="bb-1">
-      <descrip type="subjectField">Tenders</descrip>
-      <langSet xml:lang="en">
-        <descrip type="definition">The shared list of every open tender and who writes each bid.</descrip>
-        <tig><term>bid board</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></tig>
-        <tig><term>tender wall</term><termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></tig>
-      </langSet>
-    </termEntry>
-  </body></text>
-</martif>
-`;
+      // terms/tenders.tbx (a TBX v2 export with one concept) and tenders.md are in the workspace; the setting is
+      // written into its settings.json here and removed at the end, so the other scenarios see the built-in glossary.
       const settings = path.join(workspace, '.vscode', 'settings.json');
       const doc = 'tenders.md';
-      fs.mkdirSync(path.join(workspace, 'terms'), { recursive: true });
-      fs.writeFileSync(path.join(workspace, 'terms', 'tenders.tbx'), tbx);
-      fs.writeFileSync(path.join(workspace, doc), '# Tenders\n\nEvery Monday the team reads the bid board together.\n');
       fs.mkdirSync(path.dirname(settings), { recursive: true });
       fs.writeFileSync(settings, JSON.stringify({ 'lingo.glossaries': ['terms/tenders.tbx'] }, null, 2));
       try {
@@ -615,8 +598,6 @@ const scenarios = [
         assert.ok(text.includes('bid board'), text);
       } finally {
         fs.rmSync(settings, { force: true });
-        fs.rmSync(path.join(workspace, 'terms'), { recursive: true, force: true });
-        fs.rmSync(path.join(workspace, doc), { force: true });
         await page.mouse.move(5, 5);
         await page.keyboard.press('Escape');
       }
