@@ -5,11 +5,12 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { parseArgs as parseArgsOf, type ParseArgsConfig } from 'util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import pkg from '../../package.json';
 import {
   buildGlossary, formatIssue, getLanguageService, resolveSettings, mergeGlossaries, RULE_DECLARATIONS,
-  type GlossaryFileData, type GlossaryIssue, type GlossarySource, type LanguageService, type Settings,
+  type DomainNames, type GlossaryFileData, type GlossaryIssue, type GlossarySource, type LanguageService, type Settings,
 } from './service';
 import { exportCsv, importCsv } from './node/csv';
 import { BUILT_NAME, builtinGlossaryJson, loadBuiltGlossary, loadBuiltinGlossary, readGlossaryFolder, writeCompiledGlossary, type CompiledGlossary } from './node/glossaryFiles';
@@ -22,52 +23,74 @@ import { glossaryMarkdown } from './node/markdown';
 import { differences, documentReport, reportText, type Report } from './node/report';
 import { toSarif, type CheckResult } from './node/sarif';
 import { exportTbx, importTbx } from './node/tbx';
+import { problemLine, readGlossaryPathSync, reportLines } from './node/termbases';
+import { walkFiles } from './node/walk';
+import { compileGlob, isGlob } from './service/glob';
 
 export { writeAtomic };
 
 const USAGE = `usage: lingo check [paths or globs…] [--format text|json|sarif] [--fail-on error|warning|information]
-                   [--fix] [--lang en|sv|nl|pl|zh-Hant] [--glossary DIR] [--workspace DIR]
-       lingo report [paths or globs…] [--format text|json] [--lang xx] [--glossary DIR] [--workspace DIR]
+                   [--fix] [--lang en|sv|nl|pl|zh-Hant] [--glossary PATH]… [--workspace DIR]
+       lingo report [paths or globs…] [--format text|json] [--lang xx] [--glossary PATH]… [--workspace DIR]
        lingo glossary validate [--dir glossary]
        lingo glossary compile --out dist/glossary.json [--dir glossary]
        lingo glossary markdown --out glossary/GLOSSARY.md [--dir glossary] [--check]
        lingo glossary export --format tbx|csv --out FILE [--dir glossary]
        lingo glossary import FILE --out-dir DIR [--format tbx|csv] [--schema REF]
-Globs (quote them): * and ? within a folder name, ** across folders. Folders are searched for
-*.md, *.markdown and *.txt files.`;
+Globs (quote them): * and ? within a folder or file name, [a-z] one of a set, {md,txt} one of several,
+** any number of folders. Folders are searched for *.md, *.markdown and *.txt files, leaving out hidden
+folders, node_modules, dist and out.
+--glossary (repeatable): a termbase file (TBX, CSV, JSON or YAML), merged over the built-in glossary in the
+order given (the workspace's lingo.glossary.* last), or a glossary folder used instead of the built-in one.`;
 
 class UsageError extends Error {}
 
-const BOOLEAN_FLAGS = new Set(['fix', 'check', 'help']);
+/**
+ * Every option of every command, for node:util.parseArgs; each command then names the ones it takes (`only`).
+ * --glossary may be given several times.
+ */
+const OPTIONS = {
+  format: { type: 'string' }, 'fail-on': { type: 'string' }, fix: { type: 'boolean' }, lang: { type: 'string' },
+  glossary: { type: 'string', multiple: true }, workspace: { type: 'string' }, dir: { type: 'string' }, out: { type: 'string' },
+  check: { type: 'boolean' }, 'out-dir': { type: 'string' }, schema: { type: 'string' }, help: { type: 'boolean' },
+} as const satisfies ParseArgsConfig['options'];
 
-function parseArgs(argv: string[]): { positional: string[]; flags: Map<string, string | true> } {
-  const positional: string[] = [];
-  const flags = new Map<string, string | true>();
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--') { positional.push(...argv.slice(i + 1)); break; }
-    if (a.startsWith('--')) {
-      const eq = a.indexOf('=');
-      const k = eq < 0 ? a.slice(2) : a.slice(2, eq);
-      if (eq >= 0) flags.set(k, a.slice(eq + 1));
-      else if (!BOOLEAN_FLAGS.has(k) && i + 1 < argv.length && !argv[i + 1].startsWith('--')) flags.set(k, argv[++i]);
-      else flags.set(k, true);
-    } else positional.push(a);
+/** The options as given: a value, true for a switch, or every value of a repeatable option in order. */
+type Flags = Map<string, string | true | string[]>;
+
+function parseArgs(argv: string[]): { positional: string[]; flags: Flags } {
+  let parsed;
+  try {
+    parsed = parseArgsOf({ args: argv, options: OPTIONS, strict: true, allowPositionals: true });
+  } catch (e) {
+    // node:util's words, made ours: "unknown option --x", "--out needs a value".
+    const code = (e as NodeJS.ErrnoException).code;
+    const name = /'(-[^' ]+)/.exec((e as Error).message)?.[1] ?? '';
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`unknown option ${name}`);
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      throw new UsageError(/does not take an argument/.test((e as Error).message) ? `${name} takes no value` : `${name} needs a value`);
+    }
+    throw e;
   }
-  return { positional, flags };
+  const flags: Flags = new Map();
+  for (const [k, v] of Object.entries(parsed.values)) if (v !== undefined && v !== false) flags.set(k, v as string | true | string[]);
+  return { positional: parsed.positionals, flags };
 }
 
-function flag(flags: Map<string, string | true>, k: string): string | undefined {
+function flag(flags: Flags, k: string): string | undefined {
   const v = flags.get(k);
   if (v === true) throw new UsageError(`--${k} needs a value`);
-  return v;
+  return Array.isArray(v) ? v[v.length - 1] : v;
 }
 
-function only(flags: Map<string, string | true>, allowed: string[]): void {
+/** Every value of a repeatable option, in the order given. */
+const flagList = (flags: Flags, k: string): string[] => ((v) => (v === undefined ? [] : Array.isArray(v) ? v : v === true ? [] : [v]))(flags.get(k));
+
+function only(flags: Flags, allowed: string[]): void {
   for (const k of flags.keys()) if (!allowed.includes(k)) throw new UsageError(`unknown option --${k}`);
 }
 
-function choice(flags: Map<string, string | true>, k: string, allowed: string[], fallback: string): string {
+function choice(flags: Flags, k: string, allowed: string[], fallback: string): string {
   const v = flag(flags, k) ?? fallback;
   if (!allowed.includes(v)) throw new UsageError(`--${k} must be one of ${allowed.join(', ')}, not "${v}"`);
   return v;
@@ -98,7 +121,7 @@ function fileData(sources: GlossarySource[]): GlossaryFileData[] {
   });
 }
 
-function glossaryCommand(rest: string[], flags: Map<string, string | true>): number {
+function glossaryCommand(rest: string[], flags: Flags): number {
   const sub = rest[0];
   if (sub === 'import') return importCommand(rest.slice(1), flags);
   if (!['validate', 'compile', 'markdown', 'export'].includes(sub)) throw new UsageError(`unknown glossary command: ${sub ?? '(none)'}`);
@@ -152,7 +175,7 @@ function glossaryCommand(rest: string[], flags: Map<string, string | true>): num
 /** An exchange file larger than this is not read (the whole built-in glossary as TBX is about 2 MB). */
 const MAX_IMPORT_BYTES = 256 * 1048576;
 
-function importCommand(rest: string[], flags: Map<string, string | true>): number {
+function importCommand(rest: string[], flags: Flags): number {
   only(flags, ['out-dir', 'format', 'schema']);
   if (rest.length !== 1) throw new UsageError('glossary import needs exactly one FILE');
   const file = rest[0];
@@ -189,59 +212,31 @@ function importCommand(rest: string[], flags: Map<string, string | true>): numbe
 
 // ---- documents -------------------------------------------------------------------------
 
-const DOC_EXT = /\.(md|markdown|txt)$/i;
-const skipDir = (name: string) => name === 'node_modules' || name.startsWith('.');
-
-/** A glob (* and ? within a path segment, ** across segments) as a regular expression over '/'-separated paths. */
-export function globRegExp(glob: string): RegExp {
-  let re = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === '*' && glob[i + 1] === '*') {
-      const atStart = i === 0 || glob[i - 1] === '/';
-      if (atStart && glob[i + 2] === '/') { re += '(?:[^/]+/)*'; i += 2; }
-      else if (atStart && i + 2 === glob.length) { re += '.*'; i += 1; }
-      else { re += '[^/]*'; i += 1; }
-    } else if (c === '*') re += '[^/]*';
-    else if (c === '?') re += '[^/]';
-    else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${re}$`);
-}
-
-function walk(dir: string, visit: (file: string) => void): void {
-  for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) { if (!skipDir(e.name)) walk(p, visit); }
-    else if (e.isFile()) visit(p);
-  }
-}
-
-/** Expands files, folders and globs into the list of documents to read, in a stable order. */
-export function expandPaths(args: string[]): string[] {
+/**
+ * Expands files, folders and globs into the list of documents to read, in a stable order. A folder gives its
+ * Markdown and text files, a glob the files it matches below the folder it starts in (glob.ts), both walked by
+ * walk.ts (hidden folders, node_modules, dist and out left out). An argument that names a file or folder is taken
+ * as that, even when it holds a character special in globs ("notes [draft].md").
+ */
+export async function expandPaths(args: string[]): Promise<string[]> {
   const out: string[] = [];
   const seen = new Set<string>();
   const add = (f: string) => { const k = path.resolve(f); if (!seen.has(k)) { seen.add(k); out.push(f); } };
   for (const arg of args.length ? args : ['.']) {
     const norm = arg.split(path.sep).join('/');
     const segs = norm.split('/');
-    const k = segs.findIndex((s) => /[*?]/.test(s));
+    const k = fs.existsSync(arg) ? -1 : segs.findIndex(isGlob);
     if (k < 0) {
       if (!fs.existsSync(arg)) throw new UsageError(`no such file or folder: ${arg}`);
-      if (fs.statSync(arg).isDirectory()) walk(arg, (f) => { if (DOC_EXT.test(f)) add(f); });
+      if (fs.statSync(arg).isDirectory()) for (const f of await walkFiles(arg)) add(f);
       else add(arg);
       continue;
     }
     const baseSegs = segs.slice(0, k);
     const base = baseSegs.length === 1 && baseSegs[0] === '' ? '/' : baseSegs.join('/') || '.';
-    const re = globRegExp(segs.slice(k).join('/'));
+    const glob = compileGlob(segs.slice(k).join('/'));
     const before = out.length;
-    if (fs.existsSync(base) && fs.statSync(base).isDirectory()) {
-      walk(base, (f) => {
-        const rel = path.relative(base, f).split(path.sep).join('/');
-        if (re.test(rel)) add(base === '.' ? rel : path.join(base, rel));
-      });
-    }
+    if (fs.existsSync(base) && fs.statSync(base).isDirectory()) for (const f of await walkFiles(base, { accept: (rel) => glob.matches(rel) })) add(f);
     if (out.length === before) throw new UsageError(`no files match ${arg}`);
   }
   return out;
@@ -252,7 +247,7 @@ export function expandPaths(args: string[]): string[] {
  * and the lingo.* keys of its .vscode/settings.json. --workspace DIR, else the current folder.
  */
 const settingsCache = new Map<string, Record<string, unknown>>();
-function workspaceSettings(flags: Map<string, string | true>): Record<string, unknown> {
+function workspaceSettings(flags: Flags): Record<string, unknown> {
   const dir = flag(flags, 'workspace') ?? '.';
   const known = settingsCache.get(dir);
   if (known) return known;
@@ -286,20 +281,48 @@ function readWorkspaceSettings(dir: string): Record<string, unknown> {
   return out;
 }
 
-function settingsFor(flags: Map<string, string | true>, lang: string): Settings {
+function settingsFor(flags: Flags, lang: string): Settings {
   // The command line reports every finding: lingo.maxProblems limits what an editor shows.
   const raw = { ...workspaceSettings(flags), maxProblems: 0 };
   return resolveSettings(lang === 'auto' && flags.get('lang') === undefined ? raw : { ...raw, language: lang });
 }
 
-function loadService(flags: Map<string, string | true>): LanguageService | undefined {
-  const dir = flag(flags, 'glossary');
-  let compiled: CompiledGlossary | undefined;
-  if (dir) {
-    const r = sourceGlossary(dir);
-    if (reportIssues(r.issues)) return undefined;
-    compiled = r.compiled;
+/**
+ * The glossaries of --glossary, in order: a glossary folder (concepts/*.json, as in this repository) is the base
+ * in place of the built-in glossary, as before; a file (TBX, CSV, JSON or YAML: a company termbase) is merged over
+ * the base, in the order given. Problems are printed as file:line:col, and what a termbase says that Lingo could
+ * not map (statuses, languages, data categories) as a report; a file that cannot be read at all stops the run.
+ */
+function glossaryPaths(flags: Flags): { folder?: CompiledGlossary; termbases: GlossarySource[]; domains: DomainNames } | undefined {
+  let folder: CompiledGlossary | undefined;
+  const termbases: GlossarySource[] = [];
+  const domains: DomainNames = {};
+  let failed = false;
+  for (const p of flagList(flags, 'glossary')) {
+    if (fs.existsSync(p) && fs.statSync(p).isDirectory()) {
+      const r = sourceGlossary(p);
+      if (reportIssues(r.issues)) { failed = true; continue; }
+      folder = r.compiled;
+      continue;
+    }
+    const read = readGlossaryPathSync(p);
+    for (const problem of read.problems) process.stderr.write(`${shown(problemLine(problem))}\n`);
+    const report = reportLines(read);
+    if (report.length) {
+      process.stderr.write(`${shown(p)}: ${read.concepts} concepts; not everything in it maps to Lingo:\n`);
+      for (const line of report) process.stderr.write(`  ${shown(line)}\n`);
+    }
+    if (!read.sources.length && read.problems.some((x) => x.severity === 'error')) { failed = true; continue; }
+    termbases.push(...read.sources);
+    for (const [id, names] of Object.entries(read.domains)) domains[id] ??= names;
   }
+  return failed ? undefined : { folder, termbases, domains };
+}
+
+function loadService(flags: Flags): LanguageService | undefined {
+  const given = glossaryPaths(flags);
+  if (!given) return undefined;
+  let compiled = given.folder;
   const workspace = flag(flags, 'workspace') ?? '.';
   const team = findWorkspaceGlossary(workspace);
   const teamSources = [];
@@ -316,7 +339,7 @@ function loadService(flags: Map<string, string | true>): LanguageService | undef
     teamSources.push(wg.source);
   }
   const useBuiltin = workspaceSettings(flags).builtinGlossary !== false;
-  if (!compiled && !teamSources.length && useBuiltin) {
+  if (!compiled && !given.termbases.length && !teamSources.length && useBuiltin) {
     // The built-in glossary alone: as built at build time (glossary.bin), unless that cannot be used.
     const json = builtinGlossaryJson(__dirname);
     const built = json ? loadBuiltGlossary(json) : undefined;
@@ -324,9 +347,10 @@ function loadService(flags: Map<string, string | true>): LanguageService | undef
     if (built) process.stderr.write(`${built.problem}; building the glossary from ${json} instead\n`);
   }
   compiled ??= loadBuiltinGlossary(__dirname);
-  const merged = mergeGlossaries(compiled.sources, teamSources, useBuiltin);
+  // Built-in (or the folder), then each termbase in order, then the workspace's team glossary last.
+  const merged = mergeGlossaries(compiled.sources, [...given.termbases, ...teamSources], useBuiltin);
   if (reportIssues(merged.issues)) return undefined;
-  return getLanguageService(attachHanLexicon(buildGlossary(merged.sources, { domains: compiled.domains, trusted: true }).glossary, lexiconFile(__dirname)));
+  return getLanguageService(attachHanLexicon(buildGlossary(merged.sources, { domains: { ...given.domains, ...compiled.domains }, trusted: true }).glossary, lexiconFile(__dirname)));
 }
 
 const openDoc = (file: string, text: string, version = 1) =>
@@ -419,14 +443,14 @@ function writeChunks(out: NodeJS.WriteStream, lines: string[]): void {
   for (let i = 0; i < lines.length; i += 4096) out.write(lines.slice(i, i + 4096).join(''));
 }
 
-function check(paths: string[], flags: Map<string, string | true>): number {
+async function check(paths: string[], flags: Flags): Promise<number> {
   only(flags, ['format', 'fail-on', 'fix', 'lang', 'glossary', 'workspace']);
   const fmt = choice(flags, 'format', ['text', 'json', 'sarif'], 'text');
   const failOn = choice(flags, 'fail-on', ['error', 'warning', 'information', 'hint'], 'warning');
   const lang = choice(flags, 'lang', ['auto', 'en', 'sv', 'nl', 'pl', 'zh-Hant'], 'auto');
   const fix = flags.get('fix') === true;
   const settings = settingsFor(flags, lang);
-  const files = expandPaths(paths);
+  const files = await expandPaths(paths);
   const fileOrder = new Map(files.map((f, i) => [f, i]));
   const notFixed: { file: string; why: string; count: number }[] = [];
   const service = loadService(flags);
@@ -501,12 +525,12 @@ function check(paths: string[], flags: Map<string, string | true>): number {
   return all.some((r) => LEVELS.indexOf(r.severity) >= threshold) ? 1 : 0;
 }
 
-function report(paths: string[], flags: Map<string, string | true>): number {
+async function report(paths: string[], flags: Flags): Promise<number> {
   only(flags, ['format', 'lang', 'glossary', 'workspace']);
   const fmt = choice(flags, 'format', ['text', 'json'], 'text');
   const lang = choice(flags, 'lang', ['auto', 'en', 'sv', 'nl', 'pl', 'zh-Hant'], 'auto');
   const settings = settingsFor(flags, lang);
-  const files = expandPaths(paths);
+  const files = await expandPaths(paths);
   const service = loadService(flags);
   if (!service) return 2;
   const documents = [];
@@ -528,13 +552,13 @@ function report(paths: string[], flags: Map<string, string | true>): number {
   return 0;
 }
 
-export function main(argv: string[]): number {
+export async function main(argv: string[]): Promise<number> {
   try {
     const { positional, flags } = parseArgs(argv);
     const [cmd, ...rest] = positional;
     if (flags.has('help') || !cmd) { process.stdout.write(USAGE + '\n'); return cmd || flags.has('help') ? 0 : 2; }
-    if (cmd === 'check') return check(rest, flags);
-    if (cmd === 'report') return report(rest, flags);
+    if (cmd === 'check') return await check(rest, flags);
+    if (cmd === 'report') return await report(rest, flags);
     if (cmd === 'glossary') return glossaryCommand(rest, flags);
     throw new UsageError(`unknown command: ${cmd}`);
   } catch (e) {
@@ -548,5 +572,5 @@ export function main(argv: string[]): number {
 if (require.main === module) {
   // `lingo check | head`: a closed pipe ends the output quietly.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0); else throw e; });
-  process.exitCode = main(process.argv.slice(2));
+  void main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
 }

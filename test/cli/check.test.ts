@@ -103,6 +103,25 @@ describe('lingo check', function () {
     assert.deepStrictEqual([...new Set(JSON.parse(inDocs.stdout).map((x: { file: string }) => x.file))], ['en/launch-plan.md']);
   });
 
+  it('walks folders as the editor\'s workspace scan does: no hidden folders, node_modules, dist or out', () => {
+    const dir = tmpDir();
+    const files = ['a.md', 'b/c.txt', 'b/d.markdown', 'b/skip.rst', '.hidden.md', '.git/x.md', 'node_modules/p/README.md', 'dist/x.md', 'out/y.md', 'b/.cache/z.md', 'notes [draft].md', 'e/{x}.md'];
+    for (const f of files) {
+      fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
+      fs.writeFileSync(path.join(dir, f), 'The MQL is new.\n'); // an acronym not spelled out: one finding per file checked
+    }
+    const checked = (args: string[]) => [...new Set(JSON.parse(lingo(['check', ...args, '--format', 'json'], dir).stdout).map((x: { file: string }) => x.file.split(path.sep).join('/')))];
+    // Depth first, each folder in name order.
+    assert.deepStrictEqual(checked(['.']), ['a.md', 'b/c.txt', 'b/d.markdown', 'e/{x}.md', 'notes [draft].md']);
+    assert.deepStrictEqual(checked(['**']), ['a.md', 'b/c.txt', 'b/d.markdown', 'b/skip.rst', 'e/{x}.md', 'notes [draft].md']);
+    assert.deepStrictEqual(checked(['**/*.{md,txt}']), ['a.md', 'b/c.txt', 'e/{x}.md', 'notes [draft].md']);
+    assert.deepStrictEqual(checked(['b/[c-d].*']), ['b/c.txt', 'b/d.markdown']);
+    // A folder named on the command line is walked, though a walk would pass it by; a file is read as named.
+    assert.deepStrictEqual(checked(['dist', '.hidden.md']), ['dist/x.md', '.hidden.md']);
+    // A name with a glob's characters is that file when it exists.
+    assert.deepStrictEqual(checked(['notes [draft].md', 'e/{x}.md']), ['notes [draft].md', 'e/{x}.md']);
+  });
+
   it('writes JSON with positions, severity, rule and message', () => {
     const r = lingo(['check', SLA, '--format', 'json']);
     const results = JSON.parse(r.stdout);

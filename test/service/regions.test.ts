@@ -7,7 +7,7 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { findIgnoredRegions, URL_RE } from '../../server/src/service/regions';
-import { lineStarts, positionIn, positionsIn } from '../../server/src/service/util';
+import { lineStarts, positionAt, positionIn, positionsIn, positionsOf } from '../../server/src/service/util';
 
 /** The definition: what the search from each "@" replaces. */
 const EMAIL_RE = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
@@ -84,9 +84,12 @@ describe('line starts and positions', () => {
       const doc = TextDocument.create('file:///t.md', 'markdown', 1, text);
       const starts = lineStarts(text);
       const inOrder = positionsIn(starts, text); // remembers its last line: asked in any order, still exact
+      const lazy = positionsOf(text); // the same table, made at the first offset asked for
       for (const o of [...offsets, 0, text.length, ...offsets.slice().sort((x, y) => x - y)]) {
         assert.deepStrictEqual(positionIn(starts, text, o), doc.positionAt(o), `${JSON.stringify(text)} @ ${o}`);
         assert.deepStrictEqual(inOrder(o), doc.positionAt(o), `${JSON.stringify(text)} @ ${o} (with a hint)`);
+        assert.deepStrictEqual(lazy(o), doc.positionAt(o), `${JSON.stringify(text)} @ ${o} (positionsOf)`);
+        assert.deepStrictEqual(positionAt(text, o), doc.positionAt(o), `${JSON.stringify(text)} @ ${o} (positionAt)`);
       }
     }), { numRuns: 3000, seed: Number(process.env.LINGO_PROP_SEED ?? 4242) });
   });

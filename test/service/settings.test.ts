@@ -1,26 +1,6 @@
 import * as assert from 'assert';
 import { RULE_DECLARATIONS, SETTING_KEYS } from '../../server/src/service/declarations';
-import { DEFAULT_SETTINGS, globMatches, resolveSettings, type Settings } from '../../server/src/service/settings';
-
-describe('file language globs', () => {
-  const CASES: [string, string, boolean][] = [
-    ['*.sla.md', '/work/contracts/team.sla.md', true],
-    ['contracts/*.sla.md', '/work/contracts/team.sla.md', true],
-    ['contracts/*.sla.md', '/work/contracts/old/team.sla.md', false],
-    ['contracts/**/*.sla.md', '/work/contracts/old/team.sla.md', true],
-    ['contracts/**/*.sla.md', '/work/contracts/team.sla.md', true],
-    ['**/x.md', '/a/b/x.md', true],
-    ['**/x.md', '/a/bx.md', false],
-    ['doc?.md', '/w/doc1.md', true],
-    ['doc?.md', '/w/doc12.md', false],
-    ['team.md', '/w/myteam.md', false],
-  ];
-  for (const [glob, path, expected] of CASES) it(`${glob} ~ ${path}: ${expected}`, () => assert.strictEqual(globMatches(glob, path), expected));
-  it('takes linear time on patterns that make regular expressions backtrack', () => {
-    // Would take seconds with a backtracking regular expression; checked for its answer, not its time.
-    assert.strictEqual(globMatches('*a*a*a*a*a*a*a*a*a*a*a*a*b', '/' + 'a'.repeat(60)), false);
-  });
-});
+import { DEFAULT_SETTINGS, fixedLanguage, resolveSettings, type Settings } from '../../server/src/service/settings';
 
 describe('settings read by their declared schemas', () => {
   const D = DEFAULT_SETTINGS;
@@ -62,4 +42,18 @@ describe('settings read by their declared schemas', () => {
     assert.deepStrictEqual(DEFAULT_SETTINGS.fileLanguages, {});
     assert.strictEqual(DEFAULT_SETTINGS.languages.length, 5);
   });
+});
+
+describe('lingo.fileLanguages: the first glob that matches the end of the path', () => {
+  const fileLanguages = { 'contracts/**/*.sla.md': 'nl', '*.{sv,se}.md': 'sv', 'pl/[a-m]*.md': 'pl', 'team.md': 'zh-Hant' } as const;
+  const CASES: [string, string | undefined][] = [
+    ['file:///work/contracts/old/team.sla.md', 'nl'],
+    ['file:///work/notes.se.md', 'sv'],
+    ['file:///work/pl/kontrakt.md', 'pl'],
+    ['file:///work/pl/umowa.md', undefined],
+    ['file:///work/team.md', 'zh-Hant'],
+    ['file:///work/myteam.md', undefined],
+    ['file:///work/%C3%A5rs%20plan.sv.md', 'sv'], // "års plan.sv.md", decoded
+  ];
+  for (const [uri, lang] of CASES) it(`${uri}: ${lang}`, () => assert.strictEqual(fixedLanguage(resolveSettings({ fileLanguages }), uri), lang));
 });

@@ -10,6 +10,7 @@ import * as path from 'path';
 import type * as YAML from 'yaml';
 import { buildGlossary, compiledMeta, decodeGlossary, encodeGlossary, type CompiledSource, type DomainNames, type Glossary, type GlossaryIssue, type GlossarySource } from '../service';
 import { writeFilesAtomic } from './files';
+import { positionAt } from '../service/util';
 
 /** The YAML library, loaded on first use: most glossaries are JSON, and the server starts faster without it. */
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- an import would load it at start
@@ -50,10 +51,8 @@ export function parseGlossaryText(file: string, text: string): { data?: unknown;
     const m = /position (\d+)/.exec(msg);
     let where = '(file)';
     if (m) {
-      const pos = Number(m[1]);
-      const before = text.slice(0, pos);
-      const line = before.split('\n').length;
-      where = `line ${line}, column ${pos - before.lastIndexOf('\n')}`;
+      const { line, character } = positionAt(text, Number(m[1]));
+      where = `line ${line + 1}, column ${character + 1}`;
     }
     return { issue: { file, entry: '(file)', field: where, message: `is not valid ${yaml ? 'YAML' : 'JSON'}: ${msg.replace(/^.*?: /, '')}`, severity: 'error', pointer: '' } };
   }

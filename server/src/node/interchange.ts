@@ -3,6 +3,7 @@
  * data against the glossary schema (reporting each problem at the line it came from), writing the
  * per-domain JSON files in the repository's style; writing files (all or nothing) is files.ts's, re-exported here.
  */
+import { positionsOf } from '../service/util';
 import { buildGlossary, validateGlossaryFile, type AcronymData, type ConceptData, type GlossaryFileData, type LangSectionData, type TermData } from '../service';
 
 export interface Pos { line: number; col: number }
@@ -118,18 +119,8 @@ const oneLine = (o: object): string => '{' + Object.entries(o).map(([k, v]) => `
 
 export { writeAtomic, writeFilesAtomic } from './files';
 
-/** Line and column (1-based) of an offset, from a table of line starts. */
-export function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return starts;
-}
-
-export function posAt(starts: number[], offset: number): Pos {
-  let lo = 0, hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid; else hi = mid - 1;
-  }
-  return { line: lo + 1, col: offset - starts[lo] + 1 };
+/** Line and column (1-based) of offsets in a text, from the service's line table (made once per text). */
+export function filePositions(text: string): (offset: number) => Pos {
+  const at = positionsOf(text);
+  return (offset) => { const p = at(offset); return { line: p.line + 1, col: p.character + 1 }; };
 }

@@ -25,7 +25,7 @@
  * processing): enough for TBX, with file:line:col errors.
  */
 import { isLang, type AcronymData, type ConceptData, type GlossaryFileData, type Lang, type LangSectionData, type Status, type TermContext, type TermData } from '../service';
-import { FileError, lineStarts, posAt, posKey, type Imported, type Pos } from './interchange';
+import { FileError, filePositions, posKey, type Imported, type Pos } from './interchange';
 import { looksTraditional, mapLanguage, STATUS_CATEGORIES, type RawConcept, type RawLang, type RawTerm, type TermbaseLog } from './termbaseVocab';
 
 // ---- XML reader ------------------------------------------------------------------
@@ -62,7 +62,7 @@ export function parseXml(file: string, input: string, onClose?: OnClose): XmlEle
   };
   let i = 0;
   const fail = (msg: string, at = i): never => {
-    const p = posAt(lineStarts(text), at);
+    const p = filePositions(text)(at);
     throw new FileError(file, p.line, p.col, msg);
   };
   const name = (): string => {

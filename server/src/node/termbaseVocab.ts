@@ -211,6 +211,12 @@ function shorten(s: string, max: number): string {
 const ORDER: Record<Status, number> = { preferred: 0, admitted: 1, deprecated: 2 };
 
 /**
+ * A string of its own. Texts read from a termbase are slices of the whole file's text, and V8 keeps the whole text
+ * (140 MB for 70 MB of TBX in two-byte characters) alive while one slice of it lives: the glossary keeps copies.
+ */
+export const own = (s: string): string => (s.length < 13 ? s : Buffer.from(s, 'utf8').toString('utf8'));
+
+/**
  * Makes a gathered concept valid Lingo data, or undefined (counted) when no language of Lingo's is left with a term.
  * Statuses are mapped (a term without one: the first of its language preferred, the others admitted; a value with no
  * Lingo status: admitted, counted); the preferred term comes first; a language of only acronyms uses them as terms;
@@ -224,7 +230,7 @@ export function finishConcept(raw: RawConcept, id: string, log: TermbaseLog): Co
     const seen = new Set<string>();
     let first = true;
     for (const t of l.terms) {
-      const text = t.text.replace(/\s+/g, ' ').trim();
+      const text = own(t.text.replace(/\s+/g, ' ').trim());
       if (!text) { log.note('concept', 'empty term', t.pos, 'left out'); continue; }
       if (text.length > LIMITS.text) { log.problem(t.pos, `the term "${text.slice(0, 40)}…" is longer than ${LIMITS.text} characters; it is left out`, 'warning'); continue; }
       const key = `${t.acronym ? 'a' : 't'}${text}`;
@@ -258,7 +264,7 @@ export function finishConcept(raw: RawConcept, id: string, log: TermbaseLog): Co
     if (!terms.length) continue;
     terms.sort((a, b) => ORDER[a.status] - ORDER[b.status]); // stable: the termbase's order within a status
     const sec: ConceptData['langs'][Lang] = { terms };
-    if (l.definition !== undefined && l.definition.trim()) sec.definition = longText(l.definition.replace(/\s+/g, ' ').trim(), LIMITS.definition, 'definition', l.pos, log);
+    if (l.definition !== undefined && l.definition.trim()) sec.definition = own(longText(l.definition.replace(/\s+/g, ' ').trim(), LIMITS.definition, 'definition', l.pos, log));
     if (acronyms.length) sec.acronyms = acronyms;
     langs[l.lang] = sec;
   }
@@ -267,7 +273,7 @@ export function finishConcept(raw: RawConcept, id: string, log: TermbaseLog): Co
     return undefined;
   }
   const firstTerm = (langs.en ?? Object.values(langs)[0]!).terms[0].text;
-  const concept: ConceptData = { id, name: shorten((raw.name ?? firstTerm).trim() || firstTerm, LIMITS.name) } as ConceptData;
+  const concept: ConceptData = { id, name: own(shorten((raw.name ?? firstTerm).trim() || firstTerm, LIMITS.name)) } as ConceptData;
   const lingo = raw.lingo ?? {};
   if (raw.related.length || lingo.related) concept.related = [...new Set(raw.related)];
   if (lingo.seeds) concept.seeds = lingo.seeds;
@@ -278,7 +284,7 @@ export function finishConcept(raw: RawConcept, id: string, log: TermbaseLog): Co
 
 function noteText(s: string, at: Pos, log: TermbaseLog): string | undefined {
   const t = s.replace(/\s+/g, ' ').trim();
-  return t ? longText(t, LIMITS.note, 'note', at, log) : undefined;
+  return t ? own(longText(t, LIMITS.note, 'note', at, log)) : undefined;
 }
 
 function longText(s: string, max: number, what: string, at: Pos, log: TermbaseLog): string {

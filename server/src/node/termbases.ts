@@ -9,12 +9,13 @@
  * cannot be used is left out with a problem (file:line:col); what the termbase says that Lingo has no place for
  * (a status word, a language, a data category) is counted in `statusReport` with its first place.
  */
+import { parse as parseJsonc, printParseErrorCode, ParseErrorCode, type ParseError } from 'jsonc-parser';
 import * as path from 'path';
 import { validateGlossaryFile, type ConceptData, type DomainNames, type GlossarySource, type Lang } from '../service';
 import { importCsv, isLingoCsvHeader, parseCsv, readColumnsCsv, sniffSeparator } from './csv';
 import { decodeText, decodeXml, FileRefused, readLimited, readLimitedAsync } from './files';
 import { parseGlossaryText } from './glossaryFiles';
-import { FileError, lineStarts, posAt } from './interchange';
+import { FileError, filePositions } from './interchange';
 import { readTbxTermbase } from './tbx';
 import { ConceptIds, domainId, finishConcept, mapLanguage, slug, TermbaseLog, type Pos, type RawConcept, type TermbaseProblem, type UnmappedEntry } from './termbaseVocab';
 import { pointerRanges } from './workspaceGlossary';
@@ -48,26 +49,27 @@ export interface TermbaseRead {
 /** A termbase larger than this is not read (a 50,000-concept TBX in five languages is about 60 MB). */
 export const MAX_TERMBASE_BYTES = 256 * 1048576;
 
+
 /** Reads one glossary path (TBX, CSV, JSON or YAML) without blocking on the disk. Never rejects for bad input. */
 export async function readGlossaryPath(file: string, options: { root?: string } = {}): Promise<TermbaseRead> {
-  let bytes: Uint8Array;
+  const held: { bytes?: Uint8Array } = {};
   try {
-    bytes = (await readLimitedAsync(file, { maxBytes: MAX_TERMBASE_BYTES, root: options.root })).bytes;
+    held.bytes = (await readLimitedAsync(file, { maxBytes: MAX_TERMBASE_BYTES, root: options.root })).bytes;
   } catch (e) {
     return unreadable(file, e);
   }
-  return readGlossaryBytes(file, bytes);
+  return readHeld(file, held);
 }
 
 /** readGlossaryPath, synchronous (the CLI). */
 export function readGlossaryPathSync(file: string, options: { root?: string } = {}): TermbaseRead {
-  let bytes: Uint8Array;
+  const held: { bytes?: Uint8Array } = {};
   try {
-    bytes = readLimited(file, { maxBytes: MAX_TERMBASE_BYTES, root: options.root }).bytes;
+    held.bytes = readLimited(file, { maxBytes: MAX_TERMBASE_BYTES, root: options.root }).bytes;
   } catch (e) {
     return unreadable(file, e);
   }
-  return readGlossaryBytes(file, bytes);
+  return readHeld(file, held);
 }
 
 function unreadable(file: string, e: unknown): TermbaseRead {
@@ -91,7 +93,12 @@ export function termbaseFormat(file: string, head: string): TermbaseFormat {
 
 /** Reads a termbase from its bytes (readGlossaryPath without the disk: tests, a worker handed the bytes). */
 export function readGlossaryBytes(file: string, bytes: Uint8Array): TermbaseRead {
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 2048)).toString('utf8');
+  return readHeld(file, { bytes });
+}
+
+/** Reads from bytes the holder gives up once they are decoded (a large file's bytes are not kept while it is read). */
+function readHeld(file: string, held: { bytes?: Uint8Array }): TermbaseRead {
+  const head = ((b) => Buffer.from(b.buffer, b.byteOffset, Math.min(b.byteLength, 2048)).toString('utf8'))(held.bytes!);
   const format = termbaseFormat(file, head);
   const log = new TermbaseLog(file);
   const result = (sources: GlossarySource[], domains: DomainNames = {}): TermbaseRead => ({
@@ -99,7 +106,8 @@ export function readGlossaryBytes(file: string, bytes: Uint8Array): TermbaseRead
     concepts: sources.reduce((n, s) => n + ((s.data as { concepts?: unknown[] }).concepts?.length ?? 0), 0),
     problems: log.allProblems(), statusReport: log.report(),
   });
-  const decoded = format === 'tbx' ? decodeXml(bytes) : ((d) => (d.encoding ? { text: d.text } : { problem: 'is not UTF-8 or UTF-16 text (save it as UTF-8)' }))(decodeText(bytes));
+  const decoded = format === 'tbx' ? decodeXml(held.bytes!) : ((d) => (d.encoding ? { text: d.text } : { problem: 'is not UTF-8 or UTF-16 text (save it as UTF-8)' }))(decodeText(held.bytes!));
+  held.bytes = undefined;
   if ('problem' in decoded) { log.problem({ line: 1, col: 1 }, decoded.problem); return result([]); }
   const text = decoded.text;
   try {
@@ -197,13 +205,22 @@ function readLingoFile(file: string, text: string, log: TermbaseLog): GlossarySo
   const { data, issue } = parseGlossaryText(file, text);
   if (issue) {
     const m = /line (\d+), column (\d+)/.exec(issue.field);
+    if (!m && !/\.ya?ml$/i.test(file)) {
+      // JSON.parse does not always say where: the JSON parser of the settings does.
+      const errors: ParseError[] = [];
+      parseJsonc(text, errors, { allowTrailingComma: false, disallowComments: true });
+      if (errors.length) {
+        log.problem(filePositions(text)(errors[0].offset), `is not valid JSON: ${JSON_ERRORS[errors[0].error] ?? printParseErrorCode(errors[0].error)}`);
+        return [];
+      }
+    }
     log.problem({ line: m ? Number(m[1]) : 1, col: m ? Number(m[2]) : 1 }, issue.message);
     return [];
   }
   const issues = validateGlossaryFile(file, data, 'workspace');
-  const starts = lineStarts(text);
+  const posAt = filePositions(text);
   const rangeOf = pointerRanges(file, text);
-  const at = (pointer: string) => posAt(starts, rangeOf(pointer)[0]);
+  const at = (pointer: string) => posAt(rangeOf(pointer)[0]);
   const bad = new Set<number>();
   let whole = false;
   for (const i of issues) {
@@ -222,6 +239,19 @@ function readLingoFile(file: string, text: string, log: TermbaseLog): GlossarySo
   const d = data as { concepts: unknown[] };
   return [{ file, data: { ...d, concepts: d.concepts.filter((_, i) => !bad.has(i)) } }];
 }
+
+const JSON_ERRORS: Partial<Record<ParseErrorCode, string>> = {
+  [ParseErrorCode.ValueExpected]: 'a value is missing here',
+  [ParseErrorCode.CommaExpected]: 'a comma is missing here',
+  [ParseErrorCode.ColonExpected]: 'a colon is missing here',
+  [ParseErrorCode.PropertyNameExpected]: 'a property name in double quotes is expected here',
+  [ParseErrorCode.CloseBraceExpected]: 'a closing } is missing',
+  [ParseErrorCode.CloseBracketExpected]: 'a closing ] is missing',
+  [ParseErrorCode.EndOfFileExpected]: 'text after the end of the JSON value',
+  [ParseErrorCode.InvalidCommentToken]: 'JSON has no comments',
+  [ParseErrorCode.UnexpectedEndOfString]: 'a string is not closed',
+  [ParseErrorCode.InvalidSymbol]: 'this character is not allowed here',
+};
 
 const KIND_WORDS: Record<UnmappedEntry['kind'], string> = {
   status: 'status', language: 'language', category: 'data category', termType: 'term type', shortened: 'shortened', concept: 'entry',

@@ -8,7 +8,10 @@ import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import { validateGlossaryFile, type GlossaryIssue, type GlossarySource } from '../service';
 import { loadYaml, parseGlossaryText } from './glossaryFiles';
 import { decodeText, FileRefused, readLimited } from './files';
-import { lineStarts, positionsIn } from '../service/util';
+import { positionAt, positionsOf } from '../service/util';
+
+/** The service's line table, for the callers that map a team glossary's problems to ranges. */
+export { positionAt, positionsOf };
 
 /** A team glossary larger than this is refused with a message, not parsed. */
 export const MAX_GLOSSARY_BYTES = 5 * 1024 * 1024;
@@ -26,15 +29,6 @@ export interface WorkspaceGlossary {
   source?: GlossarySource;
   issues: IssueWithRange[];
 }
-
-/** Line and character (0-based) of offsets in a text: one line table (made when first asked), as the service's. */
-export function positionsOf(text: string): (offset: number) => { line: number; character: number } {
-  let at: ((offset: number) => { line: number; character: number }) | undefined;
-  return (offset) => (at ??= positionsIn(lineStarts(text), text))(offset);
-}
-
-/** Line and character (0-based) of an offset in a text (a line break belongs to the line it ends). */
-export const positionAt = (text: string, offset: number): { line: number; character: number } => positionsOf(text)(offset);
 
 /**
  * The team glossary file of a folder, if there is one. A name that is a link is returned too (reading it then

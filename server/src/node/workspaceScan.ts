@@ -13,16 +13,15 @@
  * No LSP here: the server gives the open documents, the summariser, the log and the progress display.
  */
 import { promises as fsp, type Stats } from 'fs';
-import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { decodeText, FileRefused, readLimited } from './files';
+import { DOCUMENT_FILE, walkFiles } from './walk';
 
 /** At most this many files of the workspace are looked at. */
 export const MAX_FILES = 2000;
-/** Folders never walked (besides those whose name starts with a dot). */
-const SKIPPED_FOLDERS = ['node_modules', 'dist', 'out'];
-export const SCANNED = /\.(md|markdown|txt)$/i;
+/** Files stated at once. */
+const STAT_BATCH = 64;
 
 /** How a scan makes what is kept of each file (asked for once per scan: settings may have changed). */
 export interface Summariser<T> {
@@ -60,7 +59,7 @@ export interface ScannedFile<T> {
 }
 
 export interface Snapshot<T> {
-  /** In walk order (folders as given, each folder's entries as the file system lists them), then open documents outside the folders. */
+  /** In walk order (folders as given, each folder's entries in name order), then open documents outside the folders. */
   files: ScannedFile<T>[];
   /** How many files were read or open documents summed up afresh for it. */
   made: number;
@@ -103,7 +102,7 @@ export class WorkspaceScan<T> {
 
   /** A file (or folder) changed on disk: 1 created, 2 changed, 3 deleted (LSP FileChangeType). */
   changed(uri: string, type: number): void {
-    if (type === 2 && !SCANNED.test(uri)) return;
+    if (type === 2 && !DOCUMENT_FILE.test(uri)) return;
     if (type === 2) this.stale.add(uri);
     else this.treeChanged = true; // created or deleted: a file, or a folder with files in it
     this.changes++;
@@ -229,40 +228,20 @@ export class WorkspaceScan<T> {
   }
 
   /**
-   * The Markdown and text files of the folders, up to MAX_FILES, depth first in the order the file system lists
-   * each folder; files with their status. Pauses after each folder.
+   * The Markdown and text files of the folders (walk.ts: hidden folders, SKIPPED_FOLDERS and links left out), up
+   * to MAX_FILES, depth first in name order; files with their status. Pauses after each folder.
    */
   private async walk(check: () => void): Promise<Listed[]> {
     const out: Listed[] = [];
-    const visit = async (dir: string, root: string): Promise<void> => {
-      let entries: import('fs').Dirent[];
-      try { entries = await fsp.readdir(dir, { withFileTypes: true }); } catch { return; }
-      check();
-      const files: Listed[] = [];
-      // Each folder's files and subfolders in their listed order: files are stated together, folders visited in turn.
-      const order: (Listed | string)[] = [];
-      for (const e of entries) {
-        if (e.name.startsWith('.') || SKIPPED_FOLDERS.includes(e.name)) continue;
-        const full = path.join(dir, e.name);
-        if (e.isDirectory()) order.push(full);
-        else if (e.isFile() && SCANNED.test(e.name)) {
-          const f: Listed = { uri: pathToFileURL(full).toString(), path: full, root };
-          files.push(f);
-          order.push(f);
-        }
-      }
-      await Promise.all(files.map(async (f) => { try { f.stat = await fsp.stat(f.path); } catch { /* vanished: left out */ } }));
-      check();
-      for (const o of order) {
-        if (out.length >= MAX_FILES) return;
-        if (typeof o === 'string') await visit(o, root);
-        else if (o.stat) out.push(o);
-      }
-    };
-    for (const f of this.hooks.folders()) {
+    for (const root of this.hooks.folders()) {
       if (out.length >= MAX_FILES) break;
-      await visit(f, f);
-      await pause();
+      const found = await walkFiles(root, { maxFiles: MAX_FILES - out.length, afterFolder: async () => { check(); await pause(); } });
+      const files = found.map((full): Listed => ({ uri: pathToFileURL(full).toString(), path: full, root }));
+      for (let i = 0; i < files.length; i += STAT_BATCH) {
+        await Promise.all(files.slice(i, i + STAT_BATCH).map(async (f) => { try { f.stat = await fsp.stat(f.path); } catch { /* vanished: left out */ } }));
+        check();
+      }
+      out.push(...files.filter((f) => f.stat));
     }
     return out;
   }

@@ -235,34 +235,33 @@ export interface SettingDeclaration<T> {
   describeValues?: boolean;
 }
 
-const setting = <T>(d: SettingDeclaration<T>): SettingDeclaration<T> => d;
-const langEnum = { type: 'string', enum: [...LANGS] } as const;
+/** A setting's declaration; its scope is 'resource' (per folder and file) unless it says 'window'. */
+const setting = <T>(d: Omit<SettingDeclaration<T>, 'scope'> & { scope?: 'window' }): SettingDeclaration<T> => ({ ...d, scope: d.scope ?? 'resource' });
+/** The schema of a string that is one of `values`. */
+const oneOf = (...values: string[]): SettingSchema => ({ type: 'string', enum: values });
+const langEnum = oneOf(...LANGS);
 
 /** The settings, in the order the manifest lists them. Each is `lingo.<key>` in an editor's settings. */
 export const SETTING_DECLARATIONS = {
   language: setting<Lang | 'auto'>({
     about: "'auto' detects each document's language.",
-    schema: { type: 'string', enum: ['auto', ...LANGS] },
+    schema: oneOf('auto', ...LANGS),
     default: 'auto',
-    scope: 'resource',
   }),
   preferredLanguage: setting<Lang>({
     about: 'Language used where detection is unsure.',
     schema: langEnum,
     default: 'en',
-    scope: 'resource',
   }),
   languages: setting<Lang[]>({
     about: 'Languages whose terms are looked for.',
     schema: { type: 'array', items: langEnum, minItems: 1, uniqueItems: true },
     default: [...LANGS],
-    scope: 'resource',
   }),
   fileLanguages: setting<Record<string, Lang>>({
     about: 'Per-file language, by glob relative to the workspace or by file name: { "docs/*.sla.md": "nl" }.',
     schema: { type: 'object', additionalProperties: langEnum },
     default: {},
-    scope: 'resource',
   }),
   rules: setting<Record<RuleId, RuleLevel>>({
     about: 'The level of each rule; a rule not named has its declared level.',
@@ -272,19 +271,16 @@ export const SETTING_DECLARATIONS = {
       additionalProperties: false,
     },
     default: Object.fromEntries(RULE_DECLARATIONS.map((r) => [r.id, r.severity])) as Record<RuleId, RuleLevel>,
-    scope: 'resource',
   }),
   ignoreWords: setting<string[]>({
     about: 'Words and phrases never reported, in any case.',
     schema: { type: 'array', items: { type: 'string' } },
     default: [],
-    scope: 'resource',
   }),
   maxFileSizeMB: setting<number>({
     about: 'Larger documents are not checked.',
     schema: { type: 'number', minimum: 0.1 },
     default: 5,
-    scope: 'resource',
   }),
   builtinGlossary: setting<boolean>({
     about: 'Whether the built-in glossary is used (read by the server and the CLI, which compose the glossary).',
@@ -296,11 +292,10 @@ export const SETTING_DECLARATIONS = {
     about: 'Company termbases (TBX, CSV, JSON or YAML), merged in this order over the built-in glossary, with the workspace\'s lingo.glossary.* last. A relative path is relative to the workspace folder; ~ is the home folder. Not read in an untrusted workspace.',
     schema: { type: 'array', items: { type: 'string' } },
     default: [],
-    scope: 'resource',
   }),
   consistencyScope: setting<'document' | 'folder' | 'workspace'>({
     about: 'Where one concept must have one name: within each document, each folder, or the whole workspace.',
-    schema: { type: 'string', enum: ['document', 'folder', 'workspace'] },
+    schema: oneOf('document', 'folder', 'workspace'),
     default: 'document',
     scope: 'window',
   }),
@@ -308,13 +303,11 @@ export const SETTING_DECLARATIONS = {
     about: 'At most this many problems are shown per document, the last of them a notice of how many more there are (VS Code itself shows at most 1,000 per file). 0: no limit.',
     schema: { type: 'integer', minimum: 0 },
     default: 1000,
-    scope: 'resource',
   }),
   semanticHighlighting: setting<'all' | 'playbooks' | 'off'>({
     about: "Where terms are coloured by semantic tokens: in every document ('all'), in sales playbooks (lingo-playbook) and plain text but not in other Markdown, whose own colours come first ('playbooks'), or nowhere ('off').",
-    schema: { type: 'string', enum: ['all', 'playbooks', 'off'] },
+    schema: oneOf('all', 'playbooks', 'off'),
     default: 'playbooks',
-    scope: 'resource',
     describeValues: true,
   }),
 };

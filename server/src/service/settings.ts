@@ -3,6 +3,7 @@
  * themselves (keys, schemas, defaults) are declared in declarations.ts; this reads values by their schemas.
  */
 import type { Lang } from './types';
+import { globMatchesEnd } from './glob';
 import { RULE_LEVELS, RULES, SETTING_DECLARATIONS, SETTING_KEYS, type RuleId, type RuleLevel, type SettingSchema, type Settings } from './declarations';
 
 export { RULE_LEVELS, RULES };
@@ -67,48 +68,12 @@ export function read(schema: SettingSchema, v: unknown, base?: unknown): unknown
 }
 
 /**
- * Whether a '/'-separated path ends with a part matched by a simple glob (*, ** and ?), starting at a
- * path segment. Linear-time matching (no regular expression), so a setting cannot make it hang.
+ * The language fixed for a document by settings, if any: per file first (the first glob of `lingo.fileLanguages`
+ * that matches the end of the document's path, see glob.ts), then the workspace.
  */
-export function globMatches(glob: string, path: string): boolean {
-  for (let k = 0; k <= path.length; k = path.indexOf('/', k) + 1 || path.length + 1) {
-    if (matchFrom(glob, path, k)) return true;
-    if (k === path.length) break;
-  }
-  return false;
-}
-
-/** Dynamic programming over (glob position, path position): O(glob × path). */
-function matchFrom(glob: string, path: string, from: number): boolean {
-  const n = path.length - from;
-  let cur = new Uint8Array(n + 1);
-  cur[0] = 1;
-  for (let g = 0; g < glob.length; g++) {
-    const c = glob[g];
-    const next = new Uint8Array(n + 1);
-    if (c === '*') {
-      const deep = glob[g + 1] === '*';
-      const slash = deep && glob[g + 2] === '/';
-      g += deep ? (slash ? 2 : 1) : 0;
-      let reach = 0;
-      for (let p = 0; p <= n; p++) {
-        if (cur[p]) reach = 1;
-        else if (reach && !deep && path[from + p - 1] === '/') reach = 0;
-        // "**/" matches nothing, or anything that ends with "/"
-        if (reach && (!slash || cur[p] || path[from + p - 1] === '/')) next[p] = 1;
-      }
-    } else {
-      for (let p = 0; p < n; p++) if (cur[p] && (c === '?' ? path[from + p] !== '/' : path[from + p] === c)) next[p + 1] = 1;
-    }
-    cur = next;
-  }
-  return cur[n] === 1;
-}
-
-/** The language fixed for a document by settings, if any: per file first, then the workspace. */
 export function fixedLanguage(settings: Settings, uri: string): Lang | undefined {
   let path = uri.replace(/^[a-z]+:\/\//i, '');
   try { path = decodeURIComponent(path); } catch { /* a malformed %-escape ("100%.md"): match the raw path */ }
-  for (const [glob, lang] of Object.entries(settings.fileLanguages)) if (globMatches(glob, path)) return lang;
+  for (const [glob, lang] of Object.entries(settings.fileLanguages)) if (globMatchesEnd(glob, path)) return lang;
   return settings.language === 'auto' ? undefined : settings.language;
 }

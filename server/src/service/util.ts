@@ -75,6 +75,15 @@ export function lineStarts(text: string): Uint32Array {
   return starts.subarray(0, n);
 }
 
+/** Line and character (0-based) of offsets in a text, from one line table made when first asked for. */
+export function positionsOf(text: string): (offset: number) => { line: number; character: number } {
+  let at: ((offset: number) => { line: number; character: number }) | undefined;
+  return (offset) => (at ??= positionsIn(lineStarts(text), text))(offset);
+}
+
+/** Line and character (0-based) of one offset in a text (a line break belongs to the line it ends). */
+export const positionAt = (text: string, offset: number): { line: number; character: number } => positionsOf(text)(offset);
+
 /** The line and character of an offset, from lineStarts(text): what TextDocument.positionAt answers. */
 export function positionIn(starts: Uint32Array, text: string, offset: number): { line: number; character: number } {
   return positionsIn(starts, text)(offset);
