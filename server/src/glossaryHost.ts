@@ -88,6 +88,8 @@ export class GlossaryHost {
   /** The name of the termbase build in force (none: no termbases); a reload with the same sources changes nothing. */
   private inForce: string | undefined;
   private building: Building | undefined;
+  /** The issues of the termbase build in force (the team files' merge issues among them, shown in those files). */
+  private mergeIssues: GlossaryIssue[] = [];
   /** Messages about termbases shown already (file and problems): each is shown once. */
   private readonly shown = new Set<string>();
 
@@ -220,7 +222,7 @@ export class GlossaryHost {
     const request: Omit<TermbaseBuildRequest, 'key'> = { baseDir: this.o.baseDir, useBuiltin: this.useBuiltin, termbases, workspace, cacheDir, lastGoodDir: cacheDir ?? this.tempDir() };
     const key = termbaseCacheKey(request);
     if (key === this.inForce || key === this.building?.key) {
-      this.publishTeamIssues(read, []);
+      this.publishTeamIssues(read, this.mergeIssues);
       return undefined; // the same sources as the glossary in force, or as the build under way
     }
     const t0 = Date.now();
@@ -228,7 +230,7 @@ export class GlossaryHost {
     if (kept) {
       this.endBuild();
       this.logLoaded(kept, t0, `cached: ${kept.file}`);
-      this.publishTeamIssues(read, kept.issues);
+      this.publishTeamIssues(read, (this.mergeIssues = kept.issues));
       this.team.set(workspace);
       this.inForce = key;
       return kept.glossary;
@@ -311,7 +313,7 @@ export class GlossaryHost {
         this.o.console.error(`Lingo: the glossary with the termbases could not be loaded; the previous one stays in force: ${(e as Error).message}`);
         return;
       }
-      this.publishTeamIssues(read, r.issues);
+      this.publishTeamIssues(read, (this.mergeIssues = r.issues));
       this.team.set(request.workspace);
       this.inForce = request.key;
       this.changed(this.withLexicon(glossary));

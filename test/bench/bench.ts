@@ -5,7 +5,7 @@
  *   node --expose-gc out/bench/bench.js [--quick] [--no-textlint] [--profile]
  *   node --expose-gc out/bench/bench.js --concepts   (only the concept features, section 7)
  *   node --expose-gc out/bench/bench.js --workspace  (only references over a workspace of 2,000 files, section 8)
- *   node --expose-gc out/bench/bench.js --termbase   (only termbases loaded in the worker, section 9; --quick: 10,000 concepts)
+ *   node --expose-gc out/bench/bench.js --termbase   (only termbases loaded in the worker, section 10; --quick: 10,000 concepts)
  *
  * The same bundle is also the child process of the memory, textlint and profile measurements
  * (first argument "child-mem", "child-textlint", "child-profile").
@@ -629,7 +629,7 @@ async function main(): Promise<void> {
   // 8. References over a workspace of 2,000 generated files (a temporary folder), with the built-in glossary.
   const ws = await workspaceReferences(serverCopy(0), builtinGlossary, log);
 
-  // 9. Termbases (lingo.glossaries): the 50,000-concept TBX loaded in the server's worker thread, hovers meanwhile.
+  // 10. Termbases (lingo.glossaries): the 50,000-concept TBX loaded in the server's worker thread, hovers meanwhile.
   const tb = await termbaseLoad(SERVER, benchTermbases(ROOT, quick ? 10000 : 50000), log);
 
   // 3. textlint + textlint-rule-terminology with the 10,000 generated concepts' term list.

@@ -1,5 +1,5 @@
 /**
- * Section 9 of npm run bench: loading company termbases (lingo.glossaries) in the server's worker thread, over LSP.
+ * Section 10 of npm run bench: loading company termbases (lingo.glossaries) in the server's worker thread, over LSP.
  * For a termbase (the 50,000-concept TBX of genTbx.ts, and the small TBX fixture): the time from `initialize` to the
  * glossary with the termbase in force (lingo/glossaryChanged), the hovers answered meanwhile (a built-in term,
  * asked 20 ms after each answer: p50, p99, max, how many), and a second start with the same cache
@@ -105,7 +105,7 @@ export function termbaseReport(figures: TermbaseFigures[]): string {
   const head = ['termbase', 'MB', 'concepts in force', 'load in worker ms', 'progress', 'hovers meanwhile', 'hover p50', 'hover p99', 'hover max', 'second start (kept build) ms', 'same build in process ms'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
   const line = (r: (string | number)[]) => r.map((x, i) => String(x).padEnd(widths[i])).join('  ');
-  return ['9. Termbases (lingo.glossaries) over LSP: initialize → the termbase in force (built in the worker thread), hovers on a built-in term meanwhile, one 20 ms after each answer (ms); a second start with the same cache folder; the same build in process (what the server would block)',
+  return ['10. Termbases (lingo.glossaries) over LSP: initialize → the termbase in force (built in the worker thread), hovers on a built-in term meanwhile, one 20 ms after each answer (ms); a second start with the same cache folder; the same build in process (what the server would block)',
     line(head), ...rows.map(line)].join('\n');
 }
 

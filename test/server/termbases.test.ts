@@ -108,6 +108,27 @@ describe('company termbases (lingo.glossaries) over LSP', function () {
     c = undefined;
   });
 
+  it('a newer setting supersedes a build under way: its worker ends, only the newer glossary comes into force', async () => {
+    const big = generateGlossary(6000)[0].data as { concepts: Json[] };
+    big.concepts.push(concept('tiger-team', 'tiger team', 'From the big termbase.'));
+    const dir = workspace({ 'big.json': big, 'acme.json': TERMS_A, 'doc.md': DOC });
+    c = await start(dir, ['big.json']);
+    const uri = pathToFileURL(path.join(dir, 'doc.md')).toString();
+    c.open(uri, DOC);
+    const first = await c.waitFor('$/progress', (p) => p.value?.kind === 'begin' && p.value.title === 'Lingo: loading the termbase big.json', 30000);
+    const before = c.notifications.length;
+    c.configuration = { glossaries: ['acme.json'] };
+    c.notify('workspace/didChangeConfiguration', { settings: null });
+    await changed(c, before, 60000);
+    const ended = c.notifications.findIndex((n) => n.method === '$/progress' && n.params.token === first.token && n.params.value.kind === 'end');
+    assert.ok(ended >= 0, 'the superseded build\'s progress ended');
+    assert.match(await hoverText(c, uri, 1, 6), /A small team put together for one deal\./);
+    // The superseded build never comes into force: one change only, however long we wait for the old worker.
+    await new Promise((resolve) => setTimeout(resolve, 10000));
+    assert.strictEqual(c.notifications.slice(before).filter((n) => n.method === 'lingo/glossaryChanged').length, 1);
+    assert.match(await hoverText(c, uri, 1, 6), /A small team put together for one deal\./);
+  });
+
   it('a broken termbase: a message naming it, the server alive, its last good version in force; reloaded when it changes', async () => {
     const dir = workspace({ 'acme.json': TERMS_A, 'doc.md': DOC });
     const file = path.join(dir, 'acme.json');

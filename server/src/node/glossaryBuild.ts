@@ -97,6 +97,16 @@ export function readTermbase(file: string, bytes: Uint8Array): { sources: Glossa
   return { sources: r.sources, domains: r.domains, problems: r.problems.map(problemLine), report: reportLines(r) };
 }
 
+/** The copy was written after the file last changed, at its size: the same bytes (no need to write 60 MB again). */
+function copyIsCurrent(file: string, copy: string, size: number): boolean {
+  try {
+    const c = fs.statSync(copy), f = fs.statSync(file);
+    return c.size === size && f.size === size && c.mtimeMs > f.mtimeMs;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Reads a termbase, or its last good copy when it cannot be read now (a good read replaces that copy).
  */
@@ -113,7 +123,7 @@ function readWithLastGood(file: string, dir: string | undefined): { sources: Glo
   const outcome: TermbaseOutcome = { file, problems: r.problems, report: r.report, unreadable: r.unreadable, concepts: count(r.sources) };
   const copy = dir ? lastGoodCopy(dir, file) : undefined;
   if (!r.unreadable) {
-    if (copy && bytes) {
+    if (copy && bytes && !copyIsCurrent(file, copy, bytes.length)) {
       try { fs.mkdirSync(dir!, { recursive: true, mode: 0o700 }); writeFilesAtomic([{ path: copy, text: bytes }]); } catch { /* kept next time */ }
     }
     return { sources: r.sources, domains: r.domains, outcome };
