@@ -163,7 +163,6 @@ export class GlossaryHost {
   /** Ends a build under way and removes the temporary folder (the server is shutting down). */
   dispose(): void {
     clearTimeout(this.reloadTimer);
-    clearTimeout(this.cacheWrite);
     this.endBuild();
     if (this.temp) fs.rmSync(this.temp, { recursive: true, force: true });
   }
