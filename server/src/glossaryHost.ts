@@ -354,6 +354,7 @@ export class GlossaryHost {
 
   /** The glossary of a finished build (from the cache folder, or its bytes); logs it and tells the user of termbase problems once. */
   private loadResult(request: TermbaseBuildRequest, r: TermbaseBuildResult, t0: number): Glossary {
+    const here = Date.now();
     let loaded: { glossary: Glossary; issues: GlossaryIssue[] } | undefined;
     if (r.file) {
       const kept = loadKeptBuild(request.cacheDir, request.key);
@@ -365,7 +366,7 @@ export class GlossaryHost {
       loaded = decodeGlossary(r.bytes);
     }
     this.reportTermbases(r);
-    this.logLoaded({ glossary: loaded.glossary, issues: r.issues }, t0, `termbases read in ${r.ms.read} ms, built in ${r.ms.build} ms in a worker thread${r.file ? `, kept in ${r.file}` : ''}`);
+    this.logLoaded({ glossary: loaded.glossary, issues: r.issues }, t0, `termbases read in ${r.ms.read} ms, built in ${r.ms.build} ms in a worker thread${r.file ? `, kept in ${r.file}` : ''}; ${Date.now() - here} ms on the server's thread to load it`);
     return loaded.glossary;
   }
 
