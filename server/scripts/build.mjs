@@ -16,6 +16,8 @@ await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   // The glossary schemas' validators generated now (validators.mjs), not compiled at start.
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [validatorsPlugin] }),
+  // The glossary build with termbases (lingo.glossaries), run by the server in a worker thread.
+  build({ ...common, entryPoints: ['server/src/glossaryWorker.ts'], outfile: 'dist/glossaryWorker.js', plugins: [validatorsPlugin] }),
   build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [validatorsPlugin] }),
 ]);
 execFileSync(process.execPath, ['dist/cli.js', 'glossary', 'compile', '--out', 'dist/glossary.json'], { stdio: 'inherit' });

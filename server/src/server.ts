@@ -10,23 +10,16 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath, pathToFileURL } from 'url';
-import {
-  buildGlossary, getLanguageService, resolveSettings, Settings, formatIssue, LANGS, messages, Glossary, mergeGlossaries,
-  newTeamConcept, isLang, foldKey, type GlossarySource, type GlossaryIssue, type Lang,
-} from './service';
+import { getLanguageService, resolveSettings, Settings, LANGS, messages, type Lang } from './service';
 import * as fs from 'fs';
 import * as path from 'path';
-import { attachHanLexicon, lexiconFile } from './node/hanLexicon';
-import {
-  builtinGlossaryJson, cacheKey, defaultCacheDir, loadBuiltGlossary, loadBuiltinGlossary, loadCachedGlossary, saveCachedGlossary, type BuiltLoad, type CompiledGlossary,
-} from './node/glossaryFiles';
-import { addConceptToFileText, findWorkspaceGlossary, MAX_GLOSSARY_BYTES, positionsOf, readWorkspaceGlossary, WORKSPACE_GLOSSARY_NAMES, type IssueWithRange } from './node/workspaceGlossary';
-import { createFile, FileRefused, readLimited, readLimitedIfExists, replaceFile, writableText } from './node/files';
+import { readWorkspaceGlossary } from './node/workspaceGlossary';
+import { GlossaryHost, glossarySettings, isGlossaryFile, termbaseWatcher, workDoneProgress } from './glossaryHost';
+import { ADD_TO_TEAM_GLOSSARY, addToTeamGlossary, addToTeamGlossaryAction } from './teamGlossaryEdit';
 import type { ServerContext } from './context';
 import { CONCEPT_CAPABILITIES, conceptFeatures } from './concepts';
 import { consistencyAcrossFiles } from './consistency';
 import { DocumentInfoMethod, GlossaryRequest, type DocumentInfo, type GlossaryParams, type GlossaryResult } from './protocol';
-import { TeamConcepts } from './teamConcepts';
 import { workspaceFiles } from './workspaceFiles';
 
 /**
@@ -73,158 +66,31 @@ const documents = new TextDocuments<TextDocument>({
   },
 });
 
-// ---- the glossary: built-in, with each workspace folder's team glossary merged over it ----------
+// ---- the glossary: built-in, with each workspace folder's team glossary merged over it (glossaryHost.ts) ----------
 
-/**
- * The built-in glossary's domain names. Its concepts are read from disk each time the glossary is composed (at
- * start and when a team glossary or a setting changes), not kept: with a large glossary the parsed file is
- * hundreds of megabytes that the built glossary does not need.
- */
-let builtinDomains: CompiledGlossary['domains'] = {};
 let folders: string[] = [];
-/** Team glossaries may be loaded: false in a workspace VS Code does not trust yet. */
-let trusted = true;
-let useBuiltin = true;
-/** Last good parsed team glossary per file: a broken save keeps the previous one in force. */
-const lastGood = new Map<string, GlossarySource>();
-const glossaryFilesWithDiagnostics = new Set<string>();
-
-const CACHE_WRITE_DELAY_MS = 1000;
-let cacheWrite: ReturnType<typeof setTimeout> | undefined;
-
-/**
- * Builds the glossary from these sources, or loads the build kept from an earlier start with the same sources (a
- * team glossary of a few thousand concepts takes a second or more to build); a new build is kept for the next start. A cache
- * file that cannot be used is named in the log and the glossary is built afresh.
- */
-function buildFrom(sources: GlossarySource[]): Glossary {
-  const t0 = Date.now();
-  clearTimeout(cacheWrite); // a build replaced before it was written is not kept
-  const cacheDir = defaultCacheDir();
-  const key = cacheDir ? cacheKey(sources, builtinDomains) : '';
-  const cached = usable(cacheDir ? loadCachedGlossary(cacheDir, key) : undefined, 'building the glossary afresh');
-  if (cached) {
-    logLoaded(cached, t0, `cached: ${cached.file}`);
-    return cached.glossary;
-  }
-  const built = buildGlossary(sources, { domains: builtinDomains, trusted: true });
-  logLoaded(built, t0);
-  // Written once the open documents have been checked: writing 4,000 team concepts takes about 0.2 s.
-  if (cacheDir) {
-    cacheWrite = setTimeout(() => {
-      try {
-        const file = saveCachedGlossary(cacheDir, key, built);
-        connection.console.info(`Lingo: the built glossary is kept in ${file} for the next start`);
-      } catch (e) {
-        connection.console.warn(`Lingo: the built glossary could not be kept in ${cacheDir} for the next start: ${(e as Error).message}`);
-      }
-    }, CACHE_WRITE_DELAY_MS);
-  }
-  return built.glossary;
-}
-
-/** Reads the team glossaries, merges them over the built-in glossary, and publishes their problems in the files themselves. */
-/** A glossary with the Chinese vocabulary for word boundaries (read when first needed). */
-const withLexicon = (g: Glossary): Glossary => attachHanLexicon(g, lexiconFile(__dirname));
-
-function composeGlossary(): Glossary {
-  const workspace: GlossarySource[] = [];
-  const read = new Map<string, { uri: string; text: string; issues: IssueWithRange[] }>();
-  if (trusted) {
-    for (const folder of folders) {
-      const file = findWorkspaceGlossary(folder);
-      if (!file) continue;
-      const uri = pathToFileURL(file).toString();
-      const wg = readWorkspaceGlossary(file, documents.get(uri)?.getText(), folder);
-      if (wg.source) lastGood.set(file, wg.source);
-      const good = lastGood.get(file);
-      if (good) workspace.push(good);
-      read.set(file, { uri, text: wg.text, issues: wg.issues });
-    }
-  }
-  for (const f of [...lastGood.keys()]) if (!read.has(f)) lastGood.delete(f); // deleted or renamed: built-in takes over
-  // The built-in glossary alone (the common case): as built at build time, if that can be used.
-  const built = workspace.length === 0 && useBuiltin ? loadBuilt() : undefined;
-  let merged: { sources: GlossarySource[]; issues: GlossaryIssue[] } = { sources: [], issues: [] };
-  if (!built) {
-    const builtin = loadBuiltinGlossary(__dirname);
-    builtinDomains = builtin.domains;
-    merged = mergeGlossaries(builtin.sources, workspace, useBuiltin);
-  }
-  for (const [file, r] of read) {
-    const mergeIssues = merged.issues.filter((i) => i.file === file).map((i) => ({ ...i, start: 0, end: 0 }));
-    publishGlossaryIssues(r.uri, r.text, [...r.issues, ...mergeIssues]);
-  }
-  const current = new Set([...read.values()].map((r) => r.uri));
-  for (const uri of [...glossaryFilesWithDiagnostics]) {
-    if (!current.has(uri)) { connection.sendDiagnostics({ uri, diagnostics: [] }); glossaryFilesWithDiagnostics.delete(uri); }
-  }
-  const glossary = built ?? buildFrom(merged.sources);
-  team.set(workspace);
-  return glossary;
-}
-
-/**
- * The built-in glossary as built at build time (glossary.bin next to glossary.json), or undefined when there is
- * none or it cannot be used (the log says why: stale, damaged, from another build); then it is built from
- * glossary.json.
- */
-function loadBuilt(): Glossary | undefined {
-  const t0 = Date.now();
-  const json = builtinGlossaryJson(__dirname);
-  const r = usable(json ? loadBuiltGlossary(json) : undefined, `building the glossary from ${json} instead`);
-  if (!r) return undefined;
-  builtinDomains = r.glossary.domains;
-  logLoaded(r, t0, `built: ${r.file}`);
-  return r.glossary;
-}
-
-/** A glossary.bin-format file's glossary, or undefined: none, or one that cannot be used (logged, with what is done `instead`). */
-function usable(r: BuiltLoad | undefined, instead: string): Exclude<BuiltLoad, { problem: string }> | undefined {
-  if (r && 'problem' in r) {
-    connection.console.warn(`Lingo: ${r.problem}; ${instead}`);
-    return undefined;
-  }
-  return r;
-}
-
-/** Logs a glossary's errors and its size, and since `t0` how long it took to have: built, or loaded `from` a file. */
-function logLoaded({ glossary, issues }: { glossary: Glossary; issues: GlossaryIssue[] }, t0: number, from?: string): void {
-  for (const i of issues.filter((x) => x.severity === 'error')) connection.console.error(formatIssue(i));
-  connection.console.info(`Lingo: ${glossary.concepts.length} concepts, ${glossary.terms.length} terms loaded in ${Date.now() - t0} ms${from ? ` (${from})` : ''}`);
-}
-
-function publishGlossaryIssues(uri: string, text: string, issues: IssueWithRange[]): void {
-  glossaryFilesWithDiagnostics.add(uri);
-  const pos = positionsOf(text); // one line table for all the problems of the file
-  connection.sendDiagnostics({
-    uri,
-    diagnostics: issues.map((i) => ({
-      range: { start: pos(i.start), end: pos(i.end) },
-      severity: i.severity === 'error' ? 1 : 2,
-      source: 'lingo',
-      code: 'glossary',
-      message: `${i.entry}${i.field ? ` · ${i.field}` : ''}: ${i.message}${i.severity === 'error' && lastGood.has(fileURLToPath(uri)) ? ' (the last valid version of this file stays in force)' : ''}`,
-    })),
-  });
-}
-
-let reloadTimer: ReturnType<typeof setTimeout> | undefined;
-function reloadGlossary(): void {
-  clearTimeout(reloadTimer);
-  reloadTimer = setTimeout(() => {
-    try {
-      service.setGlossary(withLexicon(composeGlossary()));
-      files.clear();
-    } catch (e) {
-      connection.console.error(`Lingo: the glossary could not be reloaded; the previous one stays in force: ${(e as Error).message}`);
-      return;
-    }
-    for (const d of documents.all()) if (!isGlossaryFile(d.uri)) schedule(d, 0);
-    connection.languages.inlayHint.refresh().catch(() => undefined);
-    void connection.sendNotification('lingo/glossaryChanged', {});
-  }, 50);
-}
+const host = new GlossaryHost({
+  baseDir: __dirname,
+  console: connection.console,
+  sendDiagnostics: (p) => connection.sendDiagnostics(p),
+  documentText: (uri) => documents.get(uri)?.getText(),
+  folders: () => folders,
+  uiLang: () => locale ?? globalSettings.preferredLanguage,
+  showMessage: (type, message) => void connection.sendNotification(ShowMessageNotification.type, { type: type === 'error' ? MessageType.Error : MessageType.Warning, message }),
+  progress: (title) => (clientCapabilities.window?.workDoneProgress ? workDoneProgress(connection, title) : undefined),
+  watch: termbaseWatcher(connection, () => clientCapabilities),
+});
+host.onDidChange((glossary) => {
+  service.setGlossary(glossary);
+  files.clear();
+  for (const d of documents.all()) if (!isGlossaryFile(d.uri)) schedule(d, 0);
+  connection.languages.inlayHint.refresh().catch(() => undefined);
+  void connection.sendNotification('lingo/glossaryChanged', {});
+});
+const reloadGlossary = () => host.reload();
+const team = host.team;
+/** "Add to team glossary" (teamGlossaryEdit.ts): only in a trusted workspace; a file written on disk reloads the glossary. */
+const teamEdit = { trusted: () => host.trusted, written: reloadGlossary };
 
 /** RULES.md as the extension ships it, next to dist/ (where this bundle runs): diagnostics link their rule's section there. */
 function rulesDocument(): string | undefined {
@@ -232,9 +98,6 @@ function rulesDocument(): string | undefined {
   return fs.existsSync(file) ? pathToFileURL(file).href : undefined;
 }
 
-const isGlossaryFile = (uri: string) => WORKSPACE_GLOSSARY_NAMES.some((n) => uri.endsWith('/' + n));
-/** Which concepts come from a team glossary, and where each is defined there. */
-const team = new TeamConcepts();
 
 let service: ReturnType<typeof getLanguageService>;
 let hasConfiguration = false;
@@ -281,12 +144,12 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   hasConfiguration = !!params.capabilities.workspace?.configuration;
   const opts = params.initializationOptions ?? {};
   if (opts.settings) globalSettings = resolveSettings(opts.settings);
-  if (opts.workspaceTrusted === false) trusted = false;
-  if (opts.settings?.builtinGlossary === false) useBuiltin = false;
+  if (opts.workspaceTrusted === false) host.trusted = false;
   folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []))
     .filter((f) => f.uri.startsWith('file:'))
     .map((f) => fileURLToPath(f.uri));
-  service = getLanguageService(withLexicon(composeGlossary()), { rulesDocument: rulesDocument() });
+  if (opts.settings) Object.assign(host, glossarySettings([{ settings: opts.settings, folder: folders[0] }]));
+  service = getLanguageService(host.compose(), { rulesDocument: rulesDocument() });
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: true },
@@ -294,7 +157,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       completionProvider: { triggerCharacters: [] },
       codeActionProvider: { codeActionKinds: ['quickfix'] },
       inlayHintProvider: true,
-      executeCommandProvider: { commands: ['lingo.addToTeamGlossary'] },
+      executeCommandProvider: { commands: [ADD_TO_TEAM_GLOSSARY] },
       ...CONCEPT_CAPABILITIES,
     },
     serverInfo: { name: 'lingo-language-server', version: '0.1.0' },
@@ -305,31 +168,41 @@ connection.onInitialized(() => {
   if (dropped.length) connection.console.warn(`Lingo: dropped ${dropped.length} notification(s) sent before initialize, as the protocol says: ${dropped.slice(0, 5).join(', ')}${dropped.length > 5 ? ', …' : ''}`);
   dropped.length = 0;
   files.watch(clientCapabilities);
+  host.startWatching();
   if (hasConfiguration) {
     connection.client.register(DidChangeConfigurationNotification.type, { section: 'lingo' }).catch(() => undefined);
-    connection.workspace.getConfiguration('lingo').then((c) => {
-      const b = c?.builtinGlossary !== false;
-      if (b !== useBuiltin) { useBuiltin = b; reloadGlossary(); }
-    }, () => undefined);
+    configureGlossary();
   }
 });
 
-// Team glossary files: changes on disk (watched by the client), saves, and trust granted later.
+/** lingo.builtinGlossary and lingo.glossaries (each folder's, relative paths from it) for the glossary host. */
+function configureGlossary(): void {
+  const scopes = folders.length ? folders : [undefined];
+  connection.workspace.getConfiguration(scopes.map((f) => ({ scopeUri: f && pathToFileURL(f).toString(), section: 'lingo' }))).then(
+    (cs: unknown[]) => host.configure(glossarySettings(cs.map((settings, i) => ({ settings, folder: scopes[i] })))),
+    () => undefined,
+  );
+}
+
+// Team glossary files and termbases: changes on disk (watched by the client), saves, and trust granted later.
 connection.onDidChangeWatchedFiles((p) => {
-  if (p.changes.some((c) => isGlossaryFile(c.uri))) reloadGlossary();
+  if (p.changes.some((c) => host.isWatched(c.uri))) reloadGlossary();
   for (const c of p.changes) files.changed(c.uri, c.type);
   const s = files.settings();
   if (consistency.published || (s && s.consistencyScope !== 'document')) consistency.schedule();
 });
 documents.onDidSave((e) => { if (isGlossaryFile(e.document.uri)) reloadGlossary(); });
-connection.onNotification('lingo/workspaceTrusted', () => { trusted = true; reloadGlossary(); });
+connection.onNotification('lingo/workspaceTrusted', () => host.trust());
+connection.onShutdown(() => host.dispose()); // a build under way ends with its worker
 
 connection.onDidChangeConfiguration((change) => {
   docSettings.clear();
   files.clear();
-  const b = (change.settings?.lingo ?? change.settings)?.builtinGlossary;
-  if (typeof b === 'boolean' && b !== useBuiltin) { useBuiltin = b; reloadGlossary(); }
-  if (!hasConfiguration) globalSettings = resolveSettings(change.settings?.lingo ?? change.settings);
+  if (hasConfiguration) configureGlossary();
+  else {
+    globalSettings = resolveSettings(change.settings?.lingo ?? change.settings);
+    host.configure(glossarySettings([{ settings: change.settings?.lingo ?? change.settings, folder: folders[0] }]));
+  }
   for (const d of documents.all()) schedule(d, 0);
   connection.languages.inlayHint.refresh().catch(() => undefined);
   // lingo.semanticHighlighting may have changed.
@@ -432,7 +305,7 @@ function scheduleGlossaryCheck(doc: TextDocument, delay: number): void {
     const now = documents.get(doc.uri);
     if (!now) return;
     const wg = readWorkspaceGlossary(fileURLToPath(now.uri), now.getText());
-    publishGlossaryIssues(now.uri, wg.text, wg.issues);
+    host.publishIssues(now.uri, wg.text, wg.issues);
   }, delay);
   timers.set(doc.uri, { cancel: () => clearTimeout(t) });
 }
@@ -465,71 +338,13 @@ connection.onCodeAction((p, token) => withDoc(p.textDocument.uri, token, [], (do
   const actions = service.doCodeActions(doc, range, s, p.context.only, p.context.diagnostics);
   const selected = doc.getText(range).trim();
   const wantsRefactor = !p.context.only || p.context.only.some((k) => 'refactor'.startsWith(k) || k.startsWith('refactor'));
-  if (selected && selected.length <= 100 && !selected.includes('\n') && folders.length && trusted && wantsRefactor) {
-    const lang = service.documentInfo(doc, s).lang;
-    actions.push({
-      title: `${messages(lang).addToTeamGlossary}: ${messages(lang).quote(selected)}`,
-      kind: 'refactor.rewrite',
-      command: { title: messages(lang).addToTeamGlossary, command: 'lingo.addToTeamGlossary', arguments: [{ uri: doc.uri, text: selected, lang }] },
-    });
-  }
+  const add = wantsRefactor ? addToTeamGlossaryAction(ctx, teamEdit, doc, selected, () => service.documentInfo(doc, s).lang) : undefined;
+  if (add) actions.push(add);
   return actions;
 }));
 
 /** Writes a selected word or phrase into the team glossary of the document's folder (creating the file if needed). */
-connection.onExecuteCommand(async (p) => {
-  if (p.command !== 'lingo.addToTeamGlossary') return null;
-  const arg = (p.arguments?.[0] ?? {}) as { uri?: string; text?: string; lang?: string };
-  if (typeof arg.text !== 'string' || !arg.text.trim() || typeof arg.uri !== 'string' || !isLang(arg.lang)) return null;
-  const docPath = arg.uri.startsWith('file:') ? fileURLToPath(arg.uri) : '';
-  const folder = folders.filter((f) => docPath.startsWith(f)).sort((a, b) => b.length - a.length)[0] ?? folders[0];
-  if (!folder || !trusted) return null;
-  const file = findWorkspaceGlossary(folder) ?? path.join(folder, WORKSPACE_GLOSSARY_NAMES[0]);
-  const uri = pathToFileURL(file).toString();
-  const open = documents.get(uri);
-  let read: ReturnType<typeof readLimited> | undefined;
-  let text = open?.getText();
-  let encode: (t: string) => Buffer = (t) => Buffer.from(t, 'utf8');
-  if (!open) {
-    try {
-      read = readLimitedIfExists(file, { maxBytes: MAX_GLOSSARY_BYTES, root: folder });
-      if (read) {
-        const w = writableText(read.bytes);
-        if ('problem' in w) throw new FileRefused(file, 'encoding', w.problem);
-        text = w.text;
-        encode = w.encode;
-      }
-    } catch (e) {
-      connection.window.showErrorMessage(`Lingo: ${e instanceof FileRefused ? e.message : `${file} could not be read: ${(e as Error).message}`}`);
-      return null;
-    }
-  }
-  const g = service.getGlossary();
-  const known = g.matcher.lookup(foldKey(arg.text));
-  if (known >= 0 && g.terms[g.matcher.outputs(known)[0]]?.lang === arg.lang) return null; // already a term of this language
-  let next: string;
-  try {
-    next = addConceptToFileText(file, text, newTeamConcept(arg.text.trim(), arg.lang, (id) => g.byId.has(id) || (text ?? '').includes(`"${id}"`)));
-  } catch (e) {
-    connection.window.showErrorMessage(`Lingo: ${file} could not be updated: ${(e as Error).message}`);
-    return null;
-  }
-  if (open) {
-    await connection.workspace.applyEdit({ changes: { [uri]: [{ range: { start: { line: 0, character: 0 }, end: open.positionAt(open.getText().length) }, newText: next }] } });
-  } else {
-    // Through a temporary file created exclusively next to it; mode, owner and links kept; an edit made meanwhile is not overwritten.
-    try {
-      if (read) replaceFile(file, read, encode(next));
-      else createFile(file, next);
-    } catch (e) {
-      const why = e instanceof FileRefused ? `${e.message}; the team glossary was not changed` : (e as NodeJS.ErrnoException).code === 'EEXIST' ? `${file} was created meanwhile; try again` : `${file} could not be written: ${(e as Error).message}`;
-      connection.window.showErrorMessage(`Lingo: ${why}`);
-      return null;
-    }
-    reloadGlossary();
-  }
-  return { file };
-});
+connection.onExecuteCommand((p) => (p.command === ADD_TO_TEAM_GLOSSARY ? addToTeamGlossary(ctx, teamEdit, p.arguments?.[0]) : null));
 connection.languages.inlayHint.on((p, token) => withDoc(p.textDocument.uri, token, [], (doc, s) => service.getInlayHints(doc, { start: clamp(doc, p.range.start), end: clamp(doc, p.range.end) }, s)));
 
 /** Positions from a client may lie outside the document; answer for the nearest valid one. */

@@ -5,6 +5,7 @@
  *   node --expose-gc out/bench/bench.js [--quick] [--no-textlint] [--profile]
  *   node --expose-gc out/bench/bench.js --concepts   (only the concept features, section 7)
  *   node --expose-gc out/bench/bench.js --workspace  (only references over a workspace of 2,000 files, section 8)
+ *   node --expose-gc out/bench/bench.js --termbase   (only termbases loaded in the worker, section 10; --quick: 10,000 concepts)
  *
  * The same bundle is also the child process of the memory, textlint and profile measurements
  * (first argument "child-mem", "child-textlint", "child-profile").
@@ -22,6 +23,7 @@ import { BenchClient } from './lsp';
 import { documents } from './corpus';
 import { generateGlossary, terminologyTerms } from './genGlossary';
 import { workspaceReferences, type WorkspaceFigures } from './workspace';
+import { benchTermbases, termbaseLoad, termbaseReport, type TermbaseFigures } from './termbaseLoad';
 import { Rng, measure, median, percentile, procMemory, now, MB, fmtMs, fmtMB, fmtX } from './util';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -444,6 +446,16 @@ function workspaceTargets(ws: WorkspaceFigures[]): { target: string; value: stri
   return ws.map((w) => ({ target: `references over ${w.files.toLocaleString('en')} files < 1 s after the first scan (p95; client ${w.client})`, value: `${fmtMs(w.referencesP95Ms)} ms`, met: w.referencesP95Ms < 1000 }));
 }
 
+/** Issue 19: a large termbase loads off the main thread with progress, and hovers are answered while it loads. */
+function termbaseTargets(tb: TermbaseFigures[]): { target: string; value: string; met: boolean }[] {
+  const big = tb[tb.length - 1];
+  if (!big) return [];
+  return [
+    { target: `${big.termbase}: loads in the worker with progress shown`, value: `${fmtMs(big.loadMs)} ms${big.progress ? ', progress' : ', no progress'}`, met: big.progress && big.concepts !== undefined },
+    { target: `${big.termbase}: hovers answered during the load, p99 < 5 ms`, value: `${big.hovers} hovers, p99 ${fmtMs(big.hoverP99)} ms`, met: big.hovers > 0 && big.hoverP99 < 5 },
+  ];
+}
+
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const quick = argv.includes('--quick');
@@ -464,6 +476,12 @@ async function main(): Promise<void> {
     const profiles = runProfiles(quick ? 10000 : 50000);
     for (const [name, fns] of Object.entries(profiles)) console.log(['', name, table(['function', 'self %', 'self ms'], fns.map((f) => [f.fn, f.selfPct.toFixed(1), f.selfMs.toFixed(0)]))].join('\n'));
     fs.writeFileSync(path.join(OUT, 'profiles.json'), JSON.stringify(profiles, null, 2));
+    return;
+  }
+  if (argv.includes('--termbase')) {
+    const tb = await termbaseLoad(SERVER, benchTermbases(ROOT, quick ? 10000 : 50000), log);
+    console.log([termbaseReport(tb), '', 'Targets', table(['target', 'measured', ''], termbaseTargets(tb).map((x) => [x.target, x.value, x.met ? 'met' : 'MISSED']))].join('\n'));
+    fs.writeFileSync(path.join(OUT, 'bench-termbase.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, termbases: tb }, null, 2));
     return;
   }
   const builtin = builtinCompiled();
@@ -611,6 +629,9 @@ async function main(): Promise<void> {
   // 8. References over a workspace of 2,000 generated files (a temporary folder), with the built-in glossary.
   const ws = await workspaceReferences(serverCopy(0), builtinGlossary, log);
 
+  // 10. Termbases (lingo.glossaries): the 50,000-concept TBX loaded in the server's worker thread, hovers meanwhile.
+  const tb = await termbaseLoad(SERVER, benchTermbases(ROOT, quick ? 10000 : 50000), log);
+
   // 3. textlint + textlint-rule-terminology with the 10,000 generated concepts' term list.
   const textlint: Record<string, unknown>[] = [];
   if (withTextlint && glossaries.includes(10000)) {
@@ -682,6 +703,7 @@ async function main(): Promise<void> {
   if (l50?.peakRss) t('server peak RSS < 200 MB with 50,000 concepts (LSP, 1 MB open)', l50.peakRss / MB, 200, 'MB');
   t('1 MB, built-in glossary: full check with senses ≤ 1.3× without (section 6)', senses.ratio, 1.3, '×');
   targets.push(...workspaceTargets(ws));
+  targets.push(...termbaseTargets(tb));
 
   // Profiles of the misses (optional: --profile).
   const profiles = withProfile ? runProfiles(glossaries[glossaries.length - 1]) : {};
@@ -711,6 +733,7 @@ async function main(): Promise<void> {
   ]));
   out.push('', '7. Concept features (issue 18), in process on the 1 MB document: findConcepts (workspace symbols) — the first search makes the string of all names — with 200 queries of 2 to 6 letters and 10 of one letter; a file\'s concept index from its cached analysis; semantic tokens; document highlights', conceptTable(concepts));
   out.push('', workspaceReport(ws));
+  out.push('', termbaseReport(tb));
   out.push('', 'Targets', table(['target', 'measured', ''], targets.map((x) => [x.target, x.value, x.met === undefined ? '—' : x.met ? 'met' : 'MISSED'])));
   if (Object.keys(profiles).length) {
     out.push('', 'CPU profiles (self time, test-output/profiles/*.cpuprofile)');
@@ -723,7 +746,7 @@ async function main(): Promise<void> {
     date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, loadAverage: { start: loadBefore, end: os.loadavg()[0] }, quick,
     documents: sizes.map((s) => ({ size: SIZE_NAMES.get(s), bytes: Buffer.byteLength(docs.get(s)!), chars: docs.get(s)!.length })),
     bareLoopMs: Object.fromEntries(sizes.map((s) => [SIZE_NAMES.get(s), bare.get(s)])),
-    glossaries: gfigs, concepts, textlint, lsp, memory: mem, workspace: ws, targets, profiles, sink,
+    glossaries: gfigs, concepts, textlint, lsp, memory: mem, workspace: ws, termbases: tb, targets, profiles, sink,
   }, null, 2));
   fs.writeFileSync(path.join(OUT, 'bench.txt'), report + '\n');
 }

@@ -9,4 +9,6 @@ await build({
   entryPoints: ['test/bench/bench.ts'], outfile: 'out/bench/bench.js', bundle: true, platform: 'node', target: 'node20',
   format: 'cjs', sourcemap: true, logLevel: 'warning', define: engineDefine(), external: ['textlint', 'textlint-rule-terminology'],
   plugins: [validatorsPlugin], // the schemas' validators as the server's bundle has them
+  // jsonc-parser's UMD main cannot be bundled (the server's termbase build, section 9, uses it): take its ES module.
+  mainFields: ['module', 'main'],
 });

@@ -645,6 +645,31 @@ const scenarios = [
       assert.ok(text.includes(norm(en.definition)), `the hover lacks the definition after the restart: ${text}`);
     },
   },
+  // ---- company termbases (lingo.glossaries, issue 19): its own block ----
+  {
+    name: 'a termbase in lingo.glossaries (TBX): hover shows its term and definition',
+    async run({ page, workspace, snap }) {
+      // terms/tenders.tbx (a TBX v2 export with one concept) and tenders.md are in the workspace; the setting is
+      // written into its settings.json here and removed at the end, so the other scenarios see the built-in glossary.
+      const settings = path.join(workspace, '.vscode', 'settings.json');
+      const doc = 'tenders.md';
+      fs.mkdirSync(path.dirname(settings), { recursive: true });
+      fs.writeFileSync(settings, JSON.stringify({ 'lingo.glossaries': ['terms/tenders.tbx'] }, null, 2));
+      try {
+        await openFile(page, doc);
+        const definition = 'The shared list of every open tender and who writes each bid.';
+        // The termbase is built in the server's worker once the setting arrives; hoverText moves again until it shows.
+        const text = await hoverText(page, doc, 'reads the bid board together', 'board', definition.slice(0, 40));
+        await snap('hover');
+        assert.ok(text.includes(definition), text);
+        assert.ok(text.includes('bid board'), text);
+      } finally {
+        fs.rmSync(settings, { force: true });
+        await page.mouse.move(5, 5);
+        await page.keyboard.press('Escape');
+      }
+    },
+  },
   // Last: it renames in kwalifikacja.md too, which the Polish hover scenario reads.
   {
     name: 'F2 renames the concept in both Polish files, inflected',

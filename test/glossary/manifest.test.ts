@@ -101,8 +101,8 @@ describe('RULES.md', () => {
     assert.ok(read('.vscodeignore').split('\n').includes('!RULES.md'));
   });
 
-  it('the .vsix ships the client and the server bundles, not the CLI the extension never loads', () => {
+  it('the .vsix ships the client, the server and the glossary worker bundles, not the CLI the extension never loads', () => {
     const shipped = read('.vscodeignore').split('\n').filter((l) => l.startsWith('!dist/') && l.endsWith('.js'));
-    assert.deepStrictEqual(shipped, ['!dist/client.js', '!dist/server.js']);
+    assert.deepStrictEqual(shipped, ['!dist/client.js', '!dist/server.js', '!dist/glossaryWorker.js']);
   });
 });

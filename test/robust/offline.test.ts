@@ -4,6 +4,7 @@ import { spawnSync } from 'child_process';
 import * as path from 'path';
 import { ROOT } from '../helpers';
 import { RawClient } from './rawClient';
+import { LspClient } from '../server/lspClient';
 
 const PRELOAD = path.join(ROOT, 'test', 'robust', 'noNetwork.cjs');
 const env = { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${PRELOAD}`.trim() };
@@ -28,6 +29,23 @@ describe('offline (network blocked)', function () {
       for (let i = 0; i < 50 && !c.diagnostics.has('file:///offline/a.md'); i++) await new Promise((r) => setTimeout(r, 100));
       assert.deepStrictEqual(c.diagnostics.get('file:///offline/a.md')?.diagnostics.map((d: { code: string }) => d.code), ['acronym-undefined']);
       assert.deepStrictEqual([...c.loggedErrors].filter((e) => /network access blocked/.test(e)), []);
+    } finally {
+      assert.strictEqual(await c.shutdown(), 0, c.stderr);
+    }
+  });
+
+  it('the server builds a termbase (lingo.glossaries) in its worker thread', async () => {
+    const c = new LspClient(['--stdio'], env);
+    try {
+      const termbase = path.join(ROOT, 'test', 'fixtures', 'termbases', 'acme-v2.tbx');
+      await c.initialize({ window: { workDoneProgress: true } }, { settings: { glossaries: [termbase] } });
+      c.open('file:///offline/b.md', 'Send the press kit today.');
+      await c.waitFor('lingo/glossaryChanged', () => true, 60000);
+      const h = await c.request('textDocument/hover', { textDocument: { uri: 'file:///offline/b.md' }, position: { line: 0, character: 11 } });
+      assert.match(h.contents.value, /ready-made material about the company for journalists/);
+      const log = c.notifications.filter((n) => n.method === 'window/logMessage').map((n) => n.params.message).join('\n');
+      assert.match(log, /in a worker thread/);
+      assert.doesNotMatch(log + c.stderr, /network access blocked/);
     } finally {
       assert.strictEqual(await c.shutdown(), 0, c.stderr);
     }

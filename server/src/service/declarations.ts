@@ -288,6 +288,11 @@ export const SETTING_DECLARATIONS = {
     default: true,
     scope: 'window',
   }),
+  glossaries: setting<string[]>({
+    about: 'Company termbases (TBX, CSV, JSON or YAML), merged in this order over the built-in glossary, with the workspace\'s lingo.glossary.* last. A relative path is relative to the workspace folder; ~ is the home folder. Not read in an untrusted workspace.',
+    schema: { type: 'array', items: { type: 'string' } },
+    default: [],
+  }),
   consistencyScope: setting<'document' | 'folder' | 'workspace'>({
     about: 'Where one concept must have one name: within each document, each folder, or the whole workspace.',
     schema: oneOf('document', 'folder', 'workspace'),

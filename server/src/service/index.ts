@@ -12,7 +12,7 @@ export { analyze } from './analysis';
 export type { Analysis, Occurrence } from './analysis';
 export { foldKey } from './fold';
 export { formatIssue, validateGlossaryFile } from './validate';
-export { MESSAGES, messages } from './l10n';
+export { MESSAGES, messages, format } from './l10n';
 export { mergeGlossaries, newTeamConcept, conceptIdFor } from './merge';
 export type { WorkspaceGlossaryData } from './merge';
 export { crossFileFindings, fileNames } from './crossFile';

@@ -44,6 +44,14 @@ export interface Messages {
   addToTeamGlossary: string;
   /** The title of the progress shown while the server reads the workspace's files (references, consistency across files). */
   readingWorkspace: string;
+  /** {0} the termbases' file names: the title of the progress shown while a glossary with termbases (lingo.glossaries) is built. */
+  loadingTermbase: string;
+  /** {0} a termbase's file name, {1} how many problems: some entries left out, the rest in use. */
+  termbaseProblems: string;
+  /** {0} a termbase's file name: it cannot be read and is not in use. */
+  termbaseUnreadable: string;
+  /** {0} a termbase's file name: it cannot be read; its last version that could be read stays in use. */
+  termbaseUnreadableKept: string;
   /** {0} how many more, {1} the limit */
   moreProblems: string;
   /** Between two sentences: a space, or nothing in Chinese. */
@@ -96,6 +104,10 @@ export const MESSAGES: Record<Lang, Messages> = {
     skippedBinary: 'Not checked: this file does not look like text.',
     addToTeamGlossary: 'Add to team glossary',
     readingWorkspace: 'Lingo: reading the workspace',
+    loadingTermbase: 'Lingo: loading the termbase {0}',
+    termbaseProblems: 'The termbase {0} has problems ({1}): the entries concerned are left out, the rest is in use. The “Lingo” output panel lists each one.',
+    termbaseUnreadable: 'Lingo could not read the termbase {0}, so it is not in use. The “Lingo” output panel says why.',
+    termbaseUnreadableKept: 'Lingo could not read the termbase {0}; the last version it could read stays in use. The “Lingo” output panel says why.',
     moreProblems: '{0} more findings from here on are not shown: at most {1} are shown per document (setting lingo.maxProblems).',
     sentenceGap: ' ',
     listGap: ', ',
@@ -135,6 +147,10 @@ export const MESSAGES: Record<Lang, Messages> = {
     skippedBinary: 'Kontrolleras inte: filen ser inte ut att vara text.',
     addToTeamGlossary: 'Lägg till i teamets ordlista',
     readingWorkspace: 'Lingo: läser filerna i arbetsytan',
+    loadingTermbase: 'Lingo: läser in termbasen {0}',
+    termbaseProblems: 'Termbasen {0} har problem ({1}): posterna det gäller har utelämnats, resten används. Utdatapanelen ”Lingo” listar vart och ett.',
+    termbaseUnreadable: 'Lingo kunde inte läsa termbasen {0}, så den används inte. Utdatapanelen ”Lingo” visar varför.',
+    termbaseUnreadableKept: 'Lingo kunde inte läsa termbasen {0}; den senaste versionen som gick att läsa används tills vidare. Utdatapanelen ”Lingo” visar varför.',
     moreProblems: 'Ytterligare {0} anmärkningar härifrån och framåt visas inte: högst {1} visas per dokument (inställningen lingo.maxProblems).',
     sentenceGap: ' ',
     listGap: ', ',
@@ -174,6 +190,10 @@ export const MESSAGES: Record<Lang, Messages> = {
     skippedBinary: 'Niet gecontroleerd: dit bestand lijkt geen tekst te zijn.',
     addToTeamGlossary: 'Toevoegen aan de teamwoordenlijst',
     readingWorkspace: 'Lingo: bestanden in de werkruimte lezen',
+    loadingTermbase: 'Lingo: termenbank {0} laden',
+    termbaseProblems: 'De termenbank {0} bevat problemen ({1}): de betreffende items zijn weggelaten, de rest wordt gebruikt. Het uitvoerpaneel ‘Lingo’ somt ze allemaal op.',
+    termbaseUnreadable: 'Lingo kon de termenbank {0} niet lezen, dus die wordt niet gebruikt. Het uitvoerpaneel ‘Lingo’ vermeldt waarom.',
+    termbaseUnreadableKept: 'Lingo kon de termenbank {0} niet lezen; de laatste versie die wel leesbaar was, blijft in gebruik. Het uitvoerpaneel ‘Lingo’ vermeldt waarom.',
     moreProblems: 'Nog {0} meldingen vanaf hier worden niet getoond: per document worden er ten hoogste {1} getoond (instelling lingo.maxProblems).',
     sentenceGap: ' ',
     listGap: ', ',
@@ -213,6 +233,10 @@ export const MESSAGES: Record<Lang, Messages> = {
     skippedBinary: 'Nie sprawdzono: ten plik nie wygląda na tekst.',
     addToTeamGlossary: 'Dodaj do słowniczka zespołu',
     readingWorkspace: 'Lingo: odczytywanie plików obszaru roboczego',
+    loadingTermbase: 'Lingo: wczytywanie bazy terminologicznej {0}',
+    termbaseProblems: 'Baza terminologiczna {0} zawiera błędy ({1}): wpisy, których dotyczą, pominięto, reszta jest używana. Każdy błąd opisuje panel danych wyjściowych „Lingo”.',
+    termbaseUnreadable: 'Lingo nie może odczytać bazy terminologicznej {0}, więc nie jest ona używana. Przyczynę podaje panel danych wyjściowych „Lingo”.',
+    termbaseUnreadableKept: 'Lingo nie może odczytać bazy terminologicznej {0}; nadal używana jest ostatnia wersja, którą udało się odczytać. Przyczynę podaje panel danych wyjściowych „Lingo”.',
     moreProblems: 'Dalsze uwagi od tego miejsca nie są pokazywane (jest ich jeszcze {0}): w jednym dokumencie pokazuje się najwyżej {1} (ustawienie lingo.maxProblems).',
     sentenceGap: ' ',
     listGap: ', ',
@@ -252,6 +276,10 @@ export const MESSAGES: Record<Lang, Messages> = {
     skippedBinary: '未檢查：此檔案看起來不是文字檔。',
     addToTeamGlossary: '加入團隊詞彙表',
     readingWorkspace: 'Lingo：正在讀取工作區的檔案',
+    loadingTermbase: 'Lingo：正在載入術語庫 {0}',
+    termbaseProblems: '術語庫 {0} 有問題（{1} 個）：相關條目已略過，其餘照常使用。每個問題都列在「Lingo」輸出面板中。',
+    termbaseUnreadable: 'Lingo 無法讀取術語庫 {0}，因此未使用。原因請見「Lingo」輸出面板。',
+    termbaseUnreadableKept: 'Lingo 無法讀取術語庫 {0}；將繼續使用上次成功讀取的版本。原因請見「Lingo」輸出面板。',
     moreProblems: '此處之後另有 {0} 項提示未顯示：每份文件最多顯示 {1} 項（設定 lingo.maxProblems）。',
     sentenceGap: '',
     listGap: '、',
