@@ -45,7 +45,7 @@ export function consistencyAcrossFiles(ctx: ServerContext, files: WorkspaceFiles
       if (open) {
         service.setCrossFileFindings(uri, open.version, findings);
         // Open documents get all their findings.
-        ctx.connection.sendDiagnostics({ uri, version: open.version, diagnostics: service.doValidation(open, await ctx.settingsFor(uri)) });
+        await ctx.diagnostics.republish(uri);
         diskPublished.delete(uri);
       } else {
         // Files on disk only what the workspace check adds, and only when that changed.
@@ -54,7 +54,7 @@ export function consistencyAcrossFiles(ctx: ServerContext, files: WorkspaceFiles
         const sig = JSON.stringify(diagnostics);
         if (diskPublished.get(uri) === sig) continue;
         if (diagnostics.length) diskPublished.set(uri, sig); else diskPublished.delete(uri);
-        ctx.connection.sendDiagnostics({ uri, diagnostics });
+        ctx.diagnostics.pushFile(uri, diagnostics);
       }
     }
     if (snap && list.length) ctx.connection.console.log(`Lingo: consistency across ${list.length} files (${snap.made} read or analysed) in ${Date.now() - t0} ms`);
