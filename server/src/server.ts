@@ -313,6 +313,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       inlayHintProvider: true,
       executeCommandProvider: { commands: ['lingo.addToTeamGlossary'] },
       ...CONCEPT_CAPABILITIES,
+      ...diagnostics.initialize(params.capabilities),
     },
     serverInfo: { name: 'lingo-language-server', version: '0.1.0' },
   };
