@@ -12,7 +12,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath, pathToFileURL } from 'url';
 import {
   buildGlossary, getLanguageService, resolveSettings, Settings, formatIssue, LANGS, messages, Glossary, mergeGlossaries,
-  newTeamConcept, isLang, foldKey, type GlossarySource, type GlossaryIssue, type Lang,
+  newTeamConcept, isLang, foldKey, type CodeActionData, type GlossarySource, type GlossaryIssue, type Lang,
 } from './service';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -309,7 +309,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: true },
       hoverProvider: true,
       completionProvider: { triggerCharacters: [] },
-      codeActionProvider: { codeActionKinds: ['quickfix'] },
+      codeActionProvider: { codeActionKinds: ['quickfix'], resolveProvider: true },
       inlayHintProvider: true,
       executeCommandProvider: { commands: ['lingo.addToTeamGlossary'] },
       ...CONCEPT_CAPABILITIES,
@@ -376,7 +376,7 @@ connection.onHover((p, token) => withDoc(p.textDocument.uri, token, null, (doc, 
 connection.onCompletion((p, token) => withDoc(p.textDocument.uri, token, { isIncomplete: false, items: [] }, (doc, s) => service.doComplete(doc, clamp(doc, p.position), s)));
 connection.onCodeAction((p, token) => withDoc(p.textDocument.uri, token, [], (doc, s) => {
   const range = { start: clamp(doc, p.range.start), end: clamp(doc, p.range.end) };
-  const actions = service.doCodeActions(doc, range, s, p.context.only, p.context.diagnostics);
+  const actions = service.doCodeActions(doc, range, s, p.context.only, p.context.diagnostics, resolvesEdits());
   const selected = doc.getText(range).trim();
   const wantsRefactor = !p.context.only || p.context.only.some((k) => 'refactor'.startsWith(k) || k.startsWith('refactor'));
   if (selected && selected.length <= 100 && !selected.includes('\n') && folders.length && trusted && wantsRefactor) {
@@ -389,6 +389,14 @@ connection.onCodeAction((p, token) => withDoc(p.textDocument.uri, token, [], (do
   }
   return actions;
 }));
+
+/** The client resolves code actions' edits (codeAction/resolve): quick fixes come without them, made when one is chosen. */
+const resolvesEdits = () => !!clientCapabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit');
+connection.onCodeActionResolve(async (action) => {
+  const uri = (action.data as CodeActionData | undefined)?.uri;
+  const doc = typeof uri === 'string' ? documents.get(uri) : undefined;
+  return doc ? service.resolveCodeAction(doc, action, await settingsFor(doc.uri)) : action;
+});
 
 /** Writes a selected word or phrase into the team glossary of the document's folder (creating the file if needed). */
 connection.onExecuteCommand(async (p) => {

@@ -26,14 +26,35 @@ export class BenchClient {
     this.proc.stderr!.on('data', (d: Buffer) => { this.stderr += d.toString(); });
   }
 
+  /** Chunks of a message still arriving, joined once it is whole (joining each chunk as it came was quadratic). */
+  private chunks: Buffer[] = [];
+  private chunksLength = 0;
+  private needed = 0;
+
   private onData(d: Buffer) {
     const at = now();
+    if (this.needed) {
+      this.chunks.push(d);
+      this.chunksLength += d.length;
+      if (this.chunksLength < this.needed) return;
+      d = Buffer.concat(this.chunks);
+      this.chunks = [];
+      this.chunksLength = 0;
+      this.needed = 0;
+    }
     this.buf = this.buf.length ? Buffer.concat([this.buf, d]) : d;
     for (;;) {
       const headerEnd = this.buf.indexOf('\r\n\r\n');
       if (headerEnd < 0) return;
       const len = Number(/Content-Length: (\d+)/i.exec(this.buf.subarray(0, headerEnd).toString())![1]);
-      if (this.buf.length < headerEnd + 4 + len) return;
+      if (this.buf.length < headerEnd + 4 + len) {
+        // The rest of a long message: kept aside until it is all there.
+        this.chunks = [this.buf];
+        this.chunksLength = this.buf.length;
+        this.needed = headerEnd + 4 + len;
+        this.buf = Buffer.alloc(0);
+        return;
+      }
       const msg = JSON.parse(this.buf.subarray(headerEnd + 4, headerEnd + 4 + len).toString('utf8'));
       this.buf = this.buf.subarray(headerEnd + 4 + len);
       if (msg.id !== undefined && msg.method === undefined) {
