@@ -5,7 +5,8 @@
  *   node --expose-gc out/bench/bench.js [--quick] [--no-textlint] [--profile]
  *   node --expose-gc out/bench/bench.js --concepts   (only the concept features, section 7)
  *   node --expose-gc out/bench/bench.js --workspace  (only references over a workspace of 2,000 files, section 8)
- *   node --expose-gc out/bench/bench.js --lsp-path   (only the LSP path beside the in-process check, section 9)
+ *   node --expose-gc out/bench/bench.js --lsp-path [--profile] [--server=other/dist/server.js]
+ *                                                    (only the LSP path beside the in-process check, section 9)
  *
  * The same bundle is also the child process of the memory, textlint and profile measurements
  * (first argument "child-mem", "child-textlint", "child-profile").
@@ -519,7 +520,9 @@ async function main(): Promise<void> {
     // --profile: the servers run under node --cpu-prof; their profiles go to test-output/profiles/lsp-path/.
     const pdir = argv.includes('--profile') ? path.join(OUT, 'profiles', 'lsp-path') : undefined;
     if (pdir) { fs.rmSync(pdir, { recursive: true, force: true }); fs.mkdirSync(pdir, { recursive: true }); }
-    const f = await lspPath(serverCopy(0), serverLikeService(), EDITOR_SETTINGS, LSP_PATH_SIZES.map((size) => ({ size: SIZE_NAMES.get(size)!, text: texts.get(size)! })), log, pdir);
+    // --server=<dist/server.js of another build> (its glossary.json and glossary.bin next to it): to compare builds.
+    const other = argv.find((a) => a.startsWith('--server='))?.slice('--server='.length);
+    const f = await lspPath(other ? path.resolve(other) : serverCopy(0), serverLikeService(), EDITOR_SETTINGS, LSP_PATH_SIZES.map((size) => ({ size: SIZE_NAMES.get(size)!, text: texts.get(size)! })), log, pdir);
     if (pdir) {
       for (const file of fs.readdirSync(pdir)) {
         console.log(['', `profile ${file}`, table(['function', 'self %', 'self ms'], topFunctions(path.join(pdir, file), 25).map((x) => [x.fn, x.selfPct.toFixed(1), x.selfMs.toFixed(0)]))].join('\n'));
