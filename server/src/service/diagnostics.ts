@@ -8,7 +8,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, type Range } from 'vscode-languageserver-types';
 import { ruleAnchor } from './declarations';
 import type { DocumentCache, Positions } from './documentCache';
-import { keep, kept, type Finding } from './findings';
+import { storeDiagnostic, storedDiagnostic, type Finding } from './findings';
 import { format, messages } from './l10n';
 import type { RuleId, Settings } from './settings';
 
@@ -40,8 +40,8 @@ export class Diagnostics {
   readonly #ruleLinks = new Map<string, { href: string }>();
   /**
    * A finding's diagnostic, kept while the finding object lives: findings before an edit are kept as they
-   * were (updateFindings), and so are their lines and columns. Findings of findings.ts keep it themselves
-   * (keep/kept); the others (consistency across files) in this map.
+   * were (updateFindings), and so are their lines and columns. Findings of findings.ts store it themselves
+   * (storeDiagnostic); the others (consistency across files) in this map.
    */
   readonly #diagnosticOfFinding = new WeakMap<Finding, { uri: string; severity: DiagnosticSeverity; d: Diagnostic }>();
   /** The related information of the findings of one concept (which share their `related` list), per document version. */
@@ -94,7 +94,7 @@ export class Diagnostics {
    */
   diagnosticOf(doc: TextDocument, f: Finding, settings: Settings, pos: Positions): Diagnostic {
     const severity = SEVERITY[settings.rules[f.rule] as keyof typeof SEVERITY];
-    let d = kept(f, doc.uri, severity) as Diagnostic | undefined;
+    let d = storedDiagnostic(f, doc.uri, severity) as Diagnostic | undefined;
     if (!d) {
       const hit = this.#diagnosticOfFinding.get(f);
       if (hit && hit.uri === doc.uri && hit.severity === severity) d = hit.d;
@@ -105,7 +105,7 @@ export class Diagnostics {
     if (d) d = { ...d, data: dataOf(doc, f) };
     else d = this.#newDiagnostic(doc, f, severity, pos);
     this.#dataMadeFor.set(d, text);
-    if (!keep(f, doc.uri, severity, d)) this.#diagnosticOfFinding.set(f, { uri: doc.uri, severity, d });
+    if (!storeDiagnostic(f, doc.uri, severity, d)) this.#diagnosticOfFinding.set(f, { uri: doc.uri, severity, d });
     return d;
   }
 

@@ -1,13 +1,13 @@
 /**
  * The documents' cache of the language service: per URI, the analysis of one version of the document under one
  * set of settings, and what is made from it for every feature (its findings, its line table). After an edit the
- * new version is re-analysed only around the change (reanalyze) and the findings are carried over
+ * new version is re-analysed only around the change (reanalyzeInPlace, which supersedes the previous analysis) and the findings are carried over
  * (updateFindings). Every feature (diagnostics.ts, codeActions.ts, inlayHints.ts, hover and completion in
  * languageService.ts, the concept features) asks this cache for a document's analysis.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position } from 'vscode-languageserver-types';
-import { analyze, analyzeSteps, quickLanguage, reanalyze, type Analysis, type AnalysisOptions } from './analysis';
+import { analyze, analyzeSteps, quickLanguage, reanalyzeInPlace, type Analysis, type AnalysisOptions } from './analysis';
 import { computeFindings, updateFindings, type Finding } from './findings';
 import { foldKey } from './fold';
 import type { Glossary } from './glossary';
@@ -89,6 +89,8 @@ function unsuppressed(text: string, fs: Finding[], mayHoldControlComments: boole
 
 export class DocumentCache {
   #glossary: Glossary;
+  /** Counts the glossaries set: an analysis made under an earlier one no longer holds. */
+  #glossaryGeneration = 0;
   /** Per URI: the newest analysis (of any version; `current` says whether it is of the version asked about). */
   readonly #documents = new Map<string, CachedDocument>();
   /** Whether a document is skipped depends only on its text, the size limit and the language of the message. */
@@ -114,6 +116,7 @@ export class DocumentCache {
   /** Analyses from now on are made with this glossary; those made with the previous one are dropped. */
   setGlossary(glossary: Glossary): void {
     this.#glossary = glossary;
+    this.#glossaryGeneration++;
     this.#documents.clear();
   }
 
@@ -173,7 +176,7 @@ export class DocumentCache {
     if (hit && isCurrent(hit.version, hit.analysis.text, doc) && hit.settingsKey === key) return hit;
     const opts = this.analysisOptions(doc, settings);
     const text = doc.getText();
-    const analysis = (hit && hit.settingsKey === key && reanalyze(hit.analysis, text, this.#glossary, opts)) || analyze(text, this.#glossary, opts);
+    const analysis = (hit && hit.settingsKey === key && reanalyzeInPlace(hit.analysis, text, this.#glossary, opts)) || analyze(text, this.#glossary, opts);
     return this.#store(doc, key, analysis, hit);
   }
 
@@ -184,7 +187,7 @@ export class DocumentCache {
     const hit = this.#documents.get(doc.uri);
     const opts = this.analysisOptions(doc, settings);
     const text = doc.getText();
-    const quick = hit && hit.settingsKey === key ? reanalyze(hit.analysis, text, this.#glossary, opts) : undefined;
+    const quick = hit && hit.settingsKey === key ? reanalyzeInPlace(hit.analysis, text, this.#glossary, opts) : undefined;
     const analysis = quick ?? (yield* analyzeSteps(text, this.#glossary, opts));
     this.#store(doc, key, analysis, hit);
   }
@@ -221,10 +224,10 @@ export class DocumentCache {
 
   /**
    * The analysis of a document that is not kept in the cache (a file on disk, which must not push the open
-   * documents' analyses out of it), made once per TextDocument object and version.
+   * documents' analyses out of it), made once per TextDocument object, version and glossary.
    */
   notKeptAnalysis(doc: TextDocument, settings: Settings): Analysis {
-    const key = `${doc.version}|${this.settingsKey(settings, doc.uri)}`;
+    const key = `${this.#glossaryGeneration}|${doc.version}|${this.settingsKey(settings, doc.uri)}`;
     const hit = this.#notKeptAnalyses.get(doc);
     if (hit && hit.key === key && hit.analysis.text === doc.getText()) return hit.analysis;
     const analysis = analyze(doc.getText(), this.#glossary, this.analysisOptions(doc, settings));
