@@ -41,6 +41,8 @@ export async function activate(context: vscode.ExtensionContext) {
   const clientOptions: LanguageClientOptions = {
     middleware,
     documentSelector: SELECTOR,
+    // The server answers pulls (textDocument/diagnostic) when asked on each change and save, as it pushed before.
+    diagnosticPullOptions: { onChange: true, onSave: true },
     synchronize: { configurationSection: 'lingo', fileEvents: vscode.workspace.createFileSystemWatcher('**/lingo.glossary.{json,yaml,yml}') },
     // The team glossary is data from the workspace: not loaded until the workspace is trusted.
     initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted },

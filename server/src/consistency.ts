@@ -19,6 +19,13 @@ export function consistencyAcrossFiles(ctx: ServerContext, files: WorkspaceFiles
   const crossPublished = new Set<string>(); // URIs with cross-file findings published
   /** What was last published for a file on disk (not open): sent again only when it changes. */
   const diskPublished = new Map<string, string>();
+  /**
+   * What was last set for an open document (its version and findings across files): it is published again only
+   * when that changed. Each open of a file is a new document object, which starts afresh. (A client that pulls
+   * diagnostics is asked to pull again, and each pull schedules this check: republishing unchanged findings would
+   * never end.)
+   */
+  const openPublished = new WeakMap<object, string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   async function run(): Promise<void> {
@@ -44,8 +51,12 @@ export function consistencyAcrossFiles(ctx: ServerContext, files: WorkspaceFiles
       const open = ctx.documents.get(uri);
       if (open) {
         service.setCrossFileFindings(uri, open.version, findings);
-        // Open documents get all their findings.
-        ctx.connection.sendDiagnostics({ uri, version: open.version, diagnostics: service.doValidation(open, await ctx.settingsFor(uri)) });
+        // Open documents get all their findings, when these changed.
+        const sig = `${open.version}|${JSON.stringify(findings.map((f) => [f.rule, f.start, f.end, f.message, f.relatedLocation]))}`;
+        if (openPublished.get(open) !== sig) {
+          openPublished.set(open, sig);
+          await ctx.diagnostics.republish(uri);
+        }
         diskPublished.delete(uri);
       } else {
         // Files on disk only what the workspace check adds, and only when that changed.
@@ -54,7 +65,7 @@ export function consistencyAcrossFiles(ctx: ServerContext, files: WorkspaceFiles
         const sig = JSON.stringify(diagnostics);
         if (diskPublished.get(uri) === sig) continue;
         if (diagnostics.length) diskPublished.set(uri, sig); else diskPublished.delete(uri);
-        ctx.connection.sendDiagnostics({ uri, diagnostics });
+        ctx.diagnostics.pushFile(uri, diagnostics);
       }
     }
     if (snap && list.length) ctx.connection.console.log(`Lingo: consistency across ${list.length} files (${snap.made} read or analysed) in ${Date.now() - t0} ms`);

@@ -4,6 +4,7 @@
  */
 import type { Connection, Position, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostics } from './diagnostics';
 import type { Lang, LanguageService, Settings } from './service';
 
 export interface ServerContext {
@@ -27,4 +28,6 @@ export interface ServerContext {
    * its check — with false when a newer version came meanwhile.
    */
   prepared(doc: TextDocument, settings: Settings): Promise<boolean>;
+  /** How documents' problems reach the client (diagnostics.ts): published again, or a file on disk's pushed. */
+  diagnostics: Pick<Diagnostics, 'republish' | 'pushFile'>;
 }

@@ -10,7 +10,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath, pathToFileURL } from 'url';
-import { getLanguageService, resolveSettings, Settings, LANGS, messages, type Lang } from './service';
+import { getLanguageService, resolveSettings, Settings, LANGS, messages, type CodeActionData, type Lang } from './service';
 import * as fs from 'fs';
 import * as path from 'path';
 import { readWorkspaceGlossary } from './node/workspaceGlossary';
@@ -21,6 +21,7 @@ import { CONCEPT_CAPABILITIES, conceptFeatures } from './concepts';
 import { consistencyAcrossFiles } from './consistency';
 import { DocumentInfoMethod, GlossaryRequest, type DocumentInfo, type GlossaryParams, type GlossaryResult } from './protocol';
 import { workspaceFiles } from './workspaceFiles';
+import { createDiagnostics } from './diagnostics';
 
 /**
  * The LSP lifecycle, as the specification says: before initialize, requests are refused with ServerNotInitialized
@@ -83,7 +84,7 @@ const host = new GlossaryHost({
 host.onDidChange((glossary) => {
   service.setGlossary(glossary);
   files.clear();
-  for (const d of documents.all()) if (!isGlossaryFile(d.uri)) schedule(d, 0);
+  diagnostics.recheckAll();
   connection.languages.inlayHint.refresh().catch(() => undefined);
   void connection.sendNotification('lingo/glossaryChanged', {});
 });
@@ -121,6 +122,21 @@ const localeLang = (l: string | undefined): Lang | undefined => {
   return (['en', 'sv', 'nl', 'pl'] as const).find((c) => x === c || x.startsWith(c + '-'));
 };
 
+/** When open documents are checked, and how their problems reach the client. */
+const diagnostics = createDiagnostics({
+  connection, documents,
+  service: () => service,
+  settingsFor,
+  isGlossaryFile,
+  checkGlossaryFile(doc) {
+    const wg = readWorkspaceGlossary(fileURLToPath(doc.uri), doc.getText());
+    host.publishIssues(doc.uri, wg.text, wg.issues);
+  },
+  checked(settings) {
+    if (settings.consistencyScope !== 'document' || consistency.published) consistency.schedule();
+  },
+});
+
 const ctx: ServerContext = {
   connection, documents,
   service: () => service,
@@ -130,7 +146,8 @@ const ctx: ServerContext = {
   isGlossaryFile,
   uiLang: () => locale ?? globalSettings.preferredLanguage,
   clamp,
-  prepared,
+  prepared: diagnostics.prepared,
+  diagnostics,
 };
 /** The workspace's Markdown and text files, scanned when needed and kept per file until they change. */
 const files = workspaceFiles(ctx);
@@ -155,10 +172,11 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: true },
       hoverProvider: true,
       completionProvider: { triggerCharacters: [] },
-      codeActionProvider: { codeActionKinds: ['quickfix'] },
+      codeActionProvider: { codeActionKinds: ['quickfix'], resolveProvider: true },
       inlayHintProvider: true,
       executeCommandProvider: { commands: [ADD_TO_TEAM_GLOSSARY] },
       ...CONCEPT_CAPABILITIES,
+      ...diagnostics.initialize(params.capabilities),
     },
     serverInfo: { name: 'lingo-language-server', version: '0.1.0' },
   };
@@ -203,121 +221,17 @@ connection.onDidChangeConfiguration((change) => {
     globalSettings = resolveSettings(change.settings?.lingo ?? change.settings);
     host.configure(glossarySettings([{ settings: change.settings?.lingo ?? change.settings, folder: folders[0] }]));
   }
-  for (const d of documents.all()) schedule(d, 0);
+  diagnostics.recheckAll();
   connection.languages.inlayHint.refresh().catch(() => undefined);
   // lingo.semanticHighlighting may have changed.
   if (clientCapabilities.workspace?.semanticTokens?.refreshSupport) connection.languages.semanticTokens.refresh().catch(() => undefined);
 });
 
-// ---- diagnostics: debounced per document, newest version wins ----------------------------
-
-/** Checks wait this long after the last change (LINGO_DEBOUNCE_MS: for benchmarks, which time the check itself). */
-const DEBOUNCE_MS = (() => {
-  const ms = Number(process.env.LINGO_DEBOUNCE_MS ?? 150);
-  return Number.isFinite(ms) && ms >= 0 ? ms : 150;
-})();
-/** A pending check per document: a timer, or (with no delay) an immediate. */
-const timers = new Map<string, { cancel(): void }>();
-const notified = new Set<string>();
-
-function schedule(doc: TextDocument, delay: number): void {
-  timers.get(doc.uri)?.cancel();
-  const run = () => {
-    timers.delete(doc.uri);
-    // A failure here would be an unhandled rejection, which ends the process: log it instead.
-    validate(doc.uri).catch((e) => connection.console.error(`Lingo: checking ${doc.uri} failed: ${e instanceof Error ? e.stack : String(e)}`));
-  };
-  // setTimeout(…, 0) waits at least a millisecond; an immediate runs as soon as pending messages are read.
-  if (delay > 0) { const t = setTimeout(run, delay); timers.set(doc.uri, { cancel: () => clearTimeout(t) }); }
-  else { const t = setImmediate(run); timers.set(doc.uri, { cancel: () => clearImmediate(t) }); }
-}
-
-/** Analyses under way, by URI: a check and a request on the same version share one. */
-const preparing = new Map<string, { version: number; settings: Settings; done: Promise<boolean> }>();
-/**
- * Makes the document's analysis, a large document's in slices, answering hovers and completions in between;
- * false when a newer version came meanwhile.
- */
-function prepared(doc: TextDocument, settings: Settings): Promise<boolean> {
-  const p = preparing.get(doc.uri);
-  if (p && p.version === doc.version && p.settings === settings) return p.done;
-  const steps = service.prepare(doc, settings);
-  const done = (async () => {
-    for (let r = steps.next(); !r.done; r = steps.next()) {
-      await new Promise((resolve) => setImmediate(resolve));
-      if (documents.get(doc.uri)?.version !== doc.version) return false;
-    }
-    return true;
-  })();
-  const entry = { version: doc.version, settings, done };
-  preparing.set(doc.uri, entry);
-  const forget = () => { if (preparing.get(doc.uri) === entry) preparing.delete(doc.uri); };
-  done.then(forget, forget);
-  return done;
-}
-
-async function validate(uri: string): Promise<void> {
-  const doc = documents.get(uri);
-  if (!doc) return;
-  const settings = await settingsFor(uri);
-  if (documents.get(uri)?.version !== doc.version) return; // a newer change will validate
-  if (!(await prepared(doc, settings))) return; // a newer change will validate
-  const skipped = service.skipped(doc, settings);
-  if (skipped) {
-    if (!notified.has(uri)) {
-      notified.add(uri);
-      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `${fileName(uri)}: ${skipped.message}` });
-    }
-    connection.sendDiagnostics({ uri, version: doc.version, diagnostics: [] });
-  } else {
-    notified.delete(uri);
-    connection.sendDiagnostics({ uri, version: doc.version, diagnostics: service.doValidation(doc, settings) });
-  }
-  void connection.sendNotification(DocumentInfoMethod, { uri, ...service.documentInfo(doc, settings) } satisfies DocumentInfo);
-  if (settings.consistencyScope !== 'document' || consistency.published) consistency.schedule();
-}
-
-/** The last path segment of a URI, decoded when it can be (a malformed %-escape must not throw). */
-function fileName(uri: string): string {
-  const last = uri.split('/').pop() ?? uri;
-  try { return decodeURIComponent(last); } catch { return last; }
-}
-
-/** The document being opened: TextDocuments fires onDidChangeContent right after onDidOpen, which must not debounce it. */
-let opening: TextDocument | undefined;
-documents.onDidOpen((e) => {
-  opening = e.document;
-  if (!isGlossaryFile(e.document.uri)) schedule(e.document, 0);
-});
-documents.onDidChangeContent((e) => {
-  const opened = e.document === opening;
-  opening = undefined;
-  if (isGlossaryFile(e.document.uri)) {
-    // Show problems while typing (once typing pauses, as for documents); the glossary itself changes on save.
-    scheduleGlossaryCheck(e.document, opened ? 0 : DEBOUNCE_MS);
-  } else if (!opened) schedule(e.document, DEBOUNCE_MS); // an open is already scheduled at once
-});
-/** Checks an open team glossary file and shows its problems in it. */
-function scheduleGlossaryCheck(doc: TextDocument, delay: number): void {
-  timers.get(doc.uri)?.cancel();
-  const t = setTimeout(() => {
-    timers.delete(doc.uri);
-    const now = documents.get(doc.uri);
-    if (!now) return;
-    const wg = readWorkspaceGlossary(fileURLToPath(now.uri), now.getText());
-    host.publishIssues(now.uri, wg.text, wg.issues);
-  }, delay);
-  timers.set(doc.uri, { cancel: () => clearTimeout(t) });
-}
-
 documents.onDidClose((e) => {
-  timers.get(e.document.uri)?.cancel();
-  timers.delete(e.document.uri);
   files.closed(e.document);
   if (consistency.published) consistency.schedule();
   docSettings.delete(e.document.uri);
   service.forget(e.document.uri);
-  connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
 // ---- requests ----------------------------------------------------------------------------
@@ -335,13 +249,21 @@ connection.onHover((p, token) => withDoc(p.textDocument.uri, token, null, (doc, 
 connection.onCompletion((p, token) => withDoc(p.textDocument.uri, token, { isIncomplete: false, items: [] }, (doc, s) => service.doComplete(doc, clamp(doc, p.position), s)));
 connection.onCodeAction((p, token) => withDoc(p.textDocument.uri, token, [], (doc, s) => {
   const range = { start: clamp(doc, p.range.start), end: clamp(doc, p.range.end) };
-  const actions = service.doCodeActions(doc, range, s, p.context.only, p.context.diagnostics);
+  const actions = service.doCodeActions(doc, range, s, p.context.only, p.context.diagnostics, resolvesEdits());
   const selected = doc.getText(range).trim();
   const wantsRefactor = !p.context.only || p.context.only.some((k) => 'refactor'.startsWith(k) || k.startsWith('refactor'));
   const add = wantsRefactor ? addToTeamGlossaryAction(ctx, teamEdit, doc, selected, () => service.documentInfo(doc, s).lang) : undefined;
   if (add) actions.push(add);
   return actions;
 }));
+
+/** The client resolves code actions' edits (codeAction/resolve): quick fixes come without them, made when one is chosen. */
+const resolvesEdits = () => !!clientCapabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit');
+connection.onCodeActionResolve(async (action) => {
+  const uri = (action.data as CodeActionData | undefined)?.uri;
+  const doc = typeof uri === 'string' ? documents.get(uri) : undefined;
+  return doc ? service.resolveCodeAction(doc, action, await settingsFor(doc.uri)) : action;
+});
 
 /** Writes a selected word or phrase into the team glossary of the document's folder (creating the file if needed). */
 connection.onExecuteCommand((p) => (p.command === ADD_TO_TEAM_GLOSSARY ? addToTeamGlossary(ctx, teamEdit, p.arguments?.[0]) : null));

@@ -5,6 +5,8 @@
  *   node --expose-gc out/bench/bench.js [--quick] [--no-textlint] [--profile]
  *   node --expose-gc out/bench/bench.js --concepts   (only the concept features, section 7)
  *   node --expose-gc out/bench/bench.js --workspace  (only references over a workspace of 2,000 files, section 8)
+ *   node --expose-gc out/bench/bench.js --lsp-path [--profile] [--server=other/dist/server.js]
+ *                                                    (only the LSP path beside the in-process check, section 9)
  *   node --expose-gc out/bench/bench.js --termbase   (only termbases loaded in the worker, section 10; --quick: 10,000 concepts)
  *
  * The same bundle is also the child process of the memory, textlint and profile measurements
@@ -24,6 +26,7 @@ import { documents } from './corpus';
 import { generateGlossary, terminologyTerms } from './genGlossary';
 import { workspaceReferences, type WorkspaceFigures } from './workspace';
 import { benchTermbases, termbaseLoad, termbaseReport, type TermbaseFigures } from './termbaseLoad';
+import { lspPath, type KeystrokeFigures, type LspPathFigures } from './lspPath';
 import { Rng, measure, median, percentile, procMemory, now, MB, fmtMs, fmtMB, fmtX } from './util';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -456,6 +459,43 @@ function termbaseTargets(tb: TermbaseFigures[]): { target: string; value: string
   ];
 }
 
+type LspPath = { sizes: LspPathFigures[]; keystroke: KeystrokeFigures };
+
+function lspPathReport(f: LspPath): string {
+  return ['9. The LSP path beside the engine (issue 19): built-in glossary, server with LINGO_DEBOUNCE_MS=0; in process: doValidation of a fresh version (at most 1,000 diagnostics, as the server publishes), and with JSON.stringify; over LSP: didOpen of a new document → its publishDiagnostics (push), or → the answer to textDocument/diagnostic sent right after it (pull); a pull with the previous resultId (unchanged); medians',
+    table(['document', 'in-process ms', '+ JSON ms', 'diagnostics', 'JSON KB', 'LSP push ms', 'push ÷ in-process', 'LSP pull ms', 'pull ÷ in-process', 'pull unchanged ms', '| CPU ms: in process', 'server, push', 'server, pull'],
+      f.sizes.map((x) => [x.size, fmtMs(x.inProcessMs), fmtMs(x.inProcessJsonMs), x.diagnostics, (x.jsonBytes / 1024).toFixed(0), fmtMs(x.pushOpenMs), fmtX(x.pushOpenMs / x.inProcessMs), fmtMs(x.pullOpenMs), fmtX(x.pullOpenMs / x.inProcessMs), fmtMs(x.pullUnchangedMs), fmtMs(x.inProcessCpuMs), fmtMs(x.pushServerCpuMs), fmtMs(x.pullServerCpuMs)])),
+    '', `   one keystroke in ${f.sizes[f.sizes.length - 1].size} (idle server, ${f.sizes[f.sizes.length - 1].size} open): didChange → publishDiagnostics median ${fmtMs(f.keystroke.pushMedianMs)} ms (p90 ${fmtMs(f.keystroke.pushP90Ms)}); didChange → pulled diagnostics median ${fmtMs(f.keystroke.pullMedianMs)} ms (p90 ${fmtMs(f.keystroke.pullP90Ms)}); in process (update + doValidation + JSON) ${fmtMs(f.keystroke.inProcessMedianMs)} ms; server CPU per keystroke: push ${fmtMs(f.keystroke.pushServerCpuMs)} ms, pull ${fmtMs(f.keystroke.pullServerCpuMs)} ms`,
+    '   (CPU ms: time on the CPU of the main thread, /proc/<pid>/schedstat: what the work costs when other processes share the cores; the wall times include waiting for them.)',
+  ].join('\n');
+}
+
+/** Issue 19's targets for the LSP path, each with what it was measured against. */
+function lspPathTargets(f: LspPath): { target: string; value: string; met: boolean }[] {
+  const mb = f.sizes.find((x) => x.size === '1 MB'), kb = f.sizes.find((x) => x.size === '100 KB');
+  const out: { target: string; value: string; met: boolean }[] = [];
+  if (mb) {
+    const best = Math.min(mb.pushOpenMs, mb.pullOpenMs);
+    out.push({ target: '1 MB over LSP (didOpen → diagnostics, push or pull) ≤ 1.5× the in-process check', value: `push ${fmtX(mb.pushOpenMs / mb.inProcessMs)}, pull ${fmtX(mb.pullOpenMs / mb.inProcessMs)} (${fmtMs(best)} ms against ${fmtMs(mb.inProcessMs)} ms)`, met: best <= 1.5 * mb.inProcessMs });
+  }
+  if (kb) {
+    const best = Math.min(kb.pushOpenMs, kb.pullOpenMs);
+    out.push({ target: '100 KB over LSP (didOpen → diagnostics) < 4 ms', value: `${fmtMs(best)} ms (in process ${fmtMs(kb.inProcessMs)} ms: the engine alone ${kb.inProcessMs < 4 ? 'fits' : 'does not fit'})`, met: best < 4 });
+  }
+  const k = Math.min(f.keystroke.pushMedianMs, f.keystroke.pullMedianMs);
+  out.push({ target: 'one keystroke in 1 MB over LSP < 10 ms median', value: `push ${fmtMs(f.keystroke.pushMedianMs)} ms, pull ${fmtMs(f.keystroke.pullMedianMs)} ms (in process ${fmtMs(f.keystroke.inProcessMedianMs)} ms)`, met: k < 10 });
+  return out;
+}
+
+/** The service as the server has it: the built-in glossary from glossary.bin, the Chinese vocabulary, links to RULES.md. */
+function serverLikeService(): ReturnType<typeof getLanguageService> {
+  const loaded = loadBuiltGlossary(glossaryFile(0));
+  if (!loaded || 'problem' in loaded) throw new Error(`the bench cannot load ${builtFile(0)}: ${loaded ? loaded.problem : 'it is not there'}`);
+  return getLanguageService(attachHanLexicon(loaded.glossary, lexiconFile(path.join(ROOT, 'dist'))), { rulesDocument: `file://${path.join(ROOT, 'RULES.md')}` });
+}
+
+const LSP_PATH_SIZES = [10 * KB, 100 * KB, 1 * MB];
+
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const quick = argv.includes('--quick');
@@ -491,6 +531,24 @@ async function main(): Promise<void> {
     const report = [workspaceReport(ws), '', 'Targets', table(['target', 'measured', ''], workspaceTargets(ws).map((x) => [x.target, x.value, x.met ? 'met' : 'MISSED']))].join('\n');
     console.log(report);
     fs.writeFileSync(path.join(OUT, 'bench-workspace.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, workspace: ws }, null, 2));
+    return;
+  }
+  if (argv.includes('--lsp-path')) {
+    const texts = documents(builtinGlossary, LSP_PATH_SIZES);
+    // --profile: the servers run under node --cpu-prof; their profiles go to test-output/profiles/lsp-path/.
+    const pdir = argv.includes('--profile') ? path.join(OUT, 'profiles', 'lsp-path') : undefined;
+    if (pdir) { fs.rmSync(pdir, { recursive: true, force: true }); fs.mkdirSync(pdir, { recursive: true }); }
+    // --server=<dist/server.js of another build> (its glossary.json and glossary.bin next to it): to compare builds.
+    const other = argv.find((a) => a.startsWith('--server='))?.slice('--server='.length);
+    const f = await lspPath(other ? path.resolve(other) : serverCopy(0), serverLikeService(), EDITOR_SETTINGS, LSP_PATH_SIZES.map((size) => ({ size: SIZE_NAMES.get(size)!, text: texts.get(size)! })), log, pdir);
+    if (pdir) {
+      for (const file of fs.readdirSync(pdir)) {
+        console.log(['', `profile ${file}`, table(['function', 'self %', 'self ms'], topFunctions(path.join(pdir, file), 25).map((x) => [x.fn, x.selfPct.toFixed(1), x.selfMs.toFixed(0)]))].join('\n'));
+      }
+    }
+    const report = [`node ${process.version}, load average ${loadBefore.toFixed(1)} at start, ${os.loadavg()[0].toFixed(1)} at end`, '', lspPathReport(f), '', 'Targets', table(['target', 'measured', ''], lspPathTargets(f).map((x) => [x.target, x.value, x.met ? 'met' : 'MISSED']))].join('\n');
+    console.log(report);
+    fs.writeFileSync(path.join(OUT, 'bench-lsp-path.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, lspPath: f }, null, 2));
     return;
   }
   const docs = documents(builtinGlossary, sizes);
@@ -626,6 +684,9 @@ async function main(): Promise<void> {
     log(`lsp ${gname(n)}: cold ${fmtMs(f.coldStartMedianMs)} ms, hover p99 ${fmtMs(f.hoverP99)}, completion p99 ${fmtMs(f.completionP99)}, keystroke ${fmtMs(f.keystrokeWallMedianMs)} ms wall`);
   }
 
+  // 9. The LSP path beside the in-process check (issue 19), built-in glossary, 10 KB to 1 MB.
+  const lspPathFigs = await lspPath(serverCopy(0), serverLikeService(), EDITOR_SETTINGS, LSP_PATH_SIZES.map((size) => ({ size: SIZE_NAMES.get(size)!, text: docs.get(size)! })), log);
+
   // 8. References over a workspace of 2,000 generated files (a temporary folder), with the built-in glossary.
   const ws = await workspaceReferences(serverCopy(0), builtinGlossary, log);
 
@@ -703,6 +764,7 @@ async function main(): Promise<void> {
   if (l50?.peakRss) t('server peak RSS < 200 MB with 50,000 concepts (LSP, 1 MB open)', l50.peakRss / MB, 200, 'MB');
   t('1 MB, built-in glossary: full check with senses ≤ 1.3× without (section 6)', senses.ratio, 1.3, '×');
   targets.push(...workspaceTargets(ws));
+  targets.push(...lspPathTargets(lspPathFigs));
   targets.push(...termbaseTargets(tb));
 
   // Profiles of the misses (optional: --profile).
@@ -733,6 +795,7 @@ async function main(): Promise<void> {
   ]));
   out.push('', '7. Concept features (issue 18), in process on the 1 MB document: findConcepts (workspace symbols) — the first search makes the string of all names — with 200 queries of 2 to 6 letters and 10 of one letter; a file\'s concept index from its cached analysis; semantic tokens; document highlights', conceptTable(concepts));
   out.push('', workspaceReport(ws));
+  out.push('', lspPathReport(lspPathFigs));
   out.push('', termbaseReport(tb));
   out.push('', 'Targets', table(['target', 'measured', ''], targets.map((x) => [x.target, x.value, x.met === undefined ? '—' : x.met ? 'met' : 'MISSED'])));
   if (Object.keys(profiles).length) {
@@ -746,7 +809,7 @@ async function main(): Promise<void> {
     date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, loadAverage: { start: loadBefore, end: os.loadavg()[0] }, quick,
     documents: sizes.map((s) => ({ size: SIZE_NAMES.get(s), bytes: Buffer.byteLength(docs.get(s)!), chars: docs.get(s)!.length })),
     bareLoopMs: Object.fromEntries(sizes.map((s) => [SIZE_NAMES.get(s), bare.get(s)])),
-    glossaries: gfigs, concepts, textlint, lsp, memory: mem, workspace: ws, termbases: tb, targets, profiles, sink,
+    glossaries: gfigs, concepts, textlint, lsp, memory: mem, workspace: ws, termbases: tb, lspPath: lspPathFigs, targets, profiles, sink,
   }, null, 2));
   fs.writeFileSync(path.join(OUT, 'bench.txt'), report + '\n');
 }

@@ -3,6 +3,7 @@
  * stamps every incoming message with the time it arrived (performance.now()).
  */
 import { ChildProcess, spawn } from 'child_process';
+import * as fs from 'fs';
 import { now } from './util';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -18,20 +19,42 @@ export class BenchClient {
   private waiters: { pred: (n: Note) => boolean; resolve: (n: Note) => void }[] = [];
   stderr = '';
 
-  constructor(serverJs: string, env: Record<string, string> = {}) {
-    this.proc = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  /** `nodeArgs`: options for node before the bundle (--cpu-prof, say). */
+  constructor(serverJs: string, env: Record<string, string> = {}, nodeArgs: string[] = []) {
+    this.proc = spawn(process.execPath, [...nodeArgs, serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     this.proc.stdout!.on('data', (d: Buffer) => this.onData(d));
     this.proc.stderr!.on('data', (d: Buffer) => { this.stderr += d.toString(); });
   }
 
+  /** Chunks of a message still arriving, joined once it is whole (joining each chunk as it came was quadratic). */
+  private chunks: Buffer[] = [];
+  private chunksLength = 0;
+  private needed = 0;
+
   private onData(d: Buffer) {
     const at = now();
+    if (this.needed) {
+      this.chunks.push(d);
+      this.chunksLength += d.length;
+      if (this.chunksLength < this.needed) return;
+      d = Buffer.concat(this.chunks);
+      this.chunks = [];
+      this.chunksLength = 0;
+      this.needed = 0;
+    }
     this.buf = this.buf.length ? Buffer.concat([this.buf, d]) : d;
     for (;;) {
       const headerEnd = this.buf.indexOf('\r\n\r\n');
       if (headerEnd < 0) return;
       const len = Number(/Content-Length: (\d+)/i.exec(this.buf.subarray(0, headerEnd).toString())![1]);
-      if (this.buf.length < headerEnd + 4 + len) return;
+      if (this.buf.length < headerEnd + 4 + len) {
+        // The rest of a long message: kept aside until it is all there.
+        this.chunks = [this.buf];
+        this.chunksLength = this.buf.length;
+        this.needed = headerEnd + 4 + len;
+        this.buf = Buffer.alloc(0);
+        return;
+      }
       const msg = JSON.parse(this.buf.subarray(headerEnd + 4, headerEnd + 4 + len).toString('utf8'));
       this.buf = this.buf.subarray(headerEnd + 4 + len);
       if (msg.id !== undefined && msg.method === undefined) {
@@ -50,8 +73,17 @@ export class BenchClient {
   }
 
   send(msg: Json) {
+    this.write(this.frame(msg));
+  }
+
+  /** A message as written on the wire (made before a measurement, so that the client's JSON is not timed). */
+  frame(msg: Json): Buffer {
     const body = Buffer.from(JSON.stringify(msg), 'utf8');
-    this.proc.stdin!.write(Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`), body]));
+    return Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`), body]);
+  }
+
+  write(frame: Buffer) {
+    this.proc.stdin!.write(frame);
   }
 
   /** Resolves with the result and the client-side round trip in ms. */
@@ -80,6 +112,11 @@ export class BenchClient {
     });
   }
 
+  /** CPU time of the server's main thread so far, in ms (/proc/<pid>/schedstat, Linux; NaN elsewhere). */
+  cpuMs(): number {
+    return threadCpuMs(this.proc.pid!);
+  }
+
   async shutdown(): Promise<void> {
     await this.request('shutdown', null, 5000).catch(() => undefined);
     this.notify('exit', null);
@@ -88,5 +125,14 @@ export class BenchClient {
       const t = setTimeout(() => { this.proc.kill(); resolve(); }, 3000);
       this.proc.on('exit', () => { clearTimeout(t); resolve(); });
     });
+  }
+}
+
+/** CPU time of a process's main thread, in ms: the first field of /proc/<pid>/schedstat (ns on the CPU). */
+export function threadCpuMs(pid: number | 'self'): number {
+  try {
+    return Number(fs.readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+  } catch {
+    return NaN;
   }
 }

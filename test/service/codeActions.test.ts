@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, Range } from 'vscode-languageserver-types';
 import {
-  buildGlossary, crossFileFindings, getLanguageService, MAX_DATA_EDITS, messages, ruleDeclaration, type DiagnosticData, type EditData, type Lang,
+  crossFileFindings, getLanguageService, messages, ruleDeclaration, type CodeActionData, type DiagnosticData, type Lang,
 } from '../../server/src/service';
 import { builtin, settings } from '../helpers';
 
@@ -17,6 +17,8 @@ const open = (text: string, languageId = 'markdown', version = 1) =>
   TextDocument.create(`file:///test/actions${++n}.${languageId === 'plaintext' ? 'txt' : 'md'}`, languageId, version, text);
 const whole = (doc: TextDocument): Range => ({ start: { line: 0, character: 0 }, end: doc.positionAt(doc.getText().length) });
 const apply = (doc: TextDocument, a: CodeAction) => TextDocument.applyEdits(doc, a.edit!.changes![doc.uri]);
+/** A value as it goes over the wire (JSON leaves out what is undefined). */
+const wire = <T>(x: T): T => JSON.parse(JSON.stringify(x));
 /** The text each diagnostic names. */
 const named = (doc: TextDocument, ds: Diagnostic[]) => ds.map((d) => `${d.code}:${doc.getText(d.range)}`);
 
@@ -36,45 +38,32 @@ const MORE = [
 
 describe('diagnostic data', () => {
   for (const [lang, text, rule] of DOCS) {
-    it(`${lang}: each diagnostic carries its version, rule, language, place and fixes`, () => {
+    it(`${lang}: each diagnostic carries what identifies its finding: version, rule, place and text; no fixes`, () => {
       const doc = open(text);
       const ds = service.doValidation(doc, S);
       const fs = service.findings(doc, S);
       assert.ok(ds.some((d) => d.code === rule), `no ${rule}`);
-      assert.deepStrictEqual(ds.map((d) => d.data), fs.map((f): DiagnosticData => ({
-        version: 1, rule: f.rule, lang, start: f.start, end: f.end, text: text.slice(f.start, f.end),
-        fixes: f.fixes.map((x) => ({
-          title: x.title, newText: x.edits[0].newText,
-          edits: x.edits.map((e): EditData => (e.newText === x.edits[0].newText ? [e.start, e.end] : [e.start, e.end, e.newText])),
-          ...(x.preferred ? { preferred: true as const } : {}),
-        })),
-      })));
+      assert.deepStrictEqual(ds.map((d) => d.data), fs.map((f): DiagnosticData => ({ version: 1, rule: f.rule, start: f.start, end: f.end, text: text.slice(f.start, f.end) })));
     });
   }
 
-  it('code actions made from the data are those made from the findings, for the whole text and for each diagnostic', () => {
+  it('code actions name the client\'s own diagnostics, and are those made without them, for the whole text and for each diagnostic', () => {
     for (const text of [...DOCS.map((d) => d[1]), ...MORE]) {
       const doc = open(text);
       const ds = service.doValidation(doc, S);
       const ranges = [whole(doc), ...ds.map((d) => d.range)];
       for (const r of ranges) {
         const overlapping = ds.filter((d) => doc.offsetAt(d.range.end) >= doc.offsetAt(r.start) && doc.offsetAt(d.range.start) <= doc.offsetAt(r.end));
-        assert.deepStrictEqual(service.doCodeActions(doc, r, S, undefined, overlapping), service.doCodeActions(doc, r, S), `${text} ${JSON.stringify(r)}`);
+        // The client's copies (as they come over the wire): the actions name these objects.
+        const copies: Diagnostic[] = JSON.parse(JSON.stringify(overlapping));
+        const actions = service.doCodeActions(doc, r, S, undefined, copies);
+        assert.deepStrictEqual(wire(actions), wire(service.doCodeActions(doc, r, S)), `${text} ${JSON.stringify(r)}`);
+        for (const a of actions) for (const d of a.diagnostics!) assert.ok(copies.includes(d), `${a.title}: not the client's diagnostic`);
       }
     }
   });
 
-  it('the data is enough: a service without a glossary makes the same quick fixes from it', () => {
-    const bare = getLanguageService(buildGlossary([]).glossary);
-    for (const text of [...DOCS.map((d) => d[1]), ...MORE]) {
-      const doc = open(text);
-      const ds = service.doValidation(doc, S);
-      assert.deepStrictEqual(bare.doCodeActions(doc, whole(doc), S), [], 'the bare service finds nothing itself');
-      assert.deepStrictEqual(bare.doCodeActions(doc, whole(doc), S, undefined, ds), service.doCodeActions(doc, whole(doc), S), text);
-    }
-  });
-
-  it('data of another version, or of a text changed without a new version, is not used: the fixes are those of the findings', () => {
+  it('data of another version, or of a text changed without a new version, names nothing: the fixes are those of the findings', () => {
     const text = DOCS[2][1];
     const doc = open(text);
     const old = service.doValidation(doc, S);
@@ -88,7 +77,7 @@ describe('diagnostic data', () => {
     assert.strictEqual(apply(later, fix), `Vandaag: ${text.replace('Een kans', 'Een opportunity')}`);
   });
 
-  it('a rule turned off since gets no quick fix from its data', () => {
+  it('a rule turned off since gets no quick fix', () => {
     const doc = open('Elke MQL wordt besproken in de sales pijplijn.');
     const ds = service.doValidation(doc, S);
     const off = settings({ rules: { 'deprecated-term': 'off' } });
@@ -97,29 +86,19 @@ describe('diagnostic data', () => {
     assert.ok(actions.length > 0 && actions.every((a) => a.diagnostics!.every((d) => d.code === 'acronym-undefined')));
   });
 
-  it('data that is not the service\'s own is not used, and breaks nothing', () => {
+  it('data that is not the service\'s own names nothing, and breaks nothing', () => {
     const doc = open(DOCS[0][1]);
     const [d] = service.doValidation(doc, S);
     const data = d.data as DiagnosticData;
     const broken: unknown[] = [
-      undefined, null, 'data', 42, [], { ...data, rule: 'spelling' }, { ...data, lang: 'de' }, { ...data, start: -1 }, { ...data, end: 10 ** 6 },
-      { ...data, start: 9, end: 3 }, { ...data, text: 'ABC' }, { ...data, fixes: 'all' }, { ...data, fixes: [{ title: 'x', newText: 'x', edits: [[0, 10 ** 6]] }] },
-      { ...data, fixes: [{ title: 'x', newText: 'x', edits: [] }] }, { ...data, fixes: [{ title: 7, newText: 'x', edits: [[0, 1, 'x']] }] },
-      { ...data, fixes: [{ title: 'x', edits: [[0, 1]] }] }, { ...data, fixes: [{ title: 'x', newText: 'x', edits: [[0]] }] }, { ...data, fixes: [{ title: 'x', newText: 'x', edits: [[0, 1, 2]] }] },
-      { ...data, fixes: [null] }, { ...data, version: '1' },
+      undefined, null, 'data', 42, [], { ...data, rule: 'spelling' }, { ...data, start: -1 }, { ...data, end: 10 ** 6 },
+      { ...data, start: 9, end: 3 }, { ...data, text: 'ABC' }, { ...data, text: 7 }, { ...data, version: '1' }, { ...data, start: 1.5 },
     ];
     const expected = service.doCodeActions(doc, whole(doc), S);
-    for (const x of broken) assert.deepStrictEqual(service.doCodeActions(doc, whole(doc), S, undefined, [{ ...d, data: x }]), expected, JSON.stringify(x));
-  });
-
-  it(`a "replace all" of more than ${MAX_DATA_EDITS} places is not carried: its fixes come from the findings`, () => {
-    const many = Array.from({ length: MAX_DATA_EDITS + 1 }, () => 'Een kans van een klant telt ook.').join(' ');
-    const doc = open(`Elke opportunity wordt opgevolgd. ${many}`);
-    const ds = service.doValidation(doc, S);
-    assert.ok(ds.length > MAX_DATA_EDITS && ds.every((d) => (d.data as DiagnosticData).fixes === null));
-    const actions = service.doCodeActions(doc, ds[0].range, S, undefined, [ds[0]]);
-    assert.deepStrictEqual(actions, service.doCodeActions(doc, ds[0].range, S));
-    assert.strictEqual(actions[1].edit!.changes![doc.uri].length, MAX_DATA_EDITS + 1);
+    for (const x of broken) {
+      const actions = service.doCodeActions(doc, whole(doc), S, undefined, [{ ...d, data: x }]);
+      assert.deepStrictEqual(actions.map((a) => ({ ...a, diagnostics: a.diagnostics!.map((y) => y.data) })), expected.map((a) => ({ ...a, diagnostics: a.diagnostics!.map((y) => y.data) })), JSON.stringify(x));
+    }
   });
 
   it('after an edit, every diagnostic has data of the new version, and the "replace all" of an unmoved one reaches the moved places', () => {
@@ -130,6 +109,52 @@ describe('diagnostic data', () => {
     assert.deepStrictEqual(ds.map((d) => (d.data as DiagnosticData).version), [2, 2]);
     const all = service.doCodeActions(doc, ds[0].range, S, undefined, [ds[0]]).find((a) => a.title.startsWith('Alle 2'))!;
     assert.strictEqual(apply(doc, all), 'Elke opportunity telt.\n\nEen opportunity van een klant hier. En nog meer tekst.\n\nEn een opportunity van een klant daar.');
+  });
+});
+
+describe('code actions resolved when chosen (codeAction/resolve)', () => {
+  /** The actions as a client that resolves gets them, each resolved: what a client that does not resolve gets. */
+  const resolvedAll = (doc: TextDocument, r: Range, ds?: Diagnostic[]) =>
+    service.doCodeActions(doc, r, S, undefined, ds, true).map((a) => (a.edit ? a : service.resolveCodeAction(doc, JSON.parse(JSON.stringify(a)), S)));
+  const strip = (a: CodeAction) => ({ ...a, data: undefined });
+
+  it('fixes come with their title and data, without edits; resolved, each is the fix a client that does not resolve gets', () => {
+    for (const text of [...DOCS.map((d) => d[1]), ...MORE]) {
+      const doc = open(text);
+      const ds = service.doValidation(doc, S);
+      const lazy = service.doCodeActions(doc, whole(doc), S, undefined, ds, true);
+      const eager = service.doCodeActions(doc, whole(doc), S, undefined, ds);
+      assert.deepStrictEqual(lazy.map((a) => a.title), eager.map((a) => a.title), text);
+      const fixes = lazy.filter((a) => !a.edit);
+      assert.ok(fixes.length > 0, text);
+      for (const a of fixes) assert.deepStrictEqual(Object.keys(a.data as CodeActionData).sort(), ['end', 'fix', 'rule', 'start', 'text', 'uri', 'version'], a.title);
+      assert.deepStrictEqual(wire(resolvedAll(doc, whole(doc), ds).map(strip)), wire(eager.map(strip)), text);
+    }
+  });
+
+  it('a "replace all" is fitted to each place only when resolved', () => {
+    const doc = open(DOCS[2][1]);
+    const ds = service.doValidation(doc, S);
+    const lazy = service.doCodeActions(doc, whole(doc), S, undefined, ds, true);
+    const all = lazy.find((a) => a.title.startsWith('Alle 2'))!;
+    assert.strictEqual(all.edit, undefined);
+    assert.strictEqual(apply(doc, service.resolveCodeAction(doc, all, S)), DOCS[2][1].replace(/kans/g, 'opportunity'));
+  });
+
+  it('an action of another version, of text changed since, or with data that is not the service\'s own, is given back as it came, with no edit', () => {
+    const text = DOCS[2][1];
+    const doc = open(text);
+    const ds = service.doValidation(doc, S);
+    const [a] = service.doCodeActions(doc, ds[0].range, S, undefined, ds, true).filter((x) => !x.edit);
+    const later = TextDocument.create(doc.uri, 'markdown', 2, `Vandaag: ${text}`);
+    assert.deepStrictEqual(service.resolveCodeAction(later, a, S), a);
+    const sameVersion = TextDocument.create(doc.uri, 'markdown', 1, text.replace('Een kans', 'Een Kans'));
+    assert.deepStrictEqual(service.resolveCodeAction(sameVersion, a, S), a);
+    const data = a.data as CodeActionData;
+    for (const x of [undefined, null, 'x', { ...data, fix: 9 }, { ...data, fix: '0' }, { ...data, uri: 'file:///other.md' }, { ...data, rule: 'spelling' }, { ...data, start: data.start + 1 }]) {
+      const broken = { ...a, data: x };
+      assert.deepStrictEqual(service.resolveCodeAction(doc, broken, S), broken, JSON.stringify(x));
+    }
   });
 });
 

@@ -1,7 +1,9 @@
 /**
- * Quick fixes: each finding's fixes and "Disable … for this line". Made from the data of the request's diagnostics
- * when it is data of this version of the document (diagnostics.ts puts it there), else from the findings; an edit
- * only ever touches the range its finding names.
+ * Quick fixes: each finding's fixes and "Disable … for this line", for the findings of the current analysis under the
+ * request's range; an edit only ever touches the range its finding names. The request's diagnostics whose data
+ * (diagnostics.ts) names a finding of this version are the ones the actions name. For a client that resolves code
+ * actions (codeAction/resolve), a fix is sent with its title and `data` (CodeActionData) and its edits are made
+ * when it is chosen: a "replace all" fits the replacement to each place it replaces.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeAction, CodeActionKind, Diagnostic, TextEdit, type Range } from 'vscode-languageserver-types';
@@ -12,21 +14,27 @@ import type { Edit } from './findings';
 import { format, messages } from './l10n';
 import type { RuleId, Settings } from './settings';
 import { disableLineEdit } from './suppress';
-import { LANGS, type Lang } from './types';
+import type { Lang } from './types';
+
+/** What a fix sent without its edits carries (`CodeAction.data`), for codeAction/resolve: its finding and which fix. */
+export interface CodeActionData extends DiagnosticData {
+  uri: string;
+  /** The index of the fix among its finding's fixes. */
+  fix: number;
+}
 
 export class CodeActions {
   constructor(private readonly cache: DocumentCache, private readonly diagnostics: Diagnostics) {}
 
   /**
-   * Quick fixes for the findings under `range`: each finding's fixes and "Disable … for this line". `context`:
-   * the client's diagnostics there (the request's context); when every diagnostic of Lingo among them carries data
-   * of this version, the fixes are made from it, else from the findings.
+   * Quick fixes for the findings under `range`: each finding's fixes and "Disable … for this line". `context`: the
+   * client's diagnostics there (the request's context), which the actions name when their data is of this version.
+   * `resolvable`: fixes come without their edits, made by `resolveCodeAction` when one is chosen.
    */
-  doCodeActions(doc: TextDocument, range: Range, settings: Settings, only?: string[], context?: Diagnostic[]): CodeAction[] {
+  doCodeActions(doc: TextDocument, range: Range, settings: Settings, only?: string[], context?: Diagnostic[], resolvable = false): CodeAction[] {
     if (only && !only.some((k) => CodeActionKind.QuickFix.startsWith(k))) return [];
     const start = doc.offsetAt(range.start), end = doc.offsetAt(range.end);
-    const fromData = context && actionsFromData(doc, start, end, context, settings);
-    if (fromData) return fromData;
+    const given = context ? clientDiagnostics(doc, context) : undefined;
     const actions = new QuickFixes(doc);
     // Only the findings under the range become diagnostics here (code actions are asked for on every cursor move),
     // and only those that are published: no fix for a problem the editor does not show (lingo.maxProblems).
@@ -37,11 +45,29 @@ export class CodeActions {
     for (let k = 0; k < shown; k++) {
       const f = all[k];
       if (f.end < start || f.start > end) continue;
-      const diagnostic = this.diagnostics.diagnosticOf(doc, f, settings, (o) => doc.positionAt(o), lang);
-      for (const fix of f.fixes) actions.fix(diagnostic, fix.title, fix.edits.map((x) => ({ start: x.start, end: x.end, newText: x.newText })), fix.preferred);
+      const diagnostic = given?.get(findingKey(f.rule, f.start, f.end)) ?? this.diagnostics.diagnosticOf(doc, f, settings, (o) => doc.positionAt(o));
+      if (resolvable && f.fixTitles) {
+        f.fixTitles.forEach((x, i) => actions.unresolved(diagnostic, x.title, x.preferred, { uri: doc.uri, version: doc.version, rule: f.rule, start: f.start, end: f.end, text: doc.getText().slice(f.start, f.end), fix: i }));
+      } else {
+        for (const fix of f.fixes) actions.fix(diagnostic, fix.title, fix.edits, fix.preferred);
+      }
       actions.disable(diagnostic, f.rule, f.start, lang);
     }
     return actions.list;
+  }
+
+  /**
+   * A fix sent without its edits, with them: those of its finding in the current analysis, when the document is
+   * still at the version the action was made for and the finding is still there; else the action as it came (with
+   * no edit: nothing is changed).
+   */
+  resolveCodeAction(doc: TextDocument, action: CodeAction, settings: Settings): CodeAction {
+    const d = action.data as CodeActionData;
+    if (!isDataOfThisVersion(d, doc) || d.uri !== doc.uri || !Number.isInteger(d.fix)) return action;
+    const f = this.cache.findings(doc, settings).find((x) => x.rule === d.rule && x.start === d.start && x.end === d.end);
+    const fix = f?.fixes[d.fix];
+    if (!fix) return action;
+    return { ...action, edit: { changes: { [doc.uri]: textEdits(doc, fix.edits) } } };
   }
 }
 
@@ -58,8 +84,13 @@ class QuickFixes {
       kind: CodeActionKind.QuickFix,
       diagnostics: [diagnostic],
       isPreferred: preferred,
-      edit: { changes: { [this.doc.uri]: edits.map((e) => TextEdit.replace({ start: this.doc.positionAt(e.start), end: this.doc.positionAt(e.end) }, e.newText)) } },
+      edit: { changes: { [this.doc.uri]: textEdits(this.doc, edits) } },
     });
+  }
+
+  /** A fix without its edits, which codeAction/resolve makes from `data`. */
+  unresolved(diagnostic: Diagnostic, title: string, preferred: boolean | undefined, data: CodeActionData): void {
+    this.list.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: preferred, data });
   }
 
   /** "Disable <rule> for this line": one action per line and rule, for every diagnostic of the rule there. */
@@ -80,46 +111,30 @@ class QuickFixes {
   }
 }
 
-const isInt = (x: unknown, max: number): x is number => Number.isInteger(x) && (x as number) >= 0 && (x as number) <= max;
+const textEdits = (doc: TextDocument, edits: Edit[]): TextEdit[] => edits.map((e) => TextEdit.replace({ start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, e.newText));
 
-/** Diagnostic data with its fixes (not null: a diagnostic whose fixes were too many to carry). */
-type DataWithFixes = DiagnosticData & { fixes: NonNullable<DiagnosticData['fixes']> };
+const isInt = (x: unknown, max: number): x is number => Number.isInteger(x) && (x as number) >= 0 && (x as number) <= max;
 
 /**
  * Whether a client's diagnostic data (clients echo it back) is data of this service about this version of the text:
  * of its version, with the text it names still at its place (a client may change a text without a new version).
  */
-function isDataOfThisVersion(x: unknown, doc: TextDocument): x is DataWithFixes {
+function isDataOfThisVersion(x: unknown, doc: TextDocument): x is DiagnosticData {
   const d = x as DiagnosticData;
-  if (!d || typeof d !== 'object' || d.version !== doc.version || !ruleDeclaration(d.rule) || !(LANGS as readonly unknown[]).includes(d.lang)) return false;
-  const text = doc.getText(), length = text.length;
-  if (!isInt(d.start, length) || !isInt(d.end, length) || d.start > d.end || typeof d.text !== 'string' || text.slice(d.start, d.end) !== d.text || !Array.isArray(d.fixes)) return false;
-  return d.fixes.every((f) => f && typeof f === 'object' && typeof f.title === 'string' && typeof f.newText === 'string' && (f.preferred === undefined || f.preferred === true) &&
-    Array.isArray(f.edits) && f.edits.length > 0 &&
-    f.edits.every((e) => Array.isArray(e) && (e.length === 2 || (e.length === 3 && typeof e[2] === 'string')) && isInt(e[0], length) && isInt(e[1], length) && e[0] <= e[1]));
+  if (!d || typeof d !== 'object' || d.version !== doc.version || !ruleDeclaration(d.rule)) return false;
+  const length = doc.getText().length;
+  return isInt(d.start, length) && isInt(d.end, length) && d.start <= d.end && typeof d.text === 'string' && doc.getText().slice(d.start, d.end) === d.text;
 }
 
-/**
- * The code actions of the diagnostics a client sent (the request's context), from their data, in the order the
- * findings have (place, then rule rank); undefined when a diagnostic of Lingo among them has no data of this version
- * (the caller then uses the findings), or none is under the range. A rule turned off since gets none.
- */
-function actionsFromData(doc: TextDocument, start: number, end: number, context: Diagnostic[], settings: Settings): CodeAction[] | undefined {
-  const ours: { diagnostic: Diagnostic; data: DataWithFixes }[] = [];
-  for (const diagnostic of context) {
-    if (diagnostic.source !== SOURCE || diagnostic.code === undefined) continue;
-    const data = diagnostic.data;
-    if (!isDataOfThisVersion(data, doc)) return undefined;
-    if (data.end < start || data.start > end || settings.rules[data.rule] === 'off') continue;
-    ours.push({ diagnostic, data });
+const findingKey = (rule: RuleId, start: number, end: number) => `${rule}|${start}|${end}`;
+
+/** The client's diagnostics of Lingo whose data names a finding of this version, by that finding. */
+function clientDiagnostics(doc: TextDocument, context: Diagnostic[]): Map<string, Diagnostic> {
+  const out = new Map<string, Diagnostic>();
+  for (const d of context) {
+    if (d.source !== SOURCE || d.code === undefined || !isDataOfThisVersion(d.data, doc)) continue;
+    const data = d.data as DiagnosticData;
+    out.set(findingKey(data.rule, data.start, data.end), d);
   }
-  if (!ours.length) return undefined;
-  const rank = (r: RuleId) => ruleDeclaration(r)!.rank;
-  ours.sort((x, y) => x.data.start - y.data.start || x.data.end - y.data.end || rank(x.data.rule) - rank(y.data.rule));
-  const actions = new QuickFixes(doc);
-  for (const { diagnostic, data } of ours) {
-    for (const fix of data.fixes) actions.fix(diagnostic, fix.title, fix.edits.map(([start, end, text]) => ({ start, end, newText: text ?? fix.newText })), fix.preferred);
-    actions.disable(diagnostic, data.rule, data.start, data.lang);
-  }
-  return actions.list;
+  return out;
 }

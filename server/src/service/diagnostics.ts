@@ -1,48 +1,34 @@
 /**
  * Validation: a document's findings (documentCache.ts) as LSP diagnostics, at most `lingo.maxProblems` of them.
- * Each diagnostic carries `data` (DiagnosticData: enough to make its quick fixes again, see codeActions.ts) and,
- * when the service knows the URI of RULES.md, a `codeDescription` linking its rule's section. A finding that lives
- * on across edits keeps its diagnostic.
+ * Each diagnostic carries `data` (DiagnosticData: what identifies its finding; the quick fixes are made when asked
+ * for, see codeActions.ts) and, when the service knows the URI of RULES.md, a `codeDescription` linking its rule's
+ * section. A finding that lives on across edits keeps its diagnostic.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, type Range } from 'vscode-languageserver-types';
 import { ruleAnchor } from './declarations';
 import type { DocumentCache, Positions } from './documentCache';
-import { storeDiagnostic, storedDiagnostic, type Finding, type Fix } from './findings';
+import { storeDiagnostic, storedDiagnostic, type Finding } from './findings';
 import { format, messages } from './l10n';
 import type { RuleId, Settings } from './settings';
-import type { Lang } from './types';
 
 export const SOURCE = 'lingo';
 
 /**
  * What a diagnostic of a finding carries (`Diagnostic.data`, which clients send back with a code action request):
- * enough to make its quick fixes again without the findings, while the document is at `version`.
+ * what identifies its finding in the document at `version`. Its quick fixes are not carried (building them, with
+ * the replacement inflected to fit, for up to 1,000 diagnostics per check cost more than the check's own findings):
+ * a code action request finds the finding in the current analysis and makes them then.
  */
 export interface DiagnosticData {
   /** The document version the offsets are in. */
   version: number;
   rule: RuleId;
-  /** The document's language: the quick fixes' titles are in it. */
-  lang: Lang;
   /** The finding's place, as offsets, and the text there (which must still be there for the data to be used). */
   start: number;
   end: number;
   text: string;
-  /**
-   * Its quick fixes: each edit [start, end] writes the fix's `newText` there, [start, end, text] another text (a
-   * "replace all" keeps each place's capitals). Null when one has more than MAX_DATA_EDITS edits (a "replace all"
-   * of a name used very often, whose places every diagnostic of that name would carry): code actions then take
-   * the fixes from the findings.
-   */
-  fixes: FixData[] | null;
 }
-
-export interface FixData { title: string; newText: string; edits: EditData[]; preferred?: true }
-export type EditData = [number, number] | [number, number, string];
-
-/** The most edits a diagnostic's data carries for its quick fixes (see DiagnosticData.fixes). */
-export const MAX_DATA_EDITS = 10;
 
 const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint } as const;
 
@@ -62,8 +48,6 @@ export class Diagnostics {
   readonly #relatedInfo = new WeakMap<NonNullable<Finding['related']>, { uri: string; version: number; list: DiagnosticRelatedInformation[] }>();
   /** The text each diagnostic's data was made for. */
   readonly #dataMadeFor = new WeakMap<Diagnostic, string>();
-  /** The data of a fix shared by several findings ("replace all"), made once per version (findings.ts shares the fix). */
-  readonly #fixData = new WeakMap<Fix, FixData | null>();
 
   /** `rulesDocument`: the URI of RULES.md, which each diagnostic's `codeDescription` links; none without it. */
   constructor(private readonly cache: DocumentCache, private readonly rulesDocument: string | undefined) {}
@@ -75,9 +59,9 @@ export class Diagnostics {
     const e = this.cache.current(doc, settings);
     const pos = this.cache.positions(doc, e);
     const lang = e?.analysis.lang ?? settings.preferredLanguage;
-    if (!max || all.length <= max) return all.map((f) => this.diagnosticOf(doc, f, settings, pos, lang));
+    if (!max || all.length <= max) return all.map((f) => this.diagnosticOf(doc, f, settings, pos));
     // Over the limit: the first ones, and where the rest begin, a notice saying how many are not shown.
-    const shown = all.slice(0, max - 1).map((f) => this.diagnosticOf(doc, f, settings, pos, lang));
+    const shown = all.slice(0, max - 1).map((f) => this.diagnosticOf(doc, f, settings, pos));
     const next = all[max - 1];
     const M = messages(lang);
     shown.push({ range: { start: pos(next.start), end: pos(next.end) }, severity: DiagnosticSeverity.Information, source: SOURCE, message: format(M.moreProblems, all.length - (max - 1), max) });
@@ -106,9 +90,9 @@ export class Diagnostics {
 
   /**
    * A finding as an LSP diagnostic. A finding that lived on from an earlier version unmoved keeps its diagnostic's
-   * place; its data is made again for this version (the places of its "replace all" may have moved).
+   * place; its data says the new version.
    */
-  diagnosticOf(doc: TextDocument, f: Finding, settings: Settings, pos: Positions, lang: Lang): Diagnostic {
+  diagnosticOf(doc: TextDocument, f: Finding, settings: Settings, pos: Positions): Diagnostic {
     const severity = SEVERITY[settings.rules[f.rule] as keyof typeof SEVERITY];
     let d = storedDiagnostic(f, doc.uri, severity) as Diagnostic | undefined;
     if (!d) {
@@ -117,38 +101,15 @@ export class Diagnostics {
     }
     const text = doc.getText();
     // The text compared too: a client may change a text without a new version number.
-    if (d && (d.data as DiagnosticData).version === doc.version && (d.data as DiagnosticData).lang === lang && this.#dataMadeFor.get(d) === text) return d;
-    if (d) {
-      // Unmoved, its own fix is as it was: only a "replace all" may have places that moved.
-      const old = d.data as DiagnosticData;
-      d = { ...d, data: f.mostEdits === 1 && old.fixes && old.lang === lang ? { ...old, version: doc.version } : this.#dataOf(doc, f, lang) };
-    } else d = this.#newDiagnostic(doc, f, severity, pos, lang);
+    if (d && (d.data as DiagnosticData).version === doc.version && this.#dataMadeFor.get(d) === text) return d;
+    if (d) d = { ...d, data: dataOf(doc, f) };
+    else d = this.#newDiagnostic(doc, f, severity, pos);
     this.#dataMadeFor.set(d, text);
     if (!storeDiagnostic(f, doc.uri, severity, d)) this.#diagnosticOfFinding.set(f, { uri: doc.uri, severity, d });
     return d;
   }
 
-  #dataOf(doc: TextDocument, f: Finding, lang: Lang): DiagnosticData {
-    const version = doc.version, text = doc.getText().slice(f.start, f.end);
-    // A "replace all" too long to carry is not built to find that out.
-    if ((f.mostEdits ?? 0) > MAX_DATA_EDITS) return { version, rule: f.rule, lang, start: f.start, end: f.end, text, fixes: null };
-    const fixes: FixData[] = [];
-    for (const fix of f.fixes) {
-      let x = this.#fixData.get(fix);
-      if (x === undefined) {
-        const newText = fix.edits[0]?.newText ?? '';
-        x = fix.edits.length > MAX_DATA_EDITS ? null
-          : { title: fix.title, newText, edits: fix.edits.map((e): EditData => (e.newText === newText ? [e.start, e.end] : [e.start, e.end, e.newText])) };
-        if (x && fix.preferred) x.preferred = true;
-        this.#fixData.set(fix, x);
-      }
-      if (!x) return { version, rule: f.rule, lang, start: f.start, end: f.end, text, fixes: null };
-      fixes.push(x);
-    }
-    return { version, rule: f.rule, lang, start: f.start, end: f.end, text, fixes };
-  }
-
-  #newDiagnostic(doc: TextDocument, f: Finding, severity: DiagnosticSeverity, pos: Positions, lang: Lang): Diagnostic {
+  #newDiagnostic(doc: TextDocument, f: Finding, severity: DiagnosticSeverity, pos: Positions): Diagnostic {
     // Every diagnostic has the same fields (one object shape); JSON leaves out an undefined relatedInformation.
     const d: Diagnostic = {
       range: { start: pos(f.start), end: pos(f.end) },
@@ -158,7 +119,7 @@ export class Diagnostics {
       source: SOURCE,
       message: f.message,
       relatedInformation: undefined,
-      data: this.#dataOf(doc, f, lang),
+      data: dataOf(doc, f),
     };
     if (f.related && !f.relatedLocation) {
       // Findings of one concept share their related places: so do their diagnostics (one list per concept, not per finding).
@@ -172,4 +133,9 @@ export class Diagnostics {
     if (f.relatedLocation) d.relatedInformation = [DiagnosticRelatedInformation.create({ uri: f.relatedLocation.uri, range: f.relatedLocation.range }, f.relatedLocation.message)];
     return d;
   }
+}
+
+/** What identifies a finding in this version of the document (see DiagnosticData). */
+function dataOf(doc: TextDocument, f: Finding): DiagnosticData {
+  return { version: doc.version, rule: f.rule, start: f.start, end: f.end, text: doc.getText().slice(f.start, f.end) };
 }

@@ -24,7 +24,11 @@ export interface Finding {
   fixes: Fix[];
   /** The most edits one of its fixes makes, when known without building the fixes ("replace all"). */
   readonly mostEdits?: number;
+  /** Its fixes' titles, in the order of `fixes`, without building their edits (a "replace all" fits each place). */
+  readonly fixTitles?: FixTitle[];
 }
+
+export interface FixTitle { title: string; preferred?: boolean }
 
 /**
  * "Replace all": the occurrences of one name (`from`) that another name of the concept (`target`) should replace,
@@ -99,6 +103,12 @@ class RuleFinding implements Finding {
   /** For inconsistent-term: the concept named in different ways. */
   get concept(): Concept | undefined {
     return this.#concept;
+  }
+
+  get fixTitles(): FixTitle[] {
+    const own: FixTitle = { title: this.#fix.get().title, preferred: true };
+    const all = this.#all;
+    return !all || all.occs.length < 2 ? [own] : [own, { title: all.title }];
   }
 
   get fixes(): Fix[] {

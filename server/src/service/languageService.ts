@@ -34,7 +34,8 @@ import type { Concept, Lang } from './types';
 import { lineStarts, positionsIn } from './util';
 
 export { looksBinary, type Skipped } from './documentCache';
-export { MAX_DATA_EDITS, SOURCE, type DiagnosticData, type EditData, type FixData } from './diagnostics';
+export { SOURCE, type DiagnosticData } from './diagnostics';
+export type { CodeActionData } from './codeActions';
 
 export interface DocumentInfo {
   lang: Lang;
@@ -64,10 +65,12 @@ export interface LanguageService {
   doComplete(doc: TextDocument, position: Position, settings?: Settings): CompletionList;
   /**
    * Quick fixes for the findings under `range`: each finding's fixes and "Disable … for this line". `diagnostics`:
-   * the client's diagnostics there (the request's context); when every diagnostic of Lingo among them carries data
-   * of this version, the fixes are made from it, else from the findings.
+   * the client's diagnostics there (the request's context), which the actions name when their data is of this
+   * version. `resolvable`: the fixes come without their edits (and with `data`), for a client that resolves them.
    */
-  doCodeActions(doc: TextDocument, range: Range, settings?: Settings, only?: string[], diagnostics?: Diagnostic[]): CodeAction[];
+  doCodeActions(doc: TextDocument, range: Range, settings?: Settings, only?: string[], diagnostics?: Diagnostic[], resolvable?: boolean): CodeAction[];
+  /** A fix that came without its edits (doCodeActions, resolvable), with them; as it came when its finding is gone. */
+  resolveCodeAction(doc: TextDocument, action: CodeAction, settings?: Settings): CodeAction;
   getInlayHints(doc: TextDocument, range: Range, settings?: Settings): InlayHint[];
   documentInfo(doc: TextDocument, settings?: Settings): DocumentInfo;
   /** Analyses a document in steps, pausing between slices of a large one (drive it with an event loop). */
@@ -133,7 +136,8 @@ export function getLanguageService(initial: Glossary, options: ServiceOptions = 
     doValidation: (doc, settings = DEFAULT_SETTINGS) => diagnostics.doValidation(doc, settings),
     diagnosticsOf: (fs, settings = DEFAULT_SETTINGS) => diagnostics.diagnosticsOf(fs, settings),
     setCrossFileFindings: (uri, version, fs) => cache.setCrossFileFindings(uri, version, fs),
-    doCodeActions: (doc, r, settings = DEFAULT_SETTINGS, only, context) => codeActions.doCodeActions(doc, r, settings, only, context),
+    doCodeActions: (doc, r, settings = DEFAULT_SETTINGS, only, context, resolvable) => codeActions.doCodeActions(doc, r, settings, only, context, resolvable),
+    resolveCodeAction: (doc, action, settings = DEFAULT_SETTINGS) => codeActions.resolveCodeAction(doc, action, settings),
     getInlayHints: (doc, r, settings = DEFAULT_SETTINGS) => inlayHints.getInlayHints(doc, r, settings),
 
     consistencyNames(doc, settings = DEFAULT_SETTINGS, cacheAnalysis = false) {
