@@ -71,6 +71,9 @@ export class BenchClient {
 
   notify(method: string, params: Json) { this.send({ jsonrpc: '2.0', method, params }); }
 
+  /** Drops the notifications received so far (a long session would otherwise keep every diagnostic it was sent). */
+  clearNotes() { this.notes.length = 0; }
+
   waitFor(method: string, pred: (p: Json) => boolean, timeoutMs = 60000): Promise<Note> {
     const old = this.notes.find((n) => n.method === method && pred(n.params));
     if (old) return Promise.resolve(old);

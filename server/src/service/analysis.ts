@@ -6,7 +6,7 @@ import { BLOCK, SEP, foldKey, foldRange, foldText, hasHan, isWordCode, unitsStri
 import { detectLanguage, Detection } from './detect';
 import { isAcronymAsWritten, type Glossary } from './glossary';
 import { findIgnoredRegions } from './regions';
-import { firstIndex } from './util';
+import { firstIndex, ownText } from './util';
 import type { Concept, Lang, Term, TermContext } from './types';
 import { LANGS } from './types';
 import { isFunctionWord } from './functionWords';
@@ -481,7 +481,7 @@ function scanner(text: string, folded: Uint16Array, glossary: Glossary, opts: An
     const acronyms = e.terms.filter((t) => t.acronym && isAcronymAsWritten(t, written));
     // "SalesOps" written like the acronym is the acronym, not the closed compound of "sales ops".
     const w = candidatesOf(acronyms.length ? acronyms : e.terms.filter((t) => !t.acronym), e.verb, undefined);
-    e.written!.set(written, w);
+    e.written!.set(ownText(written), w); // a copy: the cache outlives the document
     return w;
   };
   /** `e` without the terms of other languages that this text is an inflected form of (made once per key). */

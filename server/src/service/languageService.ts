@@ -28,7 +28,7 @@ import { format, messages } from './l10n';
 import { ruleAnchor, ruleDeclaration } from './declarations';
 import { DEFAULT_SETTINGS, fixedLanguage, RULES, RuleId, Settings } from './settings';
 import { LANGS, type Concept, type Lang } from './types';
-import { expansionOf, lineStarts, positionsIn, section } from './util';
+import { expansionOf, lineStarts, ownText, positionsIn, section } from './util';
 
 export const SOURCE = 'lingo';
 
@@ -317,7 +317,7 @@ export function getLanguageService(initial: Glossary, options: ServiceOptions = 
   // The data of a fix shared by several findings ("replace all"), made once per version (findings.ts shares the fix).
   const fixData = new WeakMap<Fix, NonNullable<DiagnosticData['fixes']>[number] | null>();
   function dataOf(doc: TextDocument, f: Finding, lang: Lang): DiagnosticData {
-    const version = doc.version, text = doc.getText().slice(f.start, f.end);
+    const version = doc.version, text = ownText(doc.getText().slice(f.start, f.end)); // a copy: the diagnostic may outlive this version
     // A "replace all" too long to carry is not built to find that out.
     if ((f.mostEdits ?? 0) > MAX_DATA_EDITS) return { version, rule: f.rule, lang, start: f.start, end: f.end, text, fixes: null };
     const fixes: NonNullable<DiagnosticData['fixes']> = [];
