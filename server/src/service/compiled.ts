@@ -20,13 +20,13 @@
 import { ACRONYM_BIT, NO_TERMS, PackedTerm, packBits, type DomainNames, type Glossary } from './glossary';
 import type { InflectHints } from './inflect';
 import { termPrefixIndex, type TermIndex } from './completion';
-import { Matcher } from './matcher';
+import { Matcher, MATCHER_PARTS } from './matcher';
 import type { Concept, GlossaryIssue, Lang, LangSection, Term, TermContext } from './types';
 import { LANGS } from './types';
 
 const MAGIC = 'LINGOGLB';
 /** Changes when the layout changes; a file of another format is not read. */
-export const COMPILED_FORMAT = 3;
+export const COMPILED_FORMAT = 4;
 
 /** A compiled glossary that cannot be used: wrong format, truncated, or changed since it was written. */
 export class CompiledGlossaryError extends Error {}
@@ -45,7 +45,7 @@ interface Header {
   hints: InflectHints[];
   /** The distinct contexts of terms (notIn, notNear, cues); contextTerms and contextIds say which term has which. */
   contexts: TermContext[];
-  matcher: { root: number; maxKeyLength: number };
+  matcher: { root: number; maxKeyLength: number; targetBits: number; keyCount: number };
   arrays: [name: string, type: ArrayType, length: number][];
 }
 
@@ -53,7 +53,7 @@ interface Header {
 const HEADER_AT = 24;
 
 /** The arrays of a compiled glossary, by name (see encodeGlossary). */
-const MATCHER_ARRAYS = ['edgeStart', 'final', 'edgeChar', 'edgeTarget', 'edgeSkip', 'keyOut', 'multi'] as const;
+const MATCHER_ARRAYS = MATCHER_PARTS;
 const MODEL_ARRAYS = [
   'stringStart', 'stringBytes', 'termBits', 'termConcept', 'termMore', 'more', 'termHints', 'conceptStrings', 'conceptTermStart', 'conceptLangs',
   'sectionDefinition', 'relatedStart', 'related', 'seedStart', 'seeds', 'prefixString', 'prefixStart', 'prefixTerms', 'contextTerms', 'contextIds', 'coldStart',
@@ -186,7 +186,7 @@ export function encodeGlossary(glossary: Glossary, issues: GlossaryIssue[], meta
   }
   prefixStart[p] = q;
   const hot = stringPool(texts), coldPool = stringPool(cold);
-  const { root, maxKeyLength, arrays: m } = glossary.matcher.parts();
+  const { arrays: m, ...matcherHeader } = glossary.matcher.parts();
   const model: Record<(typeof MODEL_ARRAYS)[number], AnyArray> = {
     stringStart: hot.start, stringBytes: hot.bytes, termBits, termConcept, termMore, more: Int32Array.from(more), termHints,
     conceptStrings, conceptTermStart, conceptLangs, sectionDefinition: Int32Array.from(sectionDefinition),
@@ -205,7 +205,7 @@ export function encodeGlossary(glossary: Glossary, issues: GlossaryIssue[], meta
   }
   const header: Header = {
     format: COMPILED_FORMAT, meta, counts: { terms: terms.length, concepts: concepts.length, strings: texts.length },
-    domains: glossary.domains, issues, hints, contexts, matcher: { root, maxKeyLength },
+    domains: glossary.domains, issues, hints, contexts, matcher: matcherHeader,
     arrays: all.map(([name, a]) => [name, typeOf(a), a.length]),
   };
   const encoder = new TextEncoder();
@@ -296,17 +296,18 @@ export function decodeGlossary(input: Uint8Array | CompiledSource): { glossary: 
   const coldStart = a.coldStart as Uint32Array;
   if (coldStart[coldStart.length - 1] !== cold[3]) fail(`its ${COLD} has ${cold[3]} bytes, ${coldStart[coldStart.length - 1]} expected`);
 
-  const { root, maxKeyLength } = header.matcher;
-  const u32 = (name: string) => a[name] as Uint32Array;
-  const matcher = new Matcher(root, u32('edgeStart'), u32('final'), a.edgeChar as Uint16Array, u32('edgeTarget'), u32('edgeSkip'), u32('keyOut'), u32('multi'), maxKeyLength);
+  const { targetBits, keyCount } = header.matcher;
+  if (!Number.isInteger(targetBits) || targetBits < 1 || targetBits > 30 || !Number.isInteger(keyCount) || keyCount < 0) fail('its matcher has no valid layout');
+  const matcher = Matcher.of(header.matcher, a as Record<(typeof MATCHER_ARRAYS)[number], Uint32Array | Uint16Array>);
   if (!Array.isArray(header.contexts) || (a.contextIds as Uint32Array).some((k) => k >= header.contexts.length)) fail('its term contexts are not all there');
   const table = new Table(a, header.hints.map((x) => Object.freeze(x)), header.contexts, (i) => source.read(coldAt + coldStart[i], coldStart[i + 1] - coldStart[i]));
   const concepts = lazyArray(table.conceptItems, (c) => table.concept(c));
-  let byId: Map<string, Concept> | undefined;
+  let byId: ConceptIds | undefined;
   const glossary: Glossary = {
     concepts,
-    // Made when first asked for (a hover that lists related concepts): most sessions never do.
-    get byId() { return (byId ??= new Map(concepts.map((c) => [c.id, c]))); },
+    // Made when first asked for (a hover that lists related concepts): an order of the concepts by id, no object
+    // per concept (a map of them all made every concept, 15 MB with 50,000).
+    get byId() { return (byId ??= new ConceptIds(table, concepts)); },
     terms: lazyArray(table.termItems, (t) => table.term(t)),
     matcher,
     domains: header.domains,
@@ -342,6 +343,40 @@ function lazyArray<T>(items: T[], make: (i: number) => T): T[] {
       return false; // read-only, as a built glossary is
     },
   });
+}
+
+/**
+ * Concepts by id without a map of them: the concept indices in the order of their ids (an array of 4 bytes per
+ * concept), searched by halves; a concept is made only when it is found. Iterates in glossary order, as the map
+ * buildGlossary makes does.
+ */
+class ConceptIds implements ReadonlyMap<string, Concept> {
+  private readonly order: Uint32Array;
+  constructor(private readonly t: Table, private readonly concepts: Concept[]) {
+    const n = t.conceptLangs.length;
+    const ids = Array.from({ length: n }, (_, c) => t.conceptId(c));
+    this.order = Uint32Array.from(ids.keys()).sort((x, y) => (ids[x] < ids[y] ? -1 : ids[x] > ids[y] ? 1 : x - y));
+  }
+  private find(id: string): number {
+    let lo = 0, hi = this.order.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1, c = this.order[mid], x = this.t.conceptId(c);
+      if (x === id) return c;
+      if (x < id) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+  get size(): number { return this.order.length; }
+  get(id: string): Concept | undefined { const c = this.find(id); return c < 0 ? undefined : this.concepts[c]; }
+  has(id: string): boolean { return this.find(id) >= 0; }
+  *keys(): MapIterator<string> { for (let c = 0; c < this.order.length; c++) yield this.t.conceptId(c); }
+  *values(): MapIterator<Concept> { for (let c = 0; c < this.order.length; c++) yield this.concepts[c]; }
+  *entries(): MapIterator<[string, Concept]> { for (let c = 0; c < this.order.length; c++) yield [this.t.conceptId(c), this.concepts[c]]; }
+  [Symbol.iterator](): MapIterator<[string, Concept]> { return this.entries(); }
+  forEach(f: (value: Concept, key: string, map: ReadonlyMap<string, Concept>) => void, thisArg?: unknown): void {
+    for (const [k, v] of this.entries()) f.call(thisArg, v, k, this);
+  }
 }
 
 /** The columns of a loaded compiled glossary, which its terms and concepts read. */
@@ -401,6 +436,11 @@ class Table {
 
   concept(i: number): Concept {
     return (this.conceptItems[i] ??= new CompiledConcept(this, i));
+  }
+
+  /** Concept c's id (from the concept, when it has been made). */
+  conceptId(c: number): string {
+    return this.conceptItems[c]?.id ?? this.str(this.conceptStrings[c * 4]);
   }
 
   /** Completion's prefix index (its map from prefix to bucket made when first asked), and terms' texts, languages and concepts by index. */
