@@ -1,7 +1,7 @@
 /** The checks and their quick fixes, per language. */
 import * as assert from 'assert';
 import { builtin, diagnostics, quickFixes, inlayHints } from '../helpers';
-import { fitHint, HINT_MAX } from '../../server/src/service/languageService';
+import { fitHint, HINT_MAX } from '../../server/src/service/inlayHints';
 
 describe('acronyms', () => {
   const UNDEFINED: [string, string, string][] = [

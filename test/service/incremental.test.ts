@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import fc from 'fast-check';
-import { analyze, reanalyze, type Analysis } from '../../server/src/service/analysis';
+import { analyze, reanalyzeInPlace, type Analysis } from '../../server/src/service/analysis';
 import { computeFindings, updateFindings, type Finding } from '../../server/src/service/findings';
 import { LANGS } from '../../server/src/service/types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -39,7 +39,7 @@ describe('incremental re-analysis', () => {
           for (const e of edits) {
             const at = Math.floor(e.at * text.length);
             text = text.slice(0, at) + e.ins + text.slice(Math.min(text.length, at + e.del));
-            const re = reanalyze(a, text, glossary, OPTS);
+            const re = reanalyzeInPlace(a, text, glossary, OPTS);
             const full = analyze(text, glossary, OPTS);
             if (re) {
               incremental++;
@@ -71,12 +71,12 @@ describe('incremental re-analysis', () => {
           for (const e of edits) {
             const at = Math.floor(e.at * text.length);
             text = text.slice(0, at) + e.ins + text.slice(Math.min(text.length, at + e.del));
-            const re = reanalyze(a, text, glossary, OPTS);
+            const re = reanalyzeInPlace(a, text, glossary, OPTS);
             const fresh = computeFindings(text, analyze(text, glossary, OPTS), all);
             const next = re && updateFindings(findings, re, same);
             if (next) {
               updated++;
-              if (!re.edit!.kept) changed++;
+              if (!re.edit!.sameOccurrences) changed++;
               assert.deepStrictEqual(plain(next), plain(fresh));
             } else recomputed++;
             // Findings refer to the occurrences of the analysis they were computed from, which moves on.
@@ -153,9 +153,9 @@ describe('incremental re-analysis', () => {
     const text = 'Every lead is a lead. One MQL here, and a prospect there. A Marketing Qualified Lead is next.';
     const a0 = analyze(text, glossary, OPTS);
     const f = computeFindings(text, a0, () => true);
-    const edit = (from: string, to: string) => reanalyze(analyze(text, glossary, OPTS), text.replace(from, to), glossary, OPTS)!;
+    const edit = (from: string, to: string) => reanalyzeInPlace(analyze(text, glossary, OPTS), text.replace(from, to), glossary, OPTS)!;
     const grown = edit('Every lead', 'Every leads');
-    assert.strictEqual(grown.edit?.kept, false, 'a term changed');
+    assert.strictEqual(grown.edit?.sameOccurrences, false, 'a term changed');
     let asked: Finding[] = [];
     const near = edit('One MQL', 'Onx MQL');
     const moved = updateFindings(f, near, (fs) => (asked = fs))!;
@@ -176,12 +176,12 @@ describe('incremental re-analysis', () => {
     const text = 'Every MQL is here.\n\nAnd a lead there, and an opportunity.';
     const a = () => analyze(text, glossary, OPTS);
     for (const next of [text.replace('MQL', '`MQL`'), text.replace('a lead', '`a lead'), text.replace('\n\nAnd', '\nAnd'), text.replace('there', '<!-- there')]) {
-      const re = reanalyze(a(), next, glossary, OPTS);
+      const re = reanalyzeInPlace(a(), next, glossary, OPTS);
       assert.ok(re, next);
       assert.deepStrictEqual(shape(re), shape(analyze(next, glossary, OPTS)), next);
     }
-    assert.strictEqual(reanalyze(a(), text.replace('here', 'here ' + 'x'.repeat(2000)), glossary, OPTS), undefined, 'a long edit');
-    assert.strictEqual(reanalyze(a(), 'Elke kans telt. Een opportunity is een kans.', glossary, OPTS), undefined, 'another language');
+    assert.strictEqual(reanalyzeInPlace(a(), text.replace('here', 'here ' + 'x'.repeat(2000)), glossary, OPTS), undefined, 'a long edit');
+    assert.strictEqual(reanalyzeInPlace(a(), 'Elke kans telt. Een opportunity is een kans.', glossary, OPTS), undefined, 'another language');
   });
 
 });

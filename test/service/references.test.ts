@@ -1,7 +1,7 @@
 /** Concept indexes of workspace files, and the references and usage counts worked out from them. */
 import * as assert from 'assert';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { conceptLocations, conceptUsage } from '../../server/src/service';
+import { buildGlossary, conceptLocations, conceptUsage, getLanguageService } from '../../server/src/service';
 import { builtin, workspace } from '../helpers';
 
 const FILES = {
@@ -60,6 +60,16 @@ describe('concept index of a file', () => {
     const doc = TextDocument.create('file:///ws/disk.md', 'markdown', 0, text);
     assert.ok(service.consistencyNames(doc, undefined, false)!.concepts.has('opportunity'));
     assert.deepStrictEqual(service.conceptIndex(doc, undefined, false)!.concepts, open.concepts);
+  });
+
+  it('of a file read from disk follows a new glossary, asked of the same document object', () => {
+    const service = getLanguageService(builtin().glossary);
+    const doc = TextDocument.create('file:///ws/disk.md', 'markdown', 0, FILES['en.md']);
+    assert.ok(service.consistencyNames(doc, undefined, false)!.concepts.has('opportunity'));
+    assert.ok(service.conceptIndex(doc, undefined, false)!.concepts.has('opportunity'));
+    service.setGlossary(buildGlossary([], { domains: {} }).glossary);
+    assert.deepStrictEqual([...service.consistencyNames(doc, undefined, false)!.concepts.keys()], []);
+    assert.deepStrictEqual([...service.conceptIndex(doc, undefined, false)!.concepts.keys()], []);
   });
 
   it('has no index for a file that is not text', () => {

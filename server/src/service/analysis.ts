@@ -52,13 +52,13 @@ export interface Analysis {
   text: string;
   folded: Uint16Array;
   /**
-   * After reanalyze: the folded text of the analysis this one was made from, whose memory the next
-   * reanalyze writes into (that analysis is then two versions old and superseded). Re-using two buffers
+   * After reanalyzeInPlace: the folded text of the analysis this one was made from, whose memory the next
+   * reanalyzeInPlace writes into (that analysis is then two versions old and superseded). Re-using two buffers
    * instead of allocating 2 MB per keystroke in a 1 MB document keeps garbage collection out of typing.
    */
-  spare?: Uint16Array;
+  previousFolded?: Uint16Array;
   usage: Usage;
-  /** Set by reanalyze: this analysis is the previous one after an edit of [at, oldEnd) (old offsets) that changed the length by delta. */
+  /** Set by reanalyzeInPlace: this analysis is the previous one after an edit of [at, oldEnd) (old offsets) that changed the length by delta. */
   edit?: AnalysisEdit;
 }
 
@@ -68,7 +68,7 @@ export interface AnalysisEdit {
   newEnd: number;
   delta: number;
   /** Every occurrence is the previous one (shifted when after the edit): the edit changed no term. */
-  kept: boolean;
+  sameOccurrences: boolean;
   /** Otherwise: the previous occurrences that were replaced (at their old offsets), and those that replaced them. */
   removed: Occurrence[];
   added: Occurrence[];
@@ -203,11 +203,11 @@ function mayChangeRegions(prev: Analysis, text: string, p: number, oldEnd: numbe
 }
 
 /**
- * An array of `length` units for a folded text: in the memory of `spare` when it is large enough, else new,
- * with room for some typing.
+ * An array of `length` units for a folded text: in the memory of `reuse` (a superseded folded text) when it is
+ * large enough, else new, with room for some typing.
  */
-function foldedBuffer(spare: Uint16Array | undefined, length: number): Uint16Array {
-  if (spare && spare.buffer.byteLength - spare.byteOffset >= length * 2) return new Uint16Array(spare.buffer, spare.byteOffset, length);
+function foldedBuffer(reuse: Uint16Array | undefined, length: number): Uint16Array {
+  if (reuse && reuse.buffer.byteLength - reuse.byteOffset >= length * 2) return new Uint16Array(reuse.buffer, reuse.byteOffset, length);
   return new Uint16Array(new ArrayBuffer((length + 4096) * 2), 0, length);
 }
 
@@ -249,8 +249,13 @@ function covers(pairs: number[], x: number): boolean {
  * state is its position, so once the new scan passes the edit and stands where the old scan also stood, the old
  * occurrences after it hold (shifted). Returns undefined where only a full analysis is safe: the edit touches
  * Markdown structure or an ignored region, or changes the detected language.
+ *
+ * In place: `prev` is superseded and must not be used afterwards. The new analysis takes over its occurrence
+ * objects, those after the edit moved to their new offsets (findings refer to them and move with them), and the
+ * folded text is written into the memory of `prev.previousFolded` (two versions old), even when the result is
+ * undefined.
  */
-export function reanalyze(prev: Analysis, text: string, glossary: Glossary, opts: AnalysisOptions): Analysis | undefined {
+export function reanalyzeInPlace(prev: Analysis, text: string, glossary: Glossary, opts: AnalysisOptions): Analysis | undefined {
   const old = prev.text;
   const max = Math.min(old.length, text.length);
   // Common prefix and suffix: whole chunks first (string comparison is a memory compare), then characters.
@@ -262,10 +267,10 @@ export function reanalyze(prev: Analysis, text: string, glossary: Glossary, opts
   while (sfx + CHUNK <= max - p && old.slice(old.length - sfx - CHUNK, old.length - sfx) === text.slice(text.length - sfx - CHUNK, text.length - sfx)) sfx += CHUNK;
   while (sfx < max - p && old.charCodeAt(old.length - 1 - sfx) === text.charCodeAt(text.length - 1 - sfx)) sfx++;
   const oldEnd = old.length - sfx, newEnd = text.length - sfx, delta = text.length - old.length;
-  if (p === oldEnd && p === newEnd) return { ...prev, text, edit: { at: p, oldEnd, newEnd, delta: 0, kept: true, removed: [], added: [], reordered: false } };
+  if (p === oldEnd && p === newEnd) return { ...prev, text, edit: { at: p, oldEnd, newEnd, delta: 0, sameOccurrences: true, removed: [], added: [], reordered: false } };
   if (newEnd - p > 1000 || oldEnd - p > 1000) return undefined;
   // The folded text: the old one around the edit, the edited text folded afresh.
-  const folded = foldedBuffer(prev.spare, text.length);
+  const folded = foldedBuffer(prev.previousFolded, text.length);
   folded.set(prev.folded.subarray(0, p), 0);
   foldRange(text, p, newEnd, folded);
   folded.set(prev.folded.subarray(oldEnd), newEnd);
@@ -308,13 +313,13 @@ export function reanalyze(prev: Analysis, text: string, glossary: Glossary, opts
   let from = dirtyStart;
   for (let n = 0; from > 0 && n < reach; ) if (folded[--from] !== SEP) n++;
   const occs = prev.occurrences;
-  let keep = 0; // old occurrences [0, keep) stay as they are
-  while (keep < occs.length && occs[keep].end <= from) keep++;
-  if (keep < occs.length && occs[keep].start < from) from = occs[keep].start;
+  let firstRescanned = 0; // old occurrences [0, firstRescanned) stay as they are
+  while (firstRescanned < occs.length && occs[firstRescanned].end <= from) firstRescanned++;
+  if (firstRescanned < occs.length && occs[firstRescanned].start < from) from = occs[firstRescanned].start;
   // Where it may stop: past the edit by the same reach, at a position the old scan also stood on.
   let until = dirtyEnd;
   for (let n = 0; until < text.length && n < reach; ) if (folded[until++] !== SEP) n++;
-  let after = keep; // first old occurrence that may follow the re-scan
+  let after = firstRescanned; // first old occurrence that may follow the re-scan
   while (after < occs.length && occs[after].start < oldEnd) after++;
   const insideOld = (i: number) => {
     // Is new position i strictly inside an old (shifted) occurrence that lies after the edit?
@@ -342,7 +347,7 @@ export function reanalyze(prev: Analysis, text: string, glossary: Glossary, opts
   const newStart = (o: Occurrence) => (o.start >= oldEnd ? o.start + delta : o.start);
   const window: Occurrence[] = [];
   const removed: Occurrence[] = [], added: Occurrence[] = [];
-  let k = keep;
+  let k = firstRescanned;
   for (const f of fresh) {
     while (k < firstAfter && (touches(occs[k]) || newStart(occs[k]) < f.start)) removed.push(occs[k++]);
     const o = k < firstAfter ? occs[k] : undefined;
@@ -356,8 +361,8 @@ export function reanalyze(prev: Analysis, text: string, glossary: Glossary, opts
     }
   }
   while (k < firstAfter) removed.push(occs[k++]);
-  const kept = !removed.length && !added.length;
-  const occurrences = occs.slice(0, keep).concat(window);
+  const sameOccurrences = !removed.length && !added.length;
+  const occurrences = occs.slice(0, firstRescanned).concat(window);
   // The old occurrences after the re-scan move by the edit's length change (in place: the previous analysis
   // is superseded by this one).
   for (let j = firstAfter; j < occs.length; j++) {
@@ -369,7 +374,7 @@ export function reanalyze(prev: Analysis, text: string, glossary: Glossary, opts
   // With other terms in the document, a text that names several concepts may now mean another one first.
   // (When every occurrence is as it was, so is the usage, and so is their order.)
   let usage = prev.usage, reordered = false;
-  if (!kept) {
+  if (!sameOccurrences) {
     usage = { concepts: new Map(prev.usage.concepts), domains: new Map(prev.usage.domains), orders: new Map() };
     for (const o of removed) count(usage, o, -1);
     for (const o of added) count(usage, o, 1);
@@ -380,7 +385,7 @@ export function reanalyze(prev: Analysis, text: string, glossary: Glossary, opts
     }
     orderAmbiguous(reordered ? occurrences : added, usage);
   }
-  return { lang: prev.lang, detection, occurrences, ignored, text, folded, spare: prev.folded, usage, edit: { at: p, oldEnd, newEnd, delta, kept, removed, added, reordered } };
+  return { lang: prev.lang, detection, occurrences, ignored, text, folded, previousFolded: prev.folded, usage, edit: { at: p, oldEnd, newEnd, delta, sameOccurrences, removed, added, reordered } };
 }
 
 const sameTerms = (a: Term[], b: Term[]): boolean => a === b || (a.length === b.length && a.every((t, i) => t === b[i]));
@@ -398,7 +403,7 @@ interface Candidates {
   /** Some term has a context (senses.ts): its sense is decided per occurrence. */
   context: boolean;
   /** The candidates that remain when some are not meant here, by the bit mask of those that remain. */
-  kept: Map<number, Candidates> | undefined;
+  subsets: Map<number, Candidates> | undefined;
   /** These candidates without other languages' inflected forms (this object when there are none), once known. */
   foreign: Candidates | undefined;
   /** The context of each concept among the candidates that has one, its terms' contexts merged (once needed). */
@@ -432,19 +437,19 @@ export const MAX_CACHED_KEYS = 50000;
 /** How many keys' candidates are kept for a glossary (all kinds of documents). */
 export const cachedKeys = (glossary: Glossary): number => [...(candidateCache.get(glossary)?.values() ?? [])].reduce((n, m) => n + m.size, 0);
 
-const NONE: Candidates = { terms: [], ambiguous: false, verb: false, written: undefined, context: false, kept: undefined, foreign: undefined, senses: undefined };
+const NONE: Candidates = { terms: [], ambiguous: false, verb: false, written: undefined, context: false, subsets: undefined, foreign: undefined, senses: undefined };
 NONE.foreign = NONE;
 
 function candidatesOf(terms: Term[], verb: boolean, written: Map<string, Candidates> | undefined): Candidates {
   if (!terms.length) return NONE;
   const context = terms.length <= 30 && terms.some((t) => t.context !== undefined);
-  return { terms, ambiguous: terms.some((t) => t.concept !== terms[0].concept), verb, written, context, kept: context ? new Map() : undefined, foreign: undefined, senses: undefined };
+  return { terms, ambiguous: terms.some((t) => t.concept !== terms[0].concept), verb, written, context, subsets: context ? new Map() : undefined, foreign: undefined, senses: undefined };
 }
 
 /** The candidates of `e` whose bit is set in `mask` (one list per mask, made once). */
-function keptOf(e: Candidates, mask: number): Candidates {
-  let k = e.kept!.get(mask);
-  if (!k) e.kept!.set(mask, (k = candidatesOf(e.terms.filter((_, i) => (mask & (1 << i)) !== 0), e.verb, undefined)));
+function subsetOf(e: Candidates, mask: number): Candidates {
+  let k = e.subsets!.get(mask);
+  if (!k) e.subsets!.set(mask, (k = candidatesOf(e.terms.filter((_, i) => (mask & (1 << i)) !== 0), e.verb, undefined)));
   return k;
 }
 
@@ -505,10 +510,10 @@ function scanner(text: string, folded: Uint16Array, glossary: Glossary, opts: An
       const base = foldKey(t.text);
       if (matched === base || matched === base.replace(/ /g, '')) mask |= 1 << i;
     });
-    const kept = mask === (1 << e.terms.length) - 1 ? e : candidatesOf(e.terms.filter((_, i) => (mask & (1 << i)) !== 0), e.verb, undefined);
-    e.foreign = kept;
-    kept.foreign = kept;
-    return kept;
+    const remaining = mask === (1 << e.terms.length) - 1 ? e : candidatesOf(e.terms.filter((_, i) => (mask & (1 << i)) !== 0), e.verb, undefined);
+    e.foreign = remaining;
+    remaining.foreign = remaining;
+    return remaining;
   };
   const ignore = opts.ignore;
   let index = senseIndexes.get(glossary);
@@ -561,7 +566,7 @@ function scanner(text: string, folded: Uint16Array, glossary: Glossary, opts: An
         if (!possible) return false;
         doubtful = !sure;
         const mask = sure || possible;
-        if (mask !== (1 << terms.length) - 1) e = keptOf(e, mask);
+        if (mask !== (1 << terms.length) - 1) e = subsetOf(e, mask);
       }
     }
     const terms = e.terms;

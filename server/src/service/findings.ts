@@ -57,17 +57,17 @@ class OwnFix {
 /**
  * A finding of this module. Its fixes are built only when asked for: most findings are never fixed, and a
  * "replace all" fix lists every occurrence in the document. They are built from the current positions of
- * the occurrences (which move with edits, see reanalyze) and the newest text.
+ * the occurrences (which move with edits, see reanalyzeInPlace) and the newest text.
  */
-class Found implements Finding {
+class RuleFinding implements Finding {
   readonly related: { start: number; end: number; message: string }[] | undefined;
   readonly #fix: OwnFix;
   readonly #all: ReplaceAll | undefined;
   readonly #concept: Concept | undefined;
-  // What the language service made of this finding (its diagnostic), for one document and severity.
-  #memoUri: string | undefined = undefined;
-  #memoSeverity = 0;
-  #memo: unknown = undefined;
+  // The diagnostic the language service made of this finding, for one document and severity.
+  #diagnosticUri: string | undefined = undefined;
+  #diagnosticSeverity = 0;
+  #diagnostic: unknown = undefined;
 
   constructor(readonly rule: RuleId, readonly start: number, readonly end: number, readonly message: string,
     fix: OwnFix, all?: ReplaceAll, related?: Finding['related'], concept?: Concept) {
@@ -77,17 +77,17 @@ class Found implements Finding {
     this.related = related; // always set: one object shape for every finding
   }
 
-  /** The value kept with `f` for this document and severity by `keep`, if `f` is a finding of this module. */
-  static kept(f: Finding, uri: string, severity: number): unknown {
-    return f instanceof Found && f.#memoUri === uri && f.#memoSeverity === severity ? f.#memo : undefined;
+  /** The diagnostic stored with `f` for this document and severity by `storeDiagnostic`, if `f` is a finding of this module. */
+  static storedDiagnostic(f: Finding, uri: string, severity: number): unknown {
+    return f instanceof RuleFinding && f.#diagnosticUri === uri && f.#diagnosticSeverity === severity ? f.#diagnostic : undefined;
   }
 
-  /** Keeps a value with a finding of this module (one per finding); returns false for other findings. */
-  static keep(f: Finding, uri: string, severity: number, value: unknown): boolean {
-    if (!(f instanceof Found)) return false;
-    f.#memoUri = uri;
-    f.#memoSeverity = severity;
-    f.#memo = value;
+  /** Stores a diagnostic with a finding of this module (one per finding, replacing any); returns false for other findings. */
+  static storeDiagnostic(f: Finding, uri: string, severity: number, diagnostic: unknown): boolean {
+    if (!(f instanceof RuleFinding)) return false;
+    f.#diagnosticUri = uri;
+    f.#diagnosticSeverity = severity;
+    f.#diagnostic = diagnostic;
     return true;
   }
 
@@ -124,23 +124,26 @@ class Found implements Finding {
   }
 
   /** The same finding in the next version of the text, at new offsets. */
-  moved(start: number, end: number, related: Finding['related']): Found {
-    return new Found(this.rule, start, end, this.message, this.#fix, this.#all, related, this.#concept);
+  moved(start: number, end: number, related: Finding['related']): RuleFinding {
+    return new RuleFinding(this.rule, start, end, this.message, this.#fix, this.#all, related, this.#concept);
   }
 
-  /** Says that `text` is the newest version (for "replace all", whose occurrences have moved into it). */
-  liveIn(text: string): void {
+  /**
+   * Changes this finding in place: its "replace all" is now over `text`, the newest version, into which its
+   * occurrences have moved (the fix built for the older text is dropped).
+   */
+  setNewestText(text: string): void {
     if (this.#all) { this.#all.text = text; this.#all.fix = undefined; }
   }
 }
 
 /**
- * A value (the service's diagnostic) kept with a finding while the finding lives: findings before an edit
- * are kept as they were (updateFindings), and so are their lines and columns. Works for findings of this
- * module; `keep` returns false for others (consistency across files), which the caller may remember otherwise.
+ * The service's diagnostic of a finding, stored with the finding while it lives: findings before an edit are
+ * kept as they were (updateFindings), and so are their lines and columns. Works for findings of this module;
+ * `storeDiagnostic` returns false for others (consistency across files), which the caller may remember otherwise.
  */
-export const kept = (f: Finding, uri: string, severity: number): unknown => Found.kept(f, uri, severity);
-export const keep = (f: Finding, uri: string, severity: number, value: unknown): boolean => Found.keep(f, uri, severity, value);
+export const storedDiagnostic = (f: Finding, uri: string, severity: number): unknown => RuleFinding.storedDiagnostic(f, uri, severity);
+export const storeDiagnostic = (f: Finding, uri: string, severity: number, diagnostic: unknown): boolean => RuleFinding.storeDiagnostic(f, uri, severity, diagnostic);
 
 export const isAcronymUse = (o: Occurrence): boolean => o.term.acronym && o.terms.every((t) => t.acronym);
 /** An acronym that surely is the glossary's (not one that may be something else here: SQL near "query"). */
@@ -208,7 +211,7 @@ export function acronymFindings(text: string, a: Analysis): Finding[] {
   for (const { occ } of acronymUses(text, a)) {
     const acr = occ.term.text;
     const full = spelledOut(acr, occ.term.concept, lang);
-    findings.push(new Found('acronym-undefined', occ.start, occ.start + acr.length, format(M.acronymUndefined, q(acr), q(full)), OwnFix.made(format(M.spellOut, q(full)), full)));
+    findings.push(new RuleFinding('acronym-undefined', occ.start, occ.start + acr.length, format(M.acronymUndefined, q(acr), q(full)), OwnFix.made(format(M.spellOut, q(full)), full)));
   }
   return findings;
 }
@@ -256,7 +259,7 @@ function deprecatedFindings(text: string, occurrences: Occurrence[], lang: Lang)
       const repl = fitTerm(original, t, termNamed(t, target), governed);
       return { title: format(M.replaceWith, q(repl)), newText: repl };
     });
-    findings.push(new Found(rule, o.start, o.end, t.note ? `${base}${M.sentenceGap}${t.note}` : base, fix));
+    findings.push(new RuleFinding(rule, o.start, o.end, t.note ? `${base}${M.sentenceGap}${t.note}` : base, fix));
   }
   return findings;
 }
@@ -370,7 +373,7 @@ function inconsistencies(text: string, a: Analysis, lang: Lang, only?: ReadonlyS
           });
           said.set(sayKey, (w = { message, fix }));
         }
-        out.push(new Found('inconsistent-term', o.start, o.end, w.message, w.fix, all, related, c));
+        out.push(new RuleFinding('inconsistent-term', o.start, o.end, w.message, w.fix, all, related, c));
       }
     }
   }
@@ -425,20 +428,21 @@ function inPlaceOrder(fs: Finding[]): Finding[] {
  *   spelled out depends on the text around it).
  * Undefined when only a full computation is safe: another occurrence that names several concepts now
  * means another one first. Objects wholly before the edit are returned as they were, so what was built
- * from them (diagnostics) can be reused.
+ * from them (diagnostics) can be reused. Changes `prev`'s findings in place: their "replace all" is over the
+ * new text from then on (`setNewestText`), as their occurrences are (reanalyzeInPlace moved them).
  */
 export function updateFindings(prev: Finding[], a: Analysis, filter: (fs: Finding[]) => Finding[]): Finding[] | undefined {
   const e = a.edit;
   if (!e || e.reordered) return undefined;
-  if (e.kept && e.delta === 0 && e.at === e.oldEnd) return prev;
+  if (e.sameOccurrences && e.delta === 0 && e.at === e.oldEnd) return prev;
   // Old offsets to new: no remaining occurrence covers the edited text, so a start at or after its end
   // moves, and an end after its start.
-  const S = (x: number) => (x >= e.oldEnd ? x + e.delta : x);
-  const E = (x: number) => (x > e.at ? x + e.delta : x);
+  const newStart = (x: number) => (x >= e.oldEnd ? x + e.delta : x);
+  const newEnd = (x: number) => (x > e.at ? x + e.delta : x);
   // The stretch where occurrences changed, in new offsets.
   let from = e.at, to = e.newEnd;
   for (const o of e.added) { from = Math.min(from, o.start); to = Math.max(to, o.end); }
-  for (const o of e.removed) { from = Math.min(from, S(o.start)); to = Math.max(to, E(o.end)); }
+  for (const o of e.removed) { from = Math.min(from, newStart(o.start)); to = Math.max(to, newEnd(o.end)); }
   const acronymsAgain = e.removed.some(isAcronymUse) || e.added.some(isAcronymUse) || acronymWithin(a.occurrences, from - NEAR_ACRONYM, to + NEAR_ACRONYM);
   const affected = new Set<Concept>();
   for (const o of e.removed) for (const t of o.terms) affected.add(t.concept);
@@ -453,17 +457,17 @@ export function updateFindings(prev: Finding[], a: Analysis, filter: (fs: Findin
   const relatedMoved = new Map<object, Finding['related']>();
   const out: Finding[] = [];
   for (const f of prev) {
-    if (!(f instanceof Found)) throw new Error('updateFindings: not a finding of computeFindings');
+    if (!(f instanceof RuleFinding)) throw new Error('updateFindings: not a finding of computeFindings');
     if (f.rule === 'acronym-undefined' ? acronymsAgain : f.rule === 'inconsistent-term' ? affected.has(f.concept!) : removedAt.has(f.start)) continue;
     let related = f.related;
     if (related) {
       let r = relatedMoved.get(related);
-      if (!r) relatedMoved.set(related, (r = related.some((x) => x.end > e.at) ? related.map((x) => ({ ...x, start: S(x.start), end: E(x.end) })) : related));
+      if (!r) relatedMoved.set(related, (r = related.some((x) => x.end > e.at) ? related.map((x) => ({ ...x, start: newStart(x.start), end: newEnd(x.end) })) : related));
       related = r;
     }
-    f.liveIn(a.text);
+    f.setNewestText(a.text);
     // Objects wholly before the edit stay as they are (their lines and columns have not changed either).
-    out.push(f.end <= e.at && related === f.related ? f : f.moved(S(f.start), E(f.end), related));
+    out.push(f.end <= e.at && related === f.related ? f : f.moved(newStart(f.start), newEnd(f.end), related));
   }
   const fresh = [
     ...(acronymsAgain ? acronymFindings(a.text, a) : []),

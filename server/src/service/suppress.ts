@@ -73,8 +73,8 @@ export function sameControl(oldText: string, newText: string, at: number, oldEnd
   oldMay = mayControl(oldText), newMay = mayControl(newText)): boolean {
   if (!oldMay && !newMay) return true;
   const a = controlSpans(oldText), b = controlSpans(newText);
-  const S = (x: number) => (x >= oldEnd ? x + delta : x), E = (x: number) => (x > at ? x + delta : x);
-  return a.length === b.length && a.every((x, i) => S(x.start) === b[i].start && E(x.end) === b[i].end && x.rules.size === b[i].rules.size && [...x.rules].every((r) => b[i].rules.has(r)));
+  const newStart = (x: number) => (x >= oldEnd ? x + delta : x), newEnd = (x: number) => (x > at ? x + delta : x);
+  return a.length === b.length && a.every((x, i) => newStart(x.start) === b[i].start && newEnd(x.end) === b[i].end && x.rules.size === b[i].rules.size && [...x.rules].every((r) => b[i].rules.has(r)));
 }
 
 function controlSpans(text: string): Span[] {

@@ -1,0 +1,176 @@
+/**
+ * Validation: a document's findings (documentCache.ts) as LSP diagnostics, at most `lingo.maxProblems` of them.
+ * Each diagnostic carries `data` (DiagnosticData: enough to make its quick fixes again, see codeActions.ts) and,
+ * when the service knows the URI of RULES.md, a `codeDescription` linking its rule's section. A finding that lives
+ * on across edits keeps its diagnostic.
+ */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, type Range } from 'vscode-languageserver-types';
+import { ruleAnchor } from './declarations';
+import type { DocumentCache, Positions } from './documentCache';
+import { storeDiagnostic, storedDiagnostic, type Finding, type Fix } from './findings';
+import { format, messages } from './l10n';
+import type { RuleId, Settings } from './settings';
+import type { Lang } from './types';
+import { ownText } from './util';
+
+export const SOURCE = 'lingo';
+
+/**
+ * What a diagnostic of a finding carries (`Diagnostic.data`, which clients send back with a code action request):
+ * enough to make its quick fixes again without the findings, while the document is at `version`.
+ */
+export interface DiagnosticData {
+  /** The document version the offsets are in. */
+  version: number;
+  rule: RuleId;
+  /** The document's language: the quick fixes' titles are in it. */
+  lang: Lang;
+  /** The finding's place, as offsets, and the text there (which must still be there for the data to be used). */
+  start: number;
+  end: number;
+  text: string;
+  /**
+   * Its quick fixes: each edit [start, end] writes the fix's `newText` there, [start, end, text] another text (a
+   * "replace all" keeps each place's capitals). Null when one has more than MAX_DATA_EDITS edits (a "replace all"
+   * of a name used very often, whose places every diagnostic of that name would carry): code actions then take
+   * the fixes from the findings.
+   */
+  fixes: FixData[] | null;
+}
+
+export interface FixData { title: string; newText: string; edits: EditData[]; preferred?: true }
+export type EditData = [number, number] | [number, number, string];
+
+/** The most edits a diagnostic's data carries for its quick fixes (see DiagnosticData.fixes). */
+export const MAX_DATA_EDITS = 10;
+
+const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint } as const;
+
+/** A finding of another document (consistency across files), with its range there. */
+export type FindingElsewhere = Finding & { range: Range };
+
+export class Diagnostics {
+  /** Each rule's documentation link, made once. */
+  readonly #ruleLinks = new Map<string, { href: string }>();
+  /**
+   * A finding's diagnostic, kept while the finding object lives: findings before an edit are kept as they
+   * were (updateFindings), and so are their lines and columns. Findings of findings.ts store it themselves
+   * (storeDiagnostic); the others (consistency across files) in this map.
+   */
+  readonly #diagnosticOfFinding = new WeakMap<Finding, { uri: string; severity: DiagnosticSeverity; d: Diagnostic }>();
+  /** The related information of the findings of one concept (which share their `related` list), per document version. */
+  readonly #relatedInfo = new WeakMap<NonNullable<Finding['related']>, { uri: string; version: number; list: DiagnosticRelatedInformation[] }>();
+  /** The text each diagnostic's data was made for. */
+  readonly #dataMadeFor = new WeakMap<Diagnostic, string>();
+  /** The data of a fix shared by several findings ("replace all"), made once per version (findings.ts shares the fix). */
+  readonly #fixData = new WeakMap<Fix, FixData | null>();
+
+  /** `rulesDocument`: the URI of RULES.md, which each diagnostic's `codeDescription` links; none without it. */
+  constructor(private readonly cache: DocumentCache, private readonly rulesDocument: string | undefined) {}
+
+  /** The diagnostics of a document: at most `maxProblems`, the last one then saying how many more there are. */
+  doValidation(doc: TextDocument, settings: Settings): Diagnostic[] {
+    const all = this.cache.findings(doc, settings);
+    const max = settings.maxProblems;
+    const e = this.cache.current(doc, settings);
+    const pos = this.cache.positions(doc, e);
+    const lang = e?.analysis.lang ?? settings.preferredLanguage;
+    if (!max || all.length <= max) return all.map((f) => this.diagnosticOf(doc, f, settings, pos, lang));
+    // Over the limit: the first ones, and where the rest begin, a notice saying how many are not shown.
+    const shown = all.slice(0, max - 1).map((f) => this.diagnosticOf(doc, f, settings, pos, lang));
+    const next = all[max - 1];
+    const M = messages(lang);
+    shown.push({ range: { start: pos(next.start), end: pos(next.end) }, severity: DiagnosticSeverity.Information, source: SOURCE, message: format(M.moreProblems, all.length - (max - 1), max) });
+    return shown;
+  }
+
+  /** Diagnostics of findings about a document that is not open (consistency across files), without analysing it. */
+  diagnosticsOf(findings: FindingElsewhere[], settings: Settings): Diagnostic[] {
+    return findings.filter((f) => settings.rules[f.rule] !== 'off').map((f) => ({
+      range: f.range,
+      severity: SEVERITY[settings.rules[f.rule] as keyof typeof SEVERITY],
+      code: f.rule,
+      codeDescription: this.#codeDescription(f.rule),
+      source: SOURCE,
+      message: f.message,
+      relatedInformation: f.relatedLocation ? [DiagnosticRelatedInformation.create({ uri: f.relatedLocation.uri, range: f.relatedLocation.range }, f.relatedLocation.message)] : undefined,
+    }));
+  }
+
+  #codeDescription(rule: RuleId): { href: string } | undefined {
+    if (!this.rulesDocument) return undefined;
+    let d = this.#ruleLinks.get(rule);
+    if (!d) this.#ruleLinks.set(rule, (d = { href: `${this.rulesDocument}#${ruleAnchor(rule)}` }));
+    return d;
+  }
+
+  /**
+   * A finding as an LSP diagnostic. A finding that lived on from an earlier version unmoved keeps its diagnostic's
+   * place; its data is made again for this version (the places of its "replace all" may have moved).
+   */
+  diagnosticOf(doc: TextDocument, f: Finding, settings: Settings, pos: Positions, lang: Lang): Diagnostic {
+    const severity = SEVERITY[settings.rules[f.rule] as keyof typeof SEVERITY];
+    let d = storedDiagnostic(f, doc.uri, severity) as Diagnostic | undefined;
+    if (!d) {
+      const hit = this.#diagnosticOfFinding.get(f);
+      if (hit && hit.uri === doc.uri && hit.severity === severity) d = hit.d;
+    }
+    const text = doc.getText();
+    // The text compared too: a client may change a text without a new version number.
+    if (d && (d.data as DiagnosticData).version === doc.version && (d.data as DiagnosticData).lang === lang && this.#dataMadeFor.get(d) === text) return d;
+    if (d) {
+      // Unmoved, its own fix is as it was: only a "replace all" may have places that moved.
+      const old = d.data as DiagnosticData;
+      d = { ...d, data: f.mostEdits === 1 && old.fixes && old.lang === lang ? { ...old, version: doc.version } : this.#dataOf(doc, f, lang) };
+    } else d = this.#newDiagnostic(doc, f, severity, pos, lang);
+    this.#dataMadeFor.set(d, text);
+    if (!storeDiagnostic(f, doc.uri, severity, d)) this.#diagnosticOfFinding.set(f, { uri: doc.uri, severity, d });
+    return d;
+  }
+
+  #dataOf(doc: TextDocument, f: Finding, lang: Lang): DiagnosticData {
+    const version = doc.version, text = ownText(doc.getText().slice(f.start, f.end)); // a copy: the diagnostic may outlive this version
+    // A "replace all" too long to carry is not built to find that out.
+    if ((f.mostEdits ?? 0) > MAX_DATA_EDITS) return { version, rule: f.rule, lang, start: f.start, end: f.end, text, fixes: null };
+    const fixes: FixData[] = [];
+    for (const fix of f.fixes) {
+      let x = this.#fixData.get(fix);
+      if (x === undefined) {
+        const newText = fix.edits[0]?.newText ?? '';
+        x = fix.edits.length > MAX_DATA_EDITS ? null
+          : { title: fix.title, newText, edits: fix.edits.map((e): EditData => (e.newText === newText ? [e.start, e.end] : [e.start, e.end, e.newText])) };
+        if (x && fix.preferred) x.preferred = true;
+        this.#fixData.set(fix, x);
+      }
+      if (!x) return { version, rule: f.rule, lang, start: f.start, end: f.end, text, fixes: null };
+      fixes.push(x);
+    }
+    return { version, rule: f.rule, lang, start: f.start, end: f.end, text, fixes };
+  }
+
+  #newDiagnostic(doc: TextDocument, f: Finding, severity: DiagnosticSeverity, pos: Positions, lang: Lang): Diagnostic {
+    // Every diagnostic has the same fields (one object shape); JSON leaves out an undefined relatedInformation.
+    const d: Diagnostic = {
+      range: { start: pos(f.start), end: pos(f.end) },
+      severity,
+      code: f.rule,
+      codeDescription: this.#codeDescription(f.rule),
+      source: SOURCE,
+      message: f.message,
+      relatedInformation: undefined,
+      data: this.#dataOf(doc, f, lang),
+    };
+    if (f.related && !f.relatedLocation) {
+      // Findings of one concept share their related places: so do their diagnostics (one list per concept, not per finding).
+      let info = this.#relatedInfo.get(f.related);
+      if (!info || info.uri !== doc.uri || info.version !== doc.version) {
+        info = { uri: doc.uri, version: doc.version, list: f.related.map((r) => DiagnosticRelatedInformation.create({ uri: doc.uri, range: { start: pos(r.start), end: pos(r.end) } }, r.message)) };
+        this.#relatedInfo.set(f.related, info);
+      }
+      d.relatedInformation = info.list;
+    }
+    if (f.relatedLocation) d.relatedInformation = [DiagnosticRelatedInformation.create({ uri: f.relatedLocation.uri, range: f.relatedLocation.range }, f.relatedLocation.message)];
+    return d;
+  }
+}
