@@ -11,7 +11,6 @@ interface Note { method: string; params: Json; at: number }
 export class BenchClient {
   readonly proc: ChildProcess;
   readonly spawnedAt = now();
-  private buf: Buffer = Buffer.alloc(0);
   private nextId = 1;
   private pending = new Map<number, (v: { result?: Json; error?: Json; at: number }) => void>();
   readonly notes: Note[] = [];
@@ -19,21 +18,36 @@ export class BenchClient {
   stderr = '';
 
   constructor(serverJs: string, env: Record<string, string> = {}) {
-    this.proc = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+    // LINGO_BENCH_NODE_FLAGS: V8 flags for the server (e.g. "--max-semi-space-size=4"), to measure what they change.
+    const flags = (process.env.LINGO_BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+    this.proc = spawn(process.execPath, [...flags, serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     this.proc.stdout!.on('data', (d: Buffer) => this.onData(d));
     this.proc.stderr!.on('data', (d: Buffer) => { this.stderr += d.toString(); });
   }
 
+  /** Received bytes not parsed yet, and how many bytes the message they begin needs (0: not known yet). */
+  private parts: Buffer[] = [];
+  private size = 0;
+  private expect = 0;
+
   private onData(d: Buffer) {
     const at = now();
-    this.buf = this.buf.length ? Buffer.concat([this.buf, d]) : d;
+    // Chunks are joined only once a whole message is there: a 50 MB answer comes in thousands of chunks, and
+    // joining at each one copied gigabytes.
+    this.parts.push(d);
+    this.size += d.length;
+    if (this.size < this.expect) return;
+    let buf = this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts);
+    this.parts = [];
+    this.size = 0;
+    this.expect = 0;
     for (;;) {
-      const headerEnd = this.buf.indexOf('\r\n\r\n');
-      if (headerEnd < 0) return;
-      const len = Number(/Content-Length: (\d+)/i.exec(this.buf.subarray(0, headerEnd).toString())![1]);
-      if (this.buf.length < headerEnd + 4 + len) return;
-      const msg = JSON.parse(this.buf.subarray(headerEnd + 4, headerEnd + 4 + len).toString('utf8'));
-      this.buf = this.buf.subarray(headerEnd + 4 + len);
+      const headerEnd = buf.indexOf('\r\n\r\n');
+      if (headerEnd < 0) break;
+      const len = Number(/Content-Length: (\d+)/i.exec(buf.subarray(0, headerEnd).toString())![1]);
+      if (buf.length < headerEnd + 4 + len) { this.expect = headerEnd + 4 + len; break; }
+      const msg = JSON.parse(buf.subarray(headerEnd + 4, headerEnd + 4 + len).toString('utf8'));
+      buf = buf.subarray(headerEnd + 4 + len);
       if (msg.id !== undefined && msg.method === undefined) {
         const p = this.pending.get(msg.id);
         this.pending.delete(msg.id);
@@ -47,6 +61,7 @@ export class BenchClient {
         this.waiters = this.waiters.filter((w) => (w.pred(n) ? (w.resolve(n), false) : true));
       }
     }
+    if (buf.length) { this.parts.push(buf); this.size = buf.length; }
   }
 
   send(msg: Json) {
