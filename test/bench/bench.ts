@@ -5,7 +5,7 @@
  *   node --expose-gc out/bench/bench.js [--quick] [--no-textlint] [--profile]
  *   node --expose-gc out/bench/bench.js --concepts   (only the concept features, section 7)
  *   node --expose-gc out/bench/bench.js --workspace  (only references over a workspace of 2,000 files, section 8)
- *   node --expose-gc out/bench/bench.js --session [--quick] [--steps N]  (only the long session: an hour of use, compressed)
+ *   node --expose-gc out/bench/bench.js --session [--quick] [--steps N] [--no-view]  (only the long session: an hour of use, compressed)
  *
  * The same bundle is also the child process of the memory, textlint and profile measurements
  * (first argument "child-mem", "child-textlint", "child-profile").
@@ -174,7 +174,7 @@ async function sessionOnly(argv: string[]): Promise<void> {
   const builtinGlossary = buildGlossary(builtin.sources, { domains: builtin.domains, trusted: true }).glossary;
   const n = quick ? 0 : 50000;
   ensureBuilt(n, builtin);
-  const f = await longSession(gname(n), serverCopy(n), builtinGlossary, sessionSteps(argv, quick), log);
+  const f = await longSession(gname(n) + (argv.includes('--no-view') ? ', no Glossary view' : ''), serverCopy(n), builtinGlossary, sessionSteps(argv, quick), log, !argv.includes('--no-view'));
   console.log(`Long session: an hour of use, compressed (LSP, one server, documents of 10 KB to 1 MB in five languages; node ${process.version}, load average ${os.loadavg()[0].toFixed(1)})\n${sessionTable([f])}\n${sessionLine(f)}`);
   fs.mkdirSync(OUT, { recursive: true });
   fs.writeFileSync(path.join(OUT, 'bench-session.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, session: f }, null, 2));

@@ -4,9 +4,9 @@
  * quick-fix menus, documents of 10 KB to 1 MB in the five languages opened and closed (at most four open at
  * once), the Glossary view's request for the whole glossary, and the glossary reloaded now and then. The
  * server's resident memory (VmRSS of /proc/<pid>/status) is sampled every 100 ms, each sample with the step
- * under way; printed: RSS at the start (the first document checked), its peak (VmHWM), at the end (after two
+ * under way; printed: RSS at the start (the first document checked), its peak (VmHWM), at the end (after ten
  * seconds idle), and whether the peak stays under the target, with the step at the peak and the growth.
- * The server runs with LINGO_DEBOUNCE_MS=0 and each step waits for its answer (an edit for its diagnostics), so
+ * (`withView` false, --no-view: without the Glossary view.) The server runs with LINGO_DEBOUNCE_MS=0 and each step waits for its answer (an edit for its diagnostics), so
  * that every keystroke is checked: more work per minute than a person gives it.
  */
 import type { Glossary, Lang } from '../../server/src/service';
@@ -29,7 +29,7 @@ export interface SessionFigures {
   counts: Partial<Record<Step, number>>;
   seconds: number;
   documents: { lang: Lang; bytes: number }[];
-  /** RSS (bytes) after the first document's diagnostics; highest sample and VmHWM; after the session and two idle seconds. */
+  /** RSS (bytes) after the first document's diagnostics; highest sample and VmHWM; after the session and ten idle seconds (V8's memory reducer starts after eight). */
   startRss: number; peakSampled: number; peakHwm: number; endRss: number;
   /** The step under way at the highest sample. */
   peakDuring: string;
@@ -92,7 +92,7 @@ function offsetAt(text: string, p: { line: number; character: number }): number 
  * Runs the session against `serverJs` (a server bundle next to the glossary to measure), `steps` steps, the
  * documents written from `corpusGlossary`'s terms.
  */
-export async function longSession(label: string, serverJs: string, corpusGlossary: Glossary, steps: number, log: (s: string) => void): Promise<SessionFigures> {
+export async function longSession(label: string, serverJs: string, corpusGlossary: Glossary, steps: number, log: (s: string) => void, withView = true): Promise<SessionFigures> {
   const docs = sessionDocuments(corpusGlossary);
   const r = new Rng(19);
   const c = new BenchClient(serverJs, { LINGO_DEBOUNCE_MS: '0' });
@@ -138,7 +138,7 @@ export async function longSession(label: string, serverJs: string, corpusGlossar
     const startRss = procMemory(pid)!.rss;
     for (let step = 0; step < steps; step++) {
       let s: Step = r.weighted(WEIGHTS);
-      if (step === Math.floor(steps / 3)) s = 'glossaryView';
+      if (step === Math.floor(steps / 3) && withView) s = 'glossaryView';
       else if (step > 0 && step % Math.max(50, Math.floor(steps / 6)) === 0) s = 'reload';
       if (s === 'close' && open.length <= 1) s = 'open';
       if (s === 'open' && open.length >= MAX_OPEN) s = 'close';
@@ -201,7 +201,7 @@ export async function longSession(label: string, serverJs: string, corpusGlossar
       if ((step + 1) % Math.max(1, Math.floor(steps / 10)) === 0) log(`session ${label}: ${step + 1}/${steps} steps, RSS ${(procMemory(pid)!.rss / MB).toFixed(0)} MB`);
     }
     what = 'idle';
-    await new Promise((res) => setTimeout(res, 2000));
+    await new Promise((res) => setTimeout(res, 10000));
     const end = procMemory(pid)!;
     clearInterval(timer);
     await c.shutdown();
