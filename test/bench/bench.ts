@@ -8,6 +8,7 @@
  *   node --expose-gc out/bench/bench.js --lsp-path [--profile] [--server=other/dist/server.js]
  *                                                    (only the LSP path beside the in-process check, section 9)
  *   node --expose-gc out/bench/bench.js --termbase   (only termbases loaded in the worker, section 10; --quick: 10,000 concepts)
+ *   node --expose-gc out/bench/bench.js --session [--quick] [--steps N] [--no-view]  (only the long session: an hour of use, compressed)
  *
  * The same bundle is also the child process of the memory, textlint and profile measurements
  * (first argument "child-mem", "child-textlint", "child-profile").
@@ -27,10 +28,12 @@ import { generateGlossary, terminologyTerms } from './genGlossary';
 import { workspaceReferences, type WorkspaceFigures } from './workspace';
 import { benchTermbases, termbaseLoad, termbaseReport, type TermbaseFigures } from './termbaseLoad';
 import { lspPath, type KeystrokeFigures, type LspPathFigures } from './lspPath';
+import { longSession, SESSION_TARGET_MB, type SessionFigures } from './session';
 import { Rng, measure, median, percentile, procMemory, now, MB, fmtMs, fmtMB, fmtX } from './util';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const CACHE = path.join(ROOT, '.cache', 'bench');
+/** Generated inputs, kept for reruns (LINGO_BENCH_CACHE: another folder, e.g. one that no other checkout shares). */
+const CACHE = process.env.LINGO_BENCH_CACHE ? path.resolve(process.env.LINGO_BENCH_CACHE) : path.join(ROOT, '.cache', 'bench');
 const OUT = path.join(ROOT, 'test-output');
 const SERVER = path.join(ROOT, 'dist', 'server.js');
 const KB = 1024;
@@ -145,6 +148,41 @@ function conceptFigures(n: number, glossary: Glossary, text: string): ConceptFig
 function conceptTable(figs: ConceptFig[]): string {
   return table(['glossary', 'first search ms', 'search heap MB', 'query p50', 'p99', '1 letter p50', 'p99', 'index 1 MB ms', 'occurrences', 'tokens 1 MB ms', 'tokens 100 lines ms', 'highlights p50', 'p99'],
     figs.map((c) => [c.label, fmtMs(c.searchFirstMs), c.searchHeapMB.toFixed(1), fmtMs(c.queryP50), fmtMs(c.queryP99), fmtMs(c.shortQueryP50), fmtMs(c.shortQueryP99), fmtMs(c.indexMs), c.indexOccurrences, fmtMs(c.tokensMs), fmtMs(c.tokensRangeMs), fmtMs(c.highlightP50), fmtMs(c.highlightP99)]));
+}
+
+/** The glossary.bin of glossary n as the server loads it, written first when the cache has none of this build. */
+function ensureBuilt(n: number, builtin: Compiled): void {
+  const loaded = n === 0 ? undefined : loadBuiltGlossary(glossaryFile(n));
+  if (n === 0 || (loaded && !('problem' in loaded))) return;
+  const compiled = compiledFor(n, builtin);
+  writeCompiledGlossary(glossaryFile(n), compiled, buildGlossary(compiled.sources, { domains: compiled.domains, trusted: true }));
+}
+
+/** The long session: an hour of use compressed, against the server with glossary n (see session.ts). */
+const sessionSteps = (argv: string[], quick: boolean): number => {
+  const k = argv.indexOf('--steps');
+  return k >= 0 ? Number(argv[k + 1]) : quick ? 600 : 3000;
+};
+
+function sessionTable(figs: SessionFigures[]): string {
+  return table(['glossary', 'steps', 'minutes', 'start RSS MB', 'peak RSS MB', 'peak during', 'peak outside the Glossary view MB', 'end RSS MB', 'RSS by tenths of the session (MB)', 'Glossary view ms', 'hover p99', 'compl. p99', 'keystroke p50', 'p99', `< ${SESSION_TARGET_MB} MB`],
+    figs.map((f) => [f.glossary, f.steps, (f.seconds / 60).toFixed(1), fmtMB(f.startRss), fmtMB(f.peakHwm), f.peakDuring, fmtMB(f.peakOutsideView), fmtMB(f.endRss), f.deciles.map(fmtMB).join(' '), f.glossaryViewMs === undefined ? '—' : f.glossaryViewMs < 0 ? 'failed' : fmtMs(f.glossaryViewMs), fmtMs(f.hoverP99), fmtMs(f.completionP99), fmtMs(f.keystrokeP50), fmtMs(f.keystrokeP99), f.met ? 'MET' : 'MISSED']));
+}
+
+const sessionLine = (f: SessionFigures) => `   ${f.glossary}: ${Object.entries(f.counts).map(([k, v]) => `${v} ${k}`).join(', ')}; ${f.met ? 'MET' : 'MISSED'}: ${f.reason}`;
+
+/** --session: only the long session, with 50,000 generated concepts (the built-in glossary with --quick). */
+async function sessionOnly(argv: string[]): Promise<void> {
+  fs.mkdirSync(CACHE, { recursive: true });
+  const quick = argv.includes('--quick');
+  const builtin = builtinCompiled();
+  const builtinGlossary = buildGlossary(builtin.sources, { domains: builtin.domains, trusted: true }).glossary;
+  const n = quick ? 0 : 50000;
+  ensureBuilt(n, builtin);
+  const f = await longSession(gname(n) + (argv.includes('--no-view') ? ', no Glossary view' : ''), serverCopy(n), builtinGlossary, sessionSteps(argv, quick), log, !argv.includes('--no-view'));
+  console.log(`Long session: an hour of use, compressed (LSP, one server, documents of 10 KB to 1 MB in five languages; node ${process.version}, load average ${os.loadavg()[0].toFixed(1)})\n${sessionTable([f])}\n${sessionLine(f)}`);
+  fs.mkdirSync(OUT, { recursive: true });
+  fs.writeFileSync(path.join(OUT, 'bench-session.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, session: f }, null, 2));
 }
 
 /**
@@ -686,6 +724,8 @@ async function main(): Promise<void> {
 
   // 9. The LSP path beside the in-process check (issue 19), built-in glossary, 10 KB to 1 MB.
   const lspPathFigs = await lspPath(serverCopy(0), serverLikeService(), EDITOR_SETTINGS, LSP_PATH_SIZES.map((size) => ({ size: SIZE_NAMES.get(size)!, text: docs.get(size)! })), log);
+  // The long session: an hour of use, compressed: one server with the largest glossary through thousands of steps, RSS sampled.
+  const sessions = [await longSession(gname(lspGlossaries[lspGlossaries.length - 1]), serverCopy(lspGlossaries[lspGlossaries.length - 1]), builtinGlossary, sessionSteps(argv, quick), log)];
 
   // 8. References over a workspace of 2,000 generated files (a temporary folder), with the built-in glossary.
   const ws = await workspaceReferences(serverCopy(0), builtinGlossary, log);
@@ -762,6 +802,7 @@ async function main(): Promise<void> {
   t('cold start (spawn → first publishDiagnostics, 1 MB open) < 300 ms', l0.coldStartMedianMs, 300, 'ms');
   t('peak RSS < 200 MB with 50,000 concepts (glossary.bin loaded as the server does, 1 MB checked)', m50 ? m50.peakRss / MB : undefined, 200, 'MB');
   if (l50?.peakRss) t('server peak RSS < 200 MB with 50,000 concepts (LSP, 1 MB open)', l50.peakRss / MB, 200, 'MB');
+  for (const f of sessions) t(`server peak RSS < ${SESSION_TARGET_MB} MB over an hour of use compressed, ${f.glossary} (long session)`, f.peakHwm / MB, SESSION_TARGET_MB, 'MB');
   t('1 MB, built-in glossary: full check with senses ≤ 1.3× without (section 6)', senses.ratio, 1.3, '×');
   targets.push(...workspaceTargets(ws));
   targets.push(...lspPathTargets(lspPathFigs));
@@ -797,6 +838,7 @@ async function main(): Promise<void> {
   out.push('', workspaceReport(ws));
   out.push('', lspPathReport(lspPathFigs));
   out.push('', termbaseReport(tb));
+  out.push('', `Long session: an hour of use, compressed (LSP, one server, ${sessions[0].steps} steps: typing, pasting, hovers, completions, quick-fix menus, documents of 10 KB to 1 MB in five languages opened and closed, the Glossary view, glossary reloads; RSS sampled every 100 ms)`, sessionTable(sessions), ...sessions.map(sessionLine));
   out.push('', 'Targets', table(['target', 'measured', ''], targets.map((x) => [x.target, x.value, x.met === undefined ? '—' : x.met ? 'met' : 'MISSED'])));
   if (Object.keys(profiles).length) {
     out.push('', 'CPU profiles (self time, test-output/profiles/*.cpuprofile)');
@@ -809,7 +851,7 @@ async function main(): Promise<void> {
     date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, loadAverage: { start: loadBefore, end: os.loadavg()[0] }, quick,
     documents: sizes.map((s) => ({ size: SIZE_NAMES.get(s), bytes: Buffer.byteLength(docs.get(s)!), chars: docs.get(s)!.length })),
     bareLoopMs: Object.fromEntries(sizes.map((s) => [SIZE_NAMES.get(s), bare.get(s)])),
-    glossaries: gfigs, concepts, textlint, lsp, memory: mem, workspace: ws, termbases: tb, lspPath: lspPathFigs, targets, profiles, sink,
+    glossaries: gfigs, concepts, textlint, lsp, memory: mem, workspace: ws, termbases: tb, lspPath: lspPathFigs, sessions, targets, profiles, sink,
   }, null, 2));
   fs.writeFileSync(path.join(OUT, 'bench.txt'), report + '\n');
 }
@@ -819,5 +861,6 @@ if (mode === 'child-mem') childMem(process.argv[3], process.argv[4], process.arg
 else if (mode === 'child-textlint') childTextlint(process.argv[3], process.argv[4]).catch((e) => { console.error(e); process.exit(1); });
 else if (mode === 'child-profile') childProfile(process.argv[3], process.argv[4], Number(process.argv[5]), Number(process.argv[6])).then(() => process.stdout.write('{}'), (e) => { console.error(e); process.exit(1); });
 else if (process.argv.includes('--concepts')) conceptsOnly();
+else if (process.argv.includes('--session')) sessionOnly(process.argv.slice(2)).catch((e) => { console.error(e); process.exit(1); });
 else main().catch((e) => { console.error(e); process.exit(1); });
 

@@ -93,7 +93,8 @@ export class CorpusWriter {
   private r: Rng;
   private p: Record<Lang, Pools>;
   private section = 0;
-  constructor(glossary: Glossary, seed = 7) {
+  /** `langs`: the languages of the sections (by weight); a team's mixed playbook, mostly English, by default. */
+  constructor(glossary: Glossary, seed = 7, private readonly langs: readonly Lang[] = SECTION_LANGS) {
     this.r = new Rng(seed);
     this.p = pools(glossary);
   }
@@ -122,7 +123,7 @@ export class CorpusWriter {
   /** One Markdown section (a heading, paragraphs, maybe a list, a table, fenced code, a comment). */
   nextSection(): string {
     const r = this.r;
-    const lang = r.pick(SECTION_LANGS);
+    const lang = r.pick(this.langs);
     const parts: string[] = [`## ${r.pick(HEADINGS[lang])} ${++this.section}`];
     const paras = 2 + r.int(3);
     for (let i = 0; i < paras; i++) parts.push(this.paragraph(lang));

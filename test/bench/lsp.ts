@@ -12,16 +12,19 @@ interface Note { method: string; params: Json; at: number }
 export class BenchClient {
   readonly proc: ChildProcess;
   readonly spawnedAt = now();
-  private buf: Buffer = Buffer.alloc(0);
   private nextId = 1;
   private pending = new Map<number, (v: { result?: Json; error?: Json; at: number }) => void>();
   readonly notes: Note[] = [];
   private waiters: { pred: (n: Note) => boolean; resolve: (n: Note) => void }[] = [];
   stderr = '';
+  /** Received bytes not parsed yet (the start of a message still arriving). */
+  private buf: Buffer = Buffer.alloc(0);
 
   /** `nodeArgs`: options for node before the bundle (--cpu-prof, say). */
   constructor(serverJs: string, env: Record<string, string> = {}, nodeArgs: string[] = []) {
-    this.proc = spawn(process.execPath, [...nodeArgs, serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+    // LINGO_BENCH_NODE_FLAGS: V8 flags for the server (e.g. "--max-semi-space-size=4"), to measure what they change.
+    const flags = (process.env.LINGO_BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+    this.proc = spawn(process.execPath, [...flags, ...nodeArgs, serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     this.proc.stdout!.on('data', (d: Buffer) => this.onData(d));
     this.proc.stderr!.on('data', (d: Buffer) => { this.stderr += d.toString(); });
   }
@@ -102,6 +105,9 @@ export class BenchClient {
   }
 
   notify(method: string, params: Json) { this.send({ jsonrpc: '2.0', method, params }); }
+
+  /** Drops the notifications received so far (a long session would otherwise keep every diagnostic it was sent). */
+  clearNotes() { this.notes.length = 0; }
 
   waitFor(method: string, pred: (p: Json) => boolean, timeoutMs = 60000): Promise<Note> {
     const old = this.notes.find((n) => n.method === method && pred(n.params));

@@ -8,6 +8,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import * as v8 from 'v8';
+import * as vm from 'vm';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
@@ -64,6 +66,16 @@ function assertSame(built: { glossary: Glossary; issues: GlossaryIssue[] }, load
   const typed = new Set(b.terms.flatMap((t) => foldKey(t.text).split(' ').flatMap((w) => [w.slice(0, 1), w.slice(0, 2), w.slice(0, 3), w.slice(0, 4)])));
   for (const x of typed) assert.deepStrictEqual(li.candidates(x), bi.candidates(x), x);
   for (const t of b.terms) assert.deepStrictEqual([li.key(t.index), li.lang(t.index), li.term(t.index).index], [bi.key(t.index), bi.lang(t.index), t.index]);
+}
+
+/** A full garbage collection (V8's, exposed for the test), and time for finalizers to run. */
+async function collect(): Promise<void> {
+  v8.setFlagsFromString('--expose-gc');
+  const gc = vm.runInNewContext('gc') as () => void;
+  for (let i = 0; i < 3; i++) {
+    await new Promise((r) => setImmediate(r));
+    gc();
+  }
 }
 
 const roundTrip = (built: { glossary: Glossary; issues: GlossaryIssue[] }) => decodeGlossary(encodeGlossary(built.glossary, built.issues, { from: 'test' }));
@@ -146,6 +158,31 @@ describe('compiled glossary', function () {
     live.fill(0x58, at, at + definitions.length);
     const s = Object.values(loaded.glossary.concepts[0].langs)[0]!;
     assert.match(s.definition!, /^X+$/);
+  });
+
+  it('keeps a term or concept only while something else keeps it, the same object while it lives', async () => {
+    const loaded = roundTrip(buildGlossary(sources, { domains, trusted: true })).glossary;
+    const n = loaded.terms.length;
+    // Every term and concept read once, as the Glossary view's request does; only one of them kept.
+    const read = () => loaded.concepts.flatMap((c) => Object.values(c.langs).flatMap((s) => [...s!.terms, ...s!.acronyms])).map((t) => new WeakRef(t));
+    const refs = read();
+    const kept = loaded.terms[n - 1];
+    assert.strictEqual(refs.length, n);
+    await collect();
+    const alive = refs.filter((r) => r.deref() !== undefined).length;
+    assert.ok(alive <= 60, `${alive} of ${n} terms are still there`); // the one kept and its concept's (and some V8 may hold a while)
+    assert.strictEqual(loaded.terms[n - 1], kept);
+    assert.strictEqual(loaded.byId.get(kept.concept.id), kept.concept);
+    assert.ok(kept.concept.langs[kept.lang]!.terms.concat(kept.concept.langs[kept.lang]!.acronyms).includes(kept));
+  });
+
+  it("completion of a compiled glossary keeps a bounded number of terms' folded texts", () => {
+    const loaded = roundTrip(buildGlossary([...sources, ...generateGlossary(3000)], { domains, trusted: true })).glossary;
+    const index = new CompletionIndex(loaded);
+    assert.ok(loaded.terms.length > CompletionIndex.MAX_KEYS);
+    for (let i = 0; i < loaded.terms.length; i++) index.key(i);
+    assert.ok(index.keptKeys > 0 && index.keptKeys <= CompletionIndex.MAX_KEYS, String(index.keptKeys));
+    assert.strictEqual(index.key(7), foldKey(loaded.terms[7].text));
   });
 
   it('keeps what the writer records in its header', () => {

@@ -173,11 +173,32 @@ function fileSource(fd: number, length: number): CompiledSource {
  * problem (naming the file) when there is one that cannot be used: then build from glossary.json instead.
  */
 export function loadBuiltGlossary(json: string): BuiltLoad | undefined {
-  return loadBinFile(path.join(path.dirname(json), BUILT_NAME), (file, source) => {
+  const bin = path.join(path.dirname(json), BUILT_NAME);
+  // The same files as at the last load, whose glossary is still in use (the server reloads the glossary when a
+  // team glossary changes, or trust is granted: often the built-in one again): that glossary, not a second copy
+  // of it (with 50,000 concepts 60 MB more until the first is collected, and the SHA-1 of a 60 MB glossary.json).
+  const stamp = fileStamp(json) + '|' + fileStamp(bin);
+  const last = lastBuilt.get(json);
+  const same = last?.stamp === stamp ? last.glossary.deref() : undefined;
+  if (same && last) return { glossary: same, issues: last.issues, file: last.file };
+  const r = loadBinFile(bin, (file, source) => {
     if (source !== fileSha1(json)) return `${file} is stale: it was not built from the ${COMPILED_NAME} next to it`;
     return undefined;
   });
+  if (r && !('problem' in r)) lastBuilt.set(json, { stamp, glossary: new WeakRef(r.glossary), issues: r.issues, file: r.file });
+  return r;
 }
+
+/** The last glossary loaded from each glossary.json's glossary.bin, while it lives, with the files' stamps then. */
+const lastBuilt = new Map<string, { stamp: string; glossary: WeakRef<Glossary>; issues: GlossaryIssue[]; file: string }>();
+const fileStamp = (file: string): string => {
+  try {
+    const st = fs.statSync(file);
+    return `${st.ino}:${st.size}:${st.mtimeMs}`;
+  } catch {
+    return 'none';
+  }
+};
 
 /**
  * A glossary.bin-format file, if it exists: its glossary, or a problem naming the file when it cannot be used

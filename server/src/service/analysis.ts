@@ -6,7 +6,7 @@ import { BLOCK, SEP, foldKey, foldRange, foldText, hasHan, isWordCode, unitsStri
 import { detectLanguage, Detection } from './detect';
 import { isAcronymAsWritten, type Glossary } from './glossary';
 import { findIgnoredRegions } from './regions';
-import { firstIndex } from './util';
+import { firstIndex, ownText } from './util';
 import type { Concept, Lang, Term, TermContext } from './types';
 import { LANGS } from './types';
 import { isFunctionWord } from './functionWords';
@@ -432,6 +432,10 @@ function mergedContexts(terms: Term[]): { concept: Concept; context: TermContext
 const senseIndexes = new WeakMap<Glossary, SenseIndex>();
 /** The candidates of each key, per glossary, document language and languages looked for: they depend on nothing else. */
 const candidateCache = new WeakMap<Glossary, Map<string, Map<number, Candidates>>>();
+/** At most this many keys' candidates are kept per glossary and kind of document; more, and they are made afresh. */
+export const MAX_CACHED_KEYS = 50000;
+/** How many keys' candidates are kept for a glossary (all kinds of documents). */
+export const cachedKeys = (glossary: Glossary): number => [...(candidateCache.get(glossary)?.values() ?? [])].reduce((n, m) => n + m.size, 0);
 
 const NONE: Candidates = { terms: [], ambiguous: false, verb: false, written: undefined, context: false, subsets: undefined, foreign: undefined, senses: undefined };
 NONE.foreign = NONE;
@@ -470,6 +474,8 @@ function scanner(text: string, folded: Uint16Array, glossary: Glossary, opts: An
   if (!perGlossary) candidateCache.set(glossary, (perGlossary = new Map()));
   let cached = perGlossary.get(cacheKey);
   if (!cached) perGlossary.set(cacheKey, (cached = new Map()));
+  // Bounded: the keys met over a long session with a large glossary would otherwise stay, with their terms.
+  if (cached.size > MAX_CACHED_KEYS) cached.clear();
   const byKey = cached;
   const sortedFor = (key: number): Candidates => {
     const all = [...glossary.matcher.outputs(key)].map((i) => glossary.terms[i]);
@@ -486,7 +492,7 @@ function scanner(text: string, folded: Uint16Array, glossary: Glossary, opts: An
     const acronyms = e.terms.filter((t) => t.acronym && isAcronymAsWritten(t, written));
     // "SalesOps" written like the acronym is the acronym, not the closed compound of "sales ops".
     const w = candidatesOf(acronyms.length ? acronyms : e.terms.filter((t) => !t.acronym), e.verb, undefined);
-    e.written!.set(written, w);
+    e.written!.set(ownText(written), w); // a copy: the cache outlives the document
     return w;
   };
   /** `e` without the terms of other languages that this text is an inflected form of (made once per key). */

@@ -20,13 +20,13 @@
 import { ACRONYM_BIT, NO_TERMS, PackedTerm, packBits, type DomainNames, type Glossary } from './glossary';
 import type { InflectHints } from './inflect';
 import { termPrefixIndex, type TermIndex } from './completion';
-import { Matcher } from './matcher';
+import { Matcher, MATCHER_PARTS } from './matcher';
 import type { Concept, GlossaryIssue, Lang, LangSection, Term, TermContext } from './types';
 import { LANGS } from './types';
 
 const MAGIC = 'LINGOGLB';
 /** Changes when the layout changes; a file of another format is not read. */
-export const COMPILED_FORMAT = 3;
+export const COMPILED_FORMAT = 4;
 
 /** A compiled glossary that cannot be used: wrong format, truncated, or changed since it was written. */
 export class CompiledGlossaryError extends Error {}
@@ -45,7 +45,7 @@ interface Header {
   hints: InflectHints[];
   /** The distinct contexts of terms (notIn, notNear, cues); contextTerms and contextIds say which term has which. */
   contexts: TermContext[];
-  matcher: { root: number; maxKeyLength: number };
+  matcher: { root: number; maxKeyLength: number; targetBits: number; keyCount: number };
   arrays: [name: string, type: ArrayType, length: number][];
 }
 
@@ -53,7 +53,7 @@ interface Header {
 const HEADER_AT = 24;
 
 /** The arrays of a compiled glossary, by name (see encodeGlossary). */
-const MATCHER_ARRAYS = ['edgeStart', 'final', 'edgeChar', 'edgeTarget', 'edgeSkip', 'keyOut', 'multi'] as const;
+const MATCHER_ARRAYS = MATCHER_PARTS;
 const MODEL_ARRAYS = [
   'stringStart', 'stringBytes', 'termBits', 'termConcept', 'termMore', 'more', 'termHints', 'conceptStrings', 'conceptTermStart', 'conceptLangs',
   'sectionDefinition', 'relatedStart', 'related', 'seedStart', 'seeds', 'prefixString', 'prefixStart', 'prefixTerms', 'contextTerms', 'contextIds', 'coldStart',
@@ -186,7 +186,7 @@ export function encodeGlossary(glossary: Glossary, issues: GlossaryIssue[], meta
   }
   prefixStart[p] = q;
   const hot = stringPool(texts), coldPool = stringPool(cold);
-  const { root, maxKeyLength, arrays: m } = glossary.matcher.parts();
+  const { arrays: m, ...matcherHeader } = glossary.matcher.parts();
   const model: Record<(typeof MODEL_ARRAYS)[number], AnyArray> = {
     stringStart: hot.start, stringBytes: hot.bytes, termBits, termConcept, termMore, more: Int32Array.from(more), termHints,
     conceptStrings, conceptTermStart, conceptLangs, sectionDefinition: Int32Array.from(sectionDefinition),
@@ -205,7 +205,7 @@ export function encodeGlossary(glossary: Glossary, issues: GlossaryIssue[], meta
   }
   const header: Header = {
     format: COMPILED_FORMAT, meta, counts: { terms: terms.length, concepts: concepts.length, strings: texts.length },
-    domains: glossary.domains, issues, hints, contexts, matcher: { root, maxKeyLength },
+    domains: glossary.domains, issues, hints, contexts, matcher: matcherHeader,
     arrays: all.map(([name, a]) => [name, typeOf(a), a.length]),
   };
   const encoder = new TextEncoder();
@@ -296,18 +296,19 @@ export function decodeGlossary(input: Uint8Array | CompiledSource): { glossary: 
   const coldStart = a.coldStart as Uint32Array;
   if (coldStart[coldStart.length - 1] !== cold[3]) fail(`its ${COLD} has ${cold[3]} bytes, ${coldStart[coldStart.length - 1]} expected`);
 
-  const { root, maxKeyLength } = header.matcher;
-  const u32 = (name: string) => a[name] as Uint32Array;
-  const matcher = new Matcher(root, u32('edgeStart'), u32('final'), a.edgeChar as Uint16Array, u32('edgeTarget'), u32('edgeSkip'), u32('keyOut'), u32('multi'), maxKeyLength);
+  const { targetBits, keyCount } = header.matcher;
+  if (!Number.isInteger(targetBits) || targetBits < 1 || targetBits > 30 || !Number.isInteger(keyCount) || keyCount < 0) fail('its matcher has no valid layout');
+  const matcher = Matcher.of(header.matcher, a as Record<(typeof MATCHER_ARRAYS)[number], Uint32Array | Uint16Array>);
   if (!Array.isArray(header.contexts) || (a.contextIds as Uint32Array).some((k) => k >= header.contexts.length)) fail('its term contexts are not all there');
   const table = new Table(a, header.hints.map((x) => Object.freeze(x)), header.contexts, (i) => source.read(coldAt + coldStart[i], coldStart[i + 1] - coldStart[i]));
-  const concepts = lazyArray(table.conceptItems, (c) => table.concept(c));
-  let byId: Map<string, Concept> | undefined;
+  const concepts = lazyArray(table.conceptLangs.length, (c) => table.concept(c));
+  let byId: ConceptIds | undefined;
   const glossary: Glossary = {
     concepts,
-    // Made when first asked for (a hover that lists related concepts): most sessions never do.
-    get byId() { return (byId ??= new Map(concepts.map((c) => [c.id, c]))); },
-    terms: lazyArray(table.termItems, (t) => table.term(t)),
+    // Made when first asked for (a hover that lists related concepts): an order of the concepts by id, no object
+    // per concept (a map of them all made every concept, 15 MB with 50,000).
+    get byId() { return (byId ??= new ConceptIds(table, concepts)); },
+    terms: lazyArray(table.termBits.length, (t) => table.term(t)),
     matcher,
     domains: header.domains,
     prefixIndex: table.prefixIndex(),
@@ -316,13 +317,14 @@ export function decodeGlossary(input: Uint8Array | CompiledSource): { glossary: 
 }
 
 /**
- * A read-only array whose items are made when first read (by `make`, which keeps them in `items`, a sparse
- * array): a large glossary has half a million terms and 50,000 concepts, most of which a session never reads
- * (the service reaches terms through the matcher's outputs). A proxy, so that indexing, length, iteration and
- * the array methods (which ask whether an index is there) work.
+ * A read-only array of n items, each got from `make` when read (Table keeps what it made, see Made): a large
+ * glossary has half a million terms and 50,000 concepts, most of which a session never reads (the service reaches
+ * terms through the matcher's outputs). A proxy, so that indexing, length, iteration and the array methods (which
+ * ask whether an index is there) work; its target is an empty array of that length (no room for items).
  */
-function lazyArray<T>(items: T[], make: (i: number) => T): T[] {
-  const n = items.length;
+function lazyArray<T>(n: number, make: (i: number) => T): T[] {
+  const items: T[] = [];
+  items.length = n;
   const index = (key: string | symbol): number => {
     if (typeof key !== 'string') return -1;
     const c = key.charCodeAt(0);
@@ -333,7 +335,7 @@ function lazyArray<T>(items: T[], make: (i: number) => T): T[] {
   return new Proxy(items, {
     get(target, key, receiver) {
       const i = index(key);
-      return i < 0 ? Reflect.get(target, key, receiver) : target[i] ?? make(i);
+      return i < 0 ? Reflect.get(target, key, receiver) : make(i);
     },
     has(target, key) {
       return index(key) >= 0 || Reflect.has(target, key);
@@ -344,6 +346,69 @@ function lazyArray<T>(items: T[], make: (i: number) => T): T[] {
   });
 }
 
+/**
+ * Concepts by id without a map of them: the concept indices in the order of their ids (an array of 4 bytes per
+ * concept), searched by halves; a concept is made only when it is found. Iterates in glossary order, as the map
+ * buildGlossary makes does.
+ */
+class ConceptIds implements ReadonlyMap<string, Concept> {
+  private readonly order: Uint32Array;
+  constructor(private readonly t: Table, private readonly concepts: Concept[]) {
+    const n = t.conceptLangs.length;
+    const ids = Array.from({ length: n }, (_, c) => t.conceptId(c));
+    this.order = Uint32Array.from(ids.keys()).sort((x, y) => (ids[x] < ids[y] ? -1 : ids[x] > ids[y] ? 1 : x - y));
+  }
+  private find(id: string): number {
+    let lo = 0, hi = this.order.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1, c = this.order[mid], x = this.t.conceptId(c);
+      if (x === id) return c;
+      if (x < id) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+  get size(): number { return this.order.length; }
+  get(id: string): Concept | undefined { const c = this.find(id); return c < 0 ? undefined : this.concepts[c]; }
+  has(id: string): boolean { return this.find(id) >= 0; }
+  *keys(): MapIterator<string> { for (let c = 0; c < this.order.length; c++) yield this.t.conceptId(c); }
+  *values(): MapIterator<Concept> { for (let c = 0; c < this.order.length; c++) yield this.concepts[c]; }
+  *entries(): MapIterator<[string, Concept]> { for (let c = 0; c < this.order.length; c++) yield [this.t.conceptId(c), this.concepts[c]]; }
+  [Symbol.iterator](): MapIterator<[string, Concept]> { return this.entries(); }
+  forEach(f: (value: Concept, key: string, map: ReadonlyMap<string, Concept>) => void, thisArg?: unknown): void {
+    for (const [k, v] of this.entries()) f.call(thisArg, v, k, this);
+  }
+}
+
+/**
+ * The terms (or concepts) made so far, each kept while anything else keeps it: the same object for an index as
+ * long as it lives (the service compares terms and concepts by identity, and keys maps by them), made again once
+ * nothing keeps it. Requests that read thousands of terms once (completion's candidates, the Glossary view's
+ * whole glossary: every term and concept of 50,000 concepts, 140 MB of objects) leave nothing behind; what the
+ * open documents' analyses and the caches hold stays. An index whose item is gone is cleared by the registry.
+ */
+export class Made<T extends object> {
+  private readonly refs: (WeakRef<T> | undefined)[];
+  private readonly gone = new FinalizationRegistry<number>((i) => { if (this.refs[i] && this.refs[i]!.deref() === undefined) this.refs[i] = undefined; });
+  constructor(n: number) {
+    this.refs = new Array(n).fill(undefined); // packed: a sparse array of half a million, once filled, is a dictionary
+  }
+  get(i: number): T | undefined {
+    return this.refs[i]?.deref();
+  }
+  set(i: number, item: T): T {
+    this.refs[i] = new WeakRef(item);
+    this.gone.register(item, i);
+    return item;
+  }
+  /** How many items are alive now. */
+  get alive(): number {
+    let n = 0;
+    for (const r of this.refs) if (r?.deref() !== undefined) n++;
+    return n;
+  }
+}
+
 /** The columns of a loaded compiled glossary, which its terms and concepts read. */
 class Table {
   readonly stringStart: Uint32Array; readonly stringBytes: Uint8Array;
@@ -352,9 +417,9 @@ class Table {
   readonly relatedStart: Uint32Array; readonly related: Uint32Array; readonly seedStart: Uint32Array; readonly seeds: Uint32Array;
   /** Index of each concept's first section in sectionDefinition. */
   readonly sectionStart: Uint32Array;
-  /** The terms and concepts made so far, by index (sparse). */
-  readonly termItems: Term[];
-  readonly conceptItems: Concept[];
+  /** The terms and concepts made so far that are alive, by index. */
+  readonly termItems: Made<Term>;
+  readonly conceptItems: Made<Concept>;
   private readonly decoder = new TextDecoder();
 
   constructor(private readonly a: Record<string, AnyArray>, readonly hints: readonly InflectHints[], private readonly contexts: readonly TermContext[], private readonly coldBytes: (i: number) => Uint8Array) {
@@ -362,10 +427,8 @@ class Table {
     this.termBits = a.termBits as Int32Array; this.termConcept = a.termConcept as Uint32Array; this.termMore = a.termMore as Int32Array; this.more = a.more as Int32Array; this.termHints = a.termHints as Int32Array;
     this.conceptStrings = a.conceptStrings as Uint32Array; this.conceptTermStart = a.conceptTermStart as Uint32Array; this.conceptLangs = a.conceptLangs as Uint8Array; this.sectionDefinition = a.sectionDefinition as Int32Array;
     this.relatedStart = a.relatedStart as Uint32Array; this.related = a.related as Uint32Array; this.seedStart = a.seedStart as Uint32Array; this.seeds = a.seeds as Uint32Array;
-    // Packed arrays of undefined, not sparse ones: a sparse array of half a million items, once filled (completion
-    // reads every term), is a dictionary several times the size.
-    this.termItems = new Array(this.termBits.length).fill(undefined);
-    this.conceptItems = new Array(this.conceptLangs.length).fill(undefined);
+    this.termItems = new Made(this.termBits.length);
+    this.conceptItems = new Made(this.conceptLangs.length);
     this.sectionStart = new Uint32Array(this.conceptLangs.length + 1);
     for (let c = 0; c < this.conceptLangs.length; c++) {
       let m = this.conceptLangs[c], n = 0;
@@ -376,12 +439,12 @@ class Table {
 
   /** Term i: a term as buildGlossary makes it (so the service meets one kind), made from the columns when first read. */
   term(i: number): Term {
-    let t = this.termItems[i];
+    let t = this.termItems.get(i);
     if (!t) {
       const m = this.termMore[i], h = this.termHints[i], more = this.more;
       const context = this.contextOf(i);
       const texts = m < 0 ? (context ? { context } : undefined) : { expansion: this.optStr(more[m * 3]), note: this.optStr(more[m * 3 + 1]), replacement: this.optStr(more[m * 3 + 2]), context };
-      t = this.termItems[i] = new PackedTerm(i, this.concept(this.termConcept[i]), this.str(i), this.termBits[i], h < 0 ? undefined : this.hints[h], texts);
+      t = this.termItems.set(i, new PackedTerm(i, this.concept(this.termConcept[i]), this.str(i), this.termBits[i], h < 0 ? undefined : this.hints[h], texts));
     }
     return t;
   }
@@ -400,7 +463,12 @@ class Table {
   }
 
   concept(i: number): Concept {
-    return (this.conceptItems[i] ??= new CompiledConcept(this, i));
+    return this.conceptItems.get(i) ?? this.conceptItems.set(i, new CompiledConcept(this, i));
+  }
+
+  /** Concept c's id (from the concept, when it has been made). */
+  conceptId(c: number): string {
+    return this.conceptItems.get(c)?.id ?? this.str(this.conceptStrings[c * 4]);
   }
 
   /** Completion's prefix index (its map from prefix to bucket made when first asked), and terms' texts, languages and concepts by index. */
@@ -413,10 +481,10 @@ class Table {
         const b = buckets.get(prefix);
         return b === undefined ? undefined : terms.subarray(start[b], start[b + 1]);
       },
-      text: (i) => this.termItems[i]?.text ?? this.str(i),
+      text: (i) => this.termItems.get(i)?.text ?? this.str(i),
       lang: (i) => LANGS[this.termBits[i] & 7],
       concept: (i) => this.termConcept[i],
-      conceptName: (c) => this.conceptItems[c]?.name ?? this.str(this.conceptStrings[c * 4 + 1]),
+      conceptName: (c) => this.conceptItems.get(c)?.name ?? this.str(this.conceptStrings[c * 4 + 1]),
     };
   }
 

@@ -42,12 +42,16 @@ export interface TermIndex {
  */
 export class CompletionIndex {
   private readonly source: TermIndex;
-  /** Folded text of each term, by term index: all of them when the index is made here, else each when first needed. */
-  private readonly keys: (string | undefined)[];
+  /**
+   * Folded text of each term, by term index: all of them when the index is made here (the glossary holds every
+   * term anyway), else those of the candidates of recent completions (at most MAX_KEYS; with a compiled glossary
+   * of 50,000 concepts an array for all would be 3.6 MB, and its strings more).
+   */
+  private readonly keys: (string | undefined)[] | Map<number, string>;
   constructor(private glossary: Glossary) {
     if (glossary.prefixIndex) {
       this.source = glossary.prefixIndex;
-      this.keys = new Array(glossary.terms.length).fill(undefined);
+      this.keys = new Map();
     } else {
       const keys: string[] = (this.keys = []);
       const byPrefix = termPrefixIndex(glossary.terms, (i, key) => { keys[i] = key; });
@@ -55,7 +59,20 @@ export class CompletionIndex {
     }
   }
   key(i: number): string {
-    return (this.keys[i] ??= foldKey(this.source.text(i)));
+    const keys = this.keys;
+    if (!(keys instanceof Map)) return (keys[i] ??= foldKey(this.source.text(i)));
+    let k = keys.get(i);
+    if (k === undefined) {
+      if (keys.size >= CompletionIndex.MAX_KEYS) keys.clear();
+      keys.set(i, (k = foldKey(this.source.text(i))));
+    }
+    return k;
+  }
+  /** How many folded texts a compiled glossary's index keeps at most. */
+  static readonly MAX_KEYS = 20000;
+  /** How many folded texts it keeps now. */
+  get keptKeys(): number {
+    return this.keys instanceof Map ? this.keys.size : this.keys.length;
   }
   lang(i: number): Lang {
     return this.source.lang(i);

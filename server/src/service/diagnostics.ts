@@ -11,6 +11,7 @@ import type { DocumentCache, Positions } from './documentCache';
 import { storeDiagnostic, storedDiagnostic, type Finding } from './findings';
 import { format, messages } from './l10n';
 import type { RuleId, Settings } from './settings';
+import { ownText } from './util';
 
 export const SOURCE = 'lingo';
 
@@ -137,5 +138,5 @@ export class Diagnostics {
 
 /** What identifies a finding in this version of the document (see DiagnosticData). */
 function dataOf(doc: TextDocument, f: Finding): DiagnosticData {
-  return { version: doc.version, rule: f.rule, start: f.start, end: f.end, text: doc.getText().slice(f.start, f.end) };
+  return { version: doc.version, rule: f.rule, start: f.start, end: f.end, text: ownText(doc.getText().slice(f.start, f.end)) }; // a copy: the diagnostic may outlive this version
 }

@@ -9,7 +9,7 @@ import { format, messages } from './l10n';
 import { ruleDeclaration, type RuleId } from './declarations';
 import { fitTerm, governedCase } from './replace';
 import type { Concept, Lang, Term } from './types';
-import { conceptLabel, firstIndex, matchCase, replacementOf, spelledOut, statusRank } from './util';
+import { conceptLabel, firstIndex, matchCase, ownText, replacementOf, spelledOut, statusRank } from './util';
 
 export interface Edit { start: number; end: number; newText: string }
 export interface Fix { title: string; edits: Edit[]; preferred?: boolean }
@@ -259,12 +259,14 @@ function deprecatedFindings(text: string, occurrences: Occurrence[], lang: Lang)
     const t = o.term;
     if (o.doubtful || t.status !== 'deprecated' || o.terms.some((x) => x.status !== 'deprecated')) continue;
     const rule: RuleId = t.mistranslation ? 'mistranslation' : 'deprecated-term';
-    const original = text.slice(o.start, o.end);
+    // Copies, not views on the text: the finding may outlive this version by many edits.
+    const original = ownText(text.slice(o.start, o.end));
     const target = replacementOf(t);
     // The message names the replacement in its dictionary form; the fix writes it to fit the text.
     const base = format(t.mistranslation ? M.mistranslatedTerm : M.deprecatedTerm, q(original), q(matchCase(original, target)));
+    const governed = governedCase(lang, text.slice(Math.max(0, o.start - 60), o.start));
     const fix = new OwnFix(() => {
-      const repl = fitTerm(original, t, termNamed(t, target), governedCase(lang, text.slice(Math.max(0, o.start - 60), o.start)));
+      const repl = fitTerm(original, t, termNamed(t, target), governed);
       return { title: format(M.replaceWith, q(repl)), newText: repl };
     });
     findings.push(new RuleFinding(rule, o.start, o.end, t.note ? `${base}${M.sentenceGap}${t.note}` : base, fix));
@@ -360,14 +362,14 @@ function inconsistencies(text: string, a: Analysis, lang: Lang, only?: ReadonlyS
     const name = q(label);
     const labelKey = foldKey(label);
     const labelIsTarget = labelKey === foldKey(target);
-    const related = [{ start: first.start, end: first.end, message: format(M.inconsistentRelated, q(text.slice(first.start, first.end))) }];
+    const related = [{ start: first.start, end: first.end, message: format(M.inconsistentRelated, q(ownText(text.slice(first.start, first.end)))) }];
     for (const loser of ranked.slice(1)) {
       const from = loser.best;
       const all: ReplaceAll = { title: format(M.replaceAll, loser.occs.length, q(target)), from, target: to, occs: loser.occs, text };
       // The same written form gets the same words: build them once (the fix when first asked for).
       const said = new Map<string, { message: string; fix: OwnFix }>();
       for (const o of loser.occs) {
-        const original = text.slice(o.start, o.end);
+        const original = ownText(text.slice(o.start, o.end)); // a copy: the finding may outlive this version
         const governed = governedCase(lang, text.slice(Math.max(0, o.start - 60), o.start)); // Polish only
         const sayKey = governed ? `${original}|${governed}` : original;
         let w = said.get(sayKey);

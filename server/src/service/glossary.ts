@@ -16,7 +16,8 @@ export type DomainNames = Record<string, Partial<Record<Lang, string>>>;
 
 export interface Glossary {
   concepts: Concept[];
-  byId: Map<string, Concept>;
+  /** Concepts by id (a compiled glossary answers without a map of them all). */
+  byId: ReadonlyMap<string, Concept>;
   terms: Term[];
   matcher: Matcher;
   domains: DomainNames;

@@ -12,9 +12,13 @@
  * instead: a key's number is its rank among all keys, the sum of the `skip` of the edges on its path
  * (a minimal perfect hash). What key k names (term indices) is outputs(k).
  *
- * Layout (no object per state): state s's edges are edgeChar/edgeTarget/edgeSkip[edgeStart[s] ..
- * edgeStart[s+1]), sorted by character; whether a key ends at s is bit s of `final`; the root's edges
- * are also in dense tables indexed by character.
+ * Layout (no object per state): state s's edges are edgeChar/edgeLink[edgeStart[s] .. edgeStart[s+1]),
+ * sorted by character; an edge's link is its target state in the low `targetBits` bits and its skip above
+ * them (most skips are 0 or small: a skip too large for its bits is the all-ones value, and is found in
+ * bigEdges/bigSkips); whether a key ends at s is bit s of `final`; the root's edges are also in dense tables
+ * indexed by character. What key k names is stored once per run of keys that name the same (keys in order are
+ * mostly forms of one term): bit k of keyStarts says a run starts at k, and the run's value is in keyValues.
+ * With 50,000 concepts this is 37 MB where separate target, skip and per-key arrays took 61 MB.
  *
  * The cost of a scan depends on the text and on the length of the longest term, not on how many
  * terms there are.
@@ -94,6 +98,15 @@ export class Column<T extends Typed> {
 }
 
 const HIGH = 0x80000000;
+
+/** The arrays of a matcher (Matcher.parts), in the order a compiled glossary stores them. */
+export const MATCHER_PARTS = ['edgeStart', 'final', 'edgeChar', 'edgeLink', 'bigEdges', 'bigSkips', 'keyStarts', 'keyValues', 'multi'] as const;
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
+}
 
 /** Keys that begin with one byte: key i is bytes[starts[i] .. starts[i+1]). */
 class KeyGroup {
@@ -213,8 +226,11 @@ export class MatcherBuilder {
     return order;
   }
 
-  /** Builds the matcher; the builder is left empty. */
-  build(): Matcher {
+  /**
+   * Builds the matcher; the builder is left empty. `targetBits`: at least that many bits of each edge's link for
+   * its target (a test leaves few for the skip, so that most skips are looked up among the large ones).
+   */
+  build(options: { targetBits?: number } = {}): Matcher {
     const maxKey = this.maxKey;
 
     // Frozen states.
@@ -298,7 +314,7 @@ export class MatcherBuilder {
     // their count, then the terms).
     const keyOutCol = new Column(Uint32Array), multiCol = new Column(Uint32Array, 16);
     let keyOut = keyOutCol.a, multi = multiCol.a;
-    let nKeys = 0, nMulti = 0;
+    let nKeys = 0, nMulti = 0, lastMulti = -1;
     const run: number[] = []; // the payloads of the last key
     const flush = () => {
       if (run.length === 0) return;
@@ -307,7 +323,10 @@ export class MatcherBuilder {
       for (let i = 1; i < run.length; i++) if (run[i] !== run[m - 1]) run[m++] = run[i];
       keyOut = keyOutCol.ensure(nKeys + 1);
       if (m === 1) keyOut[nKeys++] = run[0];
-      else {
+      else if (lastMulti >= 0 && multi[lastMulti] === m && run.every((x, i) => i >= m || multi[lastMulti + 1 + i] === x)) {
+        keyOut[nKeys++] = HIGH | lastMulti; // the same terms as the key before: one list, and one run of keys
+      } else {
+        lastMulti = nMulti;
         multi = multiCol.ensure(nMulti + 1 + m);
         multi[nMulti] = m;
         for (let i = 0; i < m; i++) multi[nMulti + 1 + i] = run[i];
@@ -367,9 +386,35 @@ export class MatcherBuilder {
     const final = new Uint32Array((nStates + 31) >>> 5);
     for (let s = 0; s < nStates; s++) if (stFinal[s]) final[s >>> 5] |= 1 << (s & 31);
     stFinalCol.free();
+    // Targets and skips in one word per edge.
+    if (nStates > 1 << 30) throw new Error(`the glossary has too many forms (${nStates} automaton states)`);
+    const targetBits = Math.min(30, Math.max(options.targetBits ?? 1, 32 - Math.clz32(Math.max(1, nStates - 1))));
+    const sat = 2 ** (32 - targetBits) - 1;
+    const edgeLink = new Uint32Array(nEdges);
+    const big: number[] = [];
+    edTarget = edTargetCol.a;
+    edSkip = edSkipCol.a;
+    for (let e = 0; e < nEdges; e++) {
+      const skip = edSkip[e];
+      edgeLink[e] = (edTarget[e] + Math.min(skip, sat) * 2 ** targetBits) >>> 0;
+      if (skip >= sat) big.push(e, skip);
+    }
+    edTargetCol.free();
+    edSkipCol.free();
+    const bigEdges = new Uint32Array(big.length / 2), bigSkips = new Uint32Array(big.length / 2);
+    for (let i = 0; i < bigEdges.length; i++) { bigEdges[i] = big[2 * i]; bigSkips[i] = big[2 * i + 1]; }
+    // What keys name, once per run of keys that name the same.
+    keyOut = keyOutCol.a;
+    const keyStarts = new Uint32Array((nKeys + 31) >>> 5);
+    let nValues = 0;
+    for (let k = 0; k < nKeys; k++) {
+      if (k > 0 && keyOut[k] === keyOut[k - 1]) continue;
+      keyStarts[k >>> 5] |= 1 << (k & 31);
+      keyOut[nValues++] = keyOut[k]; // in place: nValues <= k
+    }
     return new Matcher(
-      root, stEdgeStartCol.take(nStates + 1), final, edCharCol.take(nEdges), edTargetCol.take(nEdges), edSkipCol.take(nEdges),
-      keyOutCol.take(nKeys), multiCol.take(nMulti), maxKey,
+      root, stEdgeStartCol.take(nStates + 1), final, edCharCol.take(nEdges), edgeLink, bigEdges, bigSkips,
+      keyStarts, keyOutCol.take(nValues), multiCol.take(nMulti), maxKey, targetBits, nKeys,
     );
   }
 }
@@ -384,36 +429,79 @@ export class Matcher {
   private readonly second = new Int32Array(128 * 128).fill(-1);
   private readonly secondSkip = new Uint32Array(128 * 128);
 
+  /** An edge's target is link & targetMask, its skip link >>> targetBits unless that is `sat` (see bigSkip). */
+  private readonly targetMask: number;
+  private readonly sat: number;
+  /** The number of runs that start before each word of keyStarts (made when loaded: 1 bit in 32 of keyStarts). */
+  private readonly keyRank: Uint32Array;
+
   constructor(
     private readonly root: number,
     private readonly edgeStart: Uint32Array,
     private readonly final: Uint32Array,
     private readonly edgeChar: Uint16Array,
-    private readonly edgeTarget: Uint32Array,
-    private readonly edgeSkip: Uint32Array,
-    private readonly keyOut: Uint32Array,
+    private readonly edgeLink: Uint32Array,
+    private readonly bigEdges: Uint32Array,
+    private readonly bigSkips: Uint32Array,
+    private readonly keyStarts: Uint32Array,
+    private readonly keyValues: Uint32Array,
     private readonly multi: Uint32Array,
     /** Length of the longest key: a match never covers more non-separator characters than this. */
     readonly maxKeyLength: number,
+    private readonly targetBits: number,
+    /** Distinct keys: key numbers are 0 .. keyCount - 1. */
+    readonly keyCount: number,
   ) {
+    this.targetMask = 2 ** targetBits - 1;
+    this.sat = 2 ** (32 - targetBits) - 1;
+    this.keyRank = new Uint32Array(keyStarts.length + 1);
+    for (let w = 0; w < keyStarts.length; w++) this.keyRank[w + 1] = this.keyRank[w] + popcount(keyStarts[w]);
     this.cands = new Int32Array(2 * (maxKeyLength + 1));
     for (let e = edgeStart[root]; e < edgeStart[root + 1]; e++) {
-      const c1 = edgeChar[e], s1 = edgeTarget[e];
+      const c1 = edgeChar[e], s1 = this.target(e);
       this.rootTarget[c1] = s1;
-      this.rootSkip[c1] = edgeSkip[e];
+      this.rootSkip[c1] = this.skip(e);
       if (c1 >= 128) continue;
       for (let f = edgeStart[s1]; f < edgeStart[s1 + 1]; f++) {
         if (edgeChar[f] >= 128) continue;
-        this.second[(c1 << 7) | edgeChar[f]] = edgeTarget[f];
-        this.secondSkip[(c1 << 7) | edgeChar[f]] = edgeSkip[f];
+        this.second[(c1 << 7) | edgeChar[f]] = this.target(f);
+        this.secondSkip[(c1 << 7) | edgeChar[f]] = this.skip(f);
       }
     }
   }
 
+  private target(e: number): number {
+    return this.edgeLink[e] & this.targetMask;
+  }
+
+  private skip(e: number): number {
+    const s = this.edgeLink[e] >>> this.targetBits;
+    return s === this.sat ? this.bigSkip(e) : s;
+  }
+
+  /** The skip of an edge whose skip did not fit its link: searched by halves among the few such edges. */
+  private bigSkip(e: number): number {
+    const edges = this.bigEdges;
+    let lo = 0, hi = edges.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      if (edges[mid] === e) return this.bigSkips[mid];
+      if (edges[mid] < e) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    throw new Error(`matcher: edge ${e} has no skip`);
+  }
+
   /** What the matcher is made of, for a compiled glossary (new Matcher(...) of the same parts is the same matcher). */
-  parts(): { root: number; maxKeyLength: number; arrays: Record<'edgeStart' | 'final' | 'edgeChar' | 'edgeTarget' | 'edgeSkip' | 'keyOut' | 'multi', Uint32Array | Uint16Array> } {
-    const { root, maxKeyLength, edgeStart, final, edgeChar, edgeTarget, edgeSkip, keyOut, multi } = this;
-    return { root, maxKeyLength, arrays: { edgeStart, final, edgeChar, edgeTarget, edgeSkip, keyOut, multi } };
+  parts(): { root: number; maxKeyLength: number; targetBits: number; keyCount: number; arrays: Record<(typeof MATCHER_PARTS)[number], Uint32Array | Uint16Array> } {
+    const { root, maxKeyLength, targetBits, keyCount, edgeStart, final, edgeChar, edgeLink, bigEdges, bigSkips, keyStarts, keyValues, multi } = this;
+    return { root, maxKeyLength, targetBits, keyCount, arrays: { edgeStart, final, edgeChar, edgeLink, bigEdges, bigSkips, keyStarts, keyValues, multi } };
+  }
+
+  /** The matcher of `parts()` (typed arrays as they are: no copy). */
+  static of(p: { root: number; maxKeyLength: number; targetBits: number; keyCount: number }, a: Record<(typeof MATCHER_PARTS)[number], Uint32Array | Uint16Array>): Matcher {
+    const u = (k: (typeof MATCHER_PARTS)[number]) => a[k] as Uint32Array;
+    return new Matcher(p.root, u('edgeStart'), u('final'), a.edgeChar as Uint16Array, u('edgeLink'), u('bigEdges'), u('bigSkips'), u('keyStarts'), u('keyValues'), u('multi'), p.maxKeyLength, p.targetBits, p.keyCount);
   }
 
   /** States of the automaton. */
@@ -421,21 +509,18 @@ export class Matcher {
     return this.edgeStart.length - 1;
   }
 
-  /** Distinct keys: key numbers are 0 .. keyCount - 1. */
-  get keyCount(): number {
-    return this.keyOut.length;
-  }
-
   /** Bytes held by the typed arrays. */
   get byteSize(): number {
-    return this.rootTarget.byteLength + this.rootSkip.byteLength + this.edgeStart.byteLength + this.final.byteLength + this.edgeChar.byteLength
-      + this.edgeTarget.byteLength + this.edgeSkip.byteLength + this.keyOut.byteLength + this.multi.byteLength;
+    return this.rootTarget.byteLength + this.rootSkip.byteLength + this.second.byteLength + this.secondSkip.byteLength + this.keyRank.byteLength
+      + Object.values(this.parts().arrays).reduce((n, a) => n + a.byteLength, 0);
   }
 
   /** What key number `key` names: term indices, ascending. */
   outputs(key: number): Uint32Array {
-    const v = this.keyOut[key];
-    if (!(v & HIGH)) return this.keyOut.subarray(key, key + 1);
+    const w = key >>> 5, bits = this.keyStarts[w] & (0xffffffff >>> (31 - (key & 31)));
+    const run = this.keyRank[w] + popcount(bits) - 1;
+    const v = this.keyValues[run];
+    if (!(v & HIGH)) return this.keyValues.subarray(run, run + 1);
     const at = v & ~HIGH;
     return this.multi.subarray(at + 1, at + 1 + this.multi[at]);
   }
@@ -463,8 +548,8 @@ export class Matcher {
     for (let i = 1; i < key.length; i++) {
       const e = this.edge(state, key.charCodeAt(i));
       if (e < 0) return -1;
-      state = this.edgeTarget[e];
-      k += this.edgeSkip[e];
+      state = this.target(e);
+      k += this.skip(e);
     }
     return this.final[state >>> 5] & (1 << (state & 31)) ? k : -1;
   }
@@ -488,7 +573,7 @@ export class Matcher {
   scan(folded: Uint16Array, from: number, to: number, take: (start: number, end: number, key: number) => boolean, stopAt = Infinity, stop?: (i: number) => boolean): number {
     const n = to;
     const rootTarget = this.rootTarget, rootSkip = this.rootSkip, final = this.final, edgeStart = this.edgeStart, edgeChar = this.edgeChar;
-    const edgeTarget = this.edgeTarget, edgeSkip = this.edgeSkip, cls = CHAR_CLASS, second = this.second, secondSkip = this.secondSkip;
+    const edgeLink = this.edgeLink, targetMask = this.targetMask, targetBits = this.targetBits, sat = this.sat, cls = CHAR_CLASS, second = this.second, secondSkip = this.secondSkip;
     const cands = this.cands;
     let i = from;
     while (i < n) {
@@ -527,8 +612,9 @@ export class Matcher {
             else hi = mid - 1;
           }
           if (e < 0) break;
-          state = edgeTarget[e];
-          key += edgeSkip[e];
+          const link = edgeLink[e], skip = link >>> targetBits;
+          state = link & targetMask;
+          key += skip === sat ? this.bigSkip(e) : skip;
         }
         j++;
         if (d === SEP) while (j < n && folded[j] === SEP) j++;

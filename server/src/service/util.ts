@@ -10,6 +10,14 @@ export function section(c: Concept, lang: Lang): { lang: Lang; section: LangSect
   return { lang, section: { terms: [], acronyms: [] } };
 }
 
+/**
+ * A copy of a piece of a text that does not keep the text alive. V8 makes a longer slice of a string (13 units or
+ * more) a view on it: a finding, a diagnostic or a cache that keeps such a slice keeps the whole document of that
+ * version, and findings live on across edits (updateFindings), so a long session kept a copy of a large
+ * document per keystroke. Short slices are copies already.
+ */
+export const ownText = (s: string): string => (s.length < 13 ? s : (' ' + s).slice(1));
+
 /** How a concept is named in a language: its preferred term there. */
 export const conceptLabel = (c: Concept, lang: Lang): string => section(c, lang).section.terms[0]?.text ?? c.name;
 
