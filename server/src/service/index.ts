@@ -31,3 +31,5 @@ export type { ConceptMatch } from './symbols';
 export { conceptCard } from './conceptCard';
 export type { CardOptions } from './conceptCard';
 export { fitTerm } from './replace';
+export { autoFixOf } from './findings';
+export type { Finding, Fix } from './findings';
