@@ -31,6 +31,8 @@ export const TEAM = {
     { id: 'sales-kickoff', name: 'Sales kickoff', langs: { en: { terms: [{ text: 'sales kickoff', status: 'preferred' }] }, sv: { terms: [{ text: 'säljkickoff', status: 'preferred' }, { text: 'säljuppstart', status: 'deprecated' }] } } },
     // No term to use in any language: no fix at all.
     { id: 'spray-and-pray', name: 'Spray and pray', langs: { en: { terms: [{ text: 'spray and pray', status: 'deprecated' }] }, nl: { terms: [{ text: 'hagelschot', status: 'deprecated' }] } } },
+    // Two names of other languages than the document's: an inconsistency whose fix writes a third language.
+    { id: 'win-wire', name: 'Win wire', langs: { en: { terms: [{ text: 'win wire', status: 'preferred' }] }, nl: { terms: [{ text: 'winstbericht', status: 'admitted' }] } } },
     // A mistranslation whose concept has no Polish term to use.
     { id: 'swag-bag', name: 'Swag bag', langs: { en: { terms: [{ text: 'swag bag', status: 'preferred' }] }, pl: { terms: [{ text: 'torba łupów', status: 'deprecated', mistranslation: true, note: 'Tłumaczenie maszynowe.' }] } } },
   ],
@@ -118,6 +120,16 @@ describe('fixes into another language (a concept with no term to use in the docu
       assert.strictEqual(p.rule, term === 'torba łupów' ? 'mistranslation' : 'deprecated-term');
     });
   }
+
+  it('inconsistent-term: a fix that writes a third language names it, and is not the preferred one', () => {
+    const text = 'Efter varje affär skickar vi en win wire till alla. Ett winstbericht till ledningen räcker inte.';
+    const doc = TextDocument.create(`file:///other/${++n}.md`, 'markdown', 1, text);
+    const f = service.findings(doc, resolveSettings({ language: 'sv' })).find((x) => x.rule === 'inconsistent-term');
+    assert.ok(f);
+    assert.strictEqual(text.slice(f.start, f.end), 'winstbericht');
+    assert.deepStrictEqual(f.fixes.map((x) => [x.title, !!x.preferred, x.otherLanguage]), [['Ersätt med den engelska termen ”win wire”', false, 'en']]);
+    assert.deepStrictEqual(f.fixTitles, [{ title: 'Ersätt med den engelska termen ”win wire”', preferred: false, otherLanguage: 'en' }]);
+  });
 
   it('code actions: a fix into another language is offered, but not as the preferred one (an editor\'s auto fix leaves it)', () => {
     const text = 'Vi skickar alltid ett säljblad till kunden före mötet.';
