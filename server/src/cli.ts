@@ -9,7 +9,7 @@ import { parseArgs as parseArgsOf, type ParseArgsConfig } from 'util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import pkg from '../../package.json';
 import {
-  buildGlossary, formatIssue, getLanguageService, resolveSettings, mergeGlossaries, RULE_DECLARATIONS,
+  autoFixOf, buildGlossary, formatIssue, getLanguageService, resolveSettings, mergeGlossaries,
   type DomainNames, type GlossaryFileData, type GlossaryIssue, type GlossarySource, type LanguageService, type Settings,
 } from './service';
 import { exportCsv, importCsv } from './node/csv';
@@ -375,8 +375,6 @@ export const shown = (file: string): string =>
 
 const LEVELS = ['hint', 'information', 'warning', 'error'];
 const SEV_NAME = ['', 'error', 'warning', 'information', 'hint'] as const;
-/** The rules whose preferred fix --fix applies (declarations.ts: `autoFix`). */
-const SAFE_FIXES = new Set<string>(RULE_DECLARATIONS.filter((r) => r.autoFix).map((r) => r.id));
 
 interface Change { file: string; line: number; column: number; old: string; new: string }
 
@@ -387,8 +385,8 @@ function fixDocument(service: LanguageService, file: string, doc: TextDocument, 
   // The preferred quick fix of each finding, as the editor offers it (one pass over the findings: asking for the
   // code actions of each finding in turn would go over all findings once per finding).
   for (const f of service.findings(doc, settings)) {
-    if (!SAFE_FIXES.has(f.rule)) continue; // findings() already leaves out rules that are off
-    const fix = f.fixes.find((x) => x.preferred);
+    // findings() already leaves out rules that are off; a fix into another language is the writer's choice.
+    const fix = autoFixOf(f);
     for (const e of fix?.edits ?? []) edits.push({ start: e.start, end: e.end, newText: e.newText });
   }
   edits.sort((a, b) => a.start - b.start || a.end - b.end);

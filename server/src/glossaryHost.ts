@@ -13,7 +13,7 @@ import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import { Worker } from 'worker_threads';
 import { DidChangeWatchedFilesNotification, type ClientCapabilities, type Connection, type Disposable, type PublishDiagnosticsParams, type WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
-import { buildGlossary, decodeGlossary, format, formatIssue, mergeGlossaries, messages, type Glossary, type GlossaryIssue, type GlossarySource, type Lang } from './service';
+import { buildGlossary, decodeGlossary, format, formatIssue, issueSummary, mergeGlossaries, messages, type Glossary, type GlossaryIssue, type GlossarySource, type Lang } from './service';
 import { attachHanLexicon, lexiconFile } from './node/hanLexicon';
 import {
   builtinGlossaryJson, cacheKey, defaultCacheDir, loadBuiltGlossary, loadBuiltinGlossary, loadCachedGlossary, saveCachedGlossary,
@@ -446,6 +446,8 @@ export class GlossaryHost {
   /** Logs a glossary's errors and its size, and since `t0` how long it took to have: built, or loaded `from` a file. */
   private logLoaded({ glossary, issues }: { glossary: Glossary; issues: GlossaryIssue[] }, t0: number, from?: string): void {
     for (const i of issues.filter((x) => x.severity === 'error')) this.o.console.error(formatIssue(i));
+    // Overlaps and overrides, summed up: one line each, not thousands.
+    for (const line of issueSummary(issues)) this.o.console.info(`Lingo: ${line}`);
     this.o.console.info(`Lingo: ${glossary.concepts.length} concepts, ${glossary.terms.length} terms loaded in ${Date.now() - t0} ms${from ? ` (${from})` : ''}`);
   }
 }

@@ -30,6 +30,30 @@ describe('lingo check in a workspace', function () {
     assert.strictEqual(r.status, 0);
   });
 
+  it('--fix leaves a replacement of another language to the writer: reported, not applied', () => {
+    // A team glossary whose concept has only a deprecated Swedish term (what a termbase export often holds), and one
+    // whose Swedish entry has a term to use.
+    const team = {
+      concepts: [
+        { id: 'sell-sheet', name: 'Sell sheet', langs: { en: { terms: [{ text: 'sell sheet', status: 'preferred' }] }, sv: { terms: [{ text: 'säljblad', status: 'deprecated' }] } } },
+        { id: 'sales-kickoff', name: 'Sales kickoff', langs: { sv: { terms: [{ text: 'säljkickoff', status: 'preferred' }, { text: 'säljuppstart', status: 'deprecated' }] } } },
+      ],
+    };
+    const dir = tmpDir();
+    const text = 'Vi skickar alltid ett säljblad till kunden före mötet.\nVår säljuppstart hålls i januari varje år.\n';
+    fs.writeFileSync(path.join(dir, 'plan.md'), text);
+    fs.writeFileSync(path.join(dir, 'lingo.glossary.json'), JSON.stringify(team, null, 2));
+    const r = lingo(['check', 'plan.md', '--fix'], dir);
+    assert.deepStrictEqual(r.stdout.split('\n').filter((l) => l.startsWith('fixed ')), ['fixed plan.md:2:5 "säljuppstart" → "säljkickoff"']);
+    assert.ok(r.stdout.includes('plan.md:1:23 warning deprecated-term Undvik ”säljblad”. Ordlistan har ingen godkänd term på svenska; på engelska heter det ”sell sheet”.'), r.stdout);
+    assert.strictEqual(fs.readFileSync(path.join(dir, 'plan.md'), 'utf8'), text.replace('säljuppstart', 'säljkickoff'));
+    assert.strictEqual(r.status, 1); // the finding left is still a warning
+    // SARIF still carries the fix, for a person to apply.
+    const sarif = JSON.parse(lingo(['check', 'plan.md', '--format', 'sarif'], dir).stdout);
+    const result = sarif.runs[0].results.find((x: { ruleId: string }) => x.ruleId === 'deprecated-term');
+    assert.strictEqual(result.fixes[0].artifactChanges[0].replacements[0].insertedContent.text, 'sell sheet');
+  });
+
   it('a broken team glossary is a glossary error (exit 2) with its line', () => {
     const dir = tmpDir();
     fs.writeFileSync(path.join(dir, 'sla.md'), SLA);

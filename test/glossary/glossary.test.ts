@@ -3,7 +3,8 @@ import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { buildGlossary, LANGS, validateGlossaryFile, foldKey, mergeGlossaries, termForms } from '../../server/src/service';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { buildGlossary, getLanguageService, issueSummary, LANGS, resolveSettings, validateGlossaryFile, foldKey, mergeGlossaries, termForms, type GlossarySource } from '../../server/src/service';
 import { readGlossaryFolder } from '../../server/src/node/glossaryFiles';
 import { glossaryMarkdown } from '../../server/src/node/markdown';
 import { builtin, found, foundAll, ROOT } from '../helpers';
@@ -161,6 +162,71 @@ describe('glossary build: terms written alike in two concepts', () => {
       'pipeline-review langs.en.terms: "Pipeline review" also names pipeline-check; mark it "ambiguous": true in each concept if that is intended',
       'dash langs.en.terms: "-" also names hyphen; mark it "ambiguous": true in each concept if that is intended',
     ]);
+  });
+});
+
+describe('a later glossary\'s term written like an earlier one\'s (merge order: built-in < termbases < team glossary)', () => {
+  const term = (text: string, more: object = {}) => ({ text, status: 'preferred', ...more });
+  const BUILTIN: GlossarySource = { file: 'builtin.json', data: { domain: 'sales', concepts: [
+    { id: 'lead', name: 'Lead', langs: { en: { terms: [term('lead'), { text: 'sales lead', status: 'admitted' }], acronyms: [{ text: 'SQL' }] }, sv: { terms: [term('lead')] } } },
+    { id: 'prospect', name: 'Prospect', langs: { en: { terms: [term('prospect')] } } },
+  ] } };
+  // A termbase (two subject fields: two sources of one file, one layer) that calls its own concepts "Lead" and "SQL".
+  const TERMBASE: GlossarySource[] = [
+    { file: 'acme.tbx', data: { domain: 'crm', concepts: [{ id: 'acme-1', name: 'Lead', langs: { en: { terms: [term('Lead')] } } }] } },
+    { file: 'acme.tbx', data: { domain: 'data', concepts: [
+      { id: 'acme-2', name: 'Structured Query Language', langs: { en: { terms: [term('structured query language')], acronyms: [{ text: 'SQL', ambiguous: true }] } } },
+      { id: 'acme-3', name: 'Prospect', langs: { en: { terms: [term('prospect')] } } },
+    ] } },
+  ];
+  const TEAM: GlossarySource = { file: 'lingo.glossary.json', data: { concepts: [{ id: 'our-lead', name: 'Lead', langs: { en: { terms: [term('lead')] } } }] } };
+
+  /** Each term found in an English text, with the concepts it names. */
+  const namesIn = (workspace: GlossarySource[], text: string) => {
+    const merged = mergeGlossaries([BUILTIN], workspace);
+    const built = buildGlossary(merged.sources, { trusted: true });
+    const doc = TextDocument.create('file:///later.md', 'markdown', 1, text);
+    const a = getLanguageService(built.glossary).analyze(doc, resolveSettings({ language: 'en' }))!;
+    return { found: a.occurrences.map((o) => `${text.slice(o.start, o.end)}→${[...new Set(o.terms.map((t) => t.concept.id))].join('|')}`), built };
+  };
+  const TEXT = 'Every lead and every sales lead, two Leads, one prospect, an SQL.';
+
+  it('without later glossaries, the built-in concepts', () => {
+    assert.deepStrictEqual(namesIn([], TEXT).found, ['lead→lead', 'sales lead→lead', 'Leads→lead', 'prospect→prospect', 'SQL→lead']);
+  });
+
+  it('the termbase\'s term takes the text over, in every form; the earlier concept keeps its term and its other names', () => {
+    const { found, built } = namesIn(TERMBASE, TEXT);
+    // "SQL" is marked ambiguous in the termbase: both stay, as within one glossary.
+    assert.deepStrictEqual(found, ['lead→acme-1', 'sales lead→lead', 'Leads→acme-1', 'prospect→acme-3', 'SQL→lead|acme-2']);
+    assert.deepStrictEqual(built.glossary.byId.get('lead')!.langs.en!.terms.map((t) => t.text), ['lead', 'sales lead']);
+    // Reported once per text, on the later concept, as an override; summed up in one line for the log.
+    const overrides = built.issues.filter((i) => i.kind === 'override').map((i) => `${i.file} ${i.entry} ${i.field}: ${i.message}`);
+    assert.deepStrictEqual(overrides, [
+      'acme.tbx acme-1 langs.en.terms: "Lead" is also a term of lead in an earlier glossary; this one, the later, is found there',
+      'acme.tbx acme-3 langs.en.terms: "prospect" is also a term of prospect in an earlier glossary; this one, the later, is found there',
+    ]);
+    assert.deepStrictEqual(issueSummary(built.issues, 1), [
+      'Terms of a later glossary that take over a text an earlier one also uses (the later one is found): 2, e.g. acme-1: "Lead" is also a term of lead in an earlier glossary; and 1 more',
+      'Texts that name several concepts without being marked "ambiguous" (each is found as all of them): 1, e.g. lead: "SQL" also names acme-2',
+    ]);
+  });
+
+  it('the team glossary, merged last, takes the text over from both', () => {
+    assert.deepStrictEqual(namesIn([...TERMBASE, TEAM], TEXT).found, ['lead→our-lead', 'sales lead→lead', 'Leads→our-lead', 'prospect→acme-3', 'SQL→lead|acme-2']);
+  });
+
+  it('a Swedish document: the Swedish "lead" of the earlier concept is taken over too (the text is the later glossary\'s)', () => {
+    const merged = mergeGlossaries([BUILTIN], TERMBASE);
+    const g = buildGlossary(merged.sources, { trusted: true }).glossary;
+    const text = 'Varje lead ska följas upp inom två dagar av säljaren.';
+    const a = getLanguageService(g).analyze(TextDocument.create('file:///later-sv.md', 'markdown', 1, text), resolveSettings({ language: 'sv' }))!;
+    assert.deepStrictEqual(a.occurrences.map((o) => [...new Set(o.terms.map((t) => t.concept.id))].join('|')), ['acme-1']);
+  });
+
+  it('within one layer, nothing is taken over: the text names both, with a warning, as before', () => {
+    const same = buildGlossary([{ ...TERMBASE[0], layer: 1 }, { file: 'acme.tbx', data: { domain: 'x', concepts: [{ id: 'acme-9', name: 'Lead', langs: { en: { terms: [term('lead')] } } }] }, layer: 1 }], { trusted: true });
+    assert.deepStrictEqual(same.issues.map((i) => `${i.kind} ${i.entry}`), ['overlap acme-1']);
   });
 });
 

@@ -179,6 +179,24 @@ describe('company termbases (lingo.glossaries) over LSP', function () {
     assert.match(await hoverText(c, uri, 0, 6), /Where the team lists every open tender\./);
   });
 
+  it('a termbase that repeats built-in terms under its own ids: its concepts are found, and the log sums it up in one line', async () => {
+    // 40 concepts that name built-in terms again (what an export of a company termbase often does).
+    const texts = ['lead', 'opportunity', 'sales pipeline', 'churn', 'upsell', 'cross-sell', 'win rate', 'quota', 'prospect', 'deal'];
+    const copies = { concepts: Array.from({ length: 40 }, (_, i) => concept(`acme-${i}`, i < texts.length ? texts[i] : `acme term ${i}`, `Acme's definition ${i}.`)) };
+    const dir = workspace({ 'acme.json': copies, 'doc.md': DOC });
+    c = await start(dir, ['acme.json']);
+    const uri = pathToFileURL(path.join(dir, 'doc.md')).toString();
+    const before = c.notifications.length;
+    c.open(uri, DOC);
+    await changed(c, before);
+    assert.match(await hoverText(c, uri, 2, 7), /Acme's definition 0\./);
+    const logs = c.notifications.filter((n) => n.method === 'window/logMessage').map((n) => String(n.params.message));
+    const summary = logs.filter((l) => /take over a text/.test(l));
+    assert.strictEqual(summary.length, 1, logs.join('\n'));
+    assert.match(summary[0], /^Lingo: Terms of a later glossary that take over a text an earlier one also uses \(the later one is found\): \d+, e\.g\. acme-0: "lead" is also a term of lead in an earlier glossary; .*; and \d+ more$/);
+    assert.ok(!logs.some((l) => /also names|is also a term of/.test(l) && l !== summary[0]), logs.join('\n'));
+  });
+
   it('a second start loads the kept build without a worker', async () => {
     const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'lingo-cache-'));
     const dir = workspace({ 'acme.json': TERMS_A, 'doc.md': DOC });

@@ -240,9 +240,9 @@ export const CACHE_KEEP = 4;
 export function cacheKey(sources: GlossarySource[], domains: DomainNames): string {
   const hash = createHash('sha1').update(ENGINE).update('\0').update(JSON.stringify(domains));
   // Concept by concept: one string of a whole 50,000-concept glossary would be over 100 MB.
-  for (const { file, data } of sources) {
+  for (const { file, data, layer } of sources) {
     const { concepts, ...rest } = (data ?? {}) as { concepts?: unknown };
-    hash.update('\0').update(file).update('\0').update(JSON.stringify(rest));
+    hash.update('\0').update(file).update('\0').update(JSON.stringify(rest)).update(`\0${layer ?? 0}`);
     for (const c of Array.isArray(concepts) ? concepts : [concepts]) hash.update('\n').update(JSON.stringify(c) ?? 'undefined');
   }
   return hash.digest('hex');

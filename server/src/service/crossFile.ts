@@ -138,7 +138,12 @@ export function crossFileFindings(files: FileNames[], scopeOf: (uri: string) => 
             get fixes(): Fix[] {
               if (!fixes) {
                 const repl = fitTerm(o.written, from, to);
-                fixes = [{ title: format(M.replaceWith, M.quote(repl)), edits: [{ start: o.start, end: o.end, newText: repl }], preferred: true }];
+                const edits = [{ start: o.start, end: o.end, newText: repl }];
+                // A name of a third language (neither this document's nor the one it replaces): the title says which.
+                const third = to.lang !== from.lang && to.lang !== lang ? to.lang : undefined;
+                fixes = [third
+                  ? { title: format(M.replaceWithOtherLanguage, M.quote(repl), M.termLanguage[third]), edits, otherLanguage: third }
+                  : { title: format(M.replaceWith, M.quote(repl)), edits, preferred: true }];
               }
               return fixes;
             },

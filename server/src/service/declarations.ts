@@ -30,7 +30,8 @@ export interface RuleDeclaration {
   rank: number;
   /**
    * `lingo check --fix` applies its preferred fix: it replaces a term the glossary rejects or spells an acronym
-   * out. Never for an inconsistency: which of two names wins is the writer's choice.
+   * out. Never for an inconsistency: which of two names wins is the writer's choice; nor for a fix that would write a
+   * term of another language because the glossary has none to use in the text's own (`Fix.otherLanguage`, autoFixOf).
    */
   autoFix: boolean;
   /** Its name and SARIF descriptions in each language (SARIF: the driver in English, the others as translations). */

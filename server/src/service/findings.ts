@@ -9,10 +9,15 @@ import { format, messages } from './l10n';
 import { ruleDeclaration, type RuleId } from './declarations';
 import { fitTerm, governedCase } from './replace';
 import type { Concept, Lang, Term } from './types';
-import { conceptLabel, firstIndex, matchCase, ownText, replacementOf, spelledOut, statusRank } from './util';
+import { conceptLabel, firstIndex, matchCase, ownText, replacementFor, spelledOut, statusRank } from './util';
 
 export interface Edit { start: number; end: number; newText: string }
-export interface Fix { title: string; edits: Edit[]; preferred?: boolean }
+/**
+ * `otherLanguage`: the fix writes a term of this language, which is neither the language of the text it replaces nor
+ * the document's (the glossary has no term to use in them). Such a fix is never the preferred one, and
+ * `lingo check --fix` leaves it to the writer (autoFixOf).
+ */
+export interface Fix { title: string; edits: Edit[]; preferred?: boolean; otherLanguage?: Lang }
 export interface Finding {
   rule: RuleId;
   start: number;
@@ -28,23 +33,31 @@ export interface Finding {
   readonly fixTitles?: FixTitle[];
 }
 
-export interface FixTitle { title: string; preferred?: boolean }
+export interface FixTitle { title: string; preferred?: boolean; otherLanguage?: Lang }
+
+/** The fix `lingo check --fix` applies for a finding: the preferred one of a rule declared `autoFix`, unless it writes another language. */
+export function autoFixOf(f: Finding): Fix | undefined {
+  if (!ruleDeclaration(f.rule)?.autoFix) return undefined;
+  const fix = f.fixes.find((x) => x.preferred);
+  return fix && !fix.otherLanguage ? fix : undefined;
+}
 
 /**
  * "Replace all": the occurrences of one name (`from`) that another name of the concept (`target`) should replace,
  * each written to fit its place (fitTerm). Like the occurrences, it lives on across edits that leave it
  * unchanged: `text` is that of the newest version.
  */
-interface ReplaceAll { title: string; from: Term; target: Term; occs: Occurrence[]; text: string; fix?: Fix }
+interface ReplaceAll { title: string; from: Term; target: Term; occs: Occurrence[]; text: string; fix?: Fix; otherLanguage?: Lang }
 
 /**
  * The title and the new text of a finding's own fix, made when first asked for: the replacement is inflected
  * to fit the text (fitTerm), which generates the forms of two terms, and most findings are never fixed.
  */
+interface MadeFix { title: string; newText: string; otherLanguage?: Lang }
 class OwnFix {
-  #make: (() => { title: string; newText: string }) | undefined;
-  #made: { title: string; newText: string } | undefined;
-  constructor(make: (() => { title: string; newText: string }) | undefined) {
+  #make: (() => MadeFix) | undefined;
+  #made: MadeFix | undefined;
+  constructor(make: (() => MadeFix) | undefined) {
     this.#make = make;
   }
   static made(title: string, newText: string): OwnFix {
@@ -52,7 +65,7 @@ class OwnFix {
     f.#made = { title, newText };
     return f;
   }
-  get(): { title: string; newText: string } {
+  get(): MadeFix {
     if (!this.#made) { this.#made = this.#make!(); this.#make = undefined; }
     return this.#made;
   }
@@ -65,7 +78,7 @@ class OwnFix {
  */
 class RuleFinding implements Finding {
   readonly related: { start: number; end: number; message: string }[] | undefined;
-  readonly #fix: OwnFix;
+  readonly #fix: OwnFix | undefined;
   readonly #all: ReplaceAll | undefined;
   readonly #concept: Concept | undefined;
   // The diagnostic the language service made of this finding, for one document and severity.
@@ -74,7 +87,7 @@ class RuleFinding implements Finding {
   #diagnostic: unknown = undefined;
 
   constructor(readonly rule: RuleId, readonly start: number, readonly end: number, readonly message: string,
-    fix: OwnFix, all?: ReplaceAll, related?: Finding['related'], concept?: Concept) {
+    fix: OwnFix | undefined, all?: ReplaceAll, related?: Finding['related'], concept?: Concept) {
     this.#fix = fix;
     this.#all = all;
     this.#concept = concept;
@@ -106,14 +119,18 @@ class RuleFinding implements Finding {
   }
 
   get fixTitles(): FixTitle[] {
-    const own: FixTitle = { title: this.#fix.get().title, preferred: true };
+    if (!this.#fix) return [];
+    const { title, otherLanguage } = this.#fix.get();
+    const own: FixTitle = otherLanguage ? { title, preferred: false, otherLanguage } : { title, preferred: true };
     const all = this.#all;
-    return !all || all.occs.length < 2 ? [own] : [own, { title: all.title }];
+    return !all || all.occs.length < 2 ? [own] : [own, all.otherLanguage ? { title: all.title, otherLanguage: all.otherLanguage } : { title: all.title }];
   }
 
   get fixes(): Fix[] {
-    const { title, newText } = this.#fix.get();
-    const own: Fix = { title, edits: [{ start: this.start, end: this.end, newText }], preferred: true };
+    if (!this.#fix) return [];
+    const { title, newText, otherLanguage } = this.#fix.get();
+    const edits = [{ start: this.start, end: this.end, newText }];
+    const own: Fix = otherLanguage ? { title, edits, preferred: false, otherLanguage } : { title, edits, preferred: true };
     const all = this.#all;
     if (!all || all.occs.length < 2) return [own];
     // The same written form gets the same text: fitted once. One "replace all" per name and version of the text,
@@ -129,6 +146,7 @@ class RuleFinding implements Finding {
         return t;
       };
       all.fix = { title: all.title, edits: all.occs.map((o) => ({ start: o.start, end: o.end, newText: fit(o) })) };
+      if (all.otherLanguage) all.fix.otherLanguage = all.otherLanguage;
     }
     return [own, all.fix];
   }
@@ -261,23 +279,26 @@ function deprecatedFindings(text: string, occurrences: Occurrence[], lang: Lang)
     const rule: RuleId = t.mistranslation ? 'mistranslation' : 'deprecated-term';
     // Copies, not views on the text: the finding may outlive this version by many edits.
     const original = ownText(text.slice(o.start, o.end));
-    const target = replacementOf(t);
+    const r = replacementFor(t, lang);
+    // A term of another language than the one written and the document's is said to be so, in the message and the
+    // fix's title; the glossary has none to use in them.
+    const other = r && r.lang !== t.lang && r.lang !== lang ? r.lang : undefined;
     // The message names the replacement in its dictionary form; the fix writes it to fit the text.
-    const base = format(t.mistranslation ? M.mistranslatedTerm : M.deprecatedTerm, q(original), q(matchCase(original, target)));
+    const base = !r
+      ? format(t.mistranslation ? M.mistranslatedNoReplacement : M.deprecatedNoReplacement, q(original))
+      : other
+        ? format(t.mistranslation ? M.mistranslatedOtherLanguage : M.deprecatedOtherLanguage, q(original), q(r.text), M.inLanguage[t.lang], M.inLanguage[other])
+        : format(t.mistranslation ? M.mistranslatedTerm : M.deprecatedTerm, q(original), q(matchCase(original, r.text)));
     const governed = governedCase(lang, text.slice(Math.max(0, o.start - 60), o.start));
-    const fix = new OwnFix(() => {
-      const repl = fitTerm(original, t, termNamed(t, target), governed);
-      return { title: format(M.replaceWith, q(repl)), newText: repl };
+    const fix = r && new OwnFix(() => {
+      const repl = fitTerm(original, t, r.term ?? r.text, governed);
+      return other
+        ? { title: format(M.replaceWithOtherLanguage, q(repl), M.termLanguage[other]), newText: repl, otherLanguage: other }
+        : { title: format(M.replaceWith, q(repl)), newText: repl };
     });
     findings.push(new RuleFinding(rule, o.start, o.end, t.note ? `${base}${M.sentenceGap}${t.note}` : base, fix));
   }
   return findings;
-}
-
-/** The term of t's concept and language written `text` (the replacement of a deprecated term), or the text itself. */
-function termNamed(t: Term, text: string): Term | string {
-  const s = t.concept.langs[t.lang];
-  return s?.terms.find((x) => x.text === text) ?? s?.acronyms.find((x) => x.text === text) ?? text;
 }
 
 export interface Identity { key: string; best: Term; occs: Occurrence[] }
@@ -365,7 +386,11 @@ function inconsistencies(text: string, a: Analysis, lang: Lang, only?: ReadonlyS
     const related = [{ start: first.start, end: first.end, message: format(M.inconsistentRelated, q(ownText(text.slice(first.start, first.end)))) }];
     for (const loser of ranked.slice(1)) {
       const from = loser.best;
-      const all: ReplaceAll = { title: format(M.replaceAll, loser.occs.length, q(target)), from, target: to, occs: loser.occs, text };
+      // A name of a third language (neither the document's nor the one it replaces): the titles say which.
+      const other = to.lang !== from.lang && to.lang !== lang ? to.lang : undefined;
+      const all: ReplaceAll = other
+        ? { title: format(M.replaceAllOtherLanguage, loser.occs.length, q(target), M.termLanguage[other]), from, target: to, occs: loser.occs, text, otherLanguage: other }
+        : { title: format(M.replaceAll, loser.occs.length, q(target)), from, target: to, occs: loser.occs, text };
       // The same written form gets the same words: build them once (the fix when first asked for).
       const said = new Map<string, { message: string; fix: OwnFix }>();
       for (const o of loser.occs) {
@@ -379,7 +404,9 @@ function inconsistencies(text: string, a: Analysis, lang: Lang, only?: ReadonlyS
             : format(M.inconsistent, name, q(original), q(target));
           const fix = new OwnFix(() => {
             const repl = fitTerm(original, from, to, governed);
-            return { title: format(M.replaceWith, q(repl)), newText: repl };
+            return other
+              ? { title: format(M.replaceWithOtherLanguage, q(repl), M.termLanguage[other]), newText: repl, otherLanguage: other }
+              : { title: format(M.replaceWith, q(repl)), newText: repl };
           });
           said.set(sayKey, (w = { message, fix }));
         }

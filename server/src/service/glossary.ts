@@ -45,7 +45,12 @@ export function buildGlossary(sources: GlossarySource[], options: BuildOptions =
   const byId = new Map<string, Concept>();
   const terms: Term[] = [];
 
-  for (const { file, data } of sources) {
+  // The layer of each term (its source's place in the merge order), when there are several layers.
+  const layerOf: number[] = [];
+  let layered = false;
+  for (const { file, data, layer = 0 } of sources) {
+    const before = terms.length;
+    if (layer) layered = true;
     const schemaIssues = options.trusted ? [] : validateGlossaryFile(file, data);
     issues.push(...schemaIssues);
     const file_ = data as { domain?: unknown; concepts?: unknown };
@@ -71,6 +76,7 @@ export function buildGlossary(sources: GlossarySource[], options: BuildOptions =
       concepts.push(concept);
       byId.set(concept.id, concept);
     });
+    for (let k = before; k < terms.length; k++) layerOf[k] = layer;
   }
 
   // Links.
@@ -83,9 +89,13 @@ export function buildGlossary(sources: GlossarySource[], options: BuildOptions =
     });
   }
 
+  // A later glossary's term written like an earlier one's takes the text over: the earlier term stays in its concept
+  // but is not found (left out of the matcher).
+  const overridden = layered ? overrides(terms, layerOf, issues) : undefined;
+
   // Forms are generated term by term straight into the builder: none of them is kept.
   const builder = new MatcherBuilder();
-  for (const t of terms) for (const f of termForms(t)) builder.addText(f, t.index);
+  for (const t of terms) if (!overridden?.has(t.index)) for (const f of termForms(t)) builder.addText(f, t.index);
   clearInflectionCache();
   const matcher = builder.build();
 
@@ -103,11 +113,11 @@ export function buildGlossary(sources: GlossarySource[], options: BuildOptions =
     let j = i + 1;
     while (j < n && Math.floor(byKey[j] / n) === Math.floor(byKey[i] / n)) j++;
     if (j - i > 1) {
-      const list = Array.from(byKey.subarray(i, j), (x) => terms[x % n]);
+      const list = Array.from(byKey.subarray(i, j), (x) => terms[x % n]).filter((t) => !overridden?.has(t.index));
       const ids = new Set(list.map((t) => t.concept.id));
       if (ids.size > 1 && list.some((t) => !t.ambiguous)) {
         const t = list.find((x) => !x.ambiguous)!;
-        overlaps.push([list[0].index, { file: t.concept.file, entry: t.concept.id, field: `langs.${t.lang}.${t.acronym ? 'acronyms' : 'terms'}`, message: `"${t.text}" also names ${[...ids].filter((i) => i !== t.concept.id).join(', ')}; mark it "ambiguous": true in each concept if that is intended`, severity: 'warning', pointer: '' }]);
+        overlaps.push([list[0].index, { file: t.concept.file, entry: t.concept.id, field: `langs.${t.lang}.${t.acronym ? 'acronyms' : 'terms'}`, message: `"${t.text}" also names ${[...ids].filter((i) => i !== t.concept.id).join(', ')}; mark it "ambiguous": true in each concept if that is intended`, severity: 'warning', pointer: '', kind: 'overlap' }]);
       }
     }
     i = j;
@@ -115,6 +125,62 @@ export function buildGlossary(sources: GlossarySource[], options: BuildOptions =
   overlaps.sort((x, y) => x[0] - y[0]);
   for (const [, issue] of overlaps) issues.push(issue);
   return { glossary: { concepts, byId, terms, matcher, domains: options.domains ?? {} }, issues };
+}
+
+/** 32-bit FNV-1a of a string. */
+function fnv(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/**
+ * The terms a term of a later layer takes over: written alike (the same folded text, both acronyms or both not), in
+ * another concept, of an earlier layer, where the later layer's term is not marked ambiguous (marked, both stay, as
+ * within one layer). Each is reported once, as an 'override' warning on the later concept. Found by a hash of each
+ * folded text, sorted with the term's index as numbers: no map of strings.
+ */
+function overrides(terms: Term[], layerOf: number[], issues: GlossaryIssue[]): Set<number> {
+  const out = new Set<number>();
+  const found: [number, GlossaryIssue][] = [];
+  const n = terms.length;
+  if (n >= 2 ** 20) return out; // hash × index would not fit in a double's 53 bits
+  const keys = new Float64Array(n);
+  for (const t of terms) keys[t.index] = ((fnv(foldKey(t.text)) ^ (t.acronym ? 0x5bd1e995 : 0)) >>> 0) * 2 ** 20 + t.index;
+  keys.sort();
+  for (let i = 0; i < n; ) {
+    const h = Math.floor(keys[i] / 2 ** 20);
+    let j = i + 1;
+    while (j < n && Math.floor(keys[j] / 2 ** 20) === h) j++;
+    if (j - i > 1) {
+      // Same hash: the same text, or (rarely) another one with the same hash.
+      const byText = new Map<string, Term[]>();
+      for (let k = i; k < j; k++) {
+        const t = terms[keys[k] % 2 ** 20];
+        const key = `${t.acronym ? 1 : 0}${foldKey(t.text)}`;
+        const list = byText.get(key);
+        if (list) list.push(t); else byText.set(key, [t]);
+      }
+      for (const list of byText.values()) {
+        if (list.length < 2 || list.every((t) => t.concept === list[0].concept)) continue;
+        const top = Math.max(...list.map((t) => layerOf[t.index]));
+        const winner = list.find((t) => layerOf[t.index] === top && !t.ambiguous);
+        const lower = list.filter((t) => layerOf[t.index] < top && t.concept !== winner?.concept);
+        if (!winner || !lower.length) continue;
+        for (const t of lower) out.add(t.index);
+        const ids = [...new Set(lower.map((t) => t.concept.id))];
+        found.push([winner.index, {
+          file: winner.concept.file, entry: winner.concept.id, field: `langs.${winner.lang}.${winner.acronym ? 'acronyms' : 'terms'}`,
+          message: `"${winner.text}" is also a term of ${ids.join(', ')} in an earlier glossary; this one, the later, is found there`,
+          severity: 'warning', pointer: '', kind: 'override',
+        }]);
+      }
+    }
+    i = j;
+  }
+  found.sort((x, y) => x[0] - y[0]);
+  for (const [, issue] of found) issues.push(issue);
+  return out;
 }
 
 function makeTerm(terms: Term[], concept: Concept, lang: Lang, t: TermData, rank: number): Term {

@@ -6,7 +6,7 @@ import type { Glossary } from './glossary';
 import { format, messages } from './l10n';
 import type { Concept, Lang, LangSection, Term } from './types';
 import { LANGS } from './types';
-import { conceptLabel, replacementOf, section } from './util';
+import { conceptLabel, replacementFor, section } from './util';
 
 export interface HoverResult { start: number; end: number; markdown: string }
 
@@ -77,7 +77,10 @@ function termNote(t: Term, written: string, lang: Lang): string | undefined {
   if (t.acronym) return undefined;
   if (t.status === 'deprecated') {
     const label = t.mistranslation ? M.mistranslation : M.deprecated;
-    return `⚠ ${label}: ${q(esc(written))}${t.note ? ` — ${esc(t.note)}` : ''} → **${esc(replacementOf(t))}**`;
+    const r = replacementFor(t, lang);
+    const other = r && r.lang !== t.lang && r.lang !== lang ? r.lang : undefined;
+    const to = !r ? '' : ` → ${other ? format(M.replacementInLanguage, `**${esc(r.text)}**`, M.inLanguage[other]) : `**${esc(r.text)}**`}`;
+    return `⚠ ${label}: ${q(esc(written))}${t.note ? ` — ${esc(t.note)}` : ''}${to}`;
   }
   const pref = section(t.concept, lang).section.terms[0];
   if (pref && pref !== t && pref.text !== t.text) return `${M.preferredTerm}: **${esc(pref.text)}**`;

@@ -11,7 +11,7 @@ export type { LanguageService, DocumentInfo, Skipped, DiagnosticData, CodeAction
 export { analyze } from './analysis';
 export type { Analysis, Occurrence } from './analysis';
 export { foldKey } from './fold';
-export { formatIssue, validateGlossaryFile } from './validate';
+export { formatIssue, issueSummary, validateGlossaryFile } from './validate';
 export { MESSAGES, messages, format } from './l10n';
 export { mergeGlossaries, newTeamConcept, conceptIdFor } from './merge';
 export type { WorkspaceGlossaryData } from './merge';
@@ -31,3 +31,5 @@ export type { ConceptMatch } from './symbols';
 export { conceptCard } from './conceptCard';
 export type { CardOptions } from './conceptCard';
 export { fitTerm } from './replace';
+export { autoFixOf } from './findings';
+export type { Finding, Fix } from './findings';

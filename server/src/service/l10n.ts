@@ -33,6 +33,25 @@ export interface Messages {
   replaceWith: string;
   /** {0} count, {1} replacement */
   replaceAll: string;
+  /** "In Swedish" as a sentence continues it ("in English it is …"): where a fix would write a term of another language. */
+  inLanguage: Record<Lang, string>;
+  /** A language's name as it qualifies "term" in replaceWithOtherLanguage and replaceAllOtherLanguage ("the English term"). */
+  termLanguage: Record<Lang, string>;
+  /**
+   * {0} term, {1} replacement, {2} the term's language (inLanguage), {3} the replacement's (inLanguage): the concept has
+   * no term to use in the term's language (nor in the document's), so the replacement is of another language.
+   */
+  deprecatedOtherLanguage: string;
+  mistranslatedOtherLanguage: string;
+  /** {0} term: the concept has no term to use in any language. */
+  deprecatedNoReplacement: string;
+  mistranslatedNoReplacement: string;
+  /** {0} replacement, {1} its language (termLanguage) */
+  replaceWithOtherLanguage: string;
+  /** {0} count, {1} replacement, {2} its language (termLanguage) */
+  replaceAllOtherLanguage: string;
+  /** Hover: {0} the replacement, {1} its language (inLanguage) */
+  replacementInLanguage: string;
   spellOut: string;
   /** {0} the rule's name (declarations.ts), quoted: the quick fix that writes a lingo-disable-next-line comment */
   disableForLine: string;
@@ -96,6 +115,15 @@ export const MESSAGES: Record<Lang, Messages> = {
     mistranslatedTerm: '{0} is a mistranslation: write {1}.',
     replaceWith: 'Replace with {0}',
     replaceAll: 'Replace all {0} in this document with {1}',
+    inLanguage: { en: 'in English', sv: 'in Swedish', nl: 'in Dutch', pl: 'in Polish', 'zh-Hant': 'in Chinese' },
+    termLanguage: { en: 'English', sv: 'Swedish', nl: 'Dutch', pl: 'Polish', 'zh-Hant': 'Chinese' },
+    deprecatedOtherLanguage: 'Avoid {0}. The glossary has no approved term {2}; {3} it is {1}.',
+    mistranslatedOtherLanguage: '{0} is a mistranslation. The glossary has no approved term {2}; {3} it is {1}.',
+    deprecatedNoReplacement: 'Avoid {0}. The glossary gives no term to use instead.',
+    mistranslatedNoReplacement: '{0} is a mistranslation. The glossary gives no term to use instead.',
+    replaceWithOtherLanguage: 'Replace with the {1} term {0}',
+    replaceAllOtherLanguage: 'Replace all {0} in this document with the {2} term {1}',
+    replacementInLanguage: '{0} ({1})',
     spellOut: 'Spell out: {0}',
     disableForLine: 'Disable the {0} check for this line',
     insertWithDefinition: 'Term with definition',
@@ -139,6 +167,15 @@ export const MESSAGES: Record<Lang, Messages> = {
     mistranslatedTerm: '{0} är en felöversättning: skriv {1}.',
     replaceWith: 'Ersätt med {0}',
     replaceAll: 'Ersätt alla {0} i dokumentet med {1}',
+    inLanguage: { en: 'på engelska', sv: 'på svenska', nl: 'på nederländska', pl: 'på polska', 'zh-Hant': 'på kinesiska' },
+    termLanguage: { en: 'engelska', sv: 'svenska', nl: 'nederländska', pl: 'polska', 'zh-Hant': 'kinesiska' },
+    deprecatedOtherLanguage: 'Undvik {0}. Ordlistan har ingen godkänd term {2}; {3} heter det {1}.',
+    mistranslatedOtherLanguage: '{0} är en felöversättning. Ordlistan har ingen godkänd term {2}; {3} heter det {1}.',
+    deprecatedNoReplacement: 'Undvik {0}. Ordlistan anger ingen term att använda i stället.',
+    mistranslatedNoReplacement: '{0} är en felöversättning. Ordlistan anger ingen term att använda i stället.',
+    replaceWithOtherLanguage: 'Ersätt med den {1} termen {0}',
+    replaceAllOtherLanguage: 'Ersätt alla {0} i dokumentet med den {2} termen {1}',
+    replacementInLanguage: '{0} ({1})',
     spellOut: 'Skriv ut: {0}',
     disableForLine: 'Stäng av kontrollen {0} för den här raden',
     insertWithDefinition: 'Term med definition',
@@ -182,6 +219,15 @@ export const MESSAGES: Record<Lang, Messages> = {
     mistranslatedTerm: '{0} is een onjuiste vertaling: schrijf {1}.',
     replaceWith: 'Vervangen door {0}',
     replaceAll: 'Alle {0} in dit document vervangen door {1}',
+    inLanguage: { en: 'in het Engels', sv: 'in het Zweeds', nl: 'in het Nederlands', pl: 'in het Pools', 'zh-Hant': 'in het Chinees' },
+    termLanguage: { en: 'Engelse', sv: 'Zweedse', nl: 'Nederlandse', pl: 'Poolse', 'zh-Hant': 'Chinese' },
+    deprecatedOtherLanguage: 'Vermijd {0}. De woordenlijst heeft geen goedgekeurde term {2}; {3} heet het {1}.',
+    mistranslatedOtherLanguage: '{0} is een onjuiste vertaling. De woordenlijst heeft geen goedgekeurde term {2}; {3} heet het {1}.',
+    deprecatedNoReplacement: 'Vermijd {0}. De woordenlijst noemt geen term die je in plaats daarvan kunt gebruiken.',
+    mistranslatedNoReplacement: '{0} is een onjuiste vertaling. De woordenlijst noemt geen term die je in plaats daarvan kunt gebruiken.',
+    replaceWithOtherLanguage: 'Vervangen door de {1} term {0}',
+    replaceAllOtherLanguage: 'Alle {0} in dit document vervangen door de {2} term {1}',
+    replacementInLanguage: '{0} ({1})',
     spellOut: 'Uitschrijven: {0}',
     disableForLine: 'Controle {0} uitschakelen voor deze regel',
     insertWithDefinition: 'Term met definitie',
@@ -225,6 +271,15 @@ export const MESSAGES: Record<Lang, Messages> = {
     mistranslatedTerm: '{0} to błędne tłumaczenie: napisz {1}.',
     replaceWith: 'Zastąp przez {0}',
     replaceAll: 'Zastąp wszystkie wystąpienia ({0}) w dokumencie przez {1}',
+    inLanguage: { en: 'w języku angielskim', sv: 'w języku szwedzkim', nl: 'w języku niderlandzkim', pl: 'w języku polskim', 'zh-Hant': 'w języku chińskim' },
+    termLanguage: { en: 'angielski', sv: 'szwedzki', nl: 'niderlandzki', pl: 'polski', 'zh-Hant': 'chiński' },
+    deprecatedOtherLanguage: 'Unikaj {0}. Słowniczek nie zawiera zatwierdzonego terminu {2}; {3} jest to {1}.',
+    mistranslatedOtherLanguage: '{0} to błędne tłumaczenie. Słowniczek nie zawiera zatwierdzonego terminu {2}; {3} jest to {1}.',
+    deprecatedNoReplacement: 'Unikaj {0}. Słowniczek nie podaje zamiennika.',
+    mistranslatedNoReplacement: '{0} to błędne tłumaczenie. Słowniczek nie podaje zamiennika.',
+    replaceWithOtherLanguage: 'Zastąp przez {1} termin {0}',
+    replaceAllOtherLanguage: 'Zastąp wszystkie wystąpienia ({0}) w dokumencie przez {2} termin {1}',
+    replacementInLanguage: '{0} ({1})',
     spellOut: 'Rozwiń: {0}',
     disableForLine: 'Wyłącz regułę {0} w tym wierszu',
     insertWithDefinition: 'Termin z definicją',
@@ -268,6 +323,15 @@ export const MESSAGES: Record<Lang, Messages> = {
     mistranslatedTerm: '{0}是誤譯，請改用{1}。',
     replaceWith: '取代為{0}',
     replaceAll: '將本文件中全部 {0} 處取代為{1}',
+    inLanguage: { en: '英文', sv: '瑞典文', nl: '荷蘭文', pl: '波蘭文', 'zh-Hant': '中文' },
+    termLanguage: { en: '英文', sv: '瑞典文', nl: '荷蘭文', pl: '波蘭文', 'zh-Hant': '中文' },
+    deprecatedOtherLanguage: '請避免使用{0}。詞彙表沒有核可的{2}用語；{3}稱為{1}。',
+    mistranslatedOtherLanguage: '{0}是誤譯。詞彙表沒有核可的{2}用語；{3}稱為{1}。',
+    deprecatedNoReplacement: '請避免使用{0}。詞彙表未提供可替代的用語。',
+    mistranslatedNoReplacement: '{0}是誤譯。詞彙表未提供可替代的用語。',
+    replaceWithOtherLanguage: '取代為{1}用語{0}',
+    replaceAllOtherLanguage: '將本文件中全部 {0} 處取代為{2}用語{1}',
+    replacementInLanguage: '{0}（{1}）',
     spellOut: '寫出全稱：{0}',
     disableForLine: '在此行停用{0}檢查',
     insertWithDefinition: '術語與定義',

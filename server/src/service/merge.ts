@@ -64,7 +64,12 @@ export function mergeGlossaries(builtin: GlossarySource[], workspace: GlossarySo
   const where = new Map<string, { source: GlossarySource; index: number }>();
   for (const s of sources) (s.data as { concepts: ConceptData[] }).concepts.forEach((c, index) => where.set(c.id, { source: s, index }));
 
+  // The merge order: the built-in glossary is layer 0, each file after it one more (a termbase read into several
+  // sources, one per subject field, is one layer).
+  const layers = new Map<string, number>();
   for (const ws of workspace) {
+    const layer = layers.get(ws.file) ?? layers.size + 1;
+    layers.set(ws.file, layer);
     const data = ws.data as WorkspaceGlossaryData;
     if (!data || !Array.isArray(data.concepts)) continue;
     const added: ConceptData[] = [];
@@ -96,7 +101,7 @@ export function mergeGlossaries(builtin: GlossarySource[], workspace: GlossarySo
         where.set(c.id, { source: { file: ws.file, data: { concepts: added } }, index: added.length - 1 });
       }
     });
-    if (added.length) sources.push({ file: ws.file, data: { domain: data.domain ?? 'team', concepts: added } });
+    if (added.length) sources.push({ file: ws.file, data: { domain: data.domain ?? 'team', concepts: added }, layer });
   }
   return { sources, issues };
 }

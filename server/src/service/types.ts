@@ -69,6 +69,12 @@ export interface GlossaryFileData {
 export interface GlossarySource {
   file: string;
   data: unknown;
+  /**
+   * Its place in the merge order (mergeGlossaries: the built-in glossary 0, then each termbase and the team glossary,
+   * one more per file). Where a term of a later layer is written like one of an earlier layer's in another concept,
+   * the later one takes the text over (buildGlossary). Undefined: 0.
+   */
+  layer?: number;
 }
 
 // ---- model ---------------------------------------------------------------
@@ -124,4 +130,9 @@ export interface GlossaryIssue {
   severity: 'error' | 'warning';
   /** JSON pointer into the file, for editors that map it to a range. */
   pointer: string;
+  /**
+   * 'overlap': a text that names several concepts, not marked ambiguous; 'override': a term of a later glossary that
+   * takes over the text of an earlier one's term (summed up in one line by issueSummary, not one line each).
+   */
+  kind?: 'overlap' | 'override';
 }

@@ -43,8 +43,39 @@ export function matchCase(original: string, replacement: string): string {
   return replacement;
 }
 
-/** The replacement a deprecated or mistranslated term points to. */
-export const replacementOf = (t: Term): string => t.replacement ?? t.concept.langs[t.lang]?.terms.find((x) => x.status !== 'deprecated')?.text ?? t.concept.name;
+/**
+ * What a deprecated or mistranslated term should be replaced with: its text, the term of the concept it is (when it
+ * is one) and its language. The entry's `replacement`, else the concept's first term that is not deprecated in the
+ * term's own language; only when that language has none, a term of another language: the document's, then English,
+ * then the others. Undefined when the concept has no term to use in any language.
+ */
+export interface Replacement { text: string; term?: Term; lang: Lang }
+
+const usable = (s: LangSection | undefined): Term | undefined =>
+  s && (s.terms.find((x) => x.status !== 'deprecated') ?? s.acronyms.find((x) => x.status !== 'deprecated'));
+
+export function replacementFor(t: Term, docLang: Lang): Replacement | undefined {
+  const c = t.concept;
+  const others = [docLang, 'en' as Lang, ...LANGS].filter((l, i, a) => l !== t.lang && a.indexOf(l) === i);
+  if (t.replacement !== undefined) {
+    const text = t.replacement;
+    // The term it names: in the term's language first (a text may be a term of several).
+    for (const l of [t.lang, ...others]) {
+      const s = c.langs[l];
+      const term = s?.terms.find((x) => x.text === text) ?? s?.acronyms.find((x) => x.text === text);
+      if (term) return { text, term, lang: l };
+    }
+    return { text, lang: t.lang }; // a text of the entry's own: in the entry's language
+  }
+  for (const l of [t.lang, ...others]) {
+    const term = usable(c.langs[l]);
+    if (term) return { text: term.text, term, lang: l };
+  }
+  return undefined;
+}
+
+/** The replacement a deprecated or mistranslated term points to, as text (in a document of the term's language). */
+export const replacementOf = (t: Term): string | undefined => replacementFor(t, t.lang)?.text;
 
 export const statusRank = (t: Term): number => (t.status === 'preferred' ? 0 : t.status === 'admitted' ? 1 : 2);
 

@@ -51,3 +51,22 @@ export function validateGlossaryFile(file: string, data: unknown, kind: 'builtin
 }
 
 export const formatIssue = (i: GlossaryIssue): string => `${i.file}: ${i.entry}: ${i.field} ${i.message}`;
+
+/**
+ * A build's overlap and override warnings summed up for a log: one line per kind with the count and the first
+ * `examples` (a termbase that repeats the built-in glossary's terms under its own ids gives thousands). Other issues
+ * are not summed up here.
+ */
+export function issueSummary(issues: GlossaryIssue[], examples = 3): string[] {
+  const lines: string[] = [];
+  const said = (i: GlossaryIssue) => `${i.entry}: ${i.message.replace(/;.*$/, '')}`;
+  const of = (kind: GlossaryIssue['kind']) => issues.filter((i) => i.kind === kind);
+  const line = (list: GlossaryIssue[], what: string) => {
+    if (!list.length) return;
+    const more = list.length - examples;
+    lines.push(`${what}: ${list.length}, e.g. ${list.slice(0, examples).map(said).join('; ')}${more > 0 ? `; and ${more} more` : ''}`);
+  };
+  line(of('override'), 'Terms of a later glossary that take over a text an earlier one also uses (the later one is found)');
+  line(of('overlap'), 'Texts that name several concepts without being marked "ambiguous" (each is found as all of them)');
+  return lines;
+}
