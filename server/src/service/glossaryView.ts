@@ -5,45 +5,58 @@
  * for one concept's (`lingo/concept`). With 50,000 concepts the whole glossary as one answer was 53 MB of JSON.
  *
  * Per glossary (while it lives) this keeps each domain's concepts as numbers, and each order asked for (domain ×
- * language) as numbers: no concept object, no string. A compiled glossary makes a concept object when one is
- * read and lets it go after (compiled.ts), so a page makes only its own concepts' objects.
+ * language) as numbers: no concept object, no string. A compiled glossary's concepts are read through its
+ * outline (ids, domains and names from its columns), so that listing or sorting a domain of 30,000 concepts makes
+ * none of their objects.
  */
 import { GLOSSARY_PAGE_MAX, type GlossaryConceptRow, type GlossaryDomainsResult } from '../protocol';
-import type { Glossary } from './glossary';
+import type { ConceptName, Glossary } from './glossary';
 import { messages } from './l10n';
-import type { Concept, Lang, LangSection } from './types';
+import type { Concept, Lang } from './types';
 import { LANGS } from './types';
 
 /** The most concepts one page gives, whatever the request asks. */
 const MAX_PAGE = GLOSSARY_PAGE_MAX;
 
-/** The section a concept is named from in `lang`: that language's, else English, else the first it has with a name. */
-function namingSection(c: Concept, lang: Lang): LangSection | undefined {
-  for (const l of [lang, 'en' as Lang, ...LANGS]) {
-    const s = c.langs[l];
-    if (s && (s.terms.length || s.acronyms.length)) return s;
+/** A concept's names in section order (by language; terms, then acronyms), from its sections. */
+function namesOf(c: Concept): ConceptName[] {
+  const out: ConceptName[] = [];
+  for (const lang of LANGS) {
+    const s = c.langs[lang];
+    if (!s) continue;
+    for (const t of s.terms) out.push({ text: t.text, lang, status: t.status, acronym: false });
+    for (const a of s.acronyms) out.push({ text: a.text, lang, status: a.status, acronym: true });
   }
-  return undefined;
+  return out;
 }
 
-/** The concept's name in `lang`: its first preferred term, else its first term that is not deprecated, else its first term, else an acronym. */
-export function rowName(c: Concept, lang: Lang): string {
-  const s = namingSection(c, lang);
-  if (!s) return c.id;
-  return (s.terms.find((t) => t.status === 'preferred') ?? s.terms.find((t) => t.status !== 'deprecated') ?? s.terms[0])?.text ?? s.acronyms[0]?.text ?? c.id;
+/**
+ * The row of a concept with these names in `lang`: named from that language's names, else English's, else the
+ * first language's that has any; the name its first preferred term, else its first term that is not deprecated,
+ * else its first term, else an acronym; the other names its acronyms and terms that are not deprecated.
+ */
+function rowOf(id: string, names: ConceptName[], lang: Lang): GlossaryConceptRow {
+  let home: ConceptName[] = [];
+  for (const l of [lang, 'en' as Lang, ...LANGS]) {
+    home = names.filter((n) => n.lang === l);
+    if (home.length) break;
+  }
+  const terms = home.filter((n) => !n.acronym);
+  const name = (terms.find((t) => t.status === 'preferred') ?? terms.find((t) => t.status !== 'deprecated') ?? terms[0] ?? home[0])?.text ?? id;
+  const others: string[] = [];
+  for (const x of [...home.filter((n) => n.acronym), ...terms.filter((t) => t.status !== 'deprecated')]) {
+    if (x.text !== name && !others.includes(x.text)) others.push(x.text);
+  }
+  return { id, name, others };
 }
 
 /** The Glossary view's row of a concept in `lang`: its name, and its acronyms and other terms there that are not deprecated. */
-export function conceptRow(c: Concept, lang: Lang): GlossaryConceptRow {
-  const name = rowName(c, lang);
-  const s = namingSection(c, lang);
-  const others: string[] = [];
-  if (s) {
-    for (const x of [...s.acronyms, ...s.terms.filter((t) => t.status !== 'deprecated')]) {
-      if (x.text !== name && !others.includes(x.text)) others.push(x.text);
-    }
-  }
-  return { id: c.id, name, others };
+export const conceptRow = (c: Concept, lang: Lang): GlossaryConceptRow => rowOf(c.id, namesOf(c), lang);
+
+/** The row of concept i of the glossary, without making the concept when the glossary has an outline. */
+function rowAt(glossary: Glossary, i: number, lang: Lang): GlossaryConceptRow {
+  const o = glossary.outline;
+  return o ? rowOf(o.id(i), o.names(i), lang) : conceptRow(glossary.concepts[i], lang);
 }
 
 interface ViewIndex {
@@ -61,7 +74,7 @@ function viewIndex(glossary: Glossary): ViewIndex {
   const lists = new Map<string, number[]>();
   const concepts = glossary.concepts;
   for (let i = 0; i < concepts.length; i++) {
-    const d = concepts[i].domain;
+    const d = glossary.outline ? glossary.outline.domain(i) : concepts[i].domain;
     const list = lists.get(d);
     if (list) list.push(i);
     else lists.set(d, [i]);
@@ -93,7 +106,7 @@ export function domainConcepts(glossary: Glossary, domain: string, lang: Lang, o
   let order = ix.sorted.get(key);
   if (!order) {
     const collator = new Intl.Collator(lang);
-    const names = Array.from(list, (i) => rowName(glossary.concepts[i], lang));
+    const names = Array.from(list, (i) => rowAt(glossary, i, lang).name);
     const at = Array.from(names.keys()).sort((a, b) => collator.compare(names[a], names[b]) || a - b);
     order = Uint32Array.from(at, (k) => list[k]);
     ix.sorted.set(key, order);
@@ -102,6 +115,6 @@ export function domainConcepts(glossary: Glossary, domain: string, lang: Lang, o
   const from = whole(offset, 0);
   const to = Math.min(order.length, from + Math.min(MAX_PAGE, whole(limit, MAX_PAGE)));
   const concepts: GlossaryConceptRow[] = [];
-  for (let k = from; k < to; k++) concepts.push(conceptRow(glossary.concepts[order[k]], lang));
+  for (let k = from; k < to; k++) concepts.push(rowAt(glossary, order[k], lang));
   return { total: order.length, concepts };
 }
