@@ -1,6 +1,6 @@
 // npm test, after the build and the type check: the lint (eslint .: the layer rules of ARCHITECTURE.md and the
 // recommended rules; one line, counted as one passed or failed), every mocha suite (service, glossary, server over
-// LSP, CLI, robustness, lint rules, Neovim), then the end-to-end scenarios in a real VS Code. Prints each runner's
+// LSP, CLI, robustness, lint rules, Neovim), then the end-to-end scenarios in a real VS Code (in English, then in sv, nl, pl and zh-tw). Prints each runner's
 // own output, then one closing line with the totals: "N passed, N failed".
 import { spawn } from 'node:child_process';
 
@@ -36,10 +36,13 @@ if (mocha.code !== 0) { exit = 1; if (!/\d+ failing/.test(mocha.out)) failed += 
 if (process.env.LINGO_SKIP_E2E) {
   console.log('end-to-end scenarios skipped (LINGO_SKIP_E2E is set)');
 } else {
-  const e2e = await run(process.execPath, ['test/e2e/run.mjs']);
-  const m = /(\d+) passed, (\d+) failed/.exec(e2e.out);
-  if (m) { passed += Number(m[1]); failed += Number(m[2]); } else failed += 1;
-  if (e2e.code !== 0) exit = 1;
+  // The scenarios in English, then the extension's words in the four other display languages (locales.mjs).
+  for (const script of ['test/e2e/run.mjs', 'test/e2e/locales.mjs']) {
+    const e2e = await run(process.execPath, [script]);
+    const m = /(\d+) passed, (\d+) failed/.exec(e2e.out);
+    if (m) { passed += Number(m[1]); failed += Number(m[2]); } else failed += 1;
+    if (e2e.code !== 0) exit = 1;
+  }
 }
 
 console.log(`\n${passed} passed, ${failed} failed`);

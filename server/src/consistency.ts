@@ -13,6 +13,8 @@ export interface Consistency {
   schedule(): void;
   /** Whether findings across files are published (they must be withdrawn when the scope goes back to documents). */
   readonly published: boolean;
+  /** Cancels a pending run (the server is disposed). */
+  dispose(): void;
 }
 
 export function consistencyAcrossFiles(ctx: ServerContext, files: WorkspaceFiles): Consistency {
@@ -27,6 +29,7 @@ export function consistencyAcrossFiles(ctx: ServerContext, files: WorkspaceFiles
    */
   const openPublished = new WeakMap<object, string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let disposed = false;
 
   async function run(): Promise<void> {
     const t0 = Date.now();
@@ -74,8 +77,10 @@ export function consistencyAcrossFiles(ctx: ServerContext, files: WorkspaceFiles
   return {
     schedule() {
       clearTimeout(timer);
-      timer = setTimeout(() => { run().catch((e) => ctx.connection.console.error(`Lingo: consistency across files failed: ${(e as Error).message}`)); }, 300);
+      timer = setTimeout(() => { run().catch((e) => { if (!disposed) ctx.connection.console.error(`Lingo: consistency across files failed: ${(e as Error).message}`); }); }, 300);
     },
     get published() { return crossPublished.size > 0; },
+    // A run under way when the server is disposed ends quietly (the connection is gone).
+    dispose() { disposed = true; clearTimeout(timer); },
   };
 }

@@ -1,5 +1,5 @@
 /**
- * What the server's modules share (server.ts makes it): the connection, the open documents, the language service
+ * What the server's modules share (startServer.ts makes one per connection): the connection, the open documents, the language service
  * (replaced when the glossary is reloaded), settings and the workspace folders.
  */
 import type { Connection, Position, TextDocuments } from 'vscode-languageserver/node';

@@ -55,6 +55,8 @@ export interface Diagnostics {
   republish(uri: string): Promise<void>;
   /** Diagnostics of a file that is not open (findings across files): always pushed, the only way for it. */
   pushFile(uri: string, diagnostics: Diagnostic[]): void;
+  /** Cancels the pending checks and refresh (the server is disposed). */
+  dispose(): void;
 }
 
 export function createDiagnostics(host: DiagnosticsHost): Diagnostics {
@@ -67,13 +69,15 @@ export function createDiagnostics(host: DiagnosticsHost): Diagnostics {
   const notified = new Set<string>();
   /** URIs that have pushed diagnostics in the client (a file on disk, in pull mode: cleared when it opens). */
   const pushed = new Set<string>();
+  let disposed = false;
 
   function schedule(doc: TextDocument, delay: number): void {
     timers.get(doc.uri)?.cancel();
     const run = () => {
       timers.delete(doc.uri);
       // A failure here would be an unhandled rejection, which ends the process: log it instead.
-      validate(doc.uri).catch((e) => connection.console.error(`Lingo: checking ${doc.uri} failed: ${e instanceof Error ? e.stack : String(e)}`));
+      // (After dispose the connection is gone too: a check that was under way then ends quietly.)
+      validate(doc.uri).catch((e) => { if (!disposed) connection.console.error(`Lingo: checking ${doc.uri} failed: ${e instanceof Error ? e.stack : String(e)}`); });
     };
     // setTimeout(…, 0) waits at least a millisecond; an immediate runs as soon as pending messages are read.
     if (delay > 0) { const t = setTimeout(run, delay); timers.set(doc.uri, { cancel: () => clearTimeout(t) }); }
@@ -262,6 +266,12 @@ export function createDiagnostics(host: DiagnosticsHost): Diagnostics {
     pushFile(uri, diagnostics) {
       if (diagnostics.length) pushed.add(uri); else pushed.delete(uri);
       connection.sendDiagnostics({ uri, diagnostics });
+    },
+    dispose() {
+      disposed = true;
+      for (const t of timers.values()) t.cancel();
+      timers.clear();
+      clearTimeout(refreshTimer);
     },
   };
 }

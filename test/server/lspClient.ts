@@ -1,17 +1,18 @@
 /**
- * A minimal LSP client over stdio for tests: spawns `node dist/server.js --stdio`, frames JSON-RPC
- * messages by hand (Content-Length headers), answers the server's own requests, and collects its
- * notifications.
+ * A minimal LSP client for tests: frames JSON-RPC messages by hand (Content-Length headers), answers the server's
+ * own requests, and collects its notifications. `LspClient` spawns `node dist/server.js --stdio`; `LspStreamClient`
+ * speaks to a server in this process over a pair of streams (startServer.ts).
  */
 import { ChildProcess, spawn } from 'child_process';
 import * as path from 'path';
+import type { Readable, Writable } from 'stream';
 import { ROOT } from '../helpers';
 
 /** A JSON value from the wire: what the server sends is checked by the tests, not typed. */
 export type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-export class LspClient {
-  readonly proc: ChildProcess;
+/** The client's side of the wire, whatever carries the bytes. */
+export abstract class LspWire {
   private buf = Buffer.alloc(0);
   private nextId = 1;
   private pending = new Map<number, { resolve: (v: Json) => void; reject: (e: Error) => void }>();
@@ -21,18 +22,15 @@ export class LspClient {
   private waiters: { pred: (n: { method: string; params: Json }) => boolean; resolve: (v: Json) => void }[] = [];
   /** What the server gets for workspace/configuration. */
   configuration: Json = {};
-  stderr = '';
+  /** The processId sent in initialize (a server in this process gets null: it must not watch its own process). */
+  protected processId: number | null = process.pid;
+  /** Once ended, the test writes nothing more to the server. */
+  protected killed = false;
 
-  /** Without LINGO_CACHE_DIR in `env` the server keeps no glossary builds: a test's glossary does not outlive it. */
-  constructor(args: string[] = ['--stdio'], env: NodeJS.ProcessEnv = process.env, serverJs = path.join(ROOT, 'dist', 'server.js')) {
-    this.proc = spawn(process.execPath, [serverJs, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: { LINGO_CACHE_DIR: 'off', ...env } });
-    this.proc.stdout!.on('data', (d: Buffer) => this.onData(d));
-    this.proc.stderr!.on('data', (d: Buffer) => { this.stderr += d.toString(); });
-    // A write still under way when the test killed the server fails with EPIPE: expected then, and only then.
-    this.proc.stdin!.on('error', (e) => { if (!this.killed) throw e; });
-  }
+  /** Writes bytes to the server. */
+  protected abstract write(chunk: string | Buffer): void;
 
-  private onData(d: Buffer) {
+  protected onData(d: Buffer) {
     this.buf = Buffer.concat([this.buf, d]);
     for (;;) {
       const headerEnd = this.buf.indexOf('\r\n\r\n');
@@ -71,8 +69,8 @@ export class LspClient {
     // test that has ended its server writes nothing more (the write would fail with EPIPE, outside any test).
     if (this.killed) return;
     const body = Buffer.from(typeof msg === 'string' ? msg : JSON.stringify(msg), 'utf8');
-    this.proc.stdin!.write(`Content-Length: ${body.length}\r\n\r\n`);
-    this.proc.stdin!.write(body);
+    this.write(`Content-Length: ${body.length}\r\n\r\n`);
+    this.write(body);
   }
 
   /** Answers whose size is asked for (`measured`): request id → the answer's bytes on the wire (Content-Length). */
@@ -121,7 +119,7 @@ export class LspClient {
   }
 
   async initialize(capabilities: Json = { workspace: { configuration: true }, textDocument: { publishDiagnostics: { relatedInformation: true } } }, initializationOptions?: Json) {
-    const result = await this.request('initialize', { processId: process.pid, rootUri: null, capabilities, initializationOptions }, 30000);
+    const result = await this.request('initialize', { processId: this.processId, rootUri: null, capabilities, initializationOptions }, 30000);
     this.notify('initialized', {});
     return result;
   }
@@ -133,10 +131,28 @@ export class LspClient {
   diagnostics(uri: string, version?: number): Promise<Json[]> {
     return this.waitFor('textDocument/publishDiagnostics', (p) => p.uri === uri && (version === undefined || p.version === version)).then((p) => p.diagnostics);
   }
+}
+
+/** A server spawned as `node dist/server.js --stdio`. */
+export class LspClient extends LspWire {
+  readonly proc: ChildProcess;
+  stderr = '';
+
+  /** Without LINGO_CACHE_DIR in `env` the server keeps no glossary builds: a test's glossary does not outlive it. */
+  constructor(args: string[] = ['--stdio'], env: NodeJS.ProcessEnv = process.env, serverJs = path.join(ROOT, 'dist', 'server.js')) {
+    super();
+    this.proc = spawn(process.execPath, [serverJs, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: { LINGO_CACHE_DIR: 'off', ...env } });
+    this.proc.stdout!.on('data', (d: Buffer) => this.onData(d));
+    this.proc.stderr!.on('data', (d: Buffer) => { this.stderr += d.toString(); });
+    // A write still under way when the test killed the server fails with EPIPE: expected then, and only then.
+    this.proc.stdin!.on('error', (e) => { if (!this.killed) throw e; });
+  }
+
+  protected write(chunk: string | Buffer): void {
+    this.proc.stdin!.write(chunk);
+  }
 
   /** Ends the server at once (after a failed test, so that mocha is not left waiting for it). */
-  private killed = false;
-
   kill(): void {
     this.killed = true;
     if (this.proc.exitCode === null) this.proc.kill();
@@ -150,5 +166,23 @@ export class LspClient {
       const t = setTimeout(() => { this.proc.kill(); resolve(null); }, 3000);
       this.proc.on('exit', (code) => { clearTimeout(t); resolve(code); });
     });
+  }
+}
+
+/** A server in this process: what it writes comes in on `fromServer`, what the client sends goes out on `toServer`. */
+export class LspStreamClient extends LspWire {
+  constructor(fromServer: Readable, private readonly toServer: Writable) {
+    super();
+    this.processId = null;
+    fromServer.on('data', (d: Buffer) => this.onData(d));
+  }
+
+  protected write(chunk: string | Buffer): void {
+    this.toServer.write(chunk);
+  }
+
+  /** Writes nothing more (the server was disposed). */
+  end(): void {
+    this.killed = true;
   }
 }

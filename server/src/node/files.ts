@@ -72,66 +72,97 @@ export const isInside = (dir: string, p: string): boolean => {
  */
 export function readLimited(file: string, limits: ReadLimits): ReadFile {
   let real: string;
-  try {
-    real = fs.realpathSync(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new FileRefused(file, 'missing', 'does not exist');
-    if (code === 'ELOOP') throw new FileRefused(file, 'outside', 'is a link that leads nowhere (a loop of links); it is not read');
-    throw new FileRefused(file, 'unreadable', `cannot be read: ${(e as Error).message}`);
-  }
+  try { real = fs.realpathSync(file); } catch (e) { throw pathRefused(file, e); }
   if (limits.root !== undefined) {
     let root: string;
     try { root = fs.realpathSync(limits.root); } catch { root = path.resolve(limits.root); }
-    if (!isInside(root, real)) throw new FileRefused(file, 'outside', `is a link to ${real}, outside ${limits.root}; it is not read`);
+    checkInside(file, real, root, limits.root);
   }
   let fd: number;
+  // O_NONBLOCK: opening a named pipe must not wait for a writer; O_NOFOLLOW: the resolved path must still not be a link.
+  try { fd = fs.openSync(real, C.O_RDONLY | O_NONBLOCK | O_NOFOLLOW); } catch (e) { throw openRefused(file, e); }
   try {
-    // O_NONBLOCK: opening a named pipe must not wait for a writer; O_NOFOLLOW: the resolved path must still not be a link.
-    fd = fs.openSync(real, C.O_RDONLY | O_NONBLOCK | O_NOFOLLOW);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ELOOP') throw new FileRefused(file, 'outside', 'was replaced by a link while it was being read; it is not read');
-    if (code === 'ENOENT') throw new FileRefused(file, 'missing', 'does not exist');
-    throw new FileRefused(file, 'unreadable', `cannot be read: ${(e as Error).message}`);
-  }
-  try {
-    const stat = fs.fstatSync(fd);
-    if (!stat.isFile()) throw new FileRefused(file, 'special', `is ${kindOf(stat)}, not a file; it is not read`);
-    if (stat.size > limits.maxBytes) throw new FileRefused(file, 'large', `is ${mb(stat.size)}, more than the ${mb(limits.maxBytes)} allowed; it is not read`);
-    const t0 = Date.now();
-    // Read up to one byte past the limit: a file that grows while it is read is caught here.
-    const buf = Buffer.allocUnsafe(Math.min(limits.maxBytes + 1, Math.max(stat.size + 1, 64 * 1024)));
-    let size = 0;
-    let out = buf;
-    for (;;) {
-      if (size === out.length) {
-        if (out.length > limits.maxBytes) break;
-        const bigger = Buffer.allocUnsafe(Math.min(limits.maxBytes + 1, out.length * 2));
-        out.copy(bigger, 0, 0, size);
-        out = bigger;
-      }
+    const into = new LimitedBuffer(file, fs.fstatSync(fd), limits);
+    for (let space = into.space(); space; space = into.space()) {
       let n: number;
-      try {
-        n = fs.readSync(fd, out, size, out.length - size, null);
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'EAGAIN') throw new FileRefused(file, 'special', 'cannot be read without waiting; it is not read');
-        throw e;
-      }
-      if (n === 0) break;
-      size += n;
-      const timeoutMs = limits.timeoutMs ?? READ_TIMEOUT_MS;
-      if (Date.now() - t0 > timeoutMs) {
-        throw new FileRefused(file, 'slow', `took more than ${timeoutMs / 1000} s to read; it is not read`);
-      }
+      try { n = fs.readSync(fd, space, 0, space.length, null); } catch (e) { throw readRefused(file, e); }
+      if (!into.add(n)) break;
     }
-    if (size > limits.maxBytes) throw new FileRefused(file, 'large', `grew past the ${mb(limits.maxBytes)} allowed while it was read; it is not read`);
-    return { bytes: out.subarray(0, size), stat, real };
+    return into.read(real);
   } catch (e) {
-    if (e instanceof FileRefused) throw e;
-    throw new FileRefused(file, 'unreadable', `cannot be read: ${(e as Error).message}`);
+    throw readRefused(file, e);
   } finally {
     fs.closeSync(fd);
+  }
+}
+
+/** A realpath that failed, as the refusal it means. */
+function pathRefused(file: string, e: unknown): FileRefused {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return new FileRefused(file, 'missing', 'does not exist');
+  if (code === 'ELOOP') return new FileRefused(file, 'outside', 'is a link that leads nowhere (a loop of links); it is not read');
+  return new FileRefused(file, 'unreadable', `cannot be read: ${(e as Error).message}`);
+}
+
+function checkInside(file: string, real: string, realRoot: string, root: string): void {
+  if (!isInside(realRoot, real)) throw new FileRefused(file, 'outside', `is a link to ${real}, outside ${root}; it is not read`);
+}
+
+/** An open that failed, as the refusal it means. */
+function openRefused(file: string, e: unknown): FileRefused {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ELOOP') return new FileRefused(file, 'outside', 'was replaced by a link while it was being read; it is not read');
+  if (code === 'ENOENT') return new FileRefused(file, 'missing', 'does not exist');
+  return new FileRefused(file, 'unreadable', `cannot be read: ${(e as Error).message}`);
+}
+
+/** A read that failed (a refusal already made is kept). */
+function readRefused(file: string, e: unknown): FileRefused {
+  if (e instanceof FileRefused) return e;
+  if ((e as NodeJS.ErrnoException).code === 'EAGAIN') return new FileRefused(file, 'special', 'cannot be read without waiting; it is not read');
+  return new FileRefused(file, 'unreadable', `cannot be read: ${(e as Error).message}`);
+}
+
+/**
+ * The bytes of a file read within limits, by the synchronous and the asynchronous reader alike: a regular file of
+ * at most maxBytes, read up to one byte past the limit (a file that grows while it is read is caught), within the
+ * time limit.
+ */
+class LimitedBuffer {
+  #out: Buffer;
+  #size = 0;
+  readonly #t0 = Date.now();
+  readonly #timeoutMs: number;
+
+  constructor(readonly file: string, readonly stat: fs.Stats, readonly limits: ReadLimits) {
+    if (!stat.isFile()) throw new FileRefused(file, 'special', `is ${kindOf(stat)}, not a file; it is not read`);
+    if (stat.size > limits.maxBytes) throw new FileRefused(file, 'large', `is ${mb(stat.size)}, more than the ${mb(limits.maxBytes)} allowed; it is not read`);
+    this.#timeoutMs = limits.timeoutMs ?? READ_TIMEOUT_MS;
+    this.#out = Buffer.allocUnsafe(Math.min(limits.maxBytes + 1, Math.max(stat.size + 1, 64 * 1024)));
+  }
+
+  /** Where the next bytes go (at most 8 MB at a time), or undefined once more than maxBytes are in. */
+  space(): Buffer | undefined {
+    if (this.#size === this.#out.length) {
+      if (this.#out.length > this.limits.maxBytes) return undefined;
+      const bigger = Buffer.allocUnsafe(Math.min(this.limits.maxBytes + 1, this.#out.length * 2));
+      this.#out.copy(bigger, 0, 0, this.#size);
+      this.#out = bigger;
+    }
+    return this.#out.subarray(this.#size, Math.min(this.#out.length, this.#size + (8 << 20)));
+  }
+
+  /** Counts `n` bytes read into the last space; false at the end of the file. */
+  add(n: number): boolean {
+    if (n === 0) return false;
+    this.#size += n;
+    if (Date.now() - this.#t0 > this.#timeoutMs) throw new FileRefused(this.file, 'slow', `took more than ${this.#timeoutMs / 1000} s to read; it is not read`);
+    return true;
+  }
+
+  read(real: string): ReadFile {
+    if (this.#size > this.limits.maxBytes) throw new FileRefused(this.file, 'large', `grew past the ${mb(this.limits.maxBytes)} allowed while it was read; it is not read`);
+    return { bytes: this.#out.subarray(0, this.#size), stat: this.stat, real };
   }
 }
 
@@ -378,59 +409,22 @@ export function createFile(file: string, data: string | Uint8Array): void {
  */
 export async function readLimitedAsync(file: string, limits: ReadLimits): Promise<ReadFile> {
   let real: string;
-  try {
-    real = await fs.promises.realpath(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new FileRefused(file, 'missing', 'does not exist');
-    if (code === 'ELOOP') throw new FileRefused(file, 'outside', 'is a link that leads nowhere (a loop of links); it is not read');
-    throw new FileRefused(file, 'unreadable', `cannot be read: ${(e as Error).message}`);
-  }
+  try { real = await fs.promises.realpath(file); } catch (e) { throw pathRefused(file, e); }
   if (limits.root !== undefined) {
     let root: string;
     try { root = await fs.promises.realpath(limits.root); } catch { root = path.resolve(limits.root); }
-    if (!isInside(root, real)) throw new FileRefused(file, 'outside', `is a link to ${real}, outside ${limits.root}; it is not read`);
+    checkInside(file, real, root, limits.root);
   }
   let handle: fs.promises.FileHandle;
+  try { handle = await fs.promises.open(real, C.O_RDONLY | O_NONBLOCK | O_NOFOLLOW); } catch (e) { throw openRefused(file, e); }
   try {
-    handle = await fs.promises.open(real, C.O_RDONLY | O_NONBLOCK | O_NOFOLLOW);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ELOOP') throw new FileRefused(file, 'outside', 'was replaced by a link while it was being read; it is not read');
-    if (code === 'ENOENT') throw new FileRefused(file, 'missing', 'does not exist');
-    throw new FileRefused(file, 'unreadable', `cannot be read: ${(e as Error).message}`);
-  }
-  try {
-    const stat = await handle.stat();
-    if (!stat.isFile()) throw new FileRefused(file, 'special', `is ${kindOf(stat)}, not a file; it is not read`);
-    if (stat.size > limits.maxBytes) throw new FileRefused(file, 'large', `is ${mb(stat.size)}, more than the ${mb(limits.maxBytes)} allowed; it is not read`);
-    const t0 = Date.now();
-    const timeoutMs = limits.timeoutMs ?? READ_TIMEOUT_MS;
-    let out = Buffer.allocUnsafe(Math.min(limits.maxBytes + 1, Math.max(stat.size + 1, 64 * 1024)));
-    let size = 0;
-    for (;;) {
-      if (size === out.length) {
-        if (out.length > limits.maxBytes) break;
-        const bigger = Buffer.allocUnsafe(Math.min(limits.maxBytes + 1, out.length * 2));
-        out.copy(bigger, 0, 0, size);
-        out = bigger;
-      }
-      let n: number;
-      try {
-        n = (await handle.read(out, size, Math.min(out.length - size, 8 << 20), null)).bytesRead;
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'EAGAIN') throw new FileRefused(file, 'special', 'cannot be read without waiting; it is not read');
-        throw e;
-      }
-      if (n === 0) break;
-      size += n;
-      if (Date.now() - t0 > timeoutMs) throw new FileRefused(file, 'slow', `took more than ${timeoutMs / 1000} s to read; it is not read`);
+    const into = new LimitedBuffer(file, await handle.stat(), limits);
+    for (let space = into.space(); space; space = into.space()) {
+      if (!into.add((await handle.read(space, 0, space.length, null)).bytesRead)) break;
     }
-    if (size > limits.maxBytes) throw new FileRefused(file, 'large', `grew past the ${mb(limits.maxBytes)} allowed while it was read; it is not read`);
-    return { bytes: out.subarray(0, size), stat, real };
+    return into.read(real);
   } catch (e) {
-    if (e instanceof FileRefused) throw e;
-    throw new FileRefused(file, 'unreadable', `cannot be read: ${(e as Error).message}`);
+    throw readRefused(file, e);
   } finally {
     await handle.close();
   }
