@@ -10,12 +10,13 @@ import * as crypto from 'crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient, Middleware } from 'vscode-languageclient/node';
 import {
-  ConceptAtRequest, ConceptReferencesRequest, ConceptRequest, FindConceptsRequest, GlossaryChangedNotification, GlossaryRequest,
+  ConceptAtRequest, ConceptReferencesRequest, ConceptRequest, FindConceptsRequest, GlossaryChangedNotification, GlossaryConceptsRequest,
+  GlossaryDomainsRequest,
   type ConceptAtParams, type ConceptAtResult, type ConceptCard, type ConceptReferencesResult, type FindConceptsParams, type FindConceptsResult,
-  type GlossaryResult, type Lang, type ProtocolLocation,
+  type GlossaryConceptsParams, type GlossaryConceptsResult, type GlossaryDomainsResult, type Lang, type ProtocolLocation,
 } from '../../server/src/protocol';
 import { cardHtml, cardTitle, noticeHtml, type CardMessage } from './cardHtml';
-import { glossaryIndex, type ConceptRow, type DomainRow, type GlossaryIndex } from './glossaryModel';
+import { conceptRow, domainRows, FILTER_LIMIT, filteredRows, PAGE, visible, type ConceptRow, type DomainRow, type Filtered } from './glossaryModel';
 import { conceptCount, LANG_CODES, type L10n } from './l10n';
 
 export const CONCEPT_SCHEME = 'lingo-concept';
@@ -40,14 +41,21 @@ const toRange = (r: ProtocolLocation['range']) => new vscode.Range(r.start.line,
 const toLocation = (l: ProtocolLocation) => new vscode.Location(vscode.Uri.parse(l.uri), toRange(l.range));
 const before = (a: ProtocolLocation, b: ProtocolLocation) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 
-type Node = { kind: 'domain'; domain: DomainRow; filter: string } | { kind: 'concept'; row: ConceptRow; filter: string };
+type Node =
+  | { kind: 'domain'; domain: DomainRow; filter: string }
+  | { kind: 'concept'; row: ConceptRow; filter: string }
+  /** "Show 500 more…" at the end of a domain's concepts: `count` more after the `shown` there are. */
+  | { kind: 'more'; domain: DomainRow; filter: string; shown: number; count: number };
 
 /** What the extension exports of the view and the card (activate()'s `concepts`): for tests and other extensions. */
 export interface ConceptsApi {
   /** Sets the Glossary view's filter ('' clears it), as "Filter glossary…" does. */
   setFilter(query: string): void;
-  /** What the view shows: its message and its domains with their concepts. */
-  glossaryRows(): Promise<{ message?: string; domains: DomainRow[] }>;
+  /**
+   * What the view shows: its message and its domains, each with the concepts it lists: with a filter, those found
+   * in it; without, those loaded so far (none until it is opened or `open` names it).
+   */
+  glossaryRows(open?: string[]): Promise<{ message?: string; domains: (DomainRow & { concepts: ConceptRow[] })[] }>;
   /** The concept card on screen: the concept's id, the panel's title and its HTML; undefined when it is closed. */
   shownCard(): { id: string; title: string; html: string } | undefined;
 }
@@ -73,31 +81,83 @@ export function registerConcepts(context: vscode.ExtensionContext, d: ConceptsDe
     return vscode.window.showTextDocument(lastEditor.document, { viewColumn: (visible ?? lastEditor).viewColumn, preserveFocus: false });
   };
 
-  // ---- the glossary, as the server has it (in the editor's language: domain and language names) ----
-  let glossary: Promise<GlossaryResult> | undefined;
-  const loadGlossary = () => (glossary ??= request<GlossaryResult>(GlossaryRequest, { lang: d.uiLanguage }).catch((e) => { glossary = undefined; throw e; }));
+  // ---- the Glossary view: the domains (their names in the editor's language), each domain's concepts a page at a
+  // time as it is opened (named in the language of the last document), or what a filter found ----
+  let domainsAnswer: Promise<GlossaryDomainsResult> | undefined;
+  const loadDomains = () => (domainsAnswer ??= request<GlossaryDomainsResult>(GlossaryDomainsRequest, { lang: d.uiLanguage }).catch((e) => { domainsAnswer = undefined; throw e; }));
+  /** Each opened domain's concepts loaded so far, in the language they were named in. */
+  let pages = new Map<string, { lang: Lang; rows: ConceptRow[]; total: number }>();
+  /** The last filter's rows (asked again only for another query or language); how many each domain shows. */
+  let found: { q: string; lang: Lang; rows: Filtered } | undefined;
+  const shownFound = new Map<string, number>();
+  const forget = () => { domainsAnswer = undefined; pages = new Map(); found = undefined; shownFound.clear(); };
 
-  // ---- the Glossary view ----
   let filter = '';
-  let index: { lang: Lang; data: GlossaryResult; index: GlossaryIndex } | undefined;
   const changed = new vscode.EventEmitter<Node | undefined>();
+  /** The next page of a domain's concepts, added to what is loaded (the first one when none is). */
+  const loadPage = async (domain: string, lang: Lang) => {
+    let p = pages.get(domain);
+    if (p && p.lang !== lang) p = undefined;
+    const r = await request<GlossaryConceptsResult>(GlossaryConceptsRequest, { domain, lang, offset: p?.rows.length ?? 0, limit: PAGE } satisfies GlossaryConceptsParams);
+    const now = pages.get(domain);
+    // Another page may have come meanwhile (two clicks): keep the longer list.
+    if (now && now.lang === lang && now.rows.length > (p?.rows.length ?? 0)) return now;
+    const next = { lang, rows: [...(p?.rows ?? []), ...r.concepts.map(conceptRow)], total: r.total };
+    pages.set(domain, next);
+    return next;
+  };
+  const showMore = async (node: Node) => {
+    if (node.kind !== 'more') return;
+    if (node.filter) shownFound.set(node.domain.id, node.shown + node.count);
+    else await loadPage(node.domain.id, focusLang());
+    changed.fire(undefined);
+  };
+  const domainChildren = async (node: Extract<Node, { kind: 'domain' }>): Promise<Node[]> => {
+    let list: { concepts: ConceptRow[]; more: number };
+    if (node.filter) {
+      const all = found?.q === node.filter ? found.rows.domains.find((x) => x.id === node.domain.id)?.concepts ?? [] : [];
+      list = visible(all, all.length, shownFound.get(node.domain.id) ?? PAGE);
+    } else {
+      const lang = focusLang();
+      let p = pages.get(node.domain.id);
+      if (!p || p.lang !== lang) p = await loadPage(node.domain.id, lang);
+      list = visible(p.rows, p.total);
+    }
+    const rows: Node[] = list.concepts.map((row) => ({ kind: 'concept', row, filter: node.filter }));
+    if (list.more > 0) rows.push({ kind: 'more', domain: node.domain, filter: node.filter, shown: list.concepts.length, count: list.more });
+    return rows;
+  };
   const provider: vscode.TreeDataProvider<Node> = {
     onDidChangeTreeData: changed.event,
     async getChildren(node) {
-      if (node?.kind === 'domain') return node.domain.concepts.map((row) => ({ kind: 'concept', row, filter: node.filter }));
+      if (node?.kind === 'domain') {
+        try {
+          return await domainChildren(node);
+        } catch (e) {
+          view.message = l10n.t('The glossary could not be loaded: {0}', reason(e));
+          return [];
+        }
+      }
       if (node) return [];
       const q = filter;
       try {
-        const data = await loadGlossary();
+        const domains = await loadDomains();
+        if (!q) {
+          view.message = undefined;
+          return domainRows(domains).map((domain) => ({ kind: 'domain', domain, filter: q }));
+        }
         const lang = focusLang();
-        if (!index || index.data !== data || index.lang !== lang) index = { lang, data, index: glossaryIndex(data, lang) };
-        const found = q ? await request<FindConceptsResult>(FindConceptsRequest, { query: q, lang } satisfies FindConceptsParams) : undefined;
-        if (q !== filter) return []; // a newer filter is on its way
-        const { domains, matches } = index.index.rows(found, q);
-        view.message = !q ? undefined
+        if (found?.q !== q || found.lang !== lang) {
+          const answer = await request<FindConceptsResult>(FindConceptsRequest, { query: q, lang, limit: FILTER_LIMIT + 1, rows: true } satisfies FindConceptsParams);
+          if (q !== filter) return []; // a newer filter is on its way
+          found = { q, lang, rows: filteredRows(answer, domains, lang, q) };
+          shownFound.clear();
+        }
+        const { domains: rows, matches, more } = found.rows;
+        view.message = more ? l10n.t('Filter: “{0}” — the first {1}. Type more of the name to narrow it down, or click × above to show all.', q, conceptCount(l10n, matches))
           : matches ? l10n.t('Filter: “{0}” — {1}. Click × above to show all.', q, conceptCount(l10n, matches))
           : l10n.t('No concept matches “{0}”. Click × above to show all.', q);
-        return domains.map((domain) => ({ kind: 'domain', domain, filter: q }));
+        return rows.map((domain) => ({ kind: 'domain', domain, filter: q }));
       } catch (e) {
         view.message = l10n.t('The glossary could not be loaded: {0}', reason(e));
         return [];
@@ -107,14 +167,20 @@ export function registerConcepts(context: vscode.ExtensionContext, d: ConceptsDe
       if (node.kind === 'domain') {
         const item = new vscode.TreeItem(node.domain.name, node.filter ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
         // A new filter opens every domain that has a match: the ids change with the filter, so no folding is remembered.
-        item.id = `domain\u0000${node.domain.name}\u0000${node.filter}`;
-        item.description = String(node.domain.concepts.length);
+        item.id = `domain\u0000${node.domain.id}\u0000${node.filter}`;
+        item.description = node.domain.count.toLocaleString(d.uiLanguage);
+        return item;
+      }
+      if (node.kind === 'more') {
+        const item = new vscode.TreeItem(l10n.t('Show {0} more…', node.count.toLocaleString(d.uiLanguage)), vscode.TreeItemCollapsibleState.None);
+        item.id = `more\u0000${node.domain.id}\u0000${node.filter}\u0000${node.shown}`;
+        item.command = { command: 'lingo.glossary.showMore', title: '', arguments: [node] };
         return item;
       }
       const item = new vscode.TreeItem(node.row.label, vscode.TreeItemCollapsibleState.None);
       item.id = `concept\u0000${node.row.id}\u0000${node.filter}`;
       item.description = node.row.description;
-      item.tooltip = new vscode.MarkdownString().appendMarkdown('**').appendText(node.row.label).appendMarkdown('**').appendText(node.row.definition ? `\n\n${node.row.definition}` : '');
+      item.tooltip = new vscode.MarkdownString().appendMarkdown('**').appendText(node.row.label).appendMarkdown('**').appendText(node.row.description ? `\n\n${node.row.description}` : '');
       item.contextValue = 'lingo.concept';
       item.command = { command: 'lingo.openConcept', title: '', arguments: [node.row.id] };
       return item;
@@ -129,7 +195,7 @@ export function registerConcepts(context: vscode.ExtensionContext, d: ConceptsDe
   let lastLang = focusLang();
   const followLanguage = () => {
     const lang = focusLang();
-    if (lang !== lastLang) { lastLang = lang; changed.fire(undefined); }
+    if (lang !== lastLang) { lastLang = lang; pages = new Map(); changed.fire(undefined); }
   };
 
   // ---- the concept card ----
@@ -300,6 +366,7 @@ export function registerConcepts(context: vscode.ExtensionContext, d: ConceptsDe
       box.show();
     }),
     vscode.commands.registerCommand('lingo.glossary.clearFilter', () => setFilter('')),
+    vscode.commands.registerCommand('lingo.glossary.showMore', (node?: Node) => (node ? showMore(node).catch(fail) : undefined)),
     vscode.commands.registerCommand('lingo.glossary.findUses', (node?: Node) => {
       if (node?.kind === 'concept') return findUses(node.row.id, node.row.label).catch(fail);
     }),
@@ -307,17 +374,23 @@ export function registerConcepts(context: vscode.ExtensionContext, d: ConceptsDe
   void vscode.commands.executeCommand('setContext', FILTERED_CONTEXT, false);
   void d.ready.then(() => {
     context.subscriptions.push(d.client.onNotification(GlossaryChangedNotification, () => {
-      glossary = undefined;
-      index = undefined;
+      forget();
       changed.fire(undefined);
       void refreshCard();
     }));
   });
   const api: ConceptsApi = {
     setFilter,
-    async glossaryRows() {
+    async glossaryRows(open = []) {
       const roots = (await provider.getChildren()) ?? [];
-      return { message: view.message, domains: roots.flatMap((n) => (n.kind === 'domain' ? [n.domain] : [])) };
+      const out: (DomainRow & { concepts: ConceptRow[] })[] = [];
+      for (const n of roots) {
+        if (n.kind !== 'domain') continue;
+        if (open.includes(n.domain.id)) await provider.getChildren(n);
+        const concepts = n.filter ? found?.rows.domains.find((x) => x.id === n.domain.id)?.concepts ?? [] : pages.get(n.domain.id)?.rows ?? [];
+        out.push({ ...n.domain, concepts });
+      }
+      return { message: view.message, domains: out };
     },
     shownCard: () => (panel && shown ? { id: shown.id, title: panel.title, html: panel.webview.html } : undefined),
   };

@@ -8,15 +8,13 @@ import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind, State, ErrorAction, CloseAction, type Middleware } from 'vscode-languageclient/node';
 import { CONCEPT_SCHEME, registerConcepts } from './concepts';
 import { displayLang, LANG_CODES, type L10n } from './l10n';
-import type { DocumentInfo, Lang } from '../../server/src/protocol';
+import {
+  ConceptRequest, FindConceptsRequest, GlossaryDomainsRequest,
+  type ConceptCard, type ConceptParams, type DocumentInfo, type FindConceptsParams, type FindConceptsResult, type GlossaryDomainsResult, type Lang,
+} from '../../server/src/protocol';
 import { LanguageStatus } from './languageStatus';
 
 let client: LanguageClient | undefined;
-
-interface GlossaryData {
-  langNames: Record<Lang, string>;
-  concepts: { id: string; domain: string; langs: Partial<Record<Lang, { definition?: string; terms: { text: string; status: string }[]; acronyms: { text: string; expansion?: string }[] }>> }[];
-}
 
 export const SELECTOR = [
   { language: 'markdown' }, { language: 'plaintext' }, { language: 'lingo-playbook' },
@@ -78,31 +76,58 @@ export async function activate(context: vscode.ExtensionContext) {
   client.onDidChangeState((e) => { if (e.newState === State.Running) status.setServer('running'); });
 
   // ---- commands ----
-  const glossary = async (): Promise<GlossaryData> => client!.sendRequest<GlossaryData>('lingo/glossary', { lang: currentLang() });
+  // The glossary is never asked for whole (a company termbase has tens of thousands of concepts): the domains and
+  // the languages' names, the concepts the server finds for what is typed, then the one chosen.
+  const domains = async (): Promise<GlossaryDomainsResult> => client!.sendRequest<GlossaryDomainsResult>(GlossaryDomainsRequest, { lang: currentLang() });
   const currentLang = (): Lang => {
     const ed = vscode.window.activeTextEditor;
     return (ed && infos.get(ed.document.uri.toString())?.lang) || uiLanguage;
   };
 
-  const pickConcept = async (placeholder: string) => {
-    const g = await glossary();
+  /** A concept chosen by any of its names, in any language: the server searches as the user types. */
+  const pickConcept = async (placeholder: string): Promise<{ card: ConceptCard; term: string; termLang?: Lang } | undefined> => {
     const lang = currentLang();
+    const g = await domains();
     names = g.langNames;
-    type Item = vscode.QuickPickItem & { concept: GlossaryData['concepts'][number]; term: string; termLang: Lang };
-    const items: Item[] = [];
-    for (const c of g.concepts) {
-      for (const l of LANG_CODES) {
-        const s = c.langs[l];
-        if (!s) continue;
-        const home = c.langs[lang] ?? s;
-        for (const term of [...s.terms.filter((x) => x.status !== 'deprecated').map((x) => x.text), ...s.acronyms.map((a) => a.text)]) {
-          items.push({ label: term, description: `${g.langNames[l]} · ${home.terms[0]?.text ?? ''} · ${c.domain}`, detail: home.definition, concept: c, term, termLang: l });
-        }
+    const domainName = new Map(g.domains.map((x) => [x.id, x.name]));
+    type Item = vscode.QuickPickItem & { id: string; term: string; termLang?: Lang };
+    const box = vscode.window.createQuickPick<Item>();
+    box.placeholder = placeholder;
+    box.matchOnDescription = true;
+    let asked = 0;
+    const search = async (query: string) => {
+      const mine = ++asked;
+      box.busy = true;
+      try {
+        const found = await client!.sendRequest<FindConceptsResult>(FindConceptsRequest, { query, lang, limit: 200, rows: true } satisfies FindConceptsParams);
+        if (mine !== asked) return;
+        // alwaysShow: the server matched each (folded: 商机 finds 商機), which the quick pick's own filter would not.
+        box.items = found.map((m) => ({
+          label: m.name,
+          description: [m.lang && g.langNames[m.lang], m.row && m.row.name !== m.name ? m.row.name : undefined, m.domain && domainName.get(m.domain)].filter(Boolean).join(' · '),
+          alwaysShow: true, id: m.id, term: m.name, termLang: m.lang,
+        }));
+      } catch (e) {
+        void vscode.window.showErrorMessage(l10n.t('Lingo could not answer: {0}', e instanceof Error ? e.message : String(e)));
+      } finally {
+        if (mine === asked) box.busy = false;
       }
-    }
-    items.sort((a, b) => Number(a.termLang !== lang) - Number(b.termLang !== lang));
-    return vscode.window.showQuickPick(items, { placeHolder: placeholder, matchOnDescription: true, matchOnDetail: true });
+    };
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    box.onDidChangeValue((v) => { clearTimeout(timer); timer = setTimeout(() => void search(v), 120); });
+    const chosen = new Promise<Item | undefined>((resolve) => {
+      box.onDidAccept(() => { resolve(box.selectedItems[0]); box.hide(); });
+      box.onDidHide(() => { clearTimeout(timer); resolve(undefined); box.dispose(); });
+    });
+    box.show();
+    void search('');
+    const pick = await chosen;
+    if (!pick) return undefined;
+    const card = await client!.sendRequest<ConceptCard | null>(ConceptRequest, { id: pick.id, lang, usage: false } satisfies ConceptParams);
+    return card ? { card, term: pick.term, termLang: pick.termLang } : undefined;
   };
+  /** The chosen concept's section to write from: the document's language, else the language of the name chosen, else English. */
+  const sectionOf = (p: { card: ConceptCard; termLang?: Lang }, lang: Lang) => p.card.langs[lang] ?? (p.termLang && p.card.langs[p.termLang]) ?? p.card.langs.en;
 
   context.subscriptions.push(
     vscode.commands.registerCommand('lingo.insertDefinition', async () => {
@@ -110,27 +135,26 @@ export async function activate(context: vscode.ExtensionContext) {
       if (!ed) return;
       const pick = await pickConcept(l10n.t('Choose the term whose definition to insert'));
       if (!pick) return;
-      const lang = currentLang();
-      const s = pick.concept.langs[lang] ?? pick.concept.langs[pick.termLang]!;
-      const term = s.terms[0]?.text ?? pick.term;
-      const text = s.definition ? `**${term}**: ${s.definition}` : term;
+      const s = sectionOf(pick, currentLang());
+      const term = s?.terms[0]?.text ?? pick.term;
+      const text = s?.definition ? `**${term}**: ${s.definition}` : term;
       await ed.edit((b) => b.replace(ed.selection, text));
     }),
     vscode.commands.registerCommand('lingo.searchGlossary', async () => {
       const pick = await pickConcept(l10n.t('Search the glossary in every language'));
       if (!pick) return;
-      const lang = currentLang();
-      const s = pick.concept.langs[lang] ?? pick.concept.langs[pick.termLang]!;
+      const s = sectionOf(pick, currentLang());
+      const term = s?.terms[0]?.text ?? pick.term;
       const insertTerm = l10n.t('Insert term'), copy = l10n.t('Copy');
-      const choice = await vscode.window.showInformationMessage(`${s.terms[0]?.text}: ${s.definition ?? ''}`, insertTerm, copy);
+      const choice = await vscode.window.showInformationMessage(`${term}: ${s?.definition ?? ''}`, insertTerm, copy);
       const ed = vscode.window.activeTextEditor;
-      if (choice === insertTerm && ed) await ed.edit((b) => b.replace(ed.selection, s.terms[0]?.text ?? pick.term));
-      if (choice === copy) await vscode.env.clipboard.writeText(`${s.terms[0]?.text}: ${s.definition ?? ''}`);
+      if (choice === insertTerm && ed) await ed.edit((b) => b.replace(ed.selection, term));
+      if (choice === copy) await vscode.env.clipboard.writeText(`${term}: ${s?.definition ?? ''}`);
     }),
     vscode.commands.registerCommand('lingo.setDocumentLanguage', async (uriArg?: vscode.Uri, langArg?: Lang | 'auto') => {
       const doc = uriArg ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uriArg.toString()) : vscode.window.activeTextEditor?.document;
       if (!doc) return;
-      const g = names ?? (await glossary()).langNames;
+      const g = names ?? (await domains()).langNames;
       let lang = langArg;
       if (!lang) {
         const items = [{ label: l10n.t('Detect automatically'), code: 'auto' as const }, ...LANG_CODES.map((l) => ({ label: g[l], code: l }))];
@@ -163,7 +187,7 @@ export async function activate(context: vscode.ExtensionContext) {
     started(); // after a failed start, requests fail with the client's reason, which the view shows
   }
   client.onNotification('lingo/documentInfo', (info: DocumentInfo) => { infos.set(info.uri, info); status.update(); });
-  names = (await glossary().catch(() => undefined))?.langNames;
+  names = (await domains().catch(() => undefined))?.langNames;
   status.update();
   return { client, concepts: concepts.api };
 }

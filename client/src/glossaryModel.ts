@@ -1,14 +1,17 @@
 /**
- * What the Glossary view shows, as plain data (no `vscode` here, so tests run it in-process): domains, each with
- * its concepts named in one language; with a filter, only the concepts the server found for it
- * (`lingo/findConcepts`: any term, acronym or name in any language, folded as the server folds text: case,
- * separators, apostrophes, Simplified Chinese as Traditional), each described by the name that matched.
+ * What the Glossary view shows, as plain data (no `vscode` here, so tests run it in-process). The view asks the
+ * server for what it shows, never the whole glossary: the domains with their counts (`lingo/glossaryDomains`),
+ * then an open domain's concepts a page at a time (`lingo/glossaryConcepts`, sorted by name; "Show 500 more…"
+ * asks for the next page). With a filter, the concepts the server found (`lingo/findConcepts` with rows: any term,
+ * acronym or name in any language, folded as the server folds text: case, separators, apostrophes, Simplified
+ * Chinese as Traditional), at most FILTER_LIMIT, each described by the name that matched, in their domains.
  */
-import type { FindConceptsResult, GlossaryResult, Lang } from '../../server/src/protocol';
-import { LANG_CODES } from './l10n';
+import type { FindConceptsResult, GlossaryConceptRow, GlossaryDomainsResult, Lang } from '../../server/src/protocol';
 
-export type GlossaryConcept = GlossaryResult['concepts'][number];
-type Section = NonNullable<GlossaryConcept['langs'][Lang]>;
+/** How many concepts a domain shows at first, and how many more at each "Show 500 more…". */
+export const PAGE = 500;
+/** The most concepts a filter shows (the view asks for one more, to know whether there are more). */
+export const FILTER_LIMIT = 1000;
 
 export interface ConceptRow {
   id: string;
@@ -16,80 +19,73 @@ export interface ConceptRow {
   label: string;
   /** Its other names: acronyms and other terms in that language; with a filter, the name that matched. */
   description: string;
-  /** The definition in the view's language, when there is one. */
-  definition?: string;
 }
-export interface DomainRow { name: string; concepts: ConceptRow[] }
-
-/** The section a concept is named from: the asked language, else English, else the first it has. */
-export function sectionFor(c: GlossaryConcept, lang: Lang): { lang: Lang; section: Section } | undefined {
-  for (const l of [lang, 'en' as Lang, ...LANG_CODES]) {
-    const section = c.langs[l];
-    if (section && (section.terms.length || section.acronyms.length)) return { lang: l, section };
-  }
-  return undefined;
+export interface DomainRow {
+  /** The domain as `lingo/glossaryConcepts` takes it. */
+  id: string;
+  name: string;
+  /** How many concepts it has (with a filter: how many were found in it). */
+  count: number;
 }
 
-/** The concept's name in `lang`: its first preferred term, else its first term that is not deprecated, else an acronym. */
-export function conceptName(c: GlossaryConcept, lang: Lang): string {
-  const s = sectionFor(c, lang)?.section;
-  if (!s) return c.id;
-  return (s.terms.find((t) => t.status === 'preferred') ?? s.terms.find((t) => t.status !== 'deprecated') ?? s.terms[0])?.text ?? s.acronyms[0]?.text ?? c.id;
+/** A concept's row from the server's: its other names, three at most, and "…" when it has more. */
+export function conceptRow(r: GlossaryConceptRow): ConceptRow {
+  return { id: r.id, label: r.name, description: r.others.slice(0, 3).join(', ') + (r.others.length > 3 ? ', …' : '') };
 }
 
-export interface GlossaryIndex {
-  /**
-   * Domains (sorted by name) and their concepts (sorted by label): all of them, or those the server `found` for
-   * `query`.
-   */
-  rows(found?: FindConceptsResult, query?: string): { domains: DomainRow[]; matches: number };
+/** The domains as the server sorted them (by name in the editor's language), each with its count. */
+export function domainRows(d: GlossaryDomainsResult): DomainRow[] {
+  return d.domains.map((x) => ({ id: x.id, name: x.name, count: x.count }));
+}
+
+/** What a domain shows: the concepts loaded (or found) so far, up to `shown`, and how many more "Show … more" adds. */
+export function visible(concepts: ConceptRow[], total: number, shown = concepts.length): { concepts: ConceptRow[]; more: number } {
+  const rows = concepts.slice(0, shown);
+  return { concepts: rows, more: Math.min(PAGE, total - rows.length) };
+}
+
+export interface Filtered {
+  domains: (DomainRow & { concepts: ConceptRow[] })[];
+  /** How many concepts are shown (at most FILTER_LIMIT). */
+  matches: number;
+  /** The server found more than FILTER_LIMIT. */
+  more: boolean;
 }
 
 /**
- * The rows of one `lingo/glossary` answer in the view's language `lang` (`langNames` names the languages in
- * descriptions: "kans (Dutch)").
+ * The rows of what the server `found` for `query` (with rows, in `lang`): each concept once, in its domain
+ * (domains as `domains` names and orders them), sorted by label; `langNames` names the languages in descriptions
+ * ("kans (Dutch)").
  */
-export function glossaryIndex(g: GlossaryResult, lang: Lang, collator = new Intl.Collator(lang)): GlossaryIndex {
-  const entries = new Map(g.concepts.map((c) => {
-    const label = conceptName(c, lang);
-    const home = sectionFor(c, lang);
-    const others = home
-      ? [...home.section.acronyms.map((a) => a.text), ...home.section.terms.filter((t) => t.status !== 'deprecated').map((t) => t.text)]
-          .filter((x, i, arr) => x !== label && arr.indexOf(x) === i)
-      : [];
-    return [c.id, { concept: c, label, plain: others.slice(0, 3).join(', ') + (others.length > 3 ? ', …' : ''), definition: home?.section.definition }] as const;
-  }));
-  return {
-    rows(found, query = '') {
-      const q = query.trim().toLocaleLowerCase(lang);
-      const byDomain = new Map<string, ConceptRow[]>();
-      const add = (e: NonNullable<ReturnType<typeof entries.get>>, description: string) => {
-        const row: ConceptRow = { id: e.concept.id, label: e.label, description, definition: e.definition };
-        const list = byDomain.get(e.concept.domain);
-        if (list) list.push(row);
-        else byDomain.set(e.concept.domain, [row]);
-      };
-      if (!found) for (const e of entries.values()) add(e, e.plain);
-      else {
-        const seen = new Set<string>();
-        for (const m of found) {
-          const e = entries.get(m.id);
-          if (!e || seen.has(m.id)) continue;
-          seen.add(m.id);
-          // Say which name matched when the label does not show the query: "kans (Dutch)"; the concept's own name
-          // needs no language.
-          const label = e.label.toLocaleLowerCase(lang);
-          const shown = label === m.name.toLocaleLowerCase(lang) || (q.length > 0 && label.includes(q));
-          add(e, shown ? e.plain : !m.lang || m.lang === lang ? m.name : `${m.name} (${g.langNames[m.lang]})`);
-        }
-      }
-      let matches = 0;
-      const domains = [...byDomain].map(([name, concepts]) => {
-        matches += concepts.length;
-        return { name, concepts: concepts.sort((a, b) => collator.compare(a.label, b.label)) };
-      });
-      domains.sort((a, b) => collator.compare(a.name, b.name));
-      return { domains, matches };
-    },
-  };
+export function filteredRows(found: FindConceptsResult, domains: GlossaryDomainsResult, lang: Lang, query: string, collator = new Intl.Collator(lang)): Filtered {
+  const q = query.trim().toLocaleLowerCase(lang);
+  const byDomain = new Map<string, ConceptRow[]>();
+  const seen = new Set<string>();
+  let matches = 0;
+  for (const m of found) {
+    if (!m.row || m.domain === undefined || seen.has(m.id)) continue;
+    if (matches === FILTER_LIMIT) return finish(true);
+    seen.add(m.id);
+    matches++;
+    const row = conceptRow(m.row);
+    // Say which name matched when the label does not show the query: "kans (Dutch)"; the concept's own name
+    // needs no language.
+    const label = row.label.toLocaleLowerCase(lang);
+    const shown = label === m.name.toLocaleLowerCase(lang) || (q.length > 0 && label.includes(q));
+    if (!shown) row.description = !m.lang || m.lang === lang ? m.name : `${m.name} (${domains.langNames[m.lang]})`;
+    const list = byDomain.get(m.domain);
+    if (list) list.push(row);
+    else byDomain.set(m.domain, [row]);
+  }
+  return finish(false);
+
+  function finish(more: boolean): Filtered {
+    const order = new Map(domains.domains.map((d, i) => [d.id, i]));
+    const rows = [...byDomain].map(([id, concepts]) => ({
+      id, name: domains.domains[order.get(id) ?? -1]?.name ?? id, count: concepts.length,
+      concepts: concepts.sort((a, b) => collator.compare(a.label, b.label)),
+    }));
+    rows.sort((a, b) => (order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity) || collator.compare(a.name, b.name));
+    return { domains: rows, matches, more };
+  }
 }

@@ -11,11 +11,12 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerContext } from './context';
 import {
-  ConceptAtRequest, ConceptReferencesRequest, ConceptRequest, FindConceptsRequest,
+  ConceptAtRequest, ConceptReferencesRequest, ConceptRequest, FindConceptsRequest, GlossaryConceptsRequest, GlossaryDomainsRequest,
   type ConceptAtParams, type ConceptAtResult, type ConceptCard, type ConceptParams, type ConceptReferencesParams, type ConceptReferencesResult,
-  type FindConceptsParams, type FindConceptsResult,
+  type FindConceptsParams, type FindConceptsResult, type GlossaryConceptsParams, type GlossaryConceptsResult, type GlossaryDomainsParams,
+  type GlossaryDomainsResult,
 } from './protocol';
-import { conceptLocations, conceptUsage, isLang, SEMANTIC_TOKENS_LEGEND, type ConceptIndex, type Settings } from './service';
+import { conceptLocations, conceptRow, conceptUsage, isLang, SEMANTIC_TOKENS_LEGEND, type ConceptIndex, type Settings } from './service';
 import type { TeamConcepts } from './teamConcepts';
 import type { WorkspaceFiles } from './workspaceFiles';
 
@@ -186,11 +187,12 @@ export function conceptFeatures(ctx: ServerContext, files: WorkspaceFiles, team:
   connection.onRequest(ConceptRequest, async (p: ConceptParams | undefined, token): Promise<ConceptCard | null | ResponseError<void>> => {
     const id = String(p?.id ?? '');
     if (!ctx.service().getGlossary().byId.has(id)) return null;
-    const indexes = await workspaceIndexes(token);
-    if (!indexes) return cancelled();
+    // usage: false (a command that wants the concept's names and definitions): no waiting for the workspace scan.
+    const indexes = p?.usage === false ? undefined : await workspaceIndexes(token);
+    if (p?.usage !== false && !indexes) return cancelled();
     const lang = isLang(p?.lang) ? p.lang : ctx.uiLang();
     const isTeam = team.has(id);
-    const card = ctx.service().conceptCard(id, lang, { source: isTeam ? 'team' : 'builtin', usage: conceptUsage(id, indexes) });
+    const card = ctx.service().conceptCard(id, lang, { source: isTeam ? 'team' : 'builtin', usage: indexes ? conceptUsage(id, indexes) : [] });
     if (!card) return null;
     const at = isTeam ? team.locate(id, documents) : undefined;
     if (at) card.definitionLocation = at;
@@ -198,11 +200,22 @@ export function conceptFeatures(ctx: ServerContext, files: WorkspaceFiles, team:
   });
 
   // The Glossary view's filter: concepts by any name, as workspace symbols find them, but all of them, used or not.
+  // With `rows`, each with its domain and the view's row of it.
   connection.onRequest(FindConceptsRequest, (p: FindConceptsParams | undefined): FindConceptsResult => {
     const limit = typeof p?.limit === 'number' && p.limit > 0 ? p.limit : Number.MAX_SAFE_INTEGER;
-    return ctx.service().findConcepts(String(p?.query ?? ''), isLang(p?.lang) ? p.lang : ctx.uiLang(), limit)
-      .map((m) => (m.lang ? { id: m.concept.id, name: m.name, lang: m.lang } : { id: m.concept.id, name: m.name }));
+    const lang = isLang(p?.lang) ? p.lang : ctx.uiLang();
+    return ctx.service().findConcepts(String(p?.query ?? ''), lang, limit).map((m) => ({
+      id: m.concept.id, name: m.name,
+      ...(m.lang && { lang: m.lang }),
+      ...(p?.rows === true && { domain: m.concept.domain, row: conceptRow(m.concept, lang) }),
+    }));
   });
+
+  // The Glossary view without a filter: the domains with their counts, then a domain's concepts a page at a time.
+  connection.onRequest(GlossaryDomainsRequest, (p: GlossaryDomainsParams | undefined): GlossaryDomainsResult =>
+    ctx.service().glossaryDomains(isLang(p?.lang) ? p.lang : ctx.uiLang()));
+  connection.onRequest(GlossaryConceptsRequest, (p: GlossaryConceptsParams | undefined): GlossaryConceptsResult =>
+    ctx.service().glossaryConcepts(String(p?.domain ?? ''), isLang(p?.lang) ? p.lang : ctx.uiLang(), Number(p?.offset ?? 0), Number(p?.limit ?? Infinity)));
 
   connection.onRequest(ConceptReferencesRequest, async (p: ConceptReferencesParams | undefined, token): Promise<ConceptReferencesResult | ResponseError<void>> => {
     const id = String(p?.id ?? '');

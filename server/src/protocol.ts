@@ -16,7 +16,12 @@ export interface ProtocolPosition { line: number; character: number }
 export interface ProtocolRange { start: ProtocolPosition; end: ProtocolPosition }
 export interface ProtocolLocation { uri: string; range: ProtocolRange }
 
-/** `lingo/glossary` (request): every concept, for "Search glossary", "Insert definition…" and the Glossary view. */
+/**
+ * `lingo/glossary` (request): every concept, term and definition in one answer. Kept for clients of earlier
+ * versions; with a large termbase it is a large answer (50,000 concepts: 53 MB, and the server's memory grows by
+ * hundreds of MB making it), so this client asks for what it shows: `lingo/glossaryDomains`,
+ * `lingo/glossaryConcepts`, `lingo/findConcepts`, `lingo/concept`.
+ */
 export const GlossaryRequest = 'lingo/glossary';
 export interface GlossaryParams { lang?: Lang }
 export interface GlossaryResult {
@@ -30,14 +35,43 @@ export interface GlossaryResult {
 }
 
 /**
+ * `lingo/glossaryDomains` (request): the Glossary view's top level: the domains (sorted by their names in `lang`),
+ * each with how many concepts it has, `total` concepts in all, and the languages' names in `lang`. Nothing of the
+ * concepts themselves: a domain's are asked for a page at a time (`lingo/glossaryConcepts`).
+ */
+export const GlossaryDomainsRequest = 'lingo/glossaryDomains';
+export interface GlossaryDomainsParams { lang?: Lang }
+export interface GlossaryDomainsResult {
+  langNames: Record<Lang, string>;
+  total: number;
+  /** `id`: the domain as `lingo/glossaryConcepts` takes it; `name`: in the asked language. */
+  domains: { id: string; name: string; count: number }[];
+}
+
+/** A concept as the Glossary view lists it: its name in a language, and its other names there (acronyms, terms not deprecated). */
+export interface GlossaryConceptRow { id: string; name: string; others: string[] }
+
+/**
+ * `lingo/glossaryConcepts` (request): a page of a domain's concepts, sorted by their names in `lang` (which also
+ * names them: its section, else English, else the first language the concept has), from `offset` (0) on, at most
+ * `limit` (and never more than 1,000: GLOSSARY_PAGE_MAX); `total`: how many the domain has (0: no such domain).
+ * No definitions: the card asks for one concept's (`lingo/concept`).
+ */
+export const GlossaryConceptsRequest = 'lingo/glossaryConcepts';
+export const GLOSSARY_PAGE_MAX = 1000;
+export interface GlossaryConceptsParams { domain: string; lang?: Lang; offset?: number; limit?: number }
+export interface GlossaryConceptsResult { total: number; concepts: GlossaryConceptRow[] }
+
+/**
  * `lingo/findConcepts` (request): the concepts with a name that holds the query (a term or acronym in any language,
  * or the concept's name), folded as the server folds text (case, separators, apostrophes, Simplified Chinese as
  * Traditional); best first, each with the name that matched and its language (none for the concept's name). For
- * the Glossary view's filter. No `limit`: all of them.
+ * the Glossary view's filter. No `limit`: all of them. `rows`: each also with its domain and its row in `lang` (as
+ * `lingo/glossaryConcepts` gives it), which the view shows.
  */
 export const FindConceptsRequest = 'lingo/findConcepts';
-export interface FindConceptsParams { query: string; lang?: Lang; limit?: number }
-export type FindConceptsResult = { id: string; name: string; lang?: Lang }[];
+export interface FindConceptsParams { query: string; lang?: Lang; limit?: number; rows?: boolean }
+export type FindConceptsResult = { id: string; name: string; lang?: Lang; domain?: string; row?: GlossaryConceptRow }[];
 
 /** `lingo/documentInfo` (notification from the server, and request): the document's language and findings. */
 export const DocumentInfoMethod = 'lingo/documentInfo';
@@ -60,7 +94,8 @@ export interface ConceptAtResult { id: string; range: ProtocolRange }
 
 /** `lingo/concept` (request): one concept's card, in the asked language, with where the workspace uses it. */
 export const ConceptRequest = 'lingo/concept';
-export interface ConceptParams { id: string; lang?: Lang }
+/** `usage: false`: without `usage` (the answer does not wait for the workspace scan). */
+export interface ConceptParams { id: string; lang?: Lang; usage?: boolean }
 export interface ConceptCard {
   id: string;
   /** The concept's name in the asked language (its preferred term there, else its English name). */

@@ -219,7 +219,7 @@ export function startServer(connect: Connect, options: StartOptions): LingoServe
   connection.onExecuteCommand((p) => (p.command === ADD_TO_TEAM_GLOSSARY ? addToTeamGlossary(ctx, teamEdit, p.arguments?.[0]) : null));
   connection.languages.inlayHint.on((p, token) => withDoc(p.textDocument.uri, token, [], (doc, s) => service.getInlayHints(doc, { start: clamp(doc, p.range.start), end: clamp(doc, p.range.end) }, s)));
 
-  /** Every term of every language, for the editor's "Search glossary" and "Insert definition…". */
+  /** The whole glossary in one answer, for clients of earlier versions: the VS Code client asks for pieces (protocol.ts). */
   connection.onRequest(GlossaryRequest, (p: GlossaryParams | undefined): GlossaryResult => {
     const g = service.getGlossary();
     const lang = LANGS.find((l) => l === p?.lang) ?? settings.global().preferredLanguage;

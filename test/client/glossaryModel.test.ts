@@ -1,13 +1,15 @@
-/** The Glossary view's rows, in-process: the built-in glossary as `lingo/glossary` gives it, and what `lingo/findConcepts` found. */
+/**
+ * The Glossary view's rows, in-process, from the server's answers as the service gives them for the built-in
+ * glossary: the domains (`lingo/glossaryDomains`), a domain's pages (`lingo/glossaryConcepts`), what the filter
+ * found (`lingo/findConcepts` with rows).
+ */
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
-import type { FindConceptsResult, GlossaryResult, Lang } from '../../server/src/protocol';
-import { glossaryIndex } from '../../client/src/glossaryModel';
-import type { ConceptData } from '../../server/src/service/types';
-import { ROOT } from '../helpers';
+import { conceptRow as viewRow, domainRows, FILTER_LIMIT, filteredRows, visible } from '../../client/src/glossaryModel';
+import type { FindConceptsResult, GlossaryDomainsResult, Lang } from '../../server/src/protocol';
+import { conceptRow } from '../../server/src/service';
+import { builtin } from '../helpers';
 
-const LANG_NAMES: Record<Lang, GlossaryResult['langNames']> = {
+const LANG_NAMES: Record<Lang, GlossaryDomainsResult['langNames']> = {
   en: { en: 'English', sv: 'Swedish', nl: 'Dutch', pl: 'Polish', 'zh-Hant': 'Chinese' },
   sv: { en: 'engelska', sv: 'svenska', nl: 'nederländska', pl: 'polska', 'zh-Hant': 'kinesiska' },
   nl: { en: 'Engels', sv: 'Zweeds', nl: 'Nederlands', pl: 'Pools', 'zh-Hant': 'Chinees' },
@@ -15,51 +17,69 @@ const LANG_NAMES: Record<Lang, GlossaryResult['langNames']> = {
   'zh-Hant': { en: '英文', sv: '瑞典文', nl: '荷蘭文', pl: '波蘭文', 'zh-Hant': '中文' },
 };
 
-const answers = new Map<Lang, GlossaryResult>();
-/** What the server answers to `lingo/glossary` with `{ lang }`, from the glossary's source files. */
-function glossary(lang: Lang): GlossaryResult {
-  const known = answers.get(lang);
-  if (known) return known;
-  const dir = path.join(ROOT, 'glossary');
-  const domains = JSON.parse(fs.readFileSync(path.join(dir, 'domains.json'), 'utf8'));
-  const concepts = fs.readdirSync(path.join(dir, 'concepts')).sort().flatMap((f) => {
-    const domain = f.replace(/\.json$/, '');
-    const file: { concepts: ConceptData[] } = JSON.parse(fs.readFileSync(path.join(dir, 'concepts', f), 'utf8'));
-    return file.concepts.map((c) => ({
-      id: c.id,
-      domain: domains[domain][lang],
-      langs: Object.fromEntries(Object.entries(c.langs).map(([l, s]) => [l, {
-        definition: s!.definition,
-        terms: s!.terms.map((t) => ({ text: t.text, status: t.status })),
-        acronyms: (s!.acronyms ?? []).map((a) => ({ text: a.text, expansion: a.expansion })),
-      }])),
-    }));
+const { glossary, service } = builtin();
+
+/** What the server answers to `lingo/findConcepts` with rows, for concepts found by these names. */
+const withRows = (lang: Lang, found: { id: string; name: string; lang?: Lang }[]): FindConceptsResult =>
+  found.map((m) => {
+    const c = glossary.byId.get(m.id);
+    return c ? { ...m, domain: c.domain, row: conceptRow(c, lang) } : m;
   });
-  const answer = { langNames: LANG_NAMES[lang], concepts };
-  answers.set(lang, answer);
-  return answer;
-}
 
-type Found = FindConceptsResult[number];
+type Found = { id: string; name: string; lang?: Lang };
 
-/** [domain, label, description] of each concept row, in view order, for what the server `found`. */
-function rows(lang: Lang, found?: Found[], query?: string): [string, string, string][] {
-  const { domains } = glossaryIndex(glossary(lang), lang).rows(found, query);
+/** [domain, label, description] of each concept row, in view order, for what the server `found` (view language `lang`). */
+function rows(lang: Lang, found: Found[], query?: string): [string, string, string][] {
+  const { domains } = filteredRows(withRows(lang, found), { ...service.glossaryDomains(lang), langNames: LANG_NAMES[lang] }, lang, query ?? '');
   return domains.flatMap((d) => d.concepts.map((c) => [d.name, c.label, c.description] as [string, string, string]));
 }
 
 describe('Glossary view: rows', () => {
-  it('without a filter: every concept once, in domains named and sorted in the view language', () => {
-    const all = glossary('en').concepts.length;
+  it('without a filter: the domains named and sorted in the view language, with their counts', () => {
+    const all = glossary.concepts.length;
     for (const lang of ['en', 'sv', 'nl', 'pl', 'zh-Hant'] as Lang[]) {
-      const { domains, matches } = glossaryIndex(glossary(lang), lang).rows();
-      assert.strictEqual(matches, all);
-      assert.strictEqual(new Set(domains.flatMap((d) => d.concepts.map((c) => c.id))).size, all);
+      const domains = domainRows(service.glossaryDomains(lang));
+      assert.strictEqual(domains.reduce((n, d) => n + d.count, 0), all);
       const names = domains.map((d) => d.name);
       assert.deepStrictEqual(names, [...names].sort(new Intl.Collator(lang).compare), lang);
     }
-    assert.ok(glossaryIndex(glossary('sv'), 'sv').rows().domains.some((d) => d.name === 'Säljprocessen'));
+    assert.ok(domainRows(service.glossaryDomains('sv')).some((d) => d.name === 'Säljprocessen' && d.id === 'sales-process'));
   });
+
+  // [view language, domain, the first rows (label · description) of its first page]
+  const pages: [Lang, string, string[]][] = [
+    ['en', 'customer-success', ['account management · customer account management', 'account plan · strategic account plan, key account plan']],
+    ['sv', 'sales-process', ['accelerator · provisionsaccelerator', 'affärsfas · pipelinesteg, pipelinefas, säljsteg, …']],
+    ['zh-Hant', 'revenue-metrics', []],
+  ];
+  for (const [lang, domain, first] of pages) {
+    it(`without a filter, ${domain} in ${lang}: rows of the server's page, its other names as the description (three, then …)`, () => {
+      const page = service.glossaryConcepts(domain, lang, 0, 500).concepts.map(viewRow);
+      assert.ok(page.length > 10);
+      const text = page.map((r) => `${r.label} · ${r.description}`);
+      if (first.length) assert.deepStrictEqual(text.slice(0, first.length), first);
+      for (const r of page) assert.ok(r.description.split(', ').length <= 4 && !r.description.split(', ').includes(r.label), `${r.label} · ${r.description}`);
+    });
+  }
+
+  // [concepts loaded or found, the domain's total, how many it shows (undefined: all loaded), rows shown, "Show … more"]
+  const paging: [number, number, number | undefined, number, number][] = [
+    [500, 30000, undefined, 500, 500],
+    [1000, 30000, undefined, 1000, 500],
+    [29800, 30000, undefined, 29800, 200],
+    [30000, 30000, undefined, 30000, 0],
+    [37, 37, undefined, 37, 0],
+    [1000, 1000, 500, 500, 500], // a filter's 1,000 in one domain: 500 at first
+    [1000, 1000, 1000, 1000, 0],
+    [700, 700, 500, 500, 200],
+  ];
+  for (const [loaded, total, shown, rowsShown, more] of paging) {
+    it(`${loaded} of ${total} concepts${shown === undefined ? '' : `, ${shown} to show`}: ${rowsShown} rows and “Show ${more} more…”`, () => {
+      const concepts = Array.from({ length: loaded }, (_, i) => ({ id: `c${i}`, label: `c${i}`, description: '' }));
+      const v = visible(concepts, total, shown);
+      assert.deepStrictEqual([v.concepts.length, v.more], [rowsShown, more]);
+    });
+  }
 
   // [view language, what the server found, the row (domain, label, description)]
   const cases: [Lang, Found, [string, string, string]][] = [
@@ -101,6 +121,15 @@ describe('Glossary view: rows', () => {
       ['Customer success', 'logo churn', ''],
       ['Revenue metrics', 'churn rate', 'customer churn rate, attrition rate'],
     ]);
-    assert.deepStrictEqual(glossaryIndex(glossary('en'), 'en').rows([]), { domains: [], matches: 0 });
+    assert.deepStrictEqual(filteredRows([], service.glossaryDomains('en'), 'en', 'x'), { domains: [], matches: 0, more: false });
+  });
+
+  it(`shows at most ${FILTER_LIMIT.toLocaleString('en')} found concepts and says there are more`, () => {
+    const many = (n: number): FindConceptsResult => Array.from({ length: n }, (_, i) => ({ id: `g${i}`, name: `a${i}`, lang: 'en', domain: `d${i % 3}`, row: { id: `g${i}`, name: `a${i}`, others: [] } }));
+    const domains = { langNames: LANG_NAMES.en, total: 2000, domains: [0, 1, 2].map((k) => ({ id: `d${k}`, name: `Domain ${k}`, count: 700 })) };
+    const over = filteredRows(many(FILTER_LIMIT + 1), domains, 'en', 'a');
+    assert.deepStrictEqual([over.matches, over.more, over.domains.map((d) => `${d.name}: ${d.concepts.length}`)], [FILTER_LIMIT, true, ['Domain 0: 334', 'Domain 1: 333', 'Domain 2: 333']]);
+    const exact = filteredRows(many(FILTER_LIMIT), domains, 'en', 'a');
+    assert.deepStrictEqual([exact.matches, exact.more], [FILTER_LIMIT, false]);
   });
 });

@@ -116,4 +116,20 @@ describe('client words (vscode.l10n)', () => {
       assert.strictEqual(l10n.t('Filter: “{0}” — {1}. Click × above to show all.', 'churn', conceptCount(l10n, 2)), text);
     });
   }
+
+  // A filter that finds more than the view shows (1,000), and a domain's "Show 500 more…".
+  const capped: [Locale | 'en', string, string][] = [
+    ['en', 'Filter: “a” — the first 1000 concepts. Type more of the name to narrow it down, or click × above to show all.', 'Show 500 more…'],
+    ['sv', 'Filter: ”a” – 1000 begrepp visas, men fler matchar. Skriv mer av namnet för att begränsa urvalet, eller klicka på × ovan för att visa alla.', 'Visa 500 till…'],
+    ['nl', 'Filter: ‘a’ – de eerste 1000 begrippen. Typ meer van de naam om de lijst te verkleinen, of klik hierboven op × om alles weer te tonen.', 'Nog 500 tonen…'],
+    ['pl', 'Filtr: „a” – pokazano pierwszych 1000 pojęć. Wpisz dłuższy fragment nazwy, aby zawęzić wyniki, albo kliknij × powyżej, aby znów zobaczyć wszystkie.', 'Pokaż jeszcze 500…'],
+    ['zh-tw', '篩選：「a」，只顯示前 1000 個概念。輸入更完整的名稱即可縮小範圍，或按一下上方的 × 顯示全部。', '再顯示 500 個…'],
+  ];
+  for (const [locale, text, more] of capped) {
+    it(`the Glossary view's words for a large glossary in ${locale}`, () => {
+      const l10n = bundleL10n(locale);
+      assert.strictEqual(l10n.t('Filter: “{0}” — the first {1}. Type more of the name to narrow it down, or click × above to show all.', 'a', conceptCount(l10n, 1000)), text);
+      assert.strictEqual(l10n.t('Show {0} more…', '500'), more);
+    });
+  }
 });

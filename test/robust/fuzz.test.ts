@@ -226,7 +226,7 @@ describe('LSP fuzz', function () {
         }
         case 'malformedRequest': {
           const u = openUri();
-          const method = rng.pick(['textDocument/hover', 'textDocument/completion', 'textDocument/codeAction', 'textDocument/inlayHint', 'lingo/documentInfo', 'lingo/glossary', 'completionItem/resolve', 'inlayHint/resolve']);
+          const method = rng.pick(['textDocument/hover', 'textDocument/completion', 'textDocument/codeAction', 'textDocument/inlayHint', 'lingo/documentInfo', 'lingo/glossary', 'lingo/glossaryDomains', 'lingo/glossaryConcepts', 'completionItem/resolve', 'inlayHint/resolve']);
           const good = { textDocument: { uri: u }, position: position(u), range: range(u), context: { diagnostics: [] }, uri: u };
           const params = rng.pick<Json>([undefined, null, [], 42, 'x', mangle(good), mangle(mangle(good)), { textDocument: junk(), position: junk(), range: junk(), context: junk() }]);
           const id = rng.pick<string | number>([nextId++, `s${nextId++}`, -(nextId++), nextId++ + 0.5]);
@@ -321,7 +321,8 @@ describe('LSP fuzz', function () {
           break;
         }
         case 'glossary':
-          request('lingo/glossary', rng.pick<Json>([undefined, {}, { lang: 'sv' }, { lang: 'xx' }, { lang: 5 }]), false);
+          request(rng.pick(['lingo/glossary', 'lingo/glossaryDomains']), rng.pick<Json>([undefined, {}, { lang: 'sv' }, { lang: 'xx' }, { lang: 5 }]), false);
+          request('lingo/glossaryConcepts', rng.pick<Json>([undefined, {}, { domain: 'sales-process', lang: 'pl', offset: rng.int(60), limit: rng.int(30) }, { domain: 'sales-process', offset: -1, limit: 1e9 }, { domain: 'xx', lang: 5 }, { domain: {}, offset: 'a' }]), false);
           break;
       }
     };

@@ -40,6 +40,7 @@ export abstract class LspWire {
       if (this.buf.length < headerEnd + 4 + len) return;
       const msg = JSON.parse(this.buf.subarray(headerEnd + 4, headerEnd + 4 + len).toString('utf8'));
       this.buf = this.buf.subarray(headerEnd + 4 + len);
+      if (msg.method === undefined && this.measuring.has(msg.id)) this.measuring.set(msg.id, len);
       this.dispatch(msg);
     }
   }
@@ -70,6 +71,21 @@ export abstract class LspWire {
     const body = Buffer.from(typeof msg === 'string' ? msg : JSON.stringify(msg), 'utf8');
     this.write(`Content-Length: ${body.length}\r\n\r\n`);
     this.write(body);
+  }
+
+  /** Answers whose size is asked for (`measured`): request id → the answer's bytes on the wire (Content-Length). */
+  private readonly measuring = new Map<number, number>();
+
+  /** A request's answer and its size on the wire in bytes (the message's Content-Length). */
+  async measured<T = Json>(method: string, params: Json, timeoutMs = 10000): Promise<{ result: T; bytes: number }> {
+    const id = this.nextId;
+    this.measuring.set(id, -1);
+    try {
+      const result = await this.request<T>(method, params, timeoutMs);
+      return { result, bytes: this.measuring.get(id)! };
+    } finally {
+      this.measuring.delete(id);
+    }
   }
 
   request<T = Json>(method: string, params: Json, timeoutMs = 10000): Promise<T> {

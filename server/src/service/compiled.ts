@@ -17,7 +17,7 @@
  * of the objects, strings and lists buildGlossary makes: with 50,000 concepts that is most of the memory. A
  * bad file is an error with a message that says what is wrong with it; nothing is half loaded.
  */
-import { ACRONYM_BIT, NO_TERMS, PackedTerm, packBits, type DomainNames, type Glossary } from './glossary';
+import { ACRONYM_BIT, NO_TERMS, PackedTerm, packBits, STATUSES, type ConceptName, type ConceptOutline, type DomainNames, type Glossary } from './glossary';
 import type { InflectHints } from './inflect';
 import { termPrefixIndex, type TermIndex } from './completion';
 import { Matcher, MATCHER_PARTS } from './matcher';
@@ -312,6 +312,7 @@ export function decodeGlossary(input: Uint8Array | CompiledSource): { glossary: 
     matcher,
     domains: header.domains,
     prefixIndex: table.prefixIndex(),
+    outline: table.outline(),
   };
   return { glossary, issues: header.issues };
 }
@@ -485,6 +486,22 @@ class Table {
       lang: (i) => LANGS[this.termBits[i] & 7],
       concept: (i) => this.termConcept[i],
       conceptName: (c) => this.conceptItems.get(c)?.name ?? this.str(this.conceptStrings[c * 4 + 1]),
+    };
+  }
+
+  /** Concepts' ids, domains and names read from the columns: no concept or term made (the Glossary view's lists). */
+  outline(): ConceptOutline {
+    return {
+      id: (c) => this.conceptId(c),
+      domain: (c) => this.conceptItems.get(c)?.domain ?? this.str(this.conceptStrings[c * 4 + 2]),
+      names: (c) => {
+        const out: ConceptName[] = [];
+        for (let t = this.conceptTermStart[c], end = this.conceptTermStart[c + 1]; t < end; t++) {
+          const b = this.termBits[t];
+          out.push({ text: this.termItems.get(t)?.text ?? this.str(t), lang: LANGS[b & 7], status: STATUSES[(b >> 3) & 3], acronym: (b & ACRONYM_BIT) !== 0 });
+        }
+        return out;
+      },
     };
   }
 

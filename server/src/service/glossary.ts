@@ -25,6 +25,16 @@ export interface Glossary {
   prefixIndex?: TermIndex;
   /** A general Chinese vocabulary, for word boundaries around Chinese terms (senses.ts); without it a Chinese term matches wherever its characters stand. */
   lexicon?: HanLexicon;
+  /** What a concept is called, by its index, without making it, when the glossary can tell (a compiled one: the Glossary view's lists). */
+  outline?: ConceptOutline;
+}
+
+/** A concept's names as the Glossary view reads them: each term and acronym in section order (by language; terms, then acronyms). */
+export interface ConceptName { text: string; lang: Lang; status: Status; acronym: boolean }
+export interface ConceptOutline {
+  id(c: number): string;
+  domain(c: number): string;
+  names(c: number): ConceptName[];
 }
 
 /** Endings written after an acronym in running text: MQLs, MQL's, KPI:er, MQL-e, KPI-ów. */
@@ -192,7 +202,7 @@ function makeTerm(terms: Term[], concept: Concept, lang: Lang, t: TermData, rank
   return term;
 }
 
-const STATUSES: readonly Status[] = ['preferred', 'admitted', 'deprecated'];
+export const STATUSES: readonly Status[] = ['preferred', 'admitted', 'deprecated'];
 
 /** A term's small fields in one number (as PackedTerm reads them; also the column of a compiled glossary). */
 export function packBits(lang: Lang, status: Status, rank: number, acronym: boolean, loanword: boolean, mistranslation: boolean, ambiguous: boolean, verb: boolean, colloquial = false): number {

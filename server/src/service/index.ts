@@ -29,6 +29,7 @@ export type { TermModifier } from './semanticTokens';
 export { findConcepts, conceptSymbols, usedConcepts, symbolName } from './symbols';
 export type { ConceptMatch } from './symbols';
 export { conceptCard } from './conceptCard';
+export { conceptRow, domainConcepts, glossaryDomains } from './glossaryView';
 export type { CardOptions } from './conceptCard';
 export { fitTerm } from './replace';
 export { autoFixOf } from './findings';

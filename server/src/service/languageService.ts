@@ -10,7 +10,7 @@ import {
   CodeAction, CompletionItem, CompletionItemKind, CompletionList, Diagnostic, DocumentHighlight, Hover, InlayHint, Location, MarkupKind,
   Position, Range, SemanticTokens, SymbolInformation, TextEdit,
 } from 'vscode-languageserver-types';
-import type { ConceptCard } from '../protocol';
+import type { ConceptCard, GlossaryConceptsResult, GlossaryDomainsResult } from '../protocol';
 import { quickLanguage, type Analysis } from './analysis';
 import { CodeActions } from './codeActions';
 import { complete, CompletionIndex } from './completion';
@@ -21,6 +21,7 @@ import { Diagnostics, type FindingElsewhere } from './diagnostics';
 import { DocumentCache, LARGE_DOCUMENT, whySkipped, type Skipped } from './documentCache';
 import type { Finding } from './findings';
 import type { Glossary } from './glossary';
+import { domainConcepts, glossaryDomains } from './glossaryView';
 import { documentHighlights } from './highlights';
 import { hover as hoverAt } from './hover';
 import { InlayHints } from './inlayHints';
@@ -73,6 +74,10 @@ export interface LanguageService {
   resolveCodeAction(doc: TextDocument, action: CodeAction, settings?: Settings): CodeAction;
   getInlayHints(doc: TextDocument, range: Range, settings?: Settings): InlayHint[];
   documentInfo(doc: TextDocument, settings?: Settings): DocumentInfo;
+  /** The Glossary view's domains with their counts (glossaryView.ts). */
+  glossaryDomains(lang: Lang): GlossaryDomainsResult;
+  /** A page of a domain's concepts for the Glossary view, sorted by name in `lang` (glossaryView.ts). */
+  glossaryConcepts(domain: string, lang: Lang, offset?: number, limit?: number): GlossaryConceptsResult;
   /** Analyses a document in steps, pausing between slices of a large one (drive it with an event loop). */
   prepare(doc: TextDocument, settings?: Settings): Generator<void, void>;
   /**
@@ -243,6 +248,9 @@ export function getLanguageService(initial: Glossary, options: ServiceOptions = 
       const c = cache.glossary.byId.get(id);
       return c ? conceptCard(cache.glossary, c, lang, options) : undefined;
     },
+
+    glossaryDomains: (lang) => glossaryDomains(cache.glossary, lang),
+    glossaryConcepts: (domain, lang, offset, limit) => domainConcepts(cache.glossary, domain, lang, offset, limit),
 
     documentInfo(doc, settings = DEFAULT_SETTINGS) {
       const skipped = cache.skipped(doc, settings);
