@@ -155,7 +155,12 @@ export function createDiagnostics(host: DiagnosticsHost): Diagnostics {
   const crossGeneration = new Map<string, number>();
   let nextResultId = 1;
 
-  const cancelled = () => new ResponseError<DiagnosticServerCancellationData>(LSPErrorCodes.RequestCancelled, 'cancelled', { retriggerRequest: false });
+  /**
+   * A pull the client cancelled, typically because the document changed or was saved meanwhile. retriggerRequest
+   * must be true: vscode-languageclient cancels a pull to ask again once it returns, and `false` makes it drop that
+   * second pull, leaving the diagnostics of the older version in the Problems panel.
+   */
+  const cancelled = () => new ResponseError<DiagnosticServerCancellationData>(LSPErrorCodes.RequestCancelled, 'cancelled', { retriggerRequest: true });
   /** When each document last changed (not opened): a pull waits for typing to pause, as a pushed check does. */
   const lastChange = new Map<string, number>();
   async function pullDiagnostics(uri: string, previousResultId: string | undefined, token: CancellationToken): Promise<DocumentDiagnosticReport | ResponseError<DiagnosticServerCancellationData>> {

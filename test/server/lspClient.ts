@@ -49,7 +49,7 @@ export abstract class LspWire {
     if (msg.id !== undefined && msg.method === undefined) {
       const p = this.pending.get(msg.id);
       this.pending.delete(msg.id);
-      if (msg.error) p?.reject(Object.assign(new Error(msg.error.message), { code: msg.error.code }));
+      if (msg.error) p?.reject(Object.assign(new Error(msg.error.message), { code: msg.error.code, data: msg.error.data }));
       else p?.resolve(msg.result);
     } else if (msg.id !== undefined) {
       // A request from the server.

@@ -90,6 +90,23 @@ describe('pull diagnostics (textDocument/diagnostic)', function () {
     assert.deepStrictEqual(c.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri), []);
   });
 
+  it('a pull the client cancels (typing went on, or a save) answers "cancelled, ask again"', async () => {
+    // vscode-languageclient cancels a pull to ask again once it returns; with retriggerRequest false it would not ask
+    // again, and the Problems panel would keep the older version's diagnostics.
+    c = await start();
+    const uri = 'file:///w/cancelled.sla.md';
+    c.open(uri, SLA, 'lingo-playbook');
+    await pull(c, uri);
+    edit(c, uri, 2, 3, 42, 46, 'opportunity'); // the next pull waits for typing to pause
+    const p = c.cancellable('textDocument/diagnostic', { textDocument: { uri } });
+    p.cancel();
+    const error = await p.result.then(() => undefined, (e: Json) => e);
+    assert.ok(error, 'the cancelled pull was answered as if not cancelled');
+    assert.deepStrictEqual({ code: error.code, data: error.data }, { code: -32800, data: { retriggerRequest: true } });
+    // Asked again: the edited version's diagnostics.
+    assert.deepStrictEqual(codes((await pull(c, uri)).items), ['acronym-undefined']);
+  });
+
   it('quick fixes come from the pulled diagnostics', async () => {
     c = await start();
     const uri = 'file:///w/fix.md';
