@@ -3,7 +3,7 @@
  * decides which table is used. {0}, {1}… are filled by format(); quotation marks follow each
  * language's own typography.
  */
-import type { Lang } from './types';
+import { LANGS, type Lang } from './types';
 
 export interface Messages {
   quote(s: string): string;
@@ -93,7 +93,14 @@ export interface Messages {
 
 const fmtQuote = (open: string, close: string) => (s: string) => `${open}${s}${close}`;
 
-export const MESSAGES: Record<Lang, Messages> = {
+/**
+ * The messages as written: a language whose phrase "in <language>" is one pattern over `langNames` gives the pattern
+ * ("på {0}"), else the phrase per language (Polish declines the name); `termLanguage` is given only where it is not
+ * `langNames` (Dutch inflects the adjective: "de Engelse term").
+ */
+type Written = Omit<Messages, 'inLanguage' | 'termLanguage'> & { inLanguage: string | Record<Lang, string>; termLanguage?: Record<Lang, string> };
+
+const WRITTEN: Record<Lang, Written> = {
   en: {
     quote: fmtQuote('“', '”'),
     langNames: { en: 'English', sv: 'Swedish', nl: 'Dutch', pl: 'Polish', 'zh-Hant': 'Chinese' },
@@ -115,8 +122,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     mistranslatedTerm: '{0} is a mistranslation: write {1}.',
     replaceWith: 'Replace with {0}',
     replaceAll: 'Replace all {0} in this document with {1}',
-    inLanguage: { en: 'in English', sv: 'in Swedish', nl: 'in Dutch', pl: 'in Polish', 'zh-Hant': 'in Chinese' },
-    termLanguage: { en: 'English', sv: 'Swedish', nl: 'Dutch', pl: 'Polish', 'zh-Hant': 'Chinese' },
+    inLanguage: 'in {0}',
     deprecatedOtherLanguage: 'Avoid {0}. The glossary has no approved term {2}; {3} it is {1}.',
     mistranslatedOtherLanguage: '{0} is a mistranslation. The glossary has no approved term {2}; {3} it is {1}.',
     deprecatedNoReplacement: 'Avoid {0}. The glossary gives no term to use instead.',
@@ -167,8 +173,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     mistranslatedTerm: '{0} är en felöversättning: skriv {1}.',
     replaceWith: 'Ersätt med {0}',
     replaceAll: 'Ersätt alla {0} i dokumentet med {1}',
-    inLanguage: { en: 'på engelska', sv: 'på svenska', nl: 'på nederländska', pl: 'på polska', 'zh-Hant': 'på kinesiska' },
-    termLanguage: { en: 'engelska', sv: 'svenska', nl: 'nederländska', pl: 'polska', 'zh-Hant': 'kinesiska' },
+    inLanguage: 'på {0}',
     deprecatedOtherLanguage: 'Undvik {0}. Ordlistan har ingen godkänd term {2}; {3} heter det {1}.',
     mistranslatedOtherLanguage: '{0} är en felöversättning. Ordlistan har ingen godkänd term {2}; {3} heter det {1}.',
     deprecatedNoReplacement: 'Undvik {0}. Ordlistan anger ingen term att använda i stället.',
@@ -219,7 +224,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     mistranslatedTerm: '{0} is een onjuiste vertaling: schrijf {1}.',
     replaceWith: 'Vervangen door {0}',
     replaceAll: 'Alle {0} in dit document vervangen door {1}',
-    inLanguage: { en: 'in het Engels', sv: 'in het Zweeds', nl: 'in het Nederlands', pl: 'in het Pools', 'zh-Hant': 'in het Chinees' },
+    inLanguage: 'in het {0}',
     termLanguage: { en: 'Engelse', sv: 'Zweedse', nl: 'Nederlandse', pl: 'Poolse', 'zh-Hant': 'Chinese' },
     deprecatedOtherLanguage: 'Vermijd {0}. De woordenlijst heeft geen goedgekeurde term {2}; {3} heet het {1}.',
     mistranslatedOtherLanguage: '{0} is een onjuiste vertaling. De woordenlijst heeft geen goedgekeurde term {2}; {3} heet het {1}.',
@@ -272,7 +277,6 @@ export const MESSAGES: Record<Lang, Messages> = {
     replaceWith: 'Zastąp przez {0}',
     replaceAll: 'Zastąp wszystkie wystąpienia ({0}) w dokumencie przez {1}',
     inLanguage: { en: 'w języku angielskim', sv: 'w języku szwedzkim', nl: 'w języku niderlandzkim', pl: 'w języku polskim', 'zh-Hant': 'w języku chińskim' },
-    termLanguage: { en: 'angielski', sv: 'szwedzki', nl: 'niderlandzki', pl: 'polski', 'zh-Hant': 'chiński' },
     deprecatedOtherLanguage: 'Unikaj {0}. Słowniczek nie zawiera zatwierdzonego terminu {2}; {3} jest to {1}.',
     mistranslatedOtherLanguage: '{0} to błędne tłumaczenie. Słowniczek nie zawiera zatwierdzonego terminu {2}; {3} jest to {1}.',
     deprecatedNoReplacement: 'Unikaj {0}. Słowniczek nie podaje zamiennika.',
@@ -323,8 +327,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     mistranslatedTerm: '{0}是誤譯，請改用{1}。',
     replaceWith: '取代為{0}',
     replaceAll: '將本文件中全部 {0} 處取代為{1}',
-    inLanguage: { en: '英文', sv: '瑞典文', nl: '荷蘭文', pl: '波蘭文', 'zh-Hant': '中文' },
-    termLanguage: { en: '英文', sv: '瑞典文', nl: '荷蘭文', pl: '波蘭文', 'zh-Hant': '中文' },
+    inLanguage: '{0}',
     deprecatedOtherLanguage: '請避免使用{0}。詞彙表沒有核可的{2}用語；{3}稱為{1}。',
     mistranslatedOtherLanguage: '{0}是誤譯。詞彙表沒有核可的{2}用語；{3}稱為{1}。',
     deprecatedNoReplacement: '請避免使用{0}。詞彙表未提供可替代的用語。',
@@ -372,5 +375,13 @@ export function format(template: string, ...args: (string | number)[]): string {
   }
   return out;
 }
+
+function complete(w: Written): Messages {
+  const names = (f: (name: string) => string) => Object.fromEntries(LANGS.map((l) => [l, f(w.langNames[l])])) as Record<Lang, string>;
+  const inLanguage = typeof w.inLanguage === 'string' ? names((n) => format(w.inLanguage as string, n)) : w.inLanguage;
+  return { ...w, inLanguage, termLanguage: w.termLanguage ?? names((n) => n) };
+}
+
+export const MESSAGES = Object.fromEntries(LANGS.map((l) => [l, complete(WRITTEN[l])])) as Record<Lang, Messages>;
 
 export const messages = (lang: Lang): Messages => MESSAGES[lang];
