@@ -29,7 +29,7 @@ import { workspaceReferences, type WorkspaceFigures } from './workspace';
 import { benchTermbases, termbaseLoad, termbaseReport, type TermbaseFigures } from './termbaseLoad';
 import { lspPath, type KeystrokeFigures, type LspPathFigures } from './lspPath';
 import { longSession, SESSION_TARGET_MB, type SessionFigures } from './session';
-import { Rng, measure, median, percentile, procMemory, now, MB, fmtMs, fmtMB, fmtX } from './util';
+import { Rng, editOffsets, measure, median, percentile, procMemory, now, MB, fmtMs, fmtMB, fmtX } from './util';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 /** Generated inputs, kept for reruns (LINGO_BENCH_CACHE: another folder, e.g. one that no other checkout shares). */
@@ -85,19 +85,8 @@ function termOffsets(g: Glossary, text: string, count: number, seed: number): { 
   return { hover, complete };
 }
 
-/** Random offsets inside prose words (a letter before and after), for one-character edits. */
 /** The pause before each measured LSP keystroke, so that the server is idle when it arrives. */
 const KEY_PAUSE_MS = 50;
-
-function editOffsets(text: string, count: number, seed: number): number[] {
-  const r = new Rng(seed);
-  const out: number[] = [];
-  while (out.length < count) {
-    const i = 1 + r.int(text.length - 2);
-    if (/[a-z]/.test(text[i - 1]) && /[a-z]/.test(text[i])) out.push(i);
-  }
-  return out;
-}
 
 /** What the concept features cost (issue 18), in process, with a glossary as the server holds it, on the 1 MB document. */
 interface ConceptFig {

@@ -291,13 +291,15 @@ export function writeTbx(file: string, opts: GenTbxOptions): number {
 export const ROOT = path.resolve(__dirname, '../../..');
 
 /** The generated termbase of `n` concepts in .cache/bench/ (not checked in), written when it is not there. */
-export function cachedTbx(n = 50000, flavour: TbxFlavour = 'v2'): string {
-  const file = path.join(ROOT, '.cache', 'bench', `termbase-${n}-${flavour}.tbx`);
+export function cachedTbx(n = 50000, flavour: TbxFlavour = 'v2', root = ROOT): string {
+  const file = path.join(root, '.cache', 'bench', `termbase-${n}-${flavour}.tbx`);
   if (!fs.existsSync(file)) writeTbx(file, { concepts: n, flavour });
   return file;
 }
 
-if (require.main === module) {
+// Run as a script (node out/test/bench/genTbx.js), not when bundled into another one (the bench), where
+// require.main === module holds for the bundle.
+if (require.main === module && /genTbx\.js$/.test(process.argv[1] ?? '')) {
   const n = Number(process.argv[2] ?? 50000);
   const flavour = (process.argv[3] ?? 'v2') as TbxFlavour;
   const out = process.argv[4] ?? path.join(ROOT, '.cache', 'bench', `termbase-${n}-${flavour}.tbx`);

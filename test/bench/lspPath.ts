@@ -9,7 +9,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService, Settings } from '../../server/src/service';
 import { BenchClient, threadCpuMs } from './lsp';
-import { measure, median, now, percentile, Rng } from './util';
+import { editOffsets, measure, median, now, percentile } from './util';
 
 export interface LspPathFigures {
   size: string;
@@ -160,15 +160,4 @@ export async function lspPath(serverJs: string, svc: LanguageService, settings: 
   };
   log(`lsp path keystroke: push ${keystroke.pushMedianMs.toFixed(1)} ms, pull ${keystroke.pullMedianMs.toFixed(1)} ms, in process ${keystroke.inProcessMedianMs.toFixed(1)} ms`);
   return { sizes, keystroke };
-}
-
-/** Offsets inside prose words (a letter before and after), for one-character edits. */
-function editOffsets(text: string, count: number, seed: number): number[] {
-  const r = new Rng(seed);
-  const out: number[] = [];
-  while (out.length < count) {
-    const i = 1 + r.int(text.length - 2);
-    if (/[a-z]/.test(text[i - 1]) && /[a-z]/.test(text[i])) out.push(i);
-  }
-  return out;
 }

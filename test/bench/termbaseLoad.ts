@@ -13,8 +13,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { runTermbaseBuild } from '../../server/src/node/glossaryBuild';
+import { cachedTbx } from './genTbx';
 import { BenchClient } from './lsp';
-import { execFileSync } from 'child_process';
 import { fmtMs, now, percentile } from './util';
 
 export interface TermbaseFigures {
@@ -111,8 +111,6 @@ export function termbaseReport(figures: TermbaseFigures[]): string {
 
 /** The termbases the section measures: the small fixture, and the generated TBX of `n` concepts. */
 export function benchTermbases(root: string, n: number): string[] {
-  // As genTbx.ts's cachedTbx, run from tsc's output (imported into the bench bundle, its command-line part would run).
-  const big = path.join(root, '.cache', 'bench', `termbase-${n}-v2.tbx`);
-  if (!fs.existsSync(big)) execFileSync(process.execPath, [path.join(root, 'out', 'test', 'bench', 'genTbx.js'), String(n), 'v2', big], { stdio: 'inherit' });
+  const big = cachedTbx(n, 'v2', root);
   return [path.join(root, 'test', 'fixtures', 'termbases', 'acme-v2.tbx'), big];
 }

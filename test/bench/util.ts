@@ -50,3 +50,14 @@ export const MB = 1024 * 1024;
 export const fmtMs = (ms: number | undefined): string => (ms === undefined || !Number.isFinite(ms) ? '—' : ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2));
 export const fmtMB = (b: number | undefined): string => (b === undefined || !Number.isFinite(b) ? '—' : (b / MB).toFixed(0));
 export const fmtX = (x: number | undefined): string => (x === undefined || !Number.isFinite(x) ? '—' : x >= 100 ? x.toFixed(0) + '×' : x.toFixed(1) + '×');
+
+/** Random offsets inside prose words (a letter before and after), for one-character edits. */
+export function editOffsets(text: string, count: number, seed: number): number[] {
+  const r = new Rng(seed);
+  const out: number[] = [];
+  while (out.length < count) {
+    const i = 1 + r.int(text.length - 2);
+    if (/[a-z]/.test(text[i - 1]) && /[a-z]/.test(text[i])) out.push(i);
+  }
+  return out;
+}
