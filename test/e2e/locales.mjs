@@ -15,12 +15,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as cs from '../../server/scripts/code-server.mjs';
+import { languageStatus, STEP_MS, waitFor } from './ui.mjs';
 
 const ROOT = cs.ROOT;
 const FIXTURES = path.join(ROOT, 'test', 'e2e', 'workspace');
 const OUT = path.join(ROOT, 'test-output', 'e2e-locales');
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const STEP_MS = 15_000;
 const PLAYBOOK = 'outbound.playbook.md'; // English, two findings (information)
 
 // What a reader sees, per display language: the Glossary view's name (package.nls), the language status rows of the
@@ -77,42 +77,6 @@ function installLanguagePack(locale, extensionsDir, userDataDir) {
   }));
 }
 
-/** The rows of the language status hover (the `{}` beside the language mode), as in run.mjs. */
-async function languageStatus(page) {
-  const entry = page.locator('[id="status.languageStatus"]');
-  const rows = page.locator('.hover-language-status');
-  await entry.waitFor({ timeout: 4 * STEP_MS });
-  await page.mouse.move(5, 5);
-  await rows.first().waitFor({ state: 'hidden', timeout: STEP_MS });
-  await entry.hover();
-  await rows.first().waitFor({ timeout: STEP_MS });
-  return rows.evaluateAll((els) => els.map((el) => {
-    let label = '', detail = '', after = false;
-    for (const n of el.querySelector('.element .left')?.childNodes ?? []) {
-      if (n.nodeType === 1 && n.classList.contains('separator')) after = true;
-      else if (after) detail += n.textContent;
-      else label += n.textContent;
-    }
-    const tidy = (s) => s.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
-    return { label: tidy(label), detail: tidy(detail), link: tidy(el.querySelector('.element .right a')?.textContent ?? '') };
-  }));
-}
-
-async function waitFor(what, fn, timeout = STEP_MS) {
-  const deadline = Date.now() + timeout;
-  let last;
-  for (;;) {
-    try {
-      last = await fn();
-      if (last) return last;
-    } catch (e) {
-      last = e;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last instanceof Error ? `: ${last.message}` : last ? `: ${JSON.stringify(last)}` : ''}`);
-    await new Promise((r) => setTimeout(r, 300));
-  }
-}
-
 async function checkLocale(browser, vsix, locale, want) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `lingo-e2e-${locale}-`));
   const workspace = path.join(tmp, 'workspace');
@@ -136,7 +100,8 @@ async function checkLocale(browser, vsix, locale, want) {
     await page.locator('.pane-header h3.title', { hasText: want.view }).first().waitFor({ timeout: 4 * STEP_MS });
     // The client's words: the language status of the English playbook, once the server has checked it.
     const rows = await waitFor('the language status rows', async () => {
-      const got = await languageStatus(page);
+      // Label, detail and link (the severity is run.mjs's concern).
+      const got = (await languageStatus(page, { fresh: true, entryTimeout: 4 * STEP_MS })).map(({ label, detail, link }) => ({ label, detail, link }));
       const language = got.find((r) => r.link === want.language.link);
       const findings = got.find((r) => r.detail === want.findings.detail);
       return language?.label === want.language.label && findings ? { language, findings } : undefined;

@@ -11,12 +11,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as cs from '../../server/scripts/code-server.mjs';
+import { languageStatus, STEP_MS, waitFor } from './ui.mjs';
 
 const ROOT = cs.ROOT;
 const FIXTURES = path.join(ROOT, 'test', 'e2e', 'workspace');
 const OUT = path.join(ROOT, 'test-output', 'e2e');
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const STEP_MS = 15_000; // the longest wait for one thing to appear
 const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
 const log = (msg) => console.log(`[e2e ${elapsed()}] ${msg}`);
@@ -170,28 +170,6 @@ async function closeTab(page, title) {
  * extension's items: a label, a detail, a command link, a pin). Hovers the `{}` when they are not on screen. Each
  * row: { label, detail, link, severity } (severity: the class `sevN` of its icon).
  */
-async function languageStatus(page, { fresh = false } = {}) {
-  const entry = page.locator('[id="status.languageStatus"]');
-  const rows = page.locator('.hover-language-status');
-  if (fresh || !(await rows.first().isVisible().catch(() => false))) {
-    await entry.waitFor({ timeout: STEP_MS });
-    await page.mouse.move(5, 5);
-    await rows.first().waitFor({ state: 'hidden', timeout: STEP_MS });
-    await entry.hover();
-    await rows.first().waitFor({ timeout: STEP_MS });
-  }
-  return rows.evaluateAll((els) => els.map((el) => {
-    let label = '', detail = '', after = false;
-    for (const n of el.querySelector('.element .left')?.childNodes ?? []) {
-      if (n.nodeType === 1 && n.classList.contains('separator')) after = true;
-      else if (after) detail += n.textContent;
-      else label += n.textContent;
-    }
-    const tidy = (s) => s.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
-    const severity = /\bsev(\d)\b/.exec(el.querySelector('.severity')?.className ?? '')?.[1];
-    return { label: tidy(label), detail: tidy(detail), link: tidy(el.querySelector('.element .right a')?.textContent ?? ''), severity: Number(severity) };
-  }));
-}
 
 /** Lingo's two rows of the language status: the document's language and its findings. */
 const lingoRows = (rows) => ({
@@ -227,21 +205,6 @@ async function conceptCard(page) {
   const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
   await frame.locator('h1').first().waitFor({ timeout: 2 * STEP_MS }); // the first card waits for the workspace scan
   return frame;
-}
-
-async function waitFor(what, fn, timeout = STEP_MS) {
-  const deadline = Date.now() + timeout;
-  let last;
-  for (;;) {
-    try {
-      last = await fn();
-      if (last) return last;
-    } catch (e) {
-      last = e;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
 }
 
 // ---- scenarios -----------------------------------------------------------------------------------
