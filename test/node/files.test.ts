@@ -1,30 +1,26 @@
 /**
- * The two readers of a file within limits (server/src/node/files.ts): `readLimited` (documents, team glossaries)
- * and `readLimitedAsync` (termbases) share one implementation of the checks; each case is run through both.
+ * Reading a file within limits (server/src/node/files.ts `readLimited`: documents, team glossaries, termbases): what
+ * it reads, and what it refuses and why.
  */
 import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { FileRefused, readLimited, readLimitedAsync, type ReadLimits } from '../../server/src/node/files';
+import { FileRefused, readLimited, type ReadLimits } from '../../server/src/node/files';
 
-const readers: [string, (file: string, limits: ReadLimits) => Promise<{ bytes: Uint8Array }>][] = [
-  ['readLimited', async (f, l) => readLimited(f, l)],
-  ['readLimitedAsync', readLimitedAsync],
-];
 
 /** What reading `file` gives: its text, or the reason it was refused. */
-async function outcome(read: (file: string, limits: ReadLimits) => Promise<{ bytes: Uint8Array }>, file: string, limits: ReadLimits): Promise<string> {
+function outcome(file: string, limits: ReadLimits): string {
   try {
-    return `text: ${Buffer.from((await read(file, limits)).bytes).toString('utf8')}`;
+    return `text: ${Buffer.from(readLimited(file, limits).bytes).toString('utf8')}`;
   } catch (e) {
     if (e instanceof FileRefused) return `refused: ${e.reason}`;
     throw e;
   }
 }
 
-describe('reading a file within limits (readLimited and readLimitedAsync alike)', () => {
+describe('reading a file within limits (readLimited)', () => {
   let dir: string;
   let outside: string;
   before(() => {
@@ -56,13 +52,11 @@ describe('reading a file within limits (readLimited and readLimitedAsync alike)'
     ['a link out of the root', 'link-out.md', { root: '.' }, 'refused: outside'],
     ['a loop of links', 'loop-a.md', {}, 'refused: outside'],
   ];
-  for (const [name, read] of readers) {
-    for (const [what, file, limits, expected] of cases) {
-      it(`${name}: ${what} → ${expected.slice(0, 40)}`, async function () {
-        if (file === 'pipe.md' && process.platform === 'win32') this.skip();
-        const root = limits.root === '.' ? dir : limits.root;
-        assert.strictEqual(await outcome(read, path.join(dir, file), { maxBytes: 1 << 20, ...limits, root }), expected);
-      });
-    }
+  for (const [what, file, limits, expected] of cases) {
+    it(`${what} → ${expected.slice(0, 40)}`, function () {
+      if (file === 'pipe.md' && process.platform === 'win32') this.skip();
+      const root = limits.root === '.' ? dir : limits.root;
+      assert.strictEqual(outcome(path.join(dir, file), { maxBytes: 1 << 20, ...limits, root }), expected);
+    });
   }
 });

@@ -4,7 +4,7 @@
  */
 import * as assert from 'assert';
 import * as path from 'path';
-import { mapLanguage, mapStatus, readGlossaryBytes, readGlossaryPath, readGlossaryPathSync, reportLines, type TermbaseRead } from '../../server/src/node/termbases';
+import { mapLanguage, mapStatus, readGlossaryBytes, readGlossaryPathSync, reportLines, type TermbaseRead } from '../../server/src/node/termbases';
 import { exportTbx } from '../../server/src/node/tbx';
 import { readGlossaryFolder } from '../../server/src/node/glossaryFiles';
 import { validateGlossaryFile, type ConceptData, type GlossaryFileData } from '../../server/src/service';
@@ -137,11 +137,6 @@ describe('termbases: each dialect', () => {
         assert.deepStrictEqual(got.langs[lang as 'en']!.terms.map((t) => t.text).sort(), sec!.terms.map((t) => t.text).sort(), `${c.id} ${lang}`);
       }
     }
-  });
-
-  it('readGlossaryPath (async) reads as the synchronous one does', async () => {
-    const file = path.join(FIX, 'acme-v2.tbx');
-    assert.deepStrictEqual(await readGlossaryPath(file), readGlossaryPathSync(file));
   });
 });
 

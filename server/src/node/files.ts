@@ -124,7 +124,7 @@ function readRefused(file: string, e: unknown): FileRefused {
 }
 
 /**
- * The bytes of a file read within limits, by the synchronous and the asynchronous reader alike: a regular file of
+ * The bytes of a file read within limits: a regular file of
  * at most maxBytes, read up to one byte past the limit (a file that grows while it is read is caught), within the
  * time limit.
  */
@@ -400,32 +400,5 @@ export function createFile(file: string, data: string | Uint8Array): void {
     fs.linkSync(tmp, file); // fails when the name is taken
   } finally {
     fs.rmSync(tmp, { force: true });
-  }
-}
-
-/**
- * readLimited without blocking the thread: the same checks (a regular file, inside `root` when given, at most
- * `maxBytes` counted while reading, within the time limit), through fs.promises. For large files (termbases).
- */
-export async function readLimitedAsync(file: string, limits: ReadLimits): Promise<ReadFile> {
-  let real: string;
-  try { real = await fs.promises.realpath(file); } catch (e) { throw pathRefused(file, e); }
-  if (limits.root !== undefined) {
-    let root: string;
-    try { root = await fs.promises.realpath(limits.root); } catch { root = path.resolve(limits.root); }
-    checkInside(file, real, root, limits.root);
-  }
-  let handle: fs.promises.FileHandle;
-  try { handle = await fs.promises.open(real, C.O_RDONLY | O_NONBLOCK | O_NOFOLLOW); } catch (e) { throw openRefused(file, e); }
-  try {
-    const into = new LimitedBuffer(file, await handle.stat(), limits);
-    for (let space = into.space(); space; space = into.space()) {
-      if (!into.add((await handle.read(space, 0, space.length, null)).bytesRead)) break;
-    }
-    return into.read(real);
-  } catch (e) {
-    throw readRefused(file, e);
-  } finally {
-    await handle.close();
   }
 }

@@ -13,7 +13,7 @@ import { parse as parseJsonc, printParseErrorCode, ParseErrorCode, type ParseErr
 import * as path from 'path';
 import { validateGlossaryFile, type ConceptData, type DomainNames, type GlossarySource, type Lang } from '../service';
 import { importCsv, isLingoCsvHeader, parseCsv, readColumnsCsv, sniffSeparator } from './csv';
-import { decodeText, decodeXml, FileRefused, readLimited, readLimitedAsync } from './files';
+import { decodeText, decodeXml, FileRefused, readLimited } from './files';
 import { parseGlossaryText } from './glossaryFiles';
 import { FileError, filePositions } from './interchange';
 import { readTbxTermbase } from './tbx';
@@ -49,19 +49,7 @@ export interface TermbaseRead {
 /** A termbase larger than this is not read (a 50,000-concept TBX in five languages is about 60 MB). */
 export const MAX_TERMBASE_BYTES = 256 * 1048576;
 
-
-/** Reads one glossary path (TBX, CSV, JSON or YAML) without blocking on the disk. Never rejects for bad input. */
-export async function readGlossaryPath(file: string, options: { root?: string } = {}): Promise<TermbaseRead> {
-  const held: { bytes?: Uint8Array } = {};
-  try {
-    held.bytes = (await readLimitedAsync(file, { maxBytes: MAX_TERMBASE_BYTES, root: options.root })).bytes;
-  } catch (e) {
-    return unreadable(file, e);
-  }
-  return readHeld(file, held);
-}
-
-/** readGlossaryPath, synchronous (the CLI). */
+/** Reads one glossary path (TBX, CSV, JSON or YAML), within MAX_TERMBASE_BYTES (the CLI). Never throws for bad input. */
 export function readGlossaryPathSync(file: string, options: { root?: string } = {}): TermbaseRead {
   const held: { bytes?: Uint8Array } = {};
   try {
@@ -91,7 +79,7 @@ export function termbaseFormat(file: string, head: string): TermbaseFormat {
   return 'csv';
 }
 
-/** Reads a termbase from its bytes (readGlossaryPath without the disk: tests, a worker handed the bytes). */
+/** Reads a termbase from its bytes (readGlossaryPathSync without the disk: the server's worker, tests). */
 export function readGlossaryBytes(file: string, bytes: Uint8Array): TermbaseRead {
   return readHeld(file, { bytes });
 }
