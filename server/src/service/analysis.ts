@@ -362,15 +362,19 @@ export function reanalyzeInPlace(prev: Analysis, text: string, glossary: Glossar
   }
   while (k < firstAfter) removed.push(occs[k++]);
   const sameOccurrences = !removed.length && !added.length;
-  const occurrences = occs.slice(0, firstRescanned).concat(window);
-  // The old occurrences after the re-scan move by the edit's length change (in place: the previous analysis
-  // is superseded by this one).
-  for (let j = firstAfter; j < occs.length; j++) {
-    const o = occs[j];
-    o.start += delta;
-    o.end += delta;
-    occurrences.push(o);
+  // The old occurrences after the re-scan move by the edit's length change, and the re-scanned ones take their
+  // place: in place, the array too (the previous analysis is superseded by this one; a new array of every
+  // occurrence per keystroke is large enough to cost fresh memory each time).
+  if (delta) {
+    for (let j = firstAfter; j < occs.length; j++) {
+      const o = occs[j];
+      o.start += delta;
+      o.end += delta;
+    }
   }
+  const occurrences = occs;
+  if (window.length === firstAfter - firstRescanned) for (let j = 0; j < window.length; j++) occs[firstRescanned + j] = window[j];
+  else occs.splice(firstRescanned, firstAfter - firstRescanned, ...window);
   // With other terms in the document, a text that names several concepts may now mean another one first.
   // (When every occurrence is as it was, so is the usage, and so is their order.)
   let usage = prev.usage, reordered = false;
