@@ -147,9 +147,10 @@ export function createDiagnostics(host: DiagnosticsHost): Diagnostics {
   /**
    * What each answered pull was about: the same text (the same string: TextDocument makes a new one per
    * change), settings object (made anew when the settings change), glossary and findings across files give the
-   * same diagnostics, answered `unchanged`.
+   * same diagnostics, answered `unchanged`; and the diagnostics answered: after an edit, the same list (the
+   * service keeps the Diagnostic objects of findings the edit did not change or move) is answered `unchanged` too.
    */
-  interface Answered { id: string; text: string; settings: Settings; glossary: Glossary; cross: number }
+  interface Answered { id: string; text: string; settings: Settings; glossary: Glossary; cross: number; items: Diagnostic[] }
   const answered = new Map<string, Answered>();
   /** Findings across files of each document: counted up when they change (see republish). */
   const crossGeneration = new Map<string, number>();
@@ -186,8 +187,13 @@ export function createDiagnostics(host: DiagnosticsHost): Diagnostics {
         return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: last.id };
       }
       const items = diagnosticsOf(doc, settings);
+      if (last && last.id === previousResultId && sameDiagnostics(last.items, items)) {
+        answered.set(uri, { ...last, text: doc.getText(), settings, glossary, cross });
+        afterCheck(doc, settings);
+        return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: last.id };
+      }
       const id = String(nextResultId++);
-      answered.set(uri, { id, text: doc.getText(), settings, glossary, cross });
+      answered.set(uri, { id, text: doc.getText(), settings, glossary, cross, items });
       afterCheck(doc, settings);
       return { kind: DocumentDiagnosticReportKind.Full, resultId: id, items };
     }
@@ -279,6 +285,22 @@ export function createDiagnostics(host: DiagnosticsHost): Diagnostics {
       clearTimeout(refreshTimer);
     },
   };
+}
+
+/**
+ * Whether two lists of diagnostics are the same: the same objects (the service's diagnostic of a finding lives on
+ * while the finding does), or, for those made per check (the notice of how many more problems there are), alike.
+ */
+function sameDiagnostics(a: Diagnostic[], b: Diagnostic[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i], y = b[i];
+    if (x === y) continue;
+    if (x.data !== undefined || y.data !== undefined || x.code !== undefined || y.code !== undefined || x.message !== y.message || x.severity !== y.severity
+      || x.range.start.line !== y.range.start.line || x.range.start.character !== y.range.start.character
+      || x.range.end.line !== y.range.end.line || x.range.end.character !== y.range.end.character) return false;
+  }
+  return true;
 }
 
 /** The last path segment of a URI, decoded when it can be (a malformed %-escape must not throw). */

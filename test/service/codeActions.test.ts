@@ -38,12 +38,13 @@ const MORE = [
 
 describe('diagnostic data', () => {
   for (const [lang, text, rule] of DOCS) {
-    it(`${lang}: each diagnostic carries what identifies its finding: version, rule, place and text; no fixes`, () => {
+    it(`${lang}: each diagnostic carries what names its finding with its range: rule and text; no fixes`, () => {
       const doc = open(text);
       const ds = service.doValidation(doc, S);
       const fs = service.findings(doc, S);
       assert.ok(ds.some((d) => d.code === rule), `no ${rule}`);
-      assert.deepStrictEqual(ds.map((d) => d.data), fs.map((f): DiagnosticData => ({ version: 1, rule: f.rule, start: f.start, end: f.end, text: text.slice(f.start, f.end) })));
+      assert.deepStrictEqual(ds.map((d) => d.data), fs.map((f): DiagnosticData => ({ rule: f.rule, text: text.slice(f.start, f.end) })));
+      assert.deepStrictEqual(ds.map((d) => [doc.offsetAt(d.range.start), doc.offsetAt(d.range.end)]), fs.map((f) => [f.start, f.end]));
     });
   }
 
@@ -91,22 +92,28 @@ describe('diagnostic data', () => {
     const [d] = service.doValidation(doc, S);
     const data = d.data as DiagnosticData;
     const broken: unknown[] = [
-      undefined, null, 'data', 42, [], { ...data, rule: 'spelling' }, { ...data, start: -1 }, { ...data, end: 10 ** 6 },
-      { ...data, start: 9, end: 3 }, { ...data, text: 'ABC' }, { ...data, text: 7 }, { ...data, version: '1' }, { ...data, start: 1.5 },
+      undefined, null, 'data', 42, [], { ...data, rule: 'spelling' }, { ...data, rule: undefined }, { ...data, text: 'ABC' }, { ...data, text: 7 }, { rule: data.rule },
+    ];
+    // Ranges where the data's text is not, or that are no ranges.
+    const at = (sl: number, sc: number, el: number, ec: number) => ({ start: { line: sl, character: sc }, end: { line: el, character: ec } });
+    const r = d.range;
+    const brokenRanges: unknown[] = [
+      at(r.start.line, r.start.character + 1, r.end.line, r.end.character + 1), at(r.end.line, r.end.character, r.start.line, r.start.character), at(-1, 0, 0, 3),
+      at(0, 1.5, 0, 3), at(10 ** 6, 0, 10 ** 6, 3), undefined, { start: r.start }, 'range',
     ];
     const expected = service.doCodeActions(doc, whole(doc), S);
-    for (const x of broken) {
-      const actions = service.doCodeActions(doc, whole(doc), S, undefined, [{ ...d, data: x }]);
-      assert.deepStrictEqual(actions.map((a) => ({ ...a, diagnostics: a.diagnostics!.map((y) => y.data) })), expected.map((a) => ({ ...a, diagnostics: a.diagnostics!.map((y) => y.data) })), JSON.stringify(x));
+    for (const x of [...broken.map((data) => ({ ...d, data })), ...brokenRanges.map((range) => ({ ...d, range: range as Range }))]) {
+      const actions = service.doCodeActions(doc, whole(doc), S, undefined, [x]);
+      assert.deepStrictEqual(actions.map((a) => ({ ...a, diagnostics: a.diagnostics!.map((y) => y.data) })), expected.map((a) => ({ ...a, diagnostics: a.diagnostics!.map((y) => y.data) })), JSON.stringify(x.range) + JSON.stringify(x.data));
     }
   });
 
-  it('after an edit, every diagnostic has data of the new version, and the "replace all" of an unmoved one reaches the moved places', () => {
+  it('after an edit, every diagnostic names its finding in the new text, and the "replace all" of an unmoved one reaches the moved places', () => {
     const doc = open('Elke opportunity telt.\n\nEen kans van een klant hier.\n\nEn een kans van een klant daar.');
     service.doValidation(doc, S);
     TextDocument.update(doc, [{ range: { start: { line: 2, character: 28 }, end: { line: 2, character: 28 } }, text: ' En nog meer tekst.' }], 2);
     const ds = service.doValidation(doc, S);
-    assert.deepStrictEqual(ds.map((d) => (d.data as DiagnosticData).version), [2, 2]);
+    assert.deepStrictEqual(ds.map((d) => doc.getText().slice(doc.offsetAt(d.range.start), doc.offsetAt(d.range.end))), ds.map((d) => (d.data as DiagnosticData).text));
     const all = service.doCodeActions(doc, ds[0].range, S, undefined, [ds[0]]).find((a) => a.title.startsWith('Alle 2'))!;
     assert.strictEqual(apply(doc, all), 'Elke opportunity telt.\n\nEen opportunity van een klant hier. En nog meer tekst.\n\nEn een opportunity van een klant daar.');
   });

@@ -19,6 +19,11 @@ import type { Lang } from './types';
 /** What a fix sent without its edits carries (`CodeAction.data`), for codeAction/resolve: its finding and which fix. */
 export interface CodeActionData extends DiagnosticData {
   uri: string;
+  /** The document version the offsets are in. */
+  version: number;
+  /** The finding's place, as offsets (the text there must still be `text`). */
+  start: number;
+  end: number;
   /** The index of the fix among its finding's fixes. */
   fix: number;
 }
@@ -116,11 +121,11 @@ const textEdits = (doc: TextDocument, edits: Edit[]): TextEdit[] => edits.map((e
 const isInt = (x: unknown, max: number): x is number => Number.isInteger(x) && (x as number) >= 0 && (x as number) <= max;
 
 /**
- * Whether a client's diagnostic data (clients echo it back) is data of this service about this version of the text:
- * of its version, with the text it names still at its place (a client may change a text without a new version).
+ * Whether a fix's data (clients echo it back) is data of this service about this version of the text: of its
+ * version, with the text it names still at its place (a client may change a text without a new version).
  */
-function isDataOfThisVersion(x: unknown, doc: TextDocument): x is DiagnosticData {
-  const d = x as DiagnosticData;
+function isDataOfThisVersion(x: unknown, doc: TextDocument): x is CodeActionData {
+  const d = x as CodeActionData;
   if (!d || typeof d !== 'object' || d.version !== doc.version || !ruleDeclaration(d.rule)) return false;
   const length = doc.getText().length;
   return isInt(d.start, length) && isInt(d.end, length) && d.start <= d.end && typeof d.text === 'string' && doc.getText().slice(d.start, d.end) === d.text;
@@ -128,13 +133,25 @@ function isDataOfThisVersion(x: unknown, doc: TextDocument): x is DiagnosticData
 
 const findingKey = (rule: RuleId, start: number, end: number) => `${rule}|${start}|${end}`;
 
-/** The client's diagnostics of Lingo whose data names a finding of this version, by that finding. */
+/**
+ * The client's diagnostics of Lingo that name a finding of this text, by that finding: a diagnostic names the
+ * finding of its data's rule at its range, when the text there is still its data's text (see DiagnosticData).
+ */
 function clientDiagnostics(doc: TextDocument, context: Diagnostic[]): Map<string, Diagnostic> {
   const out = new Map<string, Diagnostic>();
+  const text = doc.getText();
   for (const d of context) {
-    if (d.source !== SOURCE || d.code === undefined || !isDataOfThisVersion(d.data, doc)) continue;
-    const data = d.data as DiagnosticData;
-    out.set(findingKey(data.rule, data.start, data.end), d);
+    const data = d.data as DiagnosticData | undefined;
+    if (d.source !== SOURCE || d.code === undefined || !data || typeof data !== 'object' || typeof data.text !== 'string' || !ruleDeclaration(data.rule) || !validRange(d.range)) continue;
+    const start = doc.offsetAt(d.range.start), end = doc.offsetAt(d.range.end);
+    if (start > end || text.slice(start, end) !== data.text) continue;
+    out.set(findingKey(data.rule, start, end), d);
   }
   return out;
+}
+
+/** A range as a client may send it: two positions of whole non-negative numbers. */
+function validRange(r: unknown): r is Range {
+  const pos = (p: unknown) => !!p && typeof p === 'object' && isInt((p as { line: unknown }).line, 2 ** 31) && isInt((p as { character: unknown }).character, 2 ** 31);
+  return !!r && typeof r === 'object' && pos((r as Range).start) && pos((r as Range).end);
 }

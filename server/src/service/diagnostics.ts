@@ -5,10 +5,10 @@
  * section. A finding that lives on across edits keeps its diagnostic.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, type Range } from 'vscode-languageserver-types';
+import { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, type Position, type Range } from 'vscode-languageserver-types';
 import { ruleAnchor } from './declarations';
 import type { DocumentCache, Positions } from './documentCache';
-import { storeDiagnostic, storedDiagnostic, type Finding } from './findings';
+import { movedDiagnostic, storeDiagnostic, storedDiagnostic, type Finding } from './findings';
 import { format, messages } from './l10n';
 import type { RuleId, Settings } from './settings';
 import { ownText } from './util';
@@ -17,17 +17,16 @@ export const SOURCE = 'lingo';
 
 /**
  * What a diagnostic of a finding carries (`Diagnostic.data`, which clients send back with a code action request):
- * what identifies its finding in the document at `version`. Its quick fixes are not carried (building them, with
- * the replacement inflected to fit, for up to 1,000 diagnostics per check cost more than the check's own findings):
- * a code action request finds the finding in the current analysis and makes them then.
+ * its rule and the text it is about. With the diagnostic's range (which the client sends back with it) that names
+ * its finding: the text must still be there for the data to be used. It names no version and no offset, so a
+ * diagnostic whose finding did not change and whose lines and columns did not move (an edit elsewhere) stays the
+ * same object, and a list of them the same list (a pull answered `unchanged`). Its quick fixes are not carried
+ * (building them, with the replacement inflected to fit, for up to 1,000 diagnostics per check cost more than the
+ * check's own findings): a code action request finds the finding in the current analysis and makes them then.
  */
 export interface DiagnosticData {
-  /** The document version the offsets are in. */
-  version: number;
   rule: RuleId;
-  /** The finding's place, as offsets, and the text there (which must still be there for the data to be used). */
-  start: number;
-  end: number;
+  /** The text the finding is about, at the diagnostic's range. */
   text: string;
 }
 
@@ -47,9 +46,6 @@ export class Diagnostics {
   readonly #diagnosticOfFinding = new WeakMap<Finding, { uri: string; severity: DiagnosticSeverity; d: Diagnostic }>();
   /** The related information of the findings of one concept (which share their `related` list), per document version. */
   readonly #relatedInfo = new WeakMap<NonNullable<Finding['related']>, { uri: string; version: number; list: DiagnosticRelatedInformation[] }>();
-  /** The text each diagnostic's data was made for. */
-  readonly #dataMadeFor = new WeakMap<Diagnostic, string>();
-
   /** `rulesDocument`: the URI of RULES.md, which each diagnostic's `codeDescription` links; none without it. */
   constructor(private readonly cache: DocumentCache, private readonly rulesDocument: string | undefined) {}
 
@@ -90,53 +86,59 @@ export class Diagnostics {
   }
 
   /**
-   * A finding as an LSP diagnostic. A finding that lived on from an earlier version unmoved keeps its diagnostic's
-   * place; its data says the new version.
+   * A finding as an LSP diagnostic. A finding that lived on from an earlier version keeps its diagnostic: unmoved
+   * (before the edit), or moved by the edit but on the same lines and columns, with the same related places.
    */
   diagnosticOf(doc: TextDocument, f: Finding, settings: Settings, pos: Positions): Diagnostic {
     const severity = SEVERITY[settings.rules[f.rule] as keyof typeof SEVERITY];
     let d = storedDiagnostic(f, doc.uri, severity) as Diagnostic | undefined;
-    if (!d) {
-      const hit = this.#diagnosticOfFinding.get(f);
-      if (hit && hit.uri === doc.uri && hit.severity === severity) d = hit.d;
-    }
-    const text = doc.getText();
-    // The text compared too: a client may change a text without a new version number.
-    if (d && (d.data as DiagnosticData).version === doc.version && this.#dataMadeFor.get(d) === text) return d;
-    if (d) d = { ...d, data: dataOf(doc, f) };
-    else d = this.#newDiagnostic(doc, f, severity, pos);
-    this.#dataMadeFor.set(d, text);
+    if (d) return d;
+    const hit = this.#diagnosticOfFinding.get(f);
+    if (hit && hit.uri === doc.uri && hit.severity === severity) return hit.d;
+    const before = movedDiagnostic(f, doc.uri, severity) as Diagnostic | undefined;
+    const range = { start: pos(f.start), end: pos(f.end) };
+    const related = this.#related(doc, f, pos);
+    d = before && sameRange(before.range, range) && sameRelated(before.relatedInformation, related) ? before : this.#newDiagnostic(doc, f, severity, range, related);
     if (!storeDiagnostic(f, doc.uri, severity, d)) this.#diagnosticOfFinding.set(f, { uri: doc.uri, severity, d });
     return d;
   }
 
-  #newDiagnostic(doc: TextDocument, f: Finding, severity: DiagnosticSeverity, pos: Positions): Diagnostic {
+  /** A finding's related places (one list for the findings of one concept, which share their `related` list). */
+  #related(doc: TextDocument, f: Finding, pos: Positions): DiagnosticRelatedInformation[] | undefined {
+    if (f.relatedLocation) return [DiagnosticRelatedInformation.create({ uri: f.relatedLocation.uri, range: f.relatedLocation.range }, f.relatedLocation.message)];
+    if (!f.related) return undefined;
+    let info = this.#relatedInfo.get(f.related);
+    if (!info || info.uri !== doc.uri || info.version !== doc.version) {
+      info = { uri: doc.uri, version: doc.version, list: f.related.map((r) => DiagnosticRelatedInformation.create({ uri: doc.uri, range: { start: pos(r.start), end: pos(r.end) } }, r.message)) };
+      this.#relatedInfo.set(f.related, info);
+    }
+    return info.list;
+  }
+
+  #newDiagnostic(doc: TextDocument, f: Finding, severity: DiagnosticSeverity, range: Range, related: DiagnosticRelatedInformation[] | undefined): Diagnostic {
     // Every diagnostic has the same fields (one object shape); JSON leaves out an undefined relatedInformation.
-    const d: Diagnostic = {
-      range: { start: pos(f.start), end: pos(f.end) },
+    return {
+      range,
       severity,
       code: f.rule,
       codeDescription: this.#codeDescription(f.rule),
       source: SOURCE,
       message: f.message,
-      relatedInformation: undefined,
+      relatedInformation: related,
       data: dataOf(doc, f),
     };
-    if (f.related && !f.relatedLocation) {
-      // Findings of one concept share their related places: so do their diagnostics (one list per concept, not per finding).
-      let info = this.#relatedInfo.get(f.related);
-      if (!info || info.uri !== doc.uri || info.version !== doc.version) {
-        info = { uri: doc.uri, version: doc.version, list: f.related.map((r) => DiagnosticRelatedInformation.create({ uri: doc.uri, range: { start: pos(r.start), end: pos(r.end) } }, r.message)) };
-        this.#relatedInfo.set(f.related, info);
-      }
-      d.relatedInformation = info.list;
-    }
-    if (f.relatedLocation) d.relatedInformation = [DiagnosticRelatedInformation.create({ uri: f.relatedLocation.uri, range: f.relatedLocation.range }, f.relatedLocation.message)];
-    return d;
   }
 }
 
-/** What identifies a finding in this version of the document (see DiagnosticData). */
+const samePosition = (a: Position, b: Position): boolean => a.line === b.line && a.character === b.character;
+const sameRange = (a: Range, b: Range): boolean => samePosition(a.start, b.start) && samePosition(a.end, b.end);
+function sameRelated(a: DiagnosticRelatedInformation[] | undefined, b: DiagnosticRelatedInformation[] | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  return a.every((x, i) => x.message === b[i].message && x.location.uri === b[i].location.uri && sameRange(x.location.range, b[i].location.range));
+}
+
+/** What names a finding with its diagnostic's range (see DiagnosticData). */
 function dataOf(doc: TextDocument, f: Finding): DiagnosticData {
-  return { version: doc.version, rule: f.rule, start: f.start, end: f.end, text: ownText(doc.getText().slice(f.start, f.end)) }; // a copy: the diagnostic may outlive this version
+  return { rule: f.rule, text: ownText(doc.getText().slice(f.start, f.end)) }; // a copy: the diagnostic may outlive this version
 }

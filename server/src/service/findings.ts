@@ -85,6 +85,8 @@ class RuleFinding implements Finding {
   #diagnosticUri: string | undefined = undefined;
   #diagnosticSeverity = 0;
   #diagnostic: unknown = undefined;
+  /** The diagnostic is the one of the finding this one moved from (see `moved`): its range may be out of date. */
+  #diagnosticMoved = false;
 
   constructor(readonly rule: RuleId, readonly start: number, readonly end: number, readonly message: string,
     fix: OwnFix | undefined, all?: ReplaceAll, related?: Finding['related'], concept?: Concept) {
@@ -96,7 +98,21 @@ class RuleFinding implements Finding {
 
   /** The diagnostic stored with `f` for this document and severity by `storeDiagnostic`, if `f` is a finding of this module. */
   static storedDiagnostic(f: Finding, uri: string, severity: number): unknown {
-    return f instanceof RuleFinding && f.#diagnosticUri === uri && f.#diagnosticSeverity === severity ? f.#diagnostic : undefined;
+    return f instanceof RuleFinding && f.#diagnosticUri === uri && f.#diagnosticSeverity === severity && !f.#diagnosticMoved ? f.#diagnostic : undefined;
+  }
+
+  /** `to`, computed again after an edit as `from` was, takes `from`'s diagnostic as a moved one (its place is checked when used). */
+  static inheritDiagnostic(to: Finding, from: RuleFinding): void {
+    if (!(to instanceof RuleFinding) || from.#diagnosticUri === undefined) return;
+    to.#diagnosticUri = from.#diagnosticUri;
+    to.#diagnosticSeverity = from.#diagnosticSeverity;
+    to.#diagnostic = from.#diagnostic;
+    to.#diagnosticMoved = true;
+  }
+
+  /** The diagnostic of the finding `f` moved from (an edit before it), for this document and severity: its place may have changed. */
+  static movedDiagnostic(f: Finding, uri: string, severity: number): unknown {
+    return f instanceof RuleFinding && f.#diagnosticUri === uri && f.#diagnosticSeverity === severity && f.#diagnosticMoved ? f.#diagnostic : undefined;
   }
 
   /** Stores a diagnostic with a finding of this module (one per finding, replacing any); returns false for other findings. */
@@ -105,6 +121,7 @@ class RuleFinding implements Finding {
     f.#diagnosticUri = uri;
     f.#diagnosticSeverity = severity;
     f.#diagnostic = diagnostic;
+    f.#diagnosticMoved = false;
     return true;
   }
 
@@ -151,9 +168,17 @@ class RuleFinding implements Finding {
     return [own, all.fix];
   }
 
-  /** The same finding in the next version of the text, at new offsets. */
+  /**
+   * The same finding in the next version of the text, at new offsets. It carries this one's diagnostic, to be
+   * used again when its lines and columns have not changed (an edit on an earlier line that kept the line count).
+   */
   moved(start: number, end: number, related: Finding['related']): RuleFinding {
-    return new RuleFinding(this.rule, start, end, this.message, this.#fix, this.#all, related, this.#concept);
+    const m = new RuleFinding(this.rule, start, end, this.message, this.#fix, this.#all, related, this.#concept);
+    m.#diagnosticUri = this.#diagnosticUri;
+    m.#diagnosticSeverity = this.#diagnosticSeverity;
+    m.#diagnostic = this.#diagnostic;
+    m.#diagnosticMoved = true;
+    return m;
   }
 
   /**
@@ -172,6 +197,7 @@ class RuleFinding implements Finding {
  */
 export const storedDiagnostic = (f: Finding, uri: string, severity: number): unknown => RuleFinding.storedDiagnostic(f, uri, severity);
 export const storeDiagnostic = (f: Finding, uri: string, severity: number, diagnostic: unknown): boolean => RuleFinding.storeDiagnostic(f, uri, severity, diagnostic);
+export const movedDiagnostic = (f: Finding, uri: string, severity: number): unknown => RuleFinding.movedDiagnostic(f, uri, severity);
 
 export const isAcronymUse = (o: Occurrence): boolean => o.term.acronym && o.terms.every((t) => t.acronym);
 /** An acronym that surely is the glossary's (not one that may be something else here: SQL near "query"). */
@@ -493,9 +519,11 @@ export function updateFindings(prev: Finding[], a: Analysis, filter: (fs: Findin
 
   const relatedMoved = new Map<object, Finding['related']>();
   const out: Finding[] = [];
+  /** The findings computed again, in document order (their diagnostics may hold for the new ones, see inheritDiagnostic). */
+  const dropped: RuleFinding[] = [];
   for (const f of prev) {
     if (!(f instanceof RuleFinding)) throw new Error('updateFindings: not a finding of computeFindings');
-    if (f.rule === 'acronym-undefined' ? acronymsAgain : f.rule === 'inconsistent-term' ? affected.has(f.concept!) : removedAt.has(f.start)) continue;
+    if (f.rule === 'acronym-undefined' ? acronymsAgain : f.rule === 'inconsistent-term' ? affected.has(f.concept!) : removedAt.has(f.start)) { dropped.push(f); continue; }
     let related = f.related;
     if (related) {
       let r = relatedMoved.get(related);
@@ -512,8 +540,22 @@ export function updateFindings(prev: Finding[], a: Analysis, filter: (fs: Findin
     ...(affected.size ? inconsistencies(a.text, a, a.lang, affected) : []),
   ];
   if (!fresh.length) return out;
+  const kept = filter(fresh).sort(byPlace);
+  // A finding computed again as it was (same rule, place and message) may keep the diagnostic of the one it replaces.
+  for (let i = 0, j = 0; i < kept.length && j < dropped.length; ) {
+    const f = kept[i], d = dropped[j], ds = newStart(d.start);
+    if (ds < f.start) j++;
+    else if (ds > f.start) i++;
+    else {
+      for (let k = j; k < dropped.length && newStart(dropped[k].start) === f.start; k++) {
+        const o = dropped[k];
+        if (o.rule === f.rule && newEnd(o.end) === f.end && o.message === f.message) { RuleFinding.inheritDiagnostic(f, o); break; }
+      }
+      i++;
+    }
+  }
   // Both lists are in document order: merge them.
-  return mergeByPlace(out, filter(fresh).sort(byPlace));
+  return mergeByPlace(out, kept);
 }
 
 /** How far from a change the parentheses of a gloss may be (isGloss looks 4 characters each side). */
