@@ -77,7 +77,7 @@ class OwnFix {
  * the occurrences (which move with edits, see reanalyzeInPlace) and the newest text.
  */
 class RuleFinding implements Finding {
-  readonly related: { start: number; end: number; message: string }[] | undefined;
+  related: { start: number; end: number; message: string }[] | undefined;
   readonly #fix: OwnFix | undefined;
   readonly #all: ReplaceAll | undefined;
   readonly #concept: Concept | undefined;
@@ -85,10 +85,10 @@ class RuleFinding implements Finding {
   #diagnosticUri: string | undefined = undefined;
   #diagnosticSeverity = 0;
   #diagnostic: unknown = undefined;
-  /** The diagnostic is the one of the finding this one moved from (see `moved`): its range may be out of date. */
+  /** The finding moved since its diagnostic was made (see `moveTo`, `inheritDiagnostic`): the diagnostic's range may be out of date. */
   #diagnosticMoved = false;
 
-  constructor(readonly rule: RuleId, readonly start: number, readonly end: number, readonly message: string,
+  constructor(readonly rule: RuleId, public start: number, public end: number, readonly message: string,
     fix: OwnFix | undefined, all?: ReplaceAll, related?: Finding['related'], concept?: Concept) {
     this.#fix = fix;
     this.#all = all;
@@ -110,7 +110,7 @@ class RuleFinding implements Finding {
     to.#diagnosticMoved = true;
   }
 
-  /** The diagnostic of the finding `f` moved from (an edit before it), for this document and severity: its place may have changed. */
+  /** The diagnostic of `f` from before it moved (an edit before it), for this document and severity: its place may have changed. */
   static movedDiagnostic(f: Finding, uri: string, severity: number): unknown {
     return f instanceof RuleFinding && f.#diagnosticUri === uri && f.#diagnosticSeverity === severity && f.#diagnosticMoved ? f.#diagnostic : undefined;
   }
@@ -169,16 +169,16 @@ class RuleFinding implements Finding {
   }
 
   /**
-   * The same finding in the next version of the text, at new offsets. It carries this one's diagnostic, to be
-   * used again when its lines and columns have not changed (an edit on an earlier line that kept the line count).
+   * Moves this finding into the next version of the text, in place (the version it was found in is superseded):
+   * new offsets and related places. Its diagnostic is then used again only where its lines and columns have not
+   * changed (an edit on an earlier line that kept the line count); see diagnostics.ts.
    */
-  moved(start: number, end: number, related: Finding['related']): RuleFinding {
-    const m = new RuleFinding(this.rule, start, end, this.message, this.#fix, this.#all, related, this.#concept);
-    m.#diagnosticUri = this.#diagnosticUri;
-    m.#diagnosticSeverity = this.#diagnosticSeverity;
-    m.#diagnostic = this.#diagnostic;
-    m.#diagnosticMoved = true;
-    return m;
+  moveTo(start: number, end: number, related: Finding['related']): void {
+    if (start === this.start && end === this.end && related === this.related) return;
+    this.start = start;
+    this.end = end;
+    this.related = related;
+    this.#diagnosticMoved = true;
   }
 
   /**
@@ -490,9 +490,10 @@ function inPlaceOrder(fs: Finding[]): Finding[] {
  * - the acronym findings, when an acronym was replaced or is near the change (whether an acronym is
  *   spelled out depends on the text around it).
  * Undefined when only a full computation is safe: another occurrence that names several concepts now
- * means another one first. Objects wholly before the edit are returned as they were, so what was built
- * from them (diagnostics) can be reused. Changes `prev`'s findings in place: their "replace all" is over the
- * new text from then on (`setNewestText`), as their occurrences are (reanalyzeInPlace moved them).
+ * means another one first. Changes `prev`'s findings in place (as reanalyzeInPlace moves the occurrences):
+ * findings move to their new offsets (`moveTo`; those wholly before the edit stay as they are, and so do their
+ * diagnostics), and their "replace all" is over the new text from then on (`setNewestText`). A finding computed
+ * again as it was inherits the diagnostic of the one it replaces, to be used again where its place is the same.
  */
 export function updateFindings(prev: Finding[], a: Analysis, filter: (fs: Finding[]) => Finding[]): Finding[] | undefined {
   const e = a.edit;
@@ -531,8 +532,10 @@ export function updateFindings(prev: Finding[], a: Analysis, filter: (fs: Findin
       related = r;
     }
     f.setNewestText(a.text);
-    // Objects wholly before the edit stay as they are (their lines and columns have not changed either).
-    out.push(f.end <= e.at && related === f.related ? f : f.moved(newStart(f.start), newEnd(f.end), related));
+    // Findings wholly before the edit stay as they are (their lines and columns have not changed either); the
+    // others move with the text, in place (a new object per finding after the edit, per keystroke, was garbage).
+    if (f.end > e.at || related !== f.related) f.moveTo(newStart(f.start), newEnd(f.end), related);
+    out.push(f);
   }
   const fresh = [
     ...(acronymsAgain ? acronymFindings(a.text, a) : []),
