@@ -30,11 +30,16 @@ export interface LspPathFigures {
   runs: number;
 }
 
-export interface KeystrokeFigures { pushMedianMs: number; pushP90Ms: number; pullMedianMs: number; pullP90Ms: number; inProcessMedianMs: number; pushServerCpuMs: number; pullServerCpuMs: number }
+export interface KeystrokeFigures { pushMedianMs: number; pushP90Ms: number; pullMedianMs: number; pullP90Ms: number; inProcessMedianMs: number; pushServerCpuMs: number; pullServerCpuMs: number;
+  /** In process: MB allocated by one keystroke (update + doValidation + JSON; heap and array buffers), median. */
+  inProcessAllocatedMB: number;
+  /** Of the pulls after a keystroke (`pulls`), how many were answered `unchanged` (no diagnostic among those shown changed). */
+  pullUnchanged: number; pulls: number }
 
 const INIT_PUSH = { workspace: { configuration: true }, textDocument: { publishDiagnostics: { relatedInformation: true } } };
 const INIT_PULL = { workspace: { configuration: true, diagnostics: { refreshSupport: true } }, textDocument: { diagnostic: {}, publishDiagnostics: { relatedInformation: true } } };
 const KEY_PAUSE_MS = 50;
+const KEYSTROKES = 40;
 
 async function start(serverJs: string, pull: boolean, nodeArgs: string[]): Promise<BenchClient> {
   const c = new BenchClient(serverJs, { LINGO_DEBOUNCE_MS: '0' }, nodeArgs);
@@ -72,7 +77,9 @@ export async function lspPath(serverJs: string, svc: LanguageService, settings: 
   const pull = await start(serverJs, true, nodeArgs);
   const sizes: LspPathFigures[] = [];
   let version = 0;
-  for (const { size, text } of docs) {
+  // LINGO_BENCH_KEYS_ONLY=1: only the keystroke (to profile it: LINGO_BENCH_NODE_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/…").
+  const keysOnly = process.env.LINGO_BENCH_KEYS_ONLY === '1';
+  for (const { size, text } of keysOnly ? [] : docs) {
     const uri = `file:///bench/in-process-${size}.md`;
     let diagnostics = 0, jsonBytes = 0;
     const big = text.length > 500_000;
@@ -114,9 +121,13 @@ export async function lspPath(serverJs: string, svc: LanguageService, settings: 
   // One keystroke in the largest document: a one-character edit → its diagnostics, after a pause (an idle server).
   const text = docs[docs.length - 1].text;
   const keystrokes = async (c: BenchClient, isPull: boolean) => {
-    const { uri } = await openOnce(c, text, isPull);
+    const opened = await openOnce(c, text, isPull);
+    const uri = opened.uri;
+    // A pull names the result it has (as VS Code does): one the edit did not change is answered `unchanged`.
+    let resultId = opened.resultId;
+    let unchanged = 0;
     const doc = TextDocument.create(uri, 'markdown', 1, text);
-    const offsets = editOffsets(text, 40, isPull ? 21 : 22);
+    const offsets = editOffsets(text, KEYSTROKES, isPull ? 21 : 22);
     const times: number[] = [], cpu: number[] = [];
     for (const off of offsets) {
       await new Promise((r) => setTimeout(r, KEY_PAUSE_MS));
@@ -127,8 +138,10 @@ export async function lspPath(serverJs: string, svc: LanguageService, settings: 
       const t = now();
       c.notify('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ range: { start: p, end: p }, text: 'x' }] });
       if (isPull) {
-        const r = await c.request('textDocument/diagnostic', { textDocument: { uri } });
+        const r = await c.request('textDocument/diagnostic', { textDocument: { uri }, previousResultId: resultId });
         times.push(r.at - t);
+        if (r.result.kind === 'unchanged') unchanged++;
+        resultId = r.result.resultId;
       } else {
         const n = await c.waitFor('textDocument/publishDiagnostics', (q) => q.uri === uri && q.version === v);
         times.push(n.at - t);
@@ -136,28 +149,42 @@ export async function lspPath(serverJs: string, svc: LanguageService, settings: 
       cpu.push(c.cpuMs() - c0);
     }
     await close(c, uri, isPull);
-    return { times: times.slice(10), cpu: median(cpu.slice(10)) }; // warm-up
+    return { times: times.slice(10), cpu: median(cpu.slice(10)), unchanged }; // warm-up
   };
   const pushKeys = await keystrokes(push, false);
   const pullKeys = await keystrokes(pull, true);
   // The same edits in process: TextDocument.update + doValidation (at most 1,000) + JSON.stringify.
   const kdoc = TextDocument.create('file:///bench/in-process-keys.md', 'markdown', 1, text);
   svc.doValidation(kdoc, settings);
-  const inKeys: number[] = [];
-  for (const off of editOffsets(text, 40, 22)) {
-    const t = now();
+  const inKeys: number[] = [], garbage: number[] = [];
+  const key = (off: number) => {
     const p = kdoc.positionAt(off);
     TextDocument.update(kdoc, [{ range: { start: p, end: p }, text: 'x' }], kdoc.version + 1);
     JSON.stringify(svc.doValidation(kdoc, settings));
+  };
+  for (const off of editOffsets(text, 40, 22)) {
+    const t = now();
+    key(off);
     inKeys.push(now() - t);
+  }
+  // What one keystroke allocates (heap and array buffers), after a full collection, in keystrokes during which no
+  // collection ran (the others are not counted): what the server's collector has to take back per keystroke.
+  const allocated = () => { const m = process.memoryUsage(); return m.heapUsed + m.arrayBuffers; };
+  const gc = (globalThis as { gc?: () => void }).gc;
+  for (const off of gc ? editOffsets(text, 20, 23) : []) {
+    gc!();
+    const a0 = allocated();
+    key(off);
+    const a1 = allocated();
+    if (a1 > a0) garbage.push((a1 - a0) / 1e6);
   }
   svc.forget(kdoc.uri);
   await push.shutdown();
   await pull.shutdown();
   const keystroke = {
     pushMedianMs: median(pushKeys.times), pushP90Ms: percentile(pushKeys.times, 90), pullMedianMs: median(pullKeys.times), pullP90Ms: percentile(pullKeys.times, 90), inProcessMedianMs: median(inKeys.slice(10)),
-    pushServerCpuMs: pushKeys.cpu, pullServerCpuMs: pullKeys.cpu,
+    pushServerCpuMs: pushKeys.cpu, pullServerCpuMs: pullKeys.cpu, pullUnchanged: pullKeys.unchanged, pulls: KEYSTROKES, inProcessAllocatedMB: garbage.length ? median(garbage) : NaN,
   };
-  log(`lsp path keystroke: push ${keystroke.pushMedianMs.toFixed(1)} ms, pull ${keystroke.pullMedianMs.toFixed(1)} ms, in process ${keystroke.inProcessMedianMs.toFixed(1)} ms`);
+  log(`lsp path keystroke: push ${keystroke.pushMedianMs.toFixed(1)} ms, pull ${keystroke.pullMedianMs.toFixed(1)} ms, in process ${keystroke.inProcessMedianMs.toFixed(1)} ms (allocating ${keystroke.inProcessAllocatedMB.toFixed(2)} MB), server CPU push ${keystroke.pushServerCpuMs.toFixed(1)} ms, pull ${keystroke.pullServerCpuMs.toFixed(1)} ms; ${keystroke.pullUnchanged} of ${keystroke.pulls} pulls unchanged`);
   return { sizes, keystroke };
 }
