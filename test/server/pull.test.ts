@@ -57,6 +57,34 @@ describe('pull diagnostics (textDocument/diagnostic)', function () {
     c = undefined;
   });
 
+  it('after an edit that changes none of the diagnostics, answers `unchanged`; after one that moves or changes one, the new list', async () => {
+    c = await start();
+    const uri = 'file:///w/edits.sla.md';
+    c.open(uri, SLA, 'lingo-playbook');
+    const first = await pull(c, uri);
+    assert.strictEqual(first.kind, 'full');
+    // [what the edit is, version, line, from, to, text, answered unchanged]
+    const cases: [string, number, number, number, number, string, boolean][] = [
+      ['a year added at the end of the heading line', 2, 0, 31, 31, ' 2026', true],
+      ['a new line before the findings: they move down', 3, 1, 0, 0, 'Een regel.\n', false],
+      ['a letter at the end of the last finding\'s line', 4, 4, 89, 89, '!', true],
+      ['a letter before the inconsistent term on its line: it moves right', 5, 4, 0, 0, 'X', false],
+      ['the edit undone', 6, 4, 0, 1, '', false],
+      ['a term replaced by another: the findings change', 7, 4, 5, 16, 'kans', false],
+    ];
+    let last = first;
+    for (const [what, version, line, from, to, text, unchanged] of cases) {
+      edit(c, uri, version, line, from, to, text);
+      const r = await pull(c, uri, last.resultId);
+      assert.strictEqual(r.kind, unchanged ? 'unchanged' : 'full', what);
+      if (unchanged) assert.strictEqual(r.resultId, last.resultId, what);
+      else { assert.notStrictEqual(r.resultId, last.resultId, what); last = r; }
+    }
+    // What a pull without a resultId answers now is what the last full answer said.
+    const now = await pull(c, uri);
+    assert.deepStrictEqual(now.items, last.items);
+  });
+
   it('answers with a resultId, `unchanged` with it while nothing changed, the new diagnostics after an edit; pushes nothing', async () => {
     c = await start();
     const uri = 'file:///w/team.sla.md';

@@ -103,7 +103,10 @@ export class Diagnostics {
     return d;
   }
 
-  /** A finding's related places (one list for the findings of one concept, which share their `related` list). */
+  /**
+   * A finding's related places. Findings of one concept share their related places: so do their diagnostics (one
+   * list per concept and version, not per finding).
+   */
   #related(doc: TextDocument, f: Finding, pos: Positions): DiagnosticRelatedInformation[] | undefined {
     if (f.relatedLocation) return [DiagnosticRelatedInformation.create({ uri: f.relatedLocation.uri, range: f.relatedLocation.range }, f.relatedLocation.message)];
     if (!f.related) return undefined;
