@@ -313,8 +313,8 @@ export function reanalyzeInPlace(prev: Analysis, text: string, glossary: Glossar
   let from = dirtyStart;
   for (let n = 0; from > 0 && n < reach; ) if (folded[--from] !== SEP) n++;
   const occs = prev.occurrences;
-  let firstRescanned = 0; // old occurrences [0, firstRescanned) stay as they are
-  while (firstRescanned < occs.length && occs[firstRescanned].end <= from) firstRescanned++;
+  // Old occurrences [0, firstRescanned) stay as they are (occurrences do not overlap: their ends are in order too).
+  const firstRescanned = firstIndex(occs.length, (i) => occs[i].end > from);
   if (firstRescanned < occs.length && occs[firstRescanned].start < from) from = occs[firstRescanned].start;
   // Where it may stop: past the edit by the same reach, at a position the old scan also stood on.
   let until = dirtyEnd;
