@@ -71,7 +71,7 @@ describe('server over LSP (stdio)', function () {
     const href: string = d.codeDescription.href;
     assert.strictEqual(href, `${pathToFileURL(path.join(ROOT, 'RULES.md')).href}#acronym-undefined`);
     assert.ok(fs.readFileSync(fileURLToPath(href), 'utf8').includes('\n## acronym-undefined\n'));
-    assert.deepStrictEqual(d.data, { version: 3, rule: 'acronym-undefined', start: 38, end: 41, text: 'MQL' });
+    assert.deepStrictEqual([d.code, d.data], ['acronym-undefined', [3, 38, 41, 'MQL']]); // data: [version, start, end, text]
   });
 
   it('offers "Disable … for this line", which writes the comment above the line', async () => {

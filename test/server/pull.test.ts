@@ -82,7 +82,7 @@ describe('pull diagnostics (textDocument/diagnostic)', function () {
     assert.strictEqual(changed.kind, 'full');
     assert.notStrictEqual(changed.resultId, last);
     assert.deepStrictEqual(codes(changed.items), ['acronym-undefined']);
-    assert.strictEqual(changed.items[0].data.version, 2);
+    assert.strictEqual(changed.items[0].data[0], 2); // data: [version, start, end, text]
     assert.deepStrictEqual(await pull(c, uri, changed.resultId), { kind: 'unchanged', resultId: changed.resultId });
 
     // The status bar's document information still comes after each check; diagnostics are never also pushed.

@@ -38,12 +38,12 @@ const MORE = [
 
 describe('diagnostic data', () => {
   for (const [lang, text, rule] of DOCS) {
-    it(`${lang}: each diagnostic carries what identifies its finding: version, rule, place and text; no fixes`, () => {
+    it(`${lang}: each diagnostic carries what identifies its finding: its rule (code), and in data version, place and text; no fixes`, () => {
       const doc = open(text);
       const ds = service.doValidation(doc, S);
       const fs = service.findings(doc, S);
       assert.ok(ds.some((d) => d.code === rule), `no ${rule}`);
-      assert.deepStrictEqual(ds.map((d) => d.data), fs.map((f): DiagnosticData => ({ version: 1, rule: f.rule, start: f.start, end: f.end, text: text.slice(f.start, f.end) })));
+      assert.deepStrictEqual(ds.map((d) => [d.code, d.data]), fs.map((f): [string, DiagnosticData] => [f.rule, [1, f.start, f.end, text.slice(f.start, f.end)]]));
     });
   }
 
@@ -90,14 +90,16 @@ describe('diagnostic data', () => {
     const doc = open(DOCS[0][1]);
     const [d] = service.doValidation(doc, S);
     const data = d.data as DiagnosticData;
-    const broken: unknown[] = [
-      undefined, null, 'data', 42, [], { ...data, rule: 'spelling' }, { ...data, start: -1 }, { ...data, end: 10 ** 6 },
-      { ...data, start: 9, end: 3 }, { ...data, text: 'ABC' }, { ...data, text: 7 }, { ...data, version: '1' }, { ...data, start: 1.5 },
+    const [version, start, end, text] = data;
+    const broken: [unknown, unknown][] = [
+      [undefined, d.code], [null, d.code], ['data', d.code], [42, d.code], [[], d.code], [{ version, start, end, text }, d.code], [data, 'spelling'], [data, undefined],
+      [[version, -1, end, text], d.code], [[version, start, 10 ** 6, text], d.code], [[version, 9, 3, text], d.code], [[version, start, end, 'ABC'], d.code],
+      [[version, start, end, 7], d.code], [['1', start, end, text], d.code], [[version, 1.5, end, text], d.code], [[...data, 0], d.code],
     ];
     const expected = service.doCodeActions(doc, whole(doc), S);
-    for (const x of broken) {
-      const actions = service.doCodeActions(doc, whole(doc), S, undefined, [{ ...d, data: x }]);
-      assert.deepStrictEqual(actions.map((a) => ({ ...a, diagnostics: a.diagnostics!.map((y) => y.data) })), expected.map((a) => ({ ...a, diagnostics: a.diagnostics!.map((y) => y.data) })), JSON.stringify(x));
+    for (const [x, code] of broken) {
+      const actions = service.doCodeActions(doc, whole(doc), S, undefined, [{ ...d, code: code as string, data: x }]);
+      assert.deepStrictEqual(actions.map((a) => ({ ...a, diagnostics: a.diagnostics!.map((y) => y.data) })), expected.map((a) => ({ ...a, diagnostics: a.diagnostics!.map((y) => y.data) })), JSON.stringify([x, code]));
     }
   });
 
@@ -106,7 +108,7 @@ describe('diagnostic data', () => {
     service.doValidation(doc, S);
     TextDocument.update(doc, [{ range: { start: { line: 2, character: 28 }, end: { line: 2, character: 28 } }, text: ' En nog meer tekst.' }], 2);
     const ds = service.doValidation(doc, S);
-    assert.deepStrictEqual(ds.map((d) => (d.data as DiagnosticData).version), [2, 2]);
+    assert.deepStrictEqual(ds.map((d) => (d.data as DiagnosticData)[0]), [2, 2]);
     const all = service.doCodeActions(doc, ds[0].range, S, undefined, [ds[0]]).find((a) => a.title.startsWith('Alle 2'))!;
     assert.strictEqual(apply(doc, all), 'Elke opportunity telt.\n\nEen opportunity van een klant hier. En nog meer tekst.\n\nEn een opportunity van een klant daar.');
   });

@@ -17,8 +17,15 @@ import { disableLineEdit } from './suppress';
 import type { Lang } from './types';
 
 /** What a fix sent without its edits carries (`CodeAction.data`), for codeAction/resolve: its finding and which fix. */
-export interface CodeActionData extends DiagnosticData {
+export interface CodeActionData {
   uri: string;
+  /** The document version the offsets are in. */
+  version: number;
+  rule: RuleId;
+  /** The finding's place, as offsets, and the text there (which must still be there for the data to be used). */
+  start: number;
+  end: number;
+  text: string;
   /** The index of the fix among its finding's fixes. */
   fix: number;
 }
@@ -63,7 +70,7 @@ export class CodeActions {
    */
   resolveCodeAction(doc: TextDocument, action: CodeAction, settings: Settings): CodeAction {
     const d = action.data as CodeActionData;
-    if (!isDataOfThisVersion(d, doc) || d.uri !== doc.uri || !Number.isInteger(d.fix)) return action;
+    if (!d || typeof d !== 'object' || !namesPlaceOfThisVersion(doc, d.version, d.rule, d.start, d.end, d.text) || d.uri !== doc.uri || !Number.isInteger(d.fix)) return action;
     const f = this.cache.findings(doc, settings).find((x) => x.rule === d.rule && x.start === d.start && x.end === d.end);
     const fix = f?.fixes[d.fix];
     if (!fix) return action;
@@ -116,14 +123,18 @@ const textEdits = (doc: TextDocument, edits: Edit[]): TextEdit[] => edits.map((e
 const isInt = (x: unknown, max: number): x is number => Number.isInteger(x) && (x as number) >= 0 && (x as number) <= max;
 
 /**
- * Whether a client's diagnostic data (clients echo it back) is data of this service about this version of the text:
- * of its version, with the text it names still at its place (a client may change a text without a new version).
+ * Whether a client's diagnostic data (clients echo it back) with its diagnostic's code is data of this service about
+ * this version of the text: of its version, with the text it names still at its place (a client may change a text
+ * without a new version).
  */
-function isDataOfThisVersion(x: unknown, doc: TextDocument): x is DiagnosticData {
-  const d = x as DiagnosticData;
-  if (!d || typeof d !== 'object' || d.version !== doc.version || !ruleDeclaration(d.rule)) return false;
+function isDataOfThisVersion(x: unknown, code: unknown, doc: TextDocument): x is DiagnosticData {
+  return Array.isArray(x) && x.length === 4 && namesPlaceOfThisVersion(doc, x[0], code, x[1], x[2], x[3]);
+}
+
+function namesPlaceOfThisVersion(doc: TextDocument, version: unknown, rule: unknown, start: unknown, end: unknown, text: unknown): boolean {
+  if (version !== doc.version || typeof rule !== 'string' || !ruleDeclaration(rule as RuleId)) return false;
   const length = doc.getText().length;
-  return isInt(d.start, length) && isInt(d.end, length) && d.start <= d.end && typeof d.text === 'string' && doc.getText().slice(d.start, d.end) === d.text;
+  return isInt(start, length) && isInt(end, length) && start <= end && typeof text === 'string' && doc.getText().slice(start, end) === text;
 }
 
 const findingKey = (rule: RuleId, start: number, end: number) => `${rule}|${start}|${end}`;
@@ -132,9 +143,9 @@ const findingKey = (rule: RuleId, start: number, end: number) => `${rule}|${star
 function clientDiagnostics(doc: TextDocument, context: Diagnostic[]): Map<string, Diagnostic> {
   const out = new Map<string, Diagnostic>();
   for (const d of context) {
-    if (d.source !== SOURCE || d.code === undefined || !isDataOfThisVersion(d.data, doc)) continue;
-    const data = d.data as DiagnosticData;
-    out.set(findingKey(data.rule, data.start, data.end), d);
+    if (d.source !== SOURCE || !isDataOfThisVersion(d.data, d.code, doc)) continue;
+    const [, start, end] = d.data;
+    out.set(findingKey(d.code as RuleId, start, end), d);
   }
   return out;
 }

@@ -17,19 +17,16 @@ export const SOURCE = 'lingo';
 
 /**
  * What a diagnostic of a finding carries (`Diagnostic.data`, which clients send back with a code action request):
- * what identifies its finding in the document at `version`. Its quick fixes are not carried (building them, with
- * the replacement inflected to fit, for up to 1,000 diagnostics per check cost more than the check's own findings):
- * a code action request finds the finding in the current analysis and makes them then.
+ * what identifies its finding in the document at `version`, with the diagnostic's `code` (its rule). Its quick fixes
+ * are not carried (building them, with the replacement inflected to fit, for up to 1,000 diagnostics per check cost
+ * more than the check's own findings): a code action request finds the finding in the current analysis and makes
+ * them then. A tuple, not an object: it goes out with every diagnostic of every check, and the key names were more
+ * than half of its JSON.
+ *
+ * [the document version the offsets are in, the finding's start and end offsets, the text there (which must still be
+ * there for the data to be used)]
  */
-export interface DiagnosticData {
-  /** The document version the offsets are in. */
-  version: number;
-  rule: RuleId;
-  /** The finding's place, as offsets, and the text there (which must still be there for the data to be used). */
-  start: number;
-  end: number;
-  text: string;
-}
+export type DiagnosticData = [version: number, start: number, end: number, text: string];
 
 const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint } as const;
 
@@ -102,7 +99,7 @@ export class Diagnostics {
     }
     const text = doc.getText();
     // The text compared too: a client may change a text without a new version number.
-    if (d && (d.data as DiagnosticData).version === doc.version && this.#dataMadeFor.get(d) === text) return d;
+    if (d && (d.data as DiagnosticData)[0] === doc.version && this.#dataMadeFor.get(d) === text) return d;
     if (d) d = { ...d, data: dataOf(doc, f) };
     else d = this.#newDiagnostic(doc, f, severity, pos);
     this.#dataMadeFor.set(d, text);
@@ -138,5 +135,5 @@ export class Diagnostics {
 
 /** What identifies a finding in this version of the document (see DiagnosticData). */
 function dataOf(doc: TextDocument, f: Finding): DiagnosticData {
-  return { version: doc.version, rule: f.rule, start: f.start, end: f.end, text: ownText(doc.getText().slice(f.start, f.end)) }; // a copy: the diagnostic may outlive this version
+  return [doc.version, f.start, f.end, ownText(doc.getText().slice(f.start, f.end))]; // a copy: the diagnostic may outlive this version
 }
