@@ -8,7 +8,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, type Range } from 'vscode-languageserver-types';
 import { ruleAnchor } from './declarations';
 import type { DocumentCache, Positions } from './documentCache';
-import { storeDiagnostic, storedDiagnostic, type Finding } from './findings';
+import { storeDiagnostic, storedDiagnostic, storedDiagnosticText, type Finding } from './findings';
 import { format, messages } from './l10n';
 import type { RuleId, Settings } from './settings';
 import { ownText } from './util';
@@ -41,11 +41,9 @@ export class Diagnostics {
    * were (updateFindings), and so are their lines and columns. Findings of findings.ts store it themselves
    * (storeDiagnostic); the others (consistency across files) in this map.
    */
-  readonly #diagnosticOfFinding = new WeakMap<Finding, { uri: string; severity: DiagnosticSeverity; d: Diagnostic }>();
+  readonly #diagnosticOfFinding = new WeakMap<Finding, { uri: string; severity: DiagnosticSeverity; d: Diagnostic; text: string }>();
   /** The related information of the findings of one concept (which share their `related` list), per document version. */
   readonly #relatedInfo = new WeakMap<NonNullable<Finding['related']>, { uri: string; version: number; list: DiagnosticRelatedInformation[] }>();
-  /** The text each diagnostic's data was made for. */
-  readonly #dataMadeFor = new WeakMap<Diagnostic, string>();
 
   /** `rulesDocument`: the URI of RULES.md, which each diagnostic's `codeDescription` links; none without it. */
   constructor(private readonly cache: DocumentCache, private readonly rulesDocument: string | undefined) {}
@@ -92,18 +90,19 @@ export class Diagnostics {
    */
   diagnosticOf(doc: TextDocument, f: Finding, settings: Settings, pos: Positions): Diagnostic {
     const severity = SEVERITY[settings.rules[f.rule] as keyof typeof SEVERITY];
+    // The text its data was made for is kept with it (one WeakMap entry per diagnostic cost the garbage collector).
     let d = storedDiagnostic(f, doc.uri, severity) as Diagnostic | undefined;
+    let madeFor = d && storedDiagnosticText(f);
     if (!d) {
       const hit = this.#diagnosticOfFinding.get(f);
-      if (hit && hit.uri === doc.uri && hit.severity === severity) d = hit.d;
+      if (hit && hit.uri === doc.uri && hit.severity === severity) { d = hit.d; madeFor = hit.text; }
     }
     const text = doc.getText();
     // The text compared too: a client may change a text without a new version number.
-    if (d && (d.data as DiagnosticData)[0] === doc.version && this.#dataMadeFor.get(d) === text) return d;
+    if (d && (d.data as DiagnosticData)[0] === doc.version && madeFor === text) return d;
     if (d) d = { ...d, data: dataOf(doc, f) };
     else d = this.#newDiagnostic(doc, f, severity, pos);
-    this.#dataMadeFor.set(d, text);
-    if (!storeDiagnostic(f, doc.uri, severity, d)) this.#diagnosticOfFinding.set(f, { uri: doc.uri, severity, d });
+    if (!storeDiagnostic(f, doc.uri, severity, d, text)) this.#diagnosticOfFinding.set(f, { uri: doc.uri, severity, d, text });
     return d;
   }
 
