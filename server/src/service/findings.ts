@@ -185,7 +185,11 @@ export const storedDiagnostic = (f: Finding, uri: string, severity: number): unk
 export const storedDiagnosticText = (f: Finding): string | undefined => RuleFinding.storedDiagnosticText(f);
 export const storeDiagnostic = (f: Finding, uri: string, severity: number, diagnostic: unknown, text: string): boolean => RuleFinding.storeDiagnostic(f, uri, severity, diagnostic, text);
 
-export const isAcronymUse = (o: Occurrence): boolean => o.term.acronym && o.terms.every((t) => t.acronym);
+export const isAcronymUse = (o: Occurrence): boolean => {
+  if (!o.term.acronym) return false;
+  for (const t of o.terms) if (!t.acronym) return false;
+  return true;
+};
 /** An acronym that surely is the glossary's (not one that may be something else here: SQL near "query"). */
 const isCheckedAcronym = (o: Occurrence): boolean => !o.doubtful && isAcronymUse(o);
 
@@ -280,6 +284,12 @@ export function mergeByPlace(x: Finding[], y: Finding[]): Finding[] {
 /** Document order; on one range, in the order of the rules' ranks (acronym findings before the others). */
 const byPlace = (x: Finding, y: Finding) => x.start - y.start || x.end - y.end || ruleDeclaration(x.rule)!.rank - ruleDeclaration(y.rule)!.rank;
 
+/** Are all these terms deprecated? (A loop: a closure per occurrence was most of what the rule allocated.) */
+function allDeprecated(terms: Term[]): boolean {
+  for (const x of terms) if (x.status !== 'deprecated') return false;
+  return true;
+}
+
 /** deprecated-term and mistranslation, for these occurrences. */
 function deprecatedFindings(text: string, occurrences: Occurrence[], lang: Lang): Finding[] {
   const M = messages(lang);
@@ -287,7 +297,7 @@ function deprecatedFindings(text: string, occurrences: Occurrence[], lang: Lang)
   const findings: Finding[] = [];
   for (const o of occurrences) {
     const t = o.term;
-    if (o.doubtful || t.status !== 'deprecated' || o.terms.some((x) => x.status !== 'deprecated')) continue;
+    if (o.doubtful || t.status !== 'deprecated' || !allDeprecated(o.terms)) continue;
     const rule: RuleId = t.mistranslation ? 'mistranslation' : 'deprecated-term';
     // Copies, not views on the text: the finding may outlive this version by many edits.
     const original = ownText(text.slice(o.start, o.end));
@@ -460,7 +470,12 @@ function sortedInPlace<T>(list: T[], cmp: (x: T, y: T) => number): T[] {
  */
 function withoutShortForms(ids: Identity[]): Identity[] {
   if (ids.length < 2) return ids;
-  return ids.filter((x) => !ids.some((y) => y !== x && isShortFormOf(x.key, y.key)));
+  const out: Identity[] = [];
+  next: for (const x of ids) {
+    for (const y of ids) if (y !== x && isShortFormOf(x.key, y.key)) continue next;
+    out.push(x);
+  }
+  return out;
 }
 
 /**
