@@ -408,6 +408,7 @@ function inconsistencies(text: string, a: Analysis, lang: Lang, only?: ReadonlyS
     if (ranked.length < 2) continue;
     const winner = ranked[0];
     const target = winner.best.text;
+    const qTarget = q(target);
     const to = winner.best;
     const first = winner.occs[0];
     const label = conceptLabel(c, lang);
@@ -421,8 +422,8 @@ function inconsistencies(text: string, a: Analysis, lang: Lang, only?: ReadonlyS
       // A name of a third language (neither the document's nor the one it replaces): the titles say which.
       const other = to.lang !== from.lang && to.lang !== lang ? to.lang : undefined;
       const all: ReplaceAll = other
-        ? { title: format(M.replaceAllOtherLanguage, loser.occs.length, q(target), M.termLanguage[other]), from, target: to, occs: loser.occs, text, otherLanguage: other }
-        : { title: format(M.replaceAll, loser.occs.length, q(target)), from, target: to, occs: loser.occs, text };
+        ? { title: format(M.replaceAllOtherLanguage, loser.occs.length, qTarget, M.termLanguage[other]), from, target: to, occs: loser.occs, text, otherLanguage: other }
+        : { title: format(M.replaceAll, loser.occs.length, qTarget), from, target: to, occs: loser.occs, text };
       // The same written form gets the same words: build them once (the fix when first asked for). Most names are
       // used once: no map for them.
       const said = loser.occs.length > 1 ? new Map<string, { message: string; fix: OwnFix }>() : undefined;
@@ -433,15 +434,9 @@ function inconsistencies(text: string, a: Analysis, lang: Lang, only?: ReadonlyS
         let w = said?.get(sayKey);
         if (!w) {
           const message = labelIsTarget || labelKey === foldKey(original)
-            ? format(M.inconsistentShort, q(original), q(target))
-            : format(M.inconsistent, name, q(original), q(target));
-          const fix = new OwnFix(() => {
-            const repl = fitTerm(original, from, to, governed);
-            return other
-              ? { title: format(M.replaceWithOtherLanguage, q(repl), M.termLanguage[other]), newText: repl, otherLanguage: other }
-              : { title: format(M.replaceWith, q(repl)), newText: repl };
-          });
-          w = { message, fix };
+            ? format(M.inconsistentShort, q(original), qTarget)
+            : format(M.inconsistent, name, q(original), qTarget);
+          w = { message, fix: replaceWith(lang, original, from, to, governed, other) };
           said?.set(sayKey, w);
         }
         out.push(new RuleFinding('inconsistent-term', o.start, o.end, w.message, w.fix, all, related, c));
@@ -449,6 +444,20 @@ function inconsistencies(text: string, a: Analysis, lang: Lang, only?: ReadonlyS
     }
   }
   return inPlaceOrder(out);
+}
+
+/**
+ * The fix of one inconsistent name: `to` written in the slot of `original` (a form of `from`), made when first asked
+ * for. (A function of its own: a closure made in the loop over occurrences gave each iteration a context object.)
+ */
+function replaceWith(lang: Lang, original: string, from: Term, to: Term, governed: ReturnType<typeof governedCase>, other: Lang | undefined): OwnFix {
+  return new OwnFix(() => {
+    const M = messages(lang);
+    const repl = fitTerm(original, from, to, governed);
+    return other
+      ? { title: format(M.replaceWithOtherLanguage, M.quote(repl), M.termLanguage[other]), newText: repl, otherLanguage: other }
+      : { title: format(M.replaceWith, M.quote(repl)), newText: repl };
+  });
 }
 
 /** Sorts a short list in place, stably (insertion sort: Array.prototype.sort allocated its work arrays per list). */
