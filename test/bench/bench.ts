@@ -22,7 +22,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { buildGlossary, getLanguageService, resolveSettings, termForms, type Glossary, type GlossarySource, type DomainNames } from '../../server/src/service';
 import { BUILT_NAME, loadBuiltGlossary, writeCompiledGlossary } from '../../server/src/node/glossaryFiles';
 import { attachHanLexicon, lexiconFile } from '../../server/src/node/hanLexicon';
-import { BenchClient } from './lsp';
+import { BenchClient, threadCpuMs } from './lsp';
 import { documents } from './corpus';
 import { generateGlossary, terminologyTerms } from './genGlossary';
 import { workspaceReferences, type WorkspaceFigures } from './workspace';
@@ -523,6 +523,36 @@ function serverLikeService(): ReturnType<typeof getLanguageService> {
 
 const LSP_PATH_SIZES = [10 * KB, 100 * KB, 1 * MB];
 
+/**
+ * --engine: only the in-process check of section 9's 100 KB and 1 MB documents as the server makes it
+ * (doValidation of a fresh version, at most 1,000 diagnostics), its CPU time and its JSON per diagnostic; with
+ * --profile, a CPU profile of a 5-second loop over each (node:inspector) in /tmp or --profile-dir=.
+ */
+async function engineOnly(builtinGlossary: Glossary, profileDir?: string): Promise<void> {
+  const svc = serverLikeService();
+  const texts = documents(builtinGlossary, [100 * KB, 1 * MB]);
+  const rows: (string | number)[][] = [];
+  let v = 0;
+  for (const [size, text] of texts) {
+    const uri = `file:///bench/engine-${size}.md`;
+    const check = () => { svc.forget(uri); return svc.doValidation(TextDocument.create(uri, 'markdown', ++v, text), EDITOR_SETTINGS); };
+    const opts = { warmup: 5, minRuns: size > 500_000 ? 15 : 40, minMs: 2000, maxRuns: 400 };
+    const cpu0 = threadCpuMs('self');
+    const m = measure(() => void check(), opts);
+    const cpuMs = (threadCpuMs('self') - cpu0) / (m.runs.length + opts.warmup);
+    const diags = check();
+    const bytes = Buffer.byteLength(JSON.stringify(diags));
+    rows.push([SIZE_NAMES.get(size)!, m.median.toFixed(2), cpuMs.toFixed(2), diags.length, (bytes / 1024).toFixed(0), (bytes / Math.max(1, diags.length)).toFixed(0)]);
+    if (profileDir) {
+      const file = path.join(profileDir, `engine-${SIZE_NAMES.get(size)!.replace(' ', '')}.cpuprofile`);
+      await profiled(file, () => { const t0 = now(); while (now() - t0 < 5000) check(); });
+      console.log(['', `profile ${file}`, table(['function', 'self %', 'self ms'], topFunctions(file, 30).map((x) => [x.fn, x.selfPct.toFixed(1), x.selfMs.toFixed(0)]))].join('\n'));
+    }
+    svc.forget(uri);
+  }
+  console.log([`node ${process.version}, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`, table(['document', 'median ms', 'CPU ms', 'diagnostics', 'JSON KB (UTF-8)', 'JSON bytes each'], rows)].join('\n'));
+}
+
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const quick = argv.includes('--quick');
@@ -558,6 +588,10 @@ async function main(): Promise<void> {
     const report = [workspaceReport(ws), '', 'Targets', table(['target', 'measured', ''], workspaceTargets(ws).map((x) => [x.target, x.value, x.met ? 'met' : 'MISSED']))].join('\n');
     console.log(report);
     fs.writeFileSync(path.join(OUT, 'bench-workspace.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, workspace: ws }, null, 2));
+    return;
+  }
+  if (argv.includes('--engine')) {
+    await engineOnly(builtinGlossary, argv.includes('--profile') ? (argv.find((a) => a.startsWith('--profile-dir='))?.slice('--profile-dir='.length) ?? '/tmp') : undefined);
     return;
   }
   if (argv.includes('--lsp-path')) {

@@ -111,7 +111,22 @@ function wordAt(f: Uint16Array, from: number, dir: 1 | -1): string {
   while (j >= 0 && j < f.length && (isWordCode(f[j]) || f[j] === 0x27)) j += dir;
   const [a, b] = dir > 0 ? [i, j] : [j + 1, i + 1];
   if (b - a > VERB_WORD_MAX) return '#';
-  return unitsString(f, a, b);
+  return shortString(f, a, b);
+}
+
+/** The units [a, b) of a short word as a string, without the typed-array view unitsString makes (twice per verb test). */
+function shortString(f: Uint16Array, a: number, b: number): string {
+  const c = String.fromCharCode;
+  switch (b - a) {
+    case 0: return '';
+    case 1: return c(f[a]);
+    case 2: return c(f[a], f[a + 1]);
+    case 3: return c(f[a], f[a + 1], f[a + 2]);
+    case 4: return c(f[a], f[a + 1], f[a + 2], f[a + 3]);
+    case 5: return c(f[a], f[a + 1], f[a + 2], f[a + 3], f[a + 4]);
+    case 6: return c(f[a], f[a + 1], f[a + 2], f[a + 3], f[a + 4], f[a + 5]);
+    default: return unitsString(f, a, b);
+  }
 }
 
 function isVerbUse(f: Uint16Array, start: number, end: number): boolean {

@@ -16,8 +16,14 @@ const TABLE = new Map<string, Lang[]>();
 for (const [lang, words] of Object.entries(STOPWORDS) as [Lang, string[]][]) {
   for (const w of words) TABLE.set(w, [...(TABLE.get(w) ?? []), lang]);
 }
-/** Letters that only one of our Latin-script languages uses. */
-const LETTERS: [RegExp, Lang][] = [[/[ąćęłńśźż]/g, 'pl'], [/[åä]/g, 'sv'], [/ij/g, 'nl']];
+/** The longest stop word: a longer word is none, and is not made into a string. */
+const LONGEST = Math.max(...[...TABLE.keys()].map((w) => w.length));
+/** Letters that only one of our Latin-script languages uses (and Dutch "ij"), each worth half a stop word. */
+const PL_LETTERS = [...'ąćęłńśźż'].map((c) => c.charCodeAt(0));
+const SV_LETTERS = [...'åä'].map((c) => c.charCodeAt(0));
+const I = 0x69, J = 0x6a;
+/** Below this code no letter is special (a Set's lookup per letter was most of the detection's time). */
+const FIRST_SPECIAL = Math.min(...PL_LETTERS, ...SV_LETTERS);
 
 export interface Detection {
   lang: Lang;
@@ -29,26 +35,44 @@ export function detectLanguage(folded: Uint16Array, length = folded.length): Det
   const n = Math.min(length, 20000);
   let han = 0, letters = 0;
   const score: Record<Lang, number> = { en: 0, sv: 0, nl: 0, pl: 0, 'zh-Hant': 0 };
-  let word = '';
-  let sample = '';
+  // The words are read where they stand: only a word short enough to be a stop word is made a string. The special
+  // letters are counted in the words of the first 20,000 characters of words and spaces after them (the sample).
+  let start = -1;
+  let sample = 0, pl = 0, sv = 0, nl = 0;
   for (let i = 0; i <= n; i++) {
     const c = i < n ? folded[i] : 0x20;
     if (c !== BLOCK && isHanCode(c)) { han++; letters++; }
     if (i < n && c !== BLOCK && isWordCode(c) && !isHanCode(c)) {
-      word += String.fromCharCode(c);
+      if (start < 0) start = i;
       letters++;
       continue;
     }
-    if (word) {
-      const langs = TABLE.get(word);
-      if (langs) for (const l of langs) score[l] += 1 / langs.length;
-      if (sample.length < 20000) sample += word + ' ';
-      word = '';
+    if (start >= 0) {
+      if (i - start <= LONGEST) {
+        let w = '';
+        for (let k = start; k < i; k++) w += String.fromCharCode(folded[k]);
+        const langs = TABLE.get(w);
+        if (langs) for (const l of langs) score[l] += 1 / langs.length;
+      }
+      if (sample < 20000) {
+        for (let k = start; k < i; k++) {
+          const w = folded[k];
+          if (w === I) { if (k + 1 < i && folded[k + 1] === J) nl++; }
+          else if (w >= FIRST_SPECIAL) {
+            if (PL_LETTERS.includes(w)) pl++;
+            else if (SV_LETTERS.includes(w)) sv++;
+          }
+        }
+        sample += i - start + 1;
+      }
+      start = -1;
     }
   }
   if (letters === 0) return { lang: 'en', confidence: 0 };
   if (han / letters > 0.2) return { lang: 'zh-Hant', confidence: Math.min(1, han / letters + 0.3) };
-  for (const [re, lang] of LETTERS) score[lang] += ((sample.match(re)?.length ?? 0) * 0.5);
+  score.pl += pl * 0.5;
+  score.sv += sv * 0.5;
+  score.nl += nl * 0.5;
   const ranked = (['en', 'sv', 'nl', 'pl'] as Lang[]).sort((a, b) => score[b] - score[a]);
   const best = score[ranked[0]], second = score[ranked[1]];
   if (best === 0) return { lang: 'en', confidence: 0 };

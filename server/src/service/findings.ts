@@ -156,7 +156,7 @@ class RuleFinding implements Finding {
       const fitted = new Map<string, string>();
       const fit = (o: Occurrence) => {
         const written = all.text.slice(o.start, o.end);
-        const governed = governedCase(all.target.lang, all.text.slice(Math.max(0, o.start - 60), o.start));
+        const governed = all.target.lang === 'pl' ? governedCase(all.target.lang, all.text.slice(Math.max(0, o.start - 60), o.start)) : undefined;
         const key = `${written}|${governed ?? ''}`;
         let t = fitted.get(key);
         if (t === undefined) fitted.set(key, (t = fitTerm(written, all.from, all.target, governed)));
@@ -199,7 +199,11 @@ export const storedDiagnostic = (f: Finding, uri: string, severity: number): unk
 export const storeDiagnostic = (f: Finding, uri: string, severity: number, diagnostic: unknown): boolean => RuleFinding.storeDiagnostic(f, uri, severity, diagnostic);
 export const movedDiagnostic = (f: Finding, uri: string, severity: number): unknown => RuleFinding.movedDiagnostic(f, uri, severity);
 
-export const isAcronymUse = (o: Occurrence): boolean => o.term.acronym && o.terms.every((t) => t.acronym);
+export const isAcronymUse = (o: Occurrence): boolean => {
+  if (!o.term.acronym) return false;
+  for (const t of o.terms) if (!t.acronym) return false;
+  return true;
+};
 /** An acronym that surely is the glossary's (not one that may be something else here: SQL near "query"). */
 const isCheckedAcronym = (o: Occurrence): boolean => !o.doubtful && isAcronymUse(o);
 
@@ -294,6 +298,12 @@ export function mergeByPlace(x: Finding[], y: Finding[]): Finding[] {
 /** Document order; on one range, in the order of the rules' ranks (acronym findings before the others). */
 const byPlace = (x: Finding, y: Finding) => x.start - y.start || x.end - y.end || ruleDeclaration(x.rule)!.rank - ruleDeclaration(y.rule)!.rank;
 
+/** Are all these terms deprecated? (A loop: a closure per occurrence was most of what the rule allocated.) */
+function allDeprecated(terms: Term[]): boolean {
+  for (const x of terms) if (x.status !== 'deprecated') return false;
+  return true;
+}
+
 /** deprecated-term and mistranslation, for these occurrences. */
 function deprecatedFindings(text: string, occurrences: Occurrence[], lang: Lang): Finding[] {
   const M = messages(lang);
@@ -301,7 +311,7 @@ function deprecatedFindings(text: string, occurrences: Occurrence[], lang: Lang)
   const findings: Finding[] = [];
   for (const o of occurrences) {
     const t = o.term;
-    if (o.doubtful || t.status !== 'deprecated' || o.terms.some((x) => x.status !== 'deprecated')) continue;
+    if (o.doubtful || t.status !== 'deprecated' || !allDeprecated(o.terms)) continue;
     const rule: RuleId = t.mistranslation ? 'mistranslation' : 'deprecated-term';
     // Copies, not views on the text: the finding may outlive this version by many edits.
     const original = ownText(text.slice(o.start, o.end));
@@ -315,7 +325,7 @@ function deprecatedFindings(text: string, occurrences: Occurrence[], lang: Lang)
       : other
         ? format(t.mistranslation ? M.mistranslatedOtherLanguage : M.deprecatedOtherLanguage, q(original), q(r.text), M.inLanguage[t.lang], M.inLanguage[other])
         : format(t.mistranslation ? M.mistranslatedTerm : M.deprecatedTerm, q(original), q(matchCase(original, r.text)));
-    const governed = governedCase(lang, text.slice(Math.max(0, o.start - 60), o.start));
+    const governed = lang === 'pl' ? governedCase(lang, text.slice(Math.max(0, o.start - 60), o.start)) : undefined;
     const fix = r && new OwnFix(() => {
       const repl = fitTerm(original, t, r.term ?? r.text, governed);
       return other
@@ -345,7 +355,8 @@ const identityKey = (t: Term): string => {
 export function namesUsed(a: Analysis, lang: Lang, only?: ReadonlySet<Concept>): Map<Concept, Map<string, Identity>> {
   const byConcept = new Map<Concept, Map<string, Identity>>();
   const cmp = better(lang);
-  // Occurrences of one key share their list of terms: which name a list is (or none) is worked out once.
+  // Occurrences of one key share their list of terms: which name a list is (or none) is worked out once. (In the bench's
+  // 100 KB document most lists are met once; in its 1 MB document most are met again.)
   const nameOf = new Map<Term[], Identity | null>();
   const occs = a.occurrences;
   for (let k = 0; k < occs.length; k++) {
@@ -367,17 +378,25 @@ export function namesUsed(a: Analysis, lang: Lang, only?: ReadonlySet<Concept>):
  */
 export function isGloss(text: string, occs: Occurrence[], k: number): boolean {
   const o = occs[k], prev = occs[k - 1];
-  if (!prev || prev.doubtful || !prev.terms.some((t) => t.concept === o.term.concept)) return false;
+  if (!prev || prev.doubtful || !namesConcept(prev.terms, o.term.concept)) return false;
   const between = text.slice(prev.end, o.start);
   if (between.length > 4 || !/^\s*[(（]\s*$/.test(between)) return false;
   return /^\s*[)）]/.test(text.slice(o.end, o.end + 4));
+}
+
+function namesConcept(terms: Term[], c: Concept): boolean {
+  for (const t of terms) if (t.concept === c) return true;
+  return false;
 }
 
 /** The name an occurrence gives its concept (made when first met), or null for acronyms and deprecated terms. */
 function identityOf(o: Occurrence, byConcept: Map<Concept, Map<string, Identity>>, cmp: (x: Term, y: Term) => number): Identity | null {
   if (isAcronymUse(o) || o.term.status === 'deprecated') return null;
   const c = o.term.concept;
-  const best = o.terms.length === 1 ? o.terms[0] : o.terms.filter((t) => t.concept === c && !t.acronym).sort(cmp)[0];
+  // The first of the best of the concept's terms that are not acronyms (as a stable sort has them), in one pass.
+  let best: Term | undefined;
+  if (o.terms.length === 1) best = o.terms[0];
+  else for (const t of o.terms) if (t.concept === c && !t.acronym && (!best || cmp(t, best) < 0)) best = t;
   // A colloquial term ("deal" beside "opportunity") is mixed with the formal one freely: it names nothing for
   // consistency. The document's language decides (Polish "ticket" may be colloquial where English "ticket" is not).
   if (!best || best.colloquial) return null;
@@ -399,10 +418,11 @@ function inconsistencies(text: string, a: Analysis, lang: Lang, only?: ReadonlyS
   const out: Finding[] = [];
   for (const [c, ids] of byConcept) {
     if (ids.size < 2) continue;
-    const ranked = withoutShortForms([...ids.values()]).sort((x, y) => cmp(x.best, y.best));
+    const ranked = sortedInPlace(withoutShortForms([...ids.values()]), (x, y) => cmp(x.best, y.best));
     if (ranked.length < 2) continue;
     const winner = ranked[0];
     const target = winner.best.text;
+    const qTarget = q(target);
     const to = winner.best;
     const first = winner.occs[0];
     const label = conceptLabel(c, lang);
@@ -410,37 +430,59 @@ function inconsistencies(text: string, a: Analysis, lang: Lang, only?: ReadonlyS
     const labelKey = foldKey(label);
     const labelIsTarget = labelKey === foldKey(target);
     const related = [{ start: first.start, end: first.end, message: format(M.inconsistentRelated, q(ownText(text.slice(first.start, first.end)))) }];
-    for (const loser of ranked.slice(1)) {
+    for (let r = 1; r < ranked.length; r++) {
+      const loser = ranked[r];
       const from = loser.best;
       // A name of a third language (neither the document's nor the one it replaces): the titles say which.
       const other = to.lang !== from.lang && to.lang !== lang ? to.lang : undefined;
       const all: ReplaceAll = other
-        ? { title: format(M.replaceAllOtherLanguage, loser.occs.length, q(target), M.termLanguage[other]), from, target: to, occs: loser.occs, text, otherLanguage: other }
-        : { title: format(M.replaceAll, loser.occs.length, q(target)), from, target: to, occs: loser.occs, text };
-      // The same written form gets the same words: build them once (the fix when first asked for).
-      const said = new Map<string, { message: string; fix: OwnFix }>();
+        ? { title: format(M.replaceAllOtherLanguage, loser.occs.length, qTarget, M.termLanguage[other]), from, target: to, occs: loser.occs, text, otherLanguage: other }
+        : { title: format(M.replaceAll, loser.occs.length, qTarget), from, target: to, occs: loser.occs, text };
+      // The same written form gets the same words: build them once (the fix when first asked for). Most names are
+      // used once: no map for them.
+      const said = loser.occs.length > 1 ? new Map<string, { message: string; fix: OwnFix }>() : undefined;
       for (const o of loser.occs) {
         const original = ownText(text.slice(o.start, o.end)); // a copy: the finding may outlive this version
-        const governed = governedCase(lang, text.slice(Math.max(0, o.start - 60), o.start)); // Polish only
+        const governed = lang === 'pl' ? governedCase(lang, text.slice(Math.max(0, o.start - 60), o.start)) : undefined; // Polish only
         const sayKey = governed ? `${original}|${governed}` : original;
-        let w = said.get(sayKey);
+        let w = said?.get(sayKey);
         if (!w) {
           const message = labelIsTarget || labelKey === foldKey(original)
-            ? format(M.inconsistentShort, q(original), q(target))
-            : format(M.inconsistent, name, q(original), q(target));
-          const fix = new OwnFix(() => {
-            const repl = fitTerm(original, from, to, governed);
-            return other
-              ? { title: format(M.replaceWithOtherLanguage, q(repl), M.termLanguage[other]), newText: repl, otherLanguage: other }
-              : { title: format(M.replaceWith, q(repl)), newText: repl };
-          });
-          said.set(sayKey, (w = { message, fix }));
+            ? format(M.inconsistentShort, q(original), qTarget)
+            : format(M.inconsistent, name, q(original), qTarget);
+          w = { message, fix: replaceWith(lang, original, from, to, governed, other) };
+          said?.set(sayKey, w);
         }
         out.push(new RuleFinding('inconsistent-term', o.start, o.end, w.message, w.fix, all, related, c));
       }
     }
   }
   return inPlaceOrder(out);
+}
+
+/**
+ * The fix of one inconsistent name: `to` written in the slot of `original` (a form of `from`), made when first asked
+ * for. (A function of its own: a closure made in the loop over occurrences gave each iteration a context object.)
+ */
+function replaceWith(lang: Lang, original: string, from: Term, to: Term, governed: ReturnType<typeof governedCase>, other: Lang | undefined): OwnFix {
+  return new OwnFix(() => {
+    const M = messages(lang);
+    const repl = fitTerm(original, from, to, governed);
+    return other
+      ? { title: format(M.replaceWithOtherLanguage, M.quote(repl), M.termLanguage[other]), newText: repl, otherLanguage: other }
+      : { title: format(M.replaceWith, M.quote(repl)), newText: repl };
+  });
+}
+
+/** Sorts a short list in place, stably (insertion sort: Array.prototype.sort allocated its work arrays per list). */
+function sortedInPlace<T>(list: T[], cmp: (x: T, y: T) => number): T[] {
+  for (let i = 1; i < list.length; i++) {
+    const x = list[i];
+    let j = i - 1;
+    for (; j >= 0 && cmp(list[j], x) > 0; j--) list[j + 1] = list[j];
+    list[j + 1] = x;
+  }
+  return list;
 }
 
 /**
@@ -451,7 +493,12 @@ function inconsistencies(text: string, a: Analysis, lang: Lang, only?: ReadonlyS
  */
 function withoutShortForms(ids: Identity[]): Identity[] {
   if (ids.length < 2) return ids;
-  return ids.filter((x) => !ids.some((y) => y !== x && isShortFormOf(x.key, y.key)));
+  const out: Identity[] = [];
+  next: for (const x of ids) {
+    for (const y of ids) if (y !== x && isShortFormOf(x.key, y.key)) continue next;
+    out.push(x);
+  }
+  return out;
 }
 
 /**
@@ -461,13 +508,25 @@ function withoutShortForms(ids: Identity[]): Identity[] {
  * four letters, or two Chinese characters.
  */
 export function isShortFormOf(short: string, long: string): boolean {
-  if (long.length <= short.length) return false;
-  if (` ${long} `.includes(` ${short} `)) return true;
+  const n = short.length, m = long.length;
+  if (m <= n) return false;
+  // Its words stand in the long one: `short` at word boundaries of `long` (words are separated by one space).
+  for (let at = long.indexOf(short); at >= 0; at = long.indexOf(short, at + 1)) {
+    if ((at === 0 || long.charCodeAt(at - 1) === SPACE) && (at + n === m || long.charCodeAt(at + n) === SPACE)) return true;
+  }
   const min = isHanCode(short.charCodeAt(0)) ? 2 : 4;
-  if (short.length < min || short.includes(' ')) return false;
-  // The compound is one word of the long term (the term may have more words around it).
-  return long.split(' ').some((w) => w.length > short.length && (w.startsWith(short) || w.endsWith(short)));
+  if (n < min || short.includes(' ')) return false;
+  // The compound is one word of the long term (the term may have more words around it), longer than `short`.
+  for (let a = 0; a < m; ) {
+    let b = long.indexOf(' ', a);
+    if (b < 0) b = m;
+    if (b - a > n && (long.startsWith(short, a) || long.startsWith(short, b - n))) return true;
+    a = b + 1;
+  }
+  return false;
 }
+
+const SPACE = 0x20;
 
 /**
  * Findings on distinct occurrences (no two start at one offset), in document order: their starts and

@@ -287,13 +287,16 @@ function sentenceEnd(text: string, i: number): number {
  * word list is first looked for in them.
  */
 export class SenseScope {
-  /** The current sentence [a, b), and where the sentence before it begins (p; a if none within reach). */
+  /** The current sentence [a, b). */
   a = -1;
   b = -1;
-  p = -1;
-  /** The sentence before the current one, [pa, pb) (p may cut it short). */
+  /** The sentence before the current one, [pa, pb) (p may cut it short); pa is found when first needed (prevAt). */
   private pa = -1;
   private pb = -1;
+  /** Where the sentence before ends (its last character other than a space), while its start is not yet found; else -1. */
+  private prevAt = -1;
+  /** The start of the occurrence that made the current sentence: the sentence before is looked at within reach of it. */
+  private from = -1;
   /** The words of [a, b) and of [pa, pb), when found (curMade, prevMade). */
   private cur = new SentenceWords();
   private prev = new SentenceWords();
@@ -317,19 +320,35 @@ export class SenseScope {
         this.pa = this.a;
         this.pb = this.b;
         this.prevMade = this.curMade;
+        this.prevAt = -1;
       } else {
-        this.pa = sentenceStart(this.text, q);
+        // Its start is found only if a cue is looked for there (most contexts have none, or find it in the sentence).
+        this.prevAt = q;
         this.pb = q + 1;
         this.prevMade = false;
       }
-      this.p = Math.max(this.pa, start - SENTENCE_REACH);
     } else {
-      this.pa = this.pb = this.p = a;
+      this.pa = this.pb = a;
+      this.prevAt = -1;
       this.prevMade = false;
     }
     this.a = a;
     this.b = b;
+    this.from = start;
     this.curMade = false;
+  }
+
+  /** Where the sentence before the current one begins, cut at SENTENCE_REACH before the term (a if none within reach). */
+  get p(): number {
+    return Math.max(this.prevStart(), this.from - SENTENCE_REACH);
+  }
+
+  private prevStart(): number {
+    if (this.prevAt >= 0) {
+      this.pa = sentenceStart(this.text, this.prevAt);
+      this.prevAt = -1;
+    }
+    return this.pa;
   }
   /** Is a word or phrase of `t` in the current sentence (or from `from` on, in the one before), outside [start, end) (the term itself)? */
   has(t: WordTest, start: number, end: number, from: number): boolean {
@@ -338,7 +357,7 @@ export class SenseScope {
       this.curMade = true;
     }
     if (this.listedIn(t, this.cur, this.b, this.a, start, end)) return true;
-    if (!(from < this.a && this.pa < this.a)) return false;
+    if (!(from < this.a && this.prevStart() < this.a)) return false;
     if (!this.prevMade) {
       this.prev.fill(this.folded, this.pa, this.pb);
       this.prevMade = true;

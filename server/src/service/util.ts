@@ -3,7 +3,9 @@ import { LANGS } from './types';
 
 /** The section of a concept in `lang`, or the nearest one it has (English first). */
 export function section(c: Concept, lang: Lang): { lang: Lang; section: LangSection } {
-  for (const l of [lang, 'en' as Lang, ...LANGS]) {
+  // The languages in that order without a list made per call (the checks ask per finding).
+  for (let k = -2; k < LANGS.length; k++) {
+    const l = k === -2 ? lang : k === -1 ? 'en' : LANGS[k];
     const s = c.langs[l];
     if (s && s.terms.length) return { lang: l, section: s };
   }
