@@ -321,11 +321,10 @@ export function decodeGlossary(input: Uint8Array | CompiledSource): { glossary: 
  * A read-only array of n items, each got from `make` when read (Table keeps what it made, see Made): a large
  * glossary has half a million terms and 50,000 concepts, most of which a session never reads (the service reaches
  * terms through the matcher's outputs). A proxy, so that indexing, length, iteration and the array methods (which
- * ask whether an index is there) work; its target is an empty array of that length (no room for items).
+ * ask for the length and whether an index is there) work; its target is an empty array, whose length the proxy
+ * answers (an array given the length n would hold n empty slots: 3.6 MB for half a million terms).
  */
 function lazyArray<T>(n: number, make: (i: number) => T): T[] {
-  const items: T[] = [];
-  items.length = n;
   const index = (key: string | symbol): number => {
     if (typeof key !== 'string') return -1;
     const c = key.charCodeAt(0);
@@ -333,8 +332,9 @@ function lazyArray<T>(n: number, make: (i: number) => T): T[] {
     const i = Number(key);
     return Number.isInteger(i) && i < n && String(i) === key ? i : -1;
   };
-  return new Proxy(items, {
+  return new Proxy([] as T[], {
     get(target, key, receiver) {
+      if (key === 'length') return n;
       const i = index(key);
       return i < 0 ? Reflect.get(target, key, receiver) : make(i);
     },
@@ -389,23 +389,22 @@ class ConceptIds implements ReadonlyMap<string, Concept> {
  * open documents' analyses and the caches hold stays. An index whose item is gone is cleared by the registry.
  */
 export class Made<T extends object> {
-  private readonly refs: (WeakRef<T> | undefined)[];
-  private readonly gone = new FinalizationRegistry<number>((i) => { if (this.refs[i] && this.refs[i]!.deref() === undefined) this.refs[i] = undefined; });
-  constructor(n: number) {
-    this.refs = new Array(n).fill(undefined); // packed: a sparse array of half a million, once filled, is a dictionary
-  }
+  /** The items made and not known to be gone, by index: a map, since a session has a few thousand of half a million alive. */
+  private readonly refs = new Map<number, WeakRef<T>>();
+  private readonly gone = new FinalizationRegistry<number>((i) => { if (this.refs.get(i)?.deref() === undefined) this.refs.delete(i); });
+  constructor(readonly size: number) {}
   get(i: number): T | undefined {
-    return this.refs[i]?.deref();
+    return this.refs.get(i)?.deref();
   }
   set(i: number, item: T): T {
-    this.refs[i] = new WeakRef(item);
+    this.refs.set(i, new WeakRef(item));
     this.gone.register(item, i);
     return item;
   }
   /** How many items are alive now. */
   get alive(): number {
     let n = 0;
-    for (const r of this.refs) if (r?.deref() !== undefined) n++;
+    for (const r of this.refs.values()) if (r.deref() !== undefined) n++;
     return n;
   }
 }
