@@ -7,10 +7,11 @@
  * hints, each array's name, type and length, and whatever `meta` the writer adds), then the arrays, each at an
  * offset that is a multiple of 8: the matcher's typed arrays as they are, and the model in columns: strings in
  * one UTF-8 pool with offsets, a term's small fields as the number packBits makes, the concept of each term,
- * its rare texts, and completion's prefix index. Definitions, the bulk of the text, are in a pool of their own
- * at the end (the cold pool), which a loaded glossary reads from its source when a definition is asked for (a
- * hover, a completion item): the source may be the bytes, or a file the node layer keeps open, and then no
- * definition is in memory.
+ * its rare texts, and completion's prefix index. Two arrays come last, cold: the terms of each prefix of the
+ * prefix index, and the definitions (the bulk of the text, in a pool of their own: the cold pool); a loaded
+ * glossary reads them from its source when asked for (a completion's bucket; a definition for a hover or a
+ * completion item): the source may be the bytes, or a file the node layer keeps open, and then neither is in
+ * memory.
  *
  * Loading makes no copy of the arrays (typed views on what the source gave) and one small object per concept
  * and, when first read, per term (read through getters, texts decoded from the pool when asked for), instead
@@ -26,7 +27,7 @@ import { LANGS } from './types';
 
 const MAGIC = 'LINGOGLB';
 /** Changes when the layout changes; a file of another format is not read. */
-export const COMPILED_FORMAT = 4;
+export const COMPILED_FORMAT = 5;
 
 /** A compiled glossary that cannot be used: wrong format, truncated, or changed since it was written. */
 export class CompiledGlossaryError extends Error {}
@@ -56,11 +57,15 @@ const HEADER_AT = 24;
 const MATCHER_ARRAYS = MATCHER_PARTS;
 const MODEL_ARRAYS = [
   'stringStart', 'stringBytes', 'termBits', 'termConcept', 'termMore', 'more', 'termHints', 'conceptStrings', 'conceptTermStart', 'conceptLangs',
-  'sectionDefinition', 'relatedStart', 'related', 'seedStart', 'seeds', 'prefixString', 'prefixStart', 'prefixTerms', 'contextTerms', 'contextIds', 'coldStart',
+  'sectionDefinition', 'relatedStart', 'related', 'seedStart', 'seeds', 'prefixString', 'prefixStart', 'contextTerms', 'contextIds', 'coldStart',
 ] as const;
-/** The cold pool's bytes: the last array, read from the source only when a definition is asked for. */
+/**
+ * The cold arrays, the last two, read from the source only when asked for: the terms of completion's prefix index
+ * (a bucket when a completion asks for it: 4.8 MB with 50,000 concepts), and the cold pool's bytes (a definition).
+ */
+const PREFIX_TERMS = 'prefixTerms';
 const COLD = 'coldBytes';
-const ARRAY_NAMES = [...MATCHER_ARRAYS, ...MODEL_ARRAYS, COLD];
+const ARRAY_NAMES = [...MATCHER_ARRAYS, ...MODEL_ARRAYS, PREFIX_TERMS, COLD];
 
 /** A checksum of 32-bit words, fed piece by piece: any one changed word changes it (each step is a bijection). */
 function checksum(words: Int32Array, h = 0x811c9dc5 | 0): number {
@@ -191,9 +196,9 @@ export function encodeGlossary(glossary: Glossary, issues: GlossaryIssue[], meta
     stringStart: hot.start, stringBytes: hot.bytes, termBits, termConcept, termMore, more: Int32Array.from(more), termHints,
     conceptStrings, conceptTermStart, conceptLangs, sectionDefinition: Int32Array.from(sectionDefinition),
     relatedStart, related: Uint32Array.from(related), seedStart, seeds: Uint32Array.from(seeds),
-    prefixString, prefixStart, prefixTerms, contextTerms: Uint32Array.from(contextTerms), contextIds: Uint32Array.from(contextIds), coldStart: coldPool.start,
+    prefixString, prefixStart, contextTerms: Uint32Array.from(contextTerms), contextIds: Uint32Array.from(contextIds), coldStart: coldPool.start,
   };
-  const all: [string, AnyArray][] = [...MATCHER_ARRAYS.map((n) => [n, m[n]] as [string, AnyArray]), ...MODEL_ARRAYS.map((n) => [n, model[n]] as [string, AnyArray]), [COLD, coldPool.bytes]];
+  const all: [string, AnyArray][] = [...MATCHER_ARRAYS.map((n) => [n, m[n]] as [string, AnyArray]), ...MODEL_ARRAYS.map((n) => [n, model[n]] as [string, AnyArray]), [PREFIX_TERMS, prefixTerms], [COLD, coldPool.bytes]];
 
   let dataBytes = 0;
   for (const [, a] of all) dataBytes = pad8(dataBytes + a.byteLength);
@@ -270,12 +275,13 @@ export function decodeGlossary(input: Uint8Array | CompiledSource): { glossary: 
     at = pad8(at + length * Ctor.BYTES_PER_ELEMENT);
   }
   if (at !== source.length) fail(`its length is wrong (${source.length} bytes, ${at} expected)`);
-  const cold = where.pop();
+  const cold = where.pop(), prefixTerms = where.pop();
   if (!cold || cold[0] !== COLD) return fail(`its last array is not ${COLD}`);
-  const coldAt = cold[2];
+  if (!prefixTerms || prefixTerms[0] !== PREFIX_TERMS || prefixTerms[1] !== Uint32Array) return fail(`its array before ${COLD} is not ${PREFIX_TERMS}`);
+  const coldAt = prefixTerms[2], definitionsAt = cold[2];
   let head = source.read(0, coldAt);
   if (head.byteOffset % 8 !== 0) head = head.slice(); // typed views need aligned offsets
-  // The checksum of everything after the header's start: the head here, the cold pool piece by piece.
+  // The checksum of everything after the header's start: the head here, the cold arrays piece by piece.
   let h = checksum(new Int32Array(head.buffer, head.byteOffset + HEADER_AT, (coldAt - HEADER_AT) / 4));
   const scratch = new Uint8Array(1 << 20);
   for (let p = coldAt; p < at; p += scratch.length) {
@@ -285,7 +291,7 @@ export function decodeGlossary(input: Uint8Array | CompiledSource): { glossary: 
   if (h >>> 0 !== sum) fail('it was changed or damaged after it was written (its checksum does not match)');
   const a: Record<string, AnyArray> = {};
   for (const [name, Ctor, from, length] of where) a[name] = new Ctor(head.buffer as ArrayBuffer, head.byteOffset + from, length);
-  for (const name of ARRAY_NAMES) if (!a[name] && name !== COLD) fail(`it has no array ${name}`);
+  for (const name of ARRAY_NAMES) if (!a[name] && name !== COLD && name !== PREFIX_TERMS) fail(`it has no array ${name}`);
   const { terms: nTerms, concepts: nConcepts, strings: nStrings } = header.counts;
   const sizes: [string, number][] = [
     ['stringStart', nStrings + 1], ['termBits', nTerms], ['termConcept', nTerms], ['termMore', nTerms], ['termHints', nTerms],
@@ -295,12 +301,20 @@ export function decodeGlossary(input: Uint8Array | CompiledSource): { glossary: 
   for (const [name, n] of sizes) if (a[name].length !== n) fail(`its array ${name} has ${a[name].length} entries, ${n} expected`);
   const coldStart = a.coldStart as Uint32Array;
   if (coldStart[coldStart.length - 1] !== cold[3]) fail(`its ${COLD} has ${cold[3]} bytes, ${coldStart[coldStart.length - 1]} expected`);
+  const prefixStart = a.prefixStart as Uint32Array;
+  if (prefixStart[prefixStart.length - 1] !== prefixTerms[3]) fail(`its ${PREFIX_TERMS} has ${prefixTerms[3]} entries, ${prefixStart[prefixStart.length - 1]} expected`);
+  /** Entries [from, to) of the prefix index's terms, read from the source (a copy where the bytes are not 4-aligned). */
+  const readPrefixTerms = (from: number, to: number): Uint32Array => {
+    let b = source.read(coldAt + from * 4, (to - from) * 4);
+    if (b.byteOffset % 4 !== 0) b = b.slice();
+    return new Uint32Array(b.buffer, b.byteOffset, to - from);
+  };
 
   const { targetBits, keyCount } = header.matcher;
   if (!Number.isInteger(targetBits) || targetBits < 1 || targetBits > 30 || !Number.isInteger(keyCount) || keyCount < 0) fail('its matcher has no valid layout');
   const matcher = Matcher.of(header.matcher, a as Record<(typeof MATCHER_ARRAYS)[number], Uint32Array | Uint16Array>);
   if (!Array.isArray(header.contexts) || (a.contextIds as Uint32Array).some((k) => k >= header.contexts.length)) fail('its term contexts are not all there');
-  const table = new Table(a, header.hints.map((x) => Object.freeze(x)), header.contexts, (i) => source.read(coldAt + coldStart[i], coldStart[i + 1] - coldStart[i]));
+  const table = new Table(a, header.hints.map((x) => Object.freeze(x)), header.contexts, (i) => source.read(definitionsAt + coldStart[i], coldStart[i + 1] - coldStart[i]), readPrefixTerms);
   const concepts = lazyArray(table.conceptLangs.length, (c) => table.concept(c));
   let byId: ConceptIds | undefined;
   const glossary: Glossary = {
@@ -422,7 +436,10 @@ class Table {
   readonly conceptItems: Made<Concept>;
   private readonly decoder = new TextDecoder();
 
-  constructor(private readonly a: Record<string, AnyArray>, readonly hints: readonly InflectHints[], private readonly contexts: readonly TermContext[], private readonly coldBytes: (i: number) => Uint8Array) {
+  constructor(
+    private readonly a: Record<string, AnyArray>, readonly hints: readonly InflectHints[], private readonly contexts: readonly TermContext[],
+    private readonly coldBytes: (i: number) => Uint8Array, private readonly prefixTerms: (from: number, to: number) => Uint32Array,
+  ) {
     this.stringStart = a.stringStart as Uint32Array; this.stringBytes = a.stringBytes as Uint8Array;
     this.termBits = a.termBits as Int32Array; this.termConcept = a.termConcept as Uint32Array; this.termMore = a.termMore as Int32Array; this.more = a.more as Int32Array; this.termHints = a.termHints as Int32Array;
     this.conceptStrings = a.conceptStrings as Uint32Array; this.conceptTermStart = a.conceptTermStart as Uint32Array; this.conceptLangs = a.conceptLangs as Uint8Array; this.sectionDefinition = a.sectionDefinition as Int32Array;
@@ -471,15 +488,18 @@ class Table {
     return this.conceptItems.get(c)?.id ?? this.str(this.conceptStrings[c * 4]);
   }
 
-  /** Completion's prefix index (its map from prefix to bucket made when first asked), and terms' texts, languages and concepts by index. */
+  /**
+   * Completion's prefix index (its map from prefix to bucket made when first asked; a bucket's terms read from the
+   * source when asked for), and terms' texts, languages and concepts by index.
+   */
   prefixIndex(): TermIndex {
-    const strings = this.a.prefixString as Uint32Array, start = this.a.prefixStart as Uint32Array, terms = this.a.prefixTerms as Uint32Array;
+    const strings = this.a.prefixString as Uint32Array, start = this.a.prefixStart as Uint32Array;
     let buckets: Map<string, number> | undefined;
     return {
       get: (prefix) => {
         buckets ??= new Map(Array.from(strings, (s, b) => [this.str(s), b]));
         const b = buckets.get(prefix);
-        return b === undefined ? undefined : terms.subarray(start[b], start[b + 1]);
+        return b === undefined ? undefined : this.prefixTerms(start[b], start[b + 1]);
       },
       text: (i) => this.termItems.get(i)?.text ?? this.str(i),
       lang: (i) => LANGS[this.termBits[i] & 7],
