@@ -56,7 +56,7 @@ const HEADER_AT = 24;
 /** The arrays of a compiled glossary, by name (see encodeGlossary). */
 const MATCHER_ARRAYS = MATCHER_PARTS;
 const MODEL_ARRAYS = [
-  'stringStart', 'stringBytes', 'termBits', 'termConcept', 'termMore', 'more', 'termHints', 'conceptStrings', 'conceptTermStart', 'conceptLangs',
+  'stringStart', 'stringBytes', 'termBits', 'moreTerms', 'more', 'termHints', 'conceptStrings', 'conceptTermStart', 'conceptLangs',
   'sectionDefinition', 'relatedStart', 'related', 'seedStart', 'seeds', 'prefixString', 'prefixStart', 'contextTerms', 'contextIds', 'coldStart',
 ] as const;
 /**
@@ -124,12 +124,15 @@ export function encodeGlossary(glossary: Glossary, issues: GlossaryIssue[], meta
   const optStr = (s: string | undefined): number => (s === undefined ? -1 : str(s));
   const cold: string[] = []; // definitions: one each, in section order
 
-  const termBits = new Int32Array(terms.length), termConcept = new Uint32Array(terms.length);
-  const termMore = new Int32Array(terms.length).fill(-1), termHints = new Int32Array(terms.length).fill(-1);
+  // A term's concept is the one whose terms (conceptTermStart) hold it; the terms that have rare texts are listed
+  // (moreTerms, ascending), their texts three by three in `more`; a term's inflection hints as their number + 1
+  // (0: none), two bytes each while there are fewer than 65,535 of them.
+  const termBits = new Int32Array(terms.length), moreTerms: number[] = [];
   const more: number[] = [];
   const hints: InflectHints[] = [], hintIds = new Map<string, number>();
   // Few terms have a context: (term, context) pairs in term order, the distinct contexts in the header.
   const contexts: TermContext[] = [], contextIdOf = new Map<string, number>(), contextTerms: number[] = [], contextIds: number[] = [];
+  const termHintOf = new Uint32Array(terms.length);
   const conceptStrings = new Uint32Array(concepts.length * 4), conceptTermStart = new Uint32Array(concepts.length + 1), conceptLangs = new Uint8Array(concepts.length);
   const sectionDefinition: number[] = [], relatedStart = new Uint32Array(concepts.length + 1), related: number[] = [], seedStart = new Uint32Array(concepts.length + 1), seeds: number[] = [];
   let next = 0;
@@ -147,9 +150,8 @@ export function encodeGlossary(glossary: Glossary, issues: GlossaryIssue[], meta
             throw new Error(`the glossary cannot be compiled: term "${t.text}" of ${c.id} is not where buildGlossary puts it`);
           }
           termBits[next] = packBits(t.lang, t.status, t.rank, t.acronym, t.loanword, t.mistranslation, t.ambiguous, t.homograph === 'verb', t.colloquial);
-          termConcept[next] = ci;
           if (t.expansion !== undefined || t.note !== undefined || t.replacement !== undefined) {
-            termMore[next] = more.length / 3;
+            moreTerms.push(next);
             more.push(optStr(t.expansion), optStr(t.note), optStr(t.replacement));
           }
           if (t.context) {
@@ -163,7 +165,7 @@ export function encodeGlossary(glossary: Glossary, issues: GlossaryIssue[], meta
             const key = JSON.stringify(t.inflection);
             let h = hintIds.get(key);
             if (h === undefined) { h = hints.length; hints.push(t.inflection); hintIds.set(key, h); }
-            termHints[next] = h;
+            termHintOf[next] = h + 1;
           }
           next++;
         }
@@ -193,7 +195,8 @@ export function encodeGlossary(glossary: Glossary, issues: GlossaryIssue[], meta
   const hot = stringPool(texts), coldPool = stringPool(cold);
   const { arrays: m, ...matcherHeader } = glossary.matcher.parts();
   const model: Record<(typeof MODEL_ARRAYS)[number], AnyArray> = {
-    stringStart: hot.start, stringBytes: hot.bytes, termBits, termConcept, termMore, more: Int32Array.from(more), termHints,
+    stringStart: hot.start, stringBytes: hot.bytes, termBits, moreTerms: Uint32Array.from(moreTerms), more: Int32Array.from(more),
+    termHints: hints.length < 0xffff ? Uint16Array.from(termHintOf) : termHintOf,
     conceptStrings, conceptTermStart, conceptLangs, sectionDefinition: Int32Array.from(sectionDefinition),
     relatedStart, related: Uint32Array.from(related), seedStart, seeds: Uint32Array.from(seeds),
     prefixString, prefixStart, contextTerms: Uint32Array.from(contextTerms), contextIds: Uint32Array.from(contextIds), coldStart: coldPool.start,
@@ -294,7 +297,7 @@ export function decodeGlossary(input: Uint8Array | CompiledSource): { glossary: 
   for (const name of ARRAY_NAMES) if (!a[name] && name !== COLD && name !== PREFIX_TERMS) fail(`it has no array ${name}`);
   const { terms: nTerms, concepts: nConcepts, strings: nStrings } = header.counts;
   const sizes: [string, number][] = [
-    ['stringStart', nStrings + 1], ['termBits', nTerms], ['termConcept', nTerms], ['termMore', nTerms], ['termHints', nTerms],
+    ['stringStart', nStrings + 1], ['termBits', nTerms], ['termHints', nTerms], ['more', (a.moreTerms.length) * 3],
     ['conceptStrings', nConcepts * 4], ['conceptTermStart', nConcepts + 1], ['conceptLangs', nConcepts], ['relatedStart', nConcepts + 1], ['seedStart', nConcepts + 1],
     ['prefixStart', a.prefixString.length + 1], ['contextIds', a.contextTerms.length],
   ];
@@ -426,7 +429,7 @@ export class Made<T extends object> {
 /** The columns of a loaded compiled glossary, which its terms and concepts read. */
 class Table {
   readonly stringStart: Uint32Array; readonly stringBytes: Uint8Array;
-  readonly termBits: Int32Array; readonly termConcept: Uint32Array; readonly termMore: Int32Array; readonly more: Int32Array; readonly termHints: Int32Array;
+  readonly termBits: Int32Array; readonly moreTerms: Uint32Array; readonly more: Int32Array; readonly termHints: Uint16Array | Uint32Array;
   readonly conceptStrings: Uint32Array; readonly conceptTermStart: Uint32Array; readonly conceptLangs: Uint8Array; readonly sectionDefinition: Int32Array;
   readonly relatedStart: Uint32Array; readonly related: Uint32Array; readonly seedStart: Uint32Array; readonly seeds: Uint32Array;
   /** Index of each concept's first section in sectionDefinition. */
@@ -441,7 +444,7 @@ class Table {
     private readonly coldBytes: (i: number) => Uint8Array, private readonly prefixTerms: (from: number, to: number) => Uint32Array,
   ) {
     this.stringStart = a.stringStart as Uint32Array; this.stringBytes = a.stringBytes as Uint8Array;
-    this.termBits = a.termBits as Int32Array; this.termConcept = a.termConcept as Uint32Array; this.termMore = a.termMore as Int32Array; this.more = a.more as Int32Array; this.termHints = a.termHints as Int32Array;
+    this.termBits = a.termBits as Int32Array; this.moreTerms = a.moreTerms as Uint32Array; this.more = a.more as Int32Array; this.termHints = a.termHints as Uint16Array | Uint32Array;
     this.conceptStrings = a.conceptStrings as Uint32Array; this.conceptTermStart = a.conceptTermStart as Uint32Array; this.conceptLangs = a.conceptLangs as Uint8Array; this.sectionDefinition = a.sectionDefinition as Int32Array;
     this.relatedStart = a.relatedStart as Uint32Array; this.related = a.related as Uint32Array; this.seedStart = a.seedStart as Uint32Array; this.seeds = a.seeds as Uint32Array;
     this.termItems = new Made(this.termBits.length);
@@ -458,12 +461,37 @@ class Table {
   term(i: number): Term {
     let t = this.termItems.get(i);
     if (!t) {
-      const m = this.termMore[i], h = this.termHints[i], more = this.more;
+      const m = this.moreOf(i), h = this.termHints[i] - 1, more = this.more;
       const context = this.contextOf(i);
       const texts = m < 0 ? (context ? { context } : undefined) : { expansion: this.optStr(more[m * 3]), note: this.optStr(more[m * 3 + 1]), replacement: this.optStr(more[m * 3 + 2]), context };
-      t = this.termItems.set(i, new PackedTerm(i, this.concept(this.termConcept[i]), this.str(i), this.termBits[i], h < 0 ? undefined : this.hints[h], texts));
+      t = this.termItems.set(i, new PackedTerm(i, this.concept(this.conceptOfTerm(i)), this.str(i), this.termBits[i], h < 0 ? undefined : this.hints[h], texts));
     }
     return t;
+  }
+
+  /** The concept of term i: the last whose first term is at or before it (a binary search of conceptTermStart). */
+  conceptOfTerm(i: number): number {
+    const s = this.conceptTermStart;
+    let lo = 0, hi = s.length - 2;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (s[mid] <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** Where term i's rare texts are in `more` (by threes), or -1 (a binary search of the terms that have them). */
+  private moreOf(i: number): number {
+    const terms = this.moreTerms;
+    let lo = 0, hi = terms.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      if (terms[mid] < i) lo = mid + 1;
+      else if (terms[mid] > i) hi = mid - 1;
+      else return mid;
+    }
+    return -1;
   }
 
   /** The context of term i, if it has one (a binary search among the few terms that have one). */
@@ -503,7 +531,7 @@ class Table {
       },
       text: (i) => this.termItems.get(i)?.text ?? this.str(i),
       lang: (i) => LANGS[this.termBits[i] & 7],
-      concept: (i) => this.termConcept[i],
+      concept: (i) => this.conceptOfTerm(i),
       conceptName: (c) => this.conceptItems.get(c)?.name ?? this.str(this.conceptStrings[c * 4 + 1]),
     };
   }
