@@ -46,7 +46,7 @@ interface Header {
   hints: InflectHints[];
   /** The distinct contexts of terms (notIn, notNear, cues); contextTerms and contextIds say which term has which. */
   contexts: TermContext[];
-  matcher: { root: number; maxKeyLength: number; targetBits: number; keyCount: number };
+  matcher: { root: number; maxKeyLength: number; targetBits: number; keyCount: number; blockBits: number };
   arrays: [name: string, type: ArrayType, length: number][];
 }
 
@@ -313,8 +313,9 @@ export function decodeGlossary(input: Uint8Array | CompiledSource): { glossary: 
     return new Uint32Array(b.buffer, b.byteOffset, to - from);
   };
 
-  const { targetBits, keyCount } = header.matcher;
-  if (!Number.isInteger(targetBits) || targetBits < 1 || targetBits > 30 || !Number.isInteger(keyCount) || keyCount < 0) fail('its matcher has no valid layout');
+  const { targetBits, keyCount, blockBits } = header.matcher;
+  if (!Number.isInteger(targetBits) || targetBits < 1 || targetBits > 30 || !Number.isInteger(keyCount) || keyCount < 0 || !Number.isInteger(blockBits) || blockBits < 0 || blockBits > 16) fail('its matcher has no valid layout');
+  if (a.edgeBase.length !== ((a.edgeOff.length - 1) >>> blockBits) + 1) fail(`its matcher's edgeBase has ${a.edgeBase.length} entries, ${((a.edgeOff.length - 1) >>> blockBits) + 1} expected`);
   const matcher = Matcher.of(header.matcher, a as Record<(typeof MATCHER_ARRAYS)[number], Uint32Array | Uint16Array>);
   if (!Array.isArray(header.contexts) || (a.contextIds as Uint32Array).some((k) => k >= header.contexts.length)) fail('its term contexts are not all there');
   const table = new Table(a, header.hints.map((x) => Object.freeze(x)), header.contexts, (i) => source.read(definitionsAt + coldStart[i], coldStart[i + 1] - coldStart[i]), readPrefixTerms);
