@@ -7,7 +7,7 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import { BLOCK, SEP, foldKey, isHanCode, isWordCode } from '../../server/src/service/fold';
 import { termForms } from '../../server/src/service/glossary';
-import { Column, MatcherBuilder, type Matcher } from '../../server/src/service/matcher';
+import { Column, MatcherBuilder, compactStarts, type Matcher } from '../../server/src/service/matcher';
 import { builtin } from '../helpers';
 
 const SEED = Number(process.env.LINGO_PROP_SEED ?? 7031) | 0;
@@ -155,6 +155,23 @@ describe('matcher build columns', () => {
       assert.ok(out.every((v, i) => v === i * 7));
       assert.strictEqual(c.a.length, 0, 'freed');
       assert.strictEqual(c.ensure(3).length >= 3, true, 'usable again');
+    });
+  }
+});
+
+describe("matcher: where each state's edges start", () => {
+  const startsOf = (c: ReturnType<typeof compactStarts>) => Array.from(c.edgeOff, (off, s) => c.edgeBase[s >>> c.blockBits] + off);
+  const cases: [what: string, edgeStart: number[], blockBits: number][] = [
+    ['no state', [0], 6],
+    ['a few states', [0, 2, 2, 5, 9], 6],
+    ['blocks of 64 states, each offset under 65,536', Array.from({ length: 300 }, (_, s) => s * 1000), 6],
+    ['a state with 70,000 edges: a base per state', [0, 3, 70003, 70004, 70010], 0],
+  ];
+  for (const [what, edgeStart, blockBits] of cases) {
+    it(`${what}: blockBits ${blockBits}, the same starts`, () => {
+      const c = compactStarts(Uint32Array.from(edgeStart));
+      assert.strictEqual(c.blockBits, blockBits);
+      assert.deepStrictEqual(startsOf(c), edgeStart);
     });
   }
 });

@@ -120,7 +120,10 @@ export function writeCompiledGlossary(
 
 export type BuiltLoad = { glossary: Glossary; issues: GlossaryIssue[]; file: string } | { problem: string };
 
-/** Closes the file of a loaded glossary.bin once its glossary is gone. */
+/**
+ * Closes the file of a loaded glossary.bin once nothing can read it: its source, which the glossary's terms,
+ * concepts and prefix index reach (a concept or an index may outlive the glossary object).
+ */
 const openFiles = new FinalizationRegistry<number>((fd) => { try { fs.closeSync(fd); } catch { /* closed already */ } });
 
 const BLOCK = 1 << 12;
@@ -215,7 +218,7 @@ function loadBinFile(file: string, check: (file: string, source: unknown) => str
     const problem = check(file, meta.source);
     if (problem) return { problem };
     const loaded = decodeGlossary(source);
-    openFiles.register(loaded.glossary, fd);
+    openFiles.register(source, fd);
     fd = undefined; // the glossary's now
     return { ...loaded, file };
   } catch (e) {

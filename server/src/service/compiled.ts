@@ -7,10 +7,11 @@
  * hints, each array's name, type and length, and whatever `meta` the writer adds), then the arrays, each at an
  * offset that is a multiple of 8: the matcher's typed arrays as they are, and the model in columns: strings in
  * one UTF-8 pool with offsets, a term's small fields as the number packBits makes, the concept of each term,
- * its rare texts, and completion's prefix index. Definitions, the bulk of the text, are in a pool of their own
- * at the end (the cold pool), which a loaded glossary reads from its source when a definition is asked for (a
- * hover, a completion item): the source may be the bytes, or a file the node layer keeps open, and then no
- * definition is in memory.
+ * its rare texts, and completion's prefix index. Two arrays come last, cold: the terms of each prefix of the
+ * prefix index, and the definitions (the bulk of the text, in a pool of their own: the cold pool); a loaded
+ * glossary reads them from its source when asked for (a completion's bucket; a definition for a hover or a
+ * completion item): the source may be the bytes, or a file the node layer keeps open, and then neither is in
+ * memory.
  *
  * Loading makes no copy of the arrays (typed views on what the source gave) and one small object per concept
  * and, when first read, per term (read through getters, texts decoded from the pool when asked for), instead
@@ -26,7 +27,7 @@ import { LANGS } from './types';
 
 const MAGIC = 'LINGOGLB';
 /** Changes when the layout changes; a file of another format is not read. */
-export const COMPILED_FORMAT = 4;
+export const COMPILED_FORMAT = 5;
 
 /** A compiled glossary that cannot be used: wrong format, truncated, or changed since it was written. */
 export class CompiledGlossaryError extends Error {}
@@ -45,7 +46,7 @@ interface Header {
   hints: InflectHints[];
   /** The distinct contexts of terms (notIn, notNear, cues); contextTerms and contextIds say which term has which. */
   contexts: TermContext[];
-  matcher: { root: number; maxKeyLength: number; targetBits: number; keyCount: number };
+  matcher: { root: number; maxKeyLength: number; targetBits: number; keyCount: number; blockBits: number };
   arrays: [name: string, type: ArrayType, length: number][];
 }
 
@@ -55,12 +56,16 @@ const HEADER_AT = 24;
 /** The arrays of a compiled glossary, by name (see encodeGlossary). */
 const MATCHER_ARRAYS = MATCHER_PARTS;
 const MODEL_ARRAYS = [
-  'stringStart', 'stringBytes', 'termBits', 'termConcept', 'termMore', 'more', 'termHints', 'conceptStrings', 'conceptTermStart', 'conceptLangs',
-  'sectionDefinition', 'relatedStart', 'related', 'seedStart', 'seeds', 'prefixString', 'prefixStart', 'prefixTerms', 'contextTerms', 'contextIds', 'coldStart',
+  'stringStart', 'stringBytes', 'termBits', 'moreTerms', 'more', 'termHints', 'conceptStrings', 'conceptTermStart', 'conceptLangs',
+  'sectionDefinition', 'relatedStart', 'related', 'seedStart', 'seeds', 'prefixString', 'prefixStart', 'contextTerms', 'contextIds', 'coldStart',
 ] as const;
-/** The cold pool's bytes: the last array, read from the source only when a definition is asked for. */
+/**
+ * The cold arrays, the last two, read from the source only when asked for: the terms of completion's prefix index
+ * (a bucket when a completion asks for it: 4.8 MB with 50,000 concepts), and the cold pool's bytes (a definition).
+ */
+const PREFIX_TERMS = 'prefixTerms';
 const COLD = 'coldBytes';
-const ARRAY_NAMES = [...MATCHER_ARRAYS, ...MODEL_ARRAYS, COLD];
+const ARRAY_NAMES = [...MATCHER_ARRAYS, ...MODEL_ARRAYS, PREFIX_TERMS, COLD];
 
 /** A checksum of 32-bit words, fed piece by piece: any one changed word changes it (each step is a bijection). */
 function checksum(words: Int32Array, h = 0x811c9dc5 | 0): number {
@@ -119,12 +124,15 @@ export function encodeGlossary(glossary: Glossary, issues: GlossaryIssue[], meta
   const optStr = (s: string | undefined): number => (s === undefined ? -1 : str(s));
   const cold: string[] = []; // definitions: one each, in section order
 
-  const termBits = new Int32Array(terms.length), termConcept = new Uint32Array(terms.length);
-  const termMore = new Int32Array(terms.length).fill(-1), termHints = new Int32Array(terms.length).fill(-1);
+  // A term's concept is the one whose terms (conceptTermStart) hold it; the terms that have rare texts are listed
+  // (moreTerms, ascending), their texts three by three in `more`; a term's inflection hints as their number + 1
+  // (0: none), two bytes each while there are fewer than 65,535 of them.
+  const termBits = new Int32Array(terms.length), moreTerms: number[] = [];
   const more: number[] = [];
   const hints: InflectHints[] = [], hintIds = new Map<string, number>();
   // Few terms have a context: (term, context) pairs in term order, the distinct contexts in the header.
   const contexts: TermContext[] = [], contextIdOf = new Map<string, number>(), contextTerms: number[] = [], contextIds: number[] = [];
+  const termHintOf = new Uint32Array(terms.length);
   const conceptStrings = new Uint32Array(concepts.length * 4), conceptTermStart = new Uint32Array(concepts.length + 1), conceptLangs = new Uint8Array(concepts.length);
   const sectionDefinition: number[] = [], relatedStart = new Uint32Array(concepts.length + 1), related: number[] = [], seedStart = new Uint32Array(concepts.length + 1), seeds: number[] = [];
   let next = 0;
@@ -142,9 +150,8 @@ export function encodeGlossary(glossary: Glossary, issues: GlossaryIssue[], meta
             throw new Error(`the glossary cannot be compiled: term "${t.text}" of ${c.id} is not where buildGlossary puts it`);
           }
           termBits[next] = packBits(t.lang, t.status, t.rank, t.acronym, t.loanword, t.mistranslation, t.ambiguous, t.homograph === 'verb', t.colloquial);
-          termConcept[next] = ci;
           if (t.expansion !== undefined || t.note !== undefined || t.replacement !== undefined) {
-            termMore[next] = more.length / 3;
+            moreTerms.push(next);
             more.push(optStr(t.expansion), optStr(t.note), optStr(t.replacement));
           }
           if (t.context) {
@@ -158,7 +165,7 @@ export function encodeGlossary(glossary: Glossary, issues: GlossaryIssue[], meta
             const key = JSON.stringify(t.inflection);
             let h = hintIds.get(key);
             if (h === undefined) { h = hints.length; hints.push(t.inflection); hintIds.set(key, h); }
-            termHints[next] = h;
+            termHintOf[next] = h + 1;
           }
           next++;
         }
@@ -188,12 +195,13 @@ export function encodeGlossary(glossary: Glossary, issues: GlossaryIssue[], meta
   const hot = stringPool(texts), coldPool = stringPool(cold);
   const { arrays: m, ...matcherHeader } = glossary.matcher.parts();
   const model: Record<(typeof MODEL_ARRAYS)[number], AnyArray> = {
-    stringStart: hot.start, stringBytes: hot.bytes, termBits, termConcept, termMore, more: Int32Array.from(more), termHints,
+    stringStart: hot.start, stringBytes: hot.bytes, termBits, moreTerms: Uint32Array.from(moreTerms), more: Int32Array.from(more),
+    termHints: hints.length < 0xffff ? Uint16Array.from(termHintOf) : termHintOf,
     conceptStrings, conceptTermStart, conceptLangs, sectionDefinition: Int32Array.from(sectionDefinition),
     relatedStart, related: Uint32Array.from(related), seedStart, seeds: Uint32Array.from(seeds),
-    prefixString, prefixStart, prefixTerms, contextTerms: Uint32Array.from(contextTerms), contextIds: Uint32Array.from(contextIds), coldStart: coldPool.start,
+    prefixString, prefixStart, contextTerms: Uint32Array.from(contextTerms), contextIds: Uint32Array.from(contextIds), coldStart: coldPool.start,
   };
-  const all: [string, AnyArray][] = [...MATCHER_ARRAYS.map((n) => [n, m[n]] as [string, AnyArray]), ...MODEL_ARRAYS.map((n) => [n, model[n]] as [string, AnyArray]), [COLD, coldPool.bytes]];
+  const all: [string, AnyArray][] = [...MATCHER_ARRAYS.map((n) => [n, m[n]] as [string, AnyArray]), ...MODEL_ARRAYS.map((n) => [n, model[n]] as [string, AnyArray]), [PREFIX_TERMS, prefixTerms], [COLD, coldPool.bytes]];
 
   let dataBytes = 0;
   for (const [, a] of all) dataBytes = pad8(dataBytes + a.byteLength);
@@ -270,12 +278,13 @@ export function decodeGlossary(input: Uint8Array | CompiledSource): { glossary: 
     at = pad8(at + length * Ctor.BYTES_PER_ELEMENT);
   }
   if (at !== source.length) fail(`its length is wrong (${source.length} bytes, ${at} expected)`);
-  const cold = where.pop();
+  const cold = where.pop(), prefixTerms = where.pop();
   if (!cold || cold[0] !== COLD) return fail(`its last array is not ${COLD}`);
-  const coldAt = cold[2];
+  if (!prefixTerms || prefixTerms[0] !== PREFIX_TERMS || prefixTerms[1] !== Uint32Array) return fail(`its array before ${COLD} is not ${PREFIX_TERMS}`);
+  const coldAt = prefixTerms[2], definitionsAt = cold[2];
   let head = source.read(0, coldAt);
   if (head.byteOffset % 8 !== 0) head = head.slice(); // typed views need aligned offsets
-  // The checksum of everything after the header's start: the head here, the cold pool piece by piece.
+  // The checksum of everything after the header's start: the head here, the cold arrays piece by piece.
   let h = checksum(new Int32Array(head.buffer, head.byteOffset + HEADER_AT, (coldAt - HEADER_AT) / 4));
   const scratch = new Uint8Array(1 << 20);
   for (let p = coldAt; p < at; p += scratch.length) {
@@ -285,22 +294,31 @@ export function decodeGlossary(input: Uint8Array | CompiledSource): { glossary: 
   if (h >>> 0 !== sum) fail('it was changed or damaged after it was written (its checksum does not match)');
   const a: Record<string, AnyArray> = {};
   for (const [name, Ctor, from, length] of where) a[name] = new Ctor(head.buffer as ArrayBuffer, head.byteOffset + from, length);
-  for (const name of ARRAY_NAMES) if (!a[name] && name !== COLD) fail(`it has no array ${name}`);
+  for (const name of ARRAY_NAMES) if (!a[name] && name !== COLD && name !== PREFIX_TERMS) fail(`it has no array ${name}`);
   const { terms: nTerms, concepts: nConcepts, strings: nStrings } = header.counts;
   const sizes: [string, number][] = [
-    ['stringStart', nStrings + 1], ['termBits', nTerms], ['termConcept', nTerms], ['termMore', nTerms], ['termHints', nTerms],
+    ['stringStart', nStrings + 1], ['termBits', nTerms], ['termHints', nTerms], ['more', (a.moreTerms.length) * 3],
     ['conceptStrings', nConcepts * 4], ['conceptTermStart', nConcepts + 1], ['conceptLangs', nConcepts], ['relatedStart', nConcepts + 1], ['seedStart', nConcepts + 1],
     ['prefixStart', a.prefixString.length + 1], ['contextIds', a.contextTerms.length],
   ];
   for (const [name, n] of sizes) if (a[name].length !== n) fail(`its array ${name} has ${a[name].length} entries, ${n} expected`);
   const coldStart = a.coldStart as Uint32Array;
   if (coldStart[coldStart.length - 1] !== cold[3]) fail(`its ${COLD} has ${cold[3]} bytes, ${coldStart[coldStart.length - 1]} expected`);
+  const prefixStart = a.prefixStart as Uint32Array;
+  if (prefixStart[prefixStart.length - 1] !== prefixTerms[3]) fail(`its ${PREFIX_TERMS} has ${prefixTerms[3]} entries, ${prefixStart[prefixStart.length - 1]} expected`);
+  /** Entries [from, to) of the prefix index's terms, read from the source (a copy where the bytes are not 4-aligned). */
+  const readPrefixTerms = (from: number, to: number): Uint32Array => {
+    let b = source.read(coldAt + from * 4, (to - from) * 4);
+    if (b.byteOffset % 4 !== 0) b = b.slice();
+    return new Uint32Array(b.buffer, b.byteOffset, to - from);
+  };
 
-  const { targetBits, keyCount } = header.matcher;
-  if (!Number.isInteger(targetBits) || targetBits < 1 || targetBits > 30 || !Number.isInteger(keyCount) || keyCount < 0) fail('its matcher has no valid layout');
+  const { targetBits, keyCount, blockBits } = header.matcher;
+  if (!Number.isInteger(targetBits) || targetBits < 1 || targetBits > 30 || !Number.isInteger(keyCount) || keyCount < 0 || !Number.isInteger(blockBits) || blockBits < 0 || blockBits > 16) fail('its matcher has no valid layout');
+  if (a.edgeBase.length !== ((a.edgeOff.length - 1) >>> blockBits) + 1) fail(`its matcher's edgeBase has ${a.edgeBase.length} entries, ${((a.edgeOff.length - 1) >>> blockBits) + 1} expected`);
   const matcher = Matcher.of(header.matcher, a as Record<(typeof MATCHER_ARRAYS)[number], Uint32Array | Uint16Array>);
   if (!Array.isArray(header.contexts) || (a.contextIds as Uint32Array).some((k) => k >= header.contexts.length)) fail('its term contexts are not all there');
-  const table = new Table(a, header.hints.map((x) => Object.freeze(x)), header.contexts, (i) => source.read(coldAt + coldStart[i], coldStart[i + 1] - coldStart[i]));
+  const table = new Table(a, header.hints.map((x) => Object.freeze(x)), header.contexts, (i) => source.read(definitionsAt + coldStart[i], coldStart[i + 1] - coldStart[i]), readPrefixTerms);
   const concepts = lazyArray(table.conceptLangs.length, (c) => table.concept(c));
   let byId: ConceptIds | undefined;
   const glossary: Glossary = {
@@ -321,11 +339,10 @@ export function decodeGlossary(input: Uint8Array | CompiledSource): { glossary: 
  * A read-only array of n items, each got from `make` when read (Table keeps what it made, see Made): a large
  * glossary has half a million terms and 50,000 concepts, most of which a session never reads (the service reaches
  * terms through the matcher's outputs). A proxy, so that indexing, length, iteration and the array methods (which
- * ask whether an index is there) work; its target is an empty array of that length (no room for items).
+ * ask for the length and whether an index is there) work; its target is an empty array, whose length the proxy
+ * answers (an array given the length n would hold n empty slots: 3.6 MB for half a million terms).
  */
 function lazyArray<T>(n: number, make: (i: number) => T): T[] {
-  const items: T[] = [];
-  items.length = n;
   const index = (key: string | symbol): number => {
     if (typeof key !== 'string') return -1;
     const c = key.charCodeAt(0);
@@ -333,8 +350,9 @@ function lazyArray<T>(n: number, make: (i: number) => T): T[] {
     const i = Number(key);
     return Number.isInteger(i) && i < n && String(i) === key ? i : -1;
   };
-  return new Proxy(items, {
+  return new Proxy([] as T[], {
     get(target, key, receiver) {
+      if (key === 'length') return n;
       const i = index(key);
       return i < 0 ? Reflect.get(target, key, receiver) : make(i);
     },
@@ -389,23 +407,22 @@ class ConceptIds implements ReadonlyMap<string, Concept> {
  * open documents' analyses and the caches hold stays. An index whose item is gone is cleared by the registry.
  */
 export class Made<T extends object> {
-  private readonly refs: (WeakRef<T> | undefined)[];
-  private readonly gone = new FinalizationRegistry<number>((i) => { if (this.refs[i] && this.refs[i]!.deref() === undefined) this.refs[i] = undefined; });
-  constructor(n: number) {
-    this.refs = new Array(n).fill(undefined); // packed: a sparse array of half a million, once filled, is a dictionary
-  }
+  /** The items made and not known to be gone, by index: a map, since a session has a few thousand of half a million alive. */
+  private readonly refs = new Map<number, WeakRef<T>>();
+  private readonly gone = new FinalizationRegistry<number>((i) => { if (this.refs.get(i)?.deref() === undefined) this.refs.delete(i); });
+  constructor(readonly size: number) {}
   get(i: number): T | undefined {
-    return this.refs[i]?.deref();
+    return this.refs.get(i)?.deref();
   }
   set(i: number, item: T): T {
-    this.refs[i] = new WeakRef(item);
+    this.refs.set(i, new WeakRef(item));
     this.gone.register(item, i);
     return item;
   }
   /** How many items are alive now. */
   get alive(): number {
     let n = 0;
-    for (const r of this.refs) if (r?.deref() !== undefined) n++;
+    for (const r of this.refs.values()) if (r.deref() !== undefined) n++;
     return n;
   }
 }
@@ -413,7 +430,7 @@ export class Made<T extends object> {
 /** The columns of a loaded compiled glossary, which its terms and concepts read. */
 class Table {
   readonly stringStart: Uint32Array; readonly stringBytes: Uint8Array;
-  readonly termBits: Int32Array; readonly termConcept: Uint32Array; readonly termMore: Int32Array; readonly more: Int32Array; readonly termHints: Int32Array;
+  readonly termBits: Int32Array; readonly moreTerms: Uint32Array; readonly more: Int32Array; readonly termHints: Uint16Array | Uint32Array;
   readonly conceptStrings: Uint32Array; readonly conceptTermStart: Uint32Array; readonly conceptLangs: Uint8Array; readonly sectionDefinition: Int32Array;
   readonly relatedStart: Uint32Array; readonly related: Uint32Array; readonly seedStart: Uint32Array; readonly seeds: Uint32Array;
   /** Index of each concept's first section in sectionDefinition. */
@@ -423,9 +440,12 @@ class Table {
   readonly conceptItems: Made<Concept>;
   private readonly decoder = new TextDecoder();
 
-  constructor(private readonly a: Record<string, AnyArray>, readonly hints: readonly InflectHints[], private readonly contexts: readonly TermContext[], private readonly coldBytes: (i: number) => Uint8Array) {
+  constructor(
+    private readonly a: Record<string, AnyArray>, readonly hints: readonly InflectHints[], private readonly contexts: readonly TermContext[],
+    private readonly coldBytes: (i: number) => Uint8Array, private readonly prefixTerms: (from: number, to: number) => Uint32Array,
+  ) {
     this.stringStart = a.stringStart as Uint32Array; this.stringBytes = a.stringBytes as Uint8Array;
-    this.termBits = a.termBits as Int32Array; this.termConcept = a.termConcept as Uint32Array; this.termMore = a.termMore as Int32Array; this.more = a.more as Int32Array; this.termHints = a.termHints as Int32Array;
+    this.termBits = a.termBits as Int32Array; this.moreTerms = a.moreTerms as Uint32Array; this.more = a.more as Int32Array; this.termHints = a.termHints as Uint16Array | Uint32Array;
     this.conceptStrings = a.conceptStrings as Uint32Array; this.conceptTermStart = a.conceptTermStart as Uint32Array; this.conceptLangs = a.conceptLangs as Uint8Array; this.sectionDefinition = a.sectionDefinition as Int32Array;
     this.relatedStart = a.relatedStart as Uint32Array; this.related = a.related as Uint32Array; this.seedStart = a.seedStart as Uint32Array; this.seeds = a.seeds as Uint32Array;
     this.termItems = new Made(this.termBits.length);
@@ -442,12 +462,37 @@ class Table {
   term(i: number): Term {
     let t = this.termItems.get(i);
     if (!t) {
-      const m = this.termMore[i], h = this.termHints[i], more = this.more;
+      const m = this.moreOf(i), h = this.termHints[i] - 1, more = this.more;
       const context = this.contextOf(i);
       const texts = m < 0 ? (context ? { context } : undefined) : { expansion: this.optStr(more[m * 3]), note: this.optStr(more[m * 3 + 1]), replacement: this.optStr(more[m * 3 + 2]), context };
-      t = this.termItems.set(i, new PackedTerm(i, this.concept(this.termConcept[i]), this.str(i), this.termBits[i], h < 0 ? undefined : this.hints[h], texts));
+      t = this.termItems.set(i, new PackedTerm(i, this.concept(this.conceptOfTerm(i)), this.str(i), this.termBits[i], h < 0 ? undefined : this.hints[h], texts));
     }
     return t;
+  }
+
+  /** The concept of term i: the last whose first term is at or before it (a binary search of conceptTermStart). */
+  conceptOfTerm(i: number): number {
+    const s = this.conceptTermStart;
+    let lo = 0, hi = s.length - 2;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (s[mid] <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** Where term i's rare texts are in `more` (by threes), or -1 (a binary search of the terms that have them). */
+  private moreOf(i: number): number {
+    const terms = this.moreTerms;
+    let lo = 0, hi = terms.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      if (terms[mid] < i) lo = mid + 1;
+      else if (terms[mid] > i) hi = mid - 1;
+      else return mid;
+    }
+    return -1;
   }
 
   /** The context of term i, if it has one (a binary search among the few terms that have one). */
@@ -472,19 +517,22 @@ class Table {
     return this.conceptItems.get(c)?.id ?? this.str(this.conceptStrings[c * 4]);
   }
 
-  /** Completion's prefix index (its map from prefix to bucket made when first asked), and terms' texts, languages and concepts by index. */
+  /**
+   * Completion's prefix index (its map from prefix to bucket made when first asked; a bucket's terms read from the
+   * source when asked for), and terms' texts, languages and concepts by index.
+   */
   prefixIndex(): TermIndex {
-    const strings = this.a.prefixString as Uint32Array, start = this.a.prefixStart as Uint32Array, terms = this.a.prefixTerms as Uint32Array;
+    const strings = this.a.prefixString as Uint32Array, start = this.a.prefixStart as Uint32Array;
     let buckets: Map<string, number> | undefined;
     return {
       get: (prefix) => {
         buckets ??= new Map(Array.from(strings, (s, b) => [this.str(s), b]));
         const b = buckets.get(prefix);
-        return b === undefined ? undefined : terms.subarray(start[b], start[b + 1]);
+        return b === undefined ? undefined : this.prefixTerms(start[b], start[b + 1]);
       },
       text: (i) => this.termItems.get(i)?.text ?? this.str(i),
       lang: (i) => LANGS[this.termBits[i] & 7],
-      concept: (i) => this.termConcept[i],
+      concept: (i) => this.conceptOfTerm(i),
       conceptName: (c) => this.conceptItems.get(c)?.name ?? this.str(this.conceptStrings[c * 4 + 1]),
     };
   }

@@ -12,8 +12,9 @@
  * instead: a key's number is its rank among all keys, the sum of the `skip` of the edges on its path
  * (a minimal perfect hash). What key k names (term indices) is outputs(k).
  *
- * Layout (no object per state): state s's edges are edgeChar/edgeLink[edgeStart[s] .. edgeStart[s+1]),
- * sorted by character; an edge's link is its target state in the low `targetBits` bits and its skip above
+ * Layout (no object per state): state s's edges are edgeChar/edgeLink[start(s) .. start(s+1)), sorted by
+ * character, where start(s) is edgeBase[s >>> blockBits] + edgeOff[s]: a 4-byte base per 64 states and a 2-byte
+ * offset per state (blockBits 6; 0, a base per state, if 64 states ever had 65,536 edges or more); an edge's link is its target state in the low `targetBits` bits and its skip above
  * them (most skips are 0 or small: a skip too large for its bits is the all-ones value, and is found in
  * bigEdges/bigSkips); whether a key ends at s is bit s of `final`; the root's edges are also in dense tables
  * indexed by character. What key k names is stored once per run of keys that name the same (keys in order are
@@ -100,7 +101,7 @@ export class Column<T extends Typed> {
 const HIGH = 0x80000000;
 
 /** The arrays of a matcher (Matcher.parts), in the order a compiled glossary stores them. */
-export const MATCHER_PARTS = ['edgeStart', 'final', 'edgeChar', 'edgeLink', 'bigEdges', 'bigSkips', 'keyStarts', 'keyValues', 'multi'] as const;
+export const MATCHER_PARTS = ['edgeBase', 'edgeOff', 'final', 'edgeChar', 'edgeLink', 'bigEdges', 'bigSkips', 'keyStarts', 'keyValues', 'multi'] as const;
 
 function popcount(x: number): number {
   x -= (x >>> 1) & 0x55555555;
@@ -412,11 +413,32 @@ export class MatcherBuilder {
       keyStarts[k >>> 5] |= 1 << (k & 31);
       keyOut[nValues++] = keyOut[k]; // in place: nValues <= k
     }
+    const starts = compactStarts(stEdgeStartCol.take(nStates + 1));
     return new Matcher(
-      root, stEdgeStartCol.take(nStates + 1), final, edCharCol.take(nEdges), edgeLink, bigEdges, bigSkips,
+      root, starts.edgeBase, starts.edgeOff, starts.blockBits, final, edCharCol.take(nEdges), edgeLink, bigEdges, bigSkips,
       keyStarts, keyOutCol.take(nValues), multiCol.take(nMulti), maxKey, targetBits, nKeys,
     );
   }
+}
+
+/**
+ * Where each state's edges start (edgeStart, one per state and one past the last) as a base per block of 64
+ * states and a 16-bit offset per state; a base per state when a block's offsets do not fit 16 bits.
+ */
+export function compactStarts(edgeStart: Uint32Array): { edgeBase: Uint32Array; edgeOff: Uint16Array; blockBits: number } {
+  for (const blockBits of [6, 0]) {
+    const edgeBase = new Uint32Array(((edgeStart.length - 1) >>> blockBits) + 1), edgeOff = new Uint16Array(edgeStart.length);
+    let fits = true;
+    for (let s = 0; s < edgeStart.length && fits; s++) {
+      const b = s >>> blockBits;
+      if ((s & ((1 << blockBits) - 1)) === 0) edgeBase[b] = edgeStart[s];
+      const off = edgeStart[s] - edgeBase[b];
+      edgeOff[s] = off;
+      fits = off <= 0xffff;
+    }
+    if (fits) return { edgeBase, edgeOff, blockBits };
+  }
+  throw new Error('matcher: unreachable'); // with a base per state every offset is 0
 }
 
 export class Matcher {
@@ -437,7 +459,9 @@ export class Matcher {
 
   constructor(
     private readonly root: number,
-    private readonly edgeStart: Uint32Array,
+    private readonly edgeBase: Uint32Array,
+    private readonly edgeOff: Uint16Array,
+    private readonly blockBits: number,
     private readonly final: Uint32Array,
     private readonly edgeChar: Uint16Array,
     private readonly edgeLink: Uint32Array,
@@ -457,17 +481,22 @@ export class Matcher {
     this.keyRank = new Uint32Array(keyStarts.length + 1);
     for (let w = 0; w < keyStarts.length; w++) this.keyRank[w + 1] = this.keyRank[w] + popcount(keyStarts[w]);
     this.cands = new Int32Array(2 * (maxKeyLength + 1));
-    for (let e = edgeStart[root]; e < edgeStart[root + 1]; e++) {
+    for (let e = this.start(root), end = this.start(root + 1); e < end; e++) {
       const c1 = edgeChar[e], s1 = this.target(e);
       this.rootTarget[c1] = s1;
       this.rootSkip[c1] = this.skip(e);
       if (c1 >= 128) continue;
-      for (let f = edgeStart[s1]; f < edgeStart[s1 + 1]; f++) {
+      for (let f = this.start(s1), end1 = this.start(s1 + 1); f < end1; f++) {
         if (edgeChar[f] >= 128) continue;
         this.second[(c1 << 7) | edgeChar[f]] = this.target(f);
         this.secondSkip[(c1 << 7) | edgeChar[f]] = this.skip(f);
       }
     }
+  }
+
+  /** Where state s's edges start (s up to the number of states: one past the last edge). */
+  private start(s: number): number {
+    return this.edgeBase[s >>> this.blockBits] + this.edgeOff[s];
   }
 
   private target(e: number): number {
@@ -493,20 +522,20 @@ export class Matcher {
   }
 
   /** What the matcher is made of, for a compiled glossary (new Matcher(...) of the same parts is the same matcher). */
-  parts(): { root: number; maxKeyLength: number; targetBits: number; keyCount: number; arrays: Record<(typeof MATCHER_PARTS)[number], Uint32Array | Uint16Array> } {
-    const { root, maxKeyLength, targetBits, keyCount, edgeStart, final, edgeChar, edgeLink, bigEdges, bigSkips, keyStarts, keyValues, multi } = this;
-    return { root, maxKeyLength, targetBits, keyCount, arrays: { edgeStart, final, edgeChar, edgeLink, bigEdges, bigSkips, keyStarts, keyValues, multi } };
+  parts(): { root: number; maxKeyLength: number; targetBits: number; keyCount: number; blockBits: number; arrays: Record<(typeof MATCHER_PARTS)[number], Uint32Array | Uint16Array> } {
+    const { root, maxKeyLength, targetBits, keyCount, blockBits, edgeBase, edgeOff, final, edgeChar, edgeLink, bigEdges, bigSkips, keyStarts, keyValues, multi } = this;
+    return { root, maxKeyLength, targetBits, keyCount, blockBits, arrays: { edgeBase, edgeOff, final, edgeChar, edgeLink, bigEdges, bigSkips, keyStarts, keyValues, multi } };
   }
 
   /** The matcher of `parts()` (typed arrays as they are: no copy). */
-  static of(p: { root: number; maxKeyLength: number; targetBits: number; keyCount: number }, a: Record<(typeof MATCHER_PARTS)[number], Uint32Array | Uint16Array>): Matcher {
+  static of(p: { root: number; maxKeyLength: number; targetBits: number; keyCount: number; blockBits: number }, a: Record<(typeof MATCHER_PARTS)[number], Uint32Array | Uint16Array>): Matcher {
     const u = (k: (typeof MATCHER_PARTS)[number]) => a[k] as Uint32Array;
-    return new Matcher(p.root, u('edgeStart'), u('final'), a.edgeChar as Uint16Array, u('edgeLink'), u('bigEdges'), u('bigSkips'), u('keyStarts'), u('keyValues'), u('multi'), p.maxKeyLength, p.targetBits, p.keyCount);
+    return new Matcher(p.root, u('edgeBase'), a.edgeOff as Uint16Array, p.blockBits, u('final'), a.edgeChar as Uint16Array, u('edgeLink'), u('bigEdges'), u('bigSkips'), u('keyStarts'), u('keyValues'), u('multi'), p.maxKeyLength, p.targetBits, p.keyCount);
   }
 
   /** States of the automaton. */
   get nodeCount(): number {
-    return this.edgeStart.length - 1;
+    return this.edgeOff.length - 1;
   }
 
   /** Bytes held by the typed arrays. */
@@ -527,7 +556,7 @@ export class Matcher {
 
   /** The edge of `state` labelled c, or -1. */
   private edge(state: number, c: number): number {
-    let lo = this.edgeStart[state], hi = this.edgeStart[state + 1] - 1;
+    let lo = this.start(state), hi = this.start(state + 1) - 1;
     const chars = this.edgeChar;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
@@ -572,7 +601,7 @@ export class Matcher {
    */
   scan(folded: Uint16Array, from: number, to: number, take: (start: number, end: number, key: number) => boolean, stopAt = Infinity, stop?: (i: number) => boolean): number {
     const n = to;
-    const rootTarget = this.rootTarget, rootSkip = this.rootSkip, final = this.final, edgeStart = this.edgeStart, edgeChar = this.edgeChar;
+    const rootTarget = this.rootTarget, rootSkip = this.rootSkip, final = this.final, edgeBase = this.edgeBase, edgeOff = this.edgeOff, bb = this.blockBits, edgeChar = this.edgeChar;
     const edgeLink = this.edgeLink, targetMask = this.targetMask, targetBits = this.targetBits, sat = this.sat, cls = CHAR_CLASS, second = this.second, secondSkip = this.secondSkip;
     const cands = this.cands;
     let i = from;
@@ -603,7 +632,7 @@ export class Matcher {
           key += secondSkip[(c << 7) | d];
         } else {
           // The edge labelled d: a binary search among the state's edges, sorted by label.
-          let lo = edgeStart[state], hi = edgeStart[state + 1] - 1, e = -1;
+          let lo = edgeBase[state >>> bb] + edgeOff[state], hi = edgeBase[(state + 1) >>> bb] + edgeOff[state + 1] - 1, e = -1;
           while (lo <= hi) {
             const mid = (lo + hi) >>> 1;
             const m = edgeChar[mid];

@@ -6,8 +6,8 @@
  * then one that holds it; within each, names in the asked language first, then the concept's own name, then the
  * other languages, shorter names first.
  *
- * The search runs over one string of every folded name (made at the first search, kept per glossary), with
- * indexOf: no object per term, so a compiled glossary of 50,000 concepts makes none (its TermIndex gives the
+ * The search runs over the folded names in two strings (made at the first search, kept per glossary; see Part),
+ * with indexOf: no object per term, so a compiled glossary of 50,000 concepts makes none (its TermIndex gives the
  * texts and concepts by index).
  */
 import { SymbolKind, type SymbolInformation } from 'vscode-languageserver-types';
@@ -28,14 +28,56 @@ export interface ConceptMatch {
 
 const SEP = '\n';
 
-/** Every folded name of a glossary in one string, and which term or concept each is. */
+/**
+ * The folded names of some entries in one string: those whose every character is below U+0100 (one byte a
+ * character in a JS string), or the others (two bytes a character: Chinese, Polish, …). One string of all names
+ * would be two bytes a character throughout: 13 MB instead of about 7 with 50,000 concepts.
+ */
+interface Part {
+  keys: string;
+  /** Where each of the part's entries starts in `keys`, and one past the last. */
+  starts: Uint32Array;
+  /** The entry (term index, or term count + concept index) of each. */
+  entries: Uint32Array;
+}
+
+/** Collects a part's keys in pieces of a thousand names: the names die young, the pieces are joined once. */
+class PartBuilder {
+  private readonly pieces: string[] = [];
+  private piece: string[] = [];
+  private readonly starts: number[] = [];
+  private readonly entries: number[] = [];
+  private at = 0;
+  add(entry: number, key: string): void {
+    this.starts.push(this.at);
+    this.entries.push(entry);
+    this.piece.push(key);
+    this.at += key.length + 1;
+    if (this.piece.length === 1024) this.flush();
+  }
+  private flush(): void {
+    if (this.piece.length) this.pieces.push(this.piece.join(SEP) + SEP);
+    this.piece = [];
+  }
+  done(): Part {
+    this.flush();
+    this.starts.push(this.at);
+    return { keys: this.pieces.join(''), starts: Uint32Array.from(this.starts), entries: Uint32Array.from(this.entries) };
+  }
+}
+
+const narrow = (key: string): boolean => {
+  for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) > 0xff) return false;
+  return true;
+};
+
+/** Every folded name of a glossary, in two strings (see Part), and which term or concept each is. */
 class ConceptSearch {
-  private readonly keys: string;
-  /** Where each entry starts in `keys` (entries: the terms by index, then the concept names), and one past the last. */
-  private readonly starts: Uint32Array;
-  private readonly conceptOf: Uint32Array;
-  /** Per entry: the match class of its language for each asked language is worked out from this (LANGS index; 7 for a concept name). */
-  private readonly langOf: Uint8Array;
+  private readonly parts: Part[];
+  /** Each entry's concept (a compiled glossary's columns say it; else an array). */
+  private readonly conceptOf: (e: number) => number;
+  /** Each entry's language, as a LANGS index; 7 for a concept name (the match class for each asked language is worked out from it). */
+  private readonly langOf: (e: number) => number;
   /** Per concept, the best rank of the current search (Infinity when none), and the concepts it touched. */
   private readonly bestRank: Float64Array;
   private readonly touched: Uint32Array;
@@ -57,31 +99,29 @@ class ConceptSearch {
     this.text = text;
     this.lang = lang;
     this.termCount = nt;
-    this.starts = new Uint32Array(nt + nc + 1);
-    this.conceptOf = new Uint32Array(nt + nc);
-    this.langOf = new Uint8Array(nt + nc).fill(7);
+    if (ix?.concept) {
+      this.conceptOf = (e) => (e < nt ? conceptOf(e) : e - nt);
+      this.langOf = (e) => (e < nt ? LANGS.indexOf(lang(e)) : 7);
+    } else { // a built glossary: its terms' concepts and languages in arrays, once
+      const concept = Uint32Array.from({ length: nt }, (_, e) => conceptOf(e)), langs = Uint8Array.from({ length: nt }, (_, e) => LANGS.indexOf(lang(e)));
+      this.conceptOf = (e) => (e < nt ? concept[e] : e - nt);
+      this.langOf = (e) => (e < nt ? langs[e] : 7);
+    }
     this.bestRank = new Float64Array(nc).fill(Infinity);
     this.touched = new Uint32Array(nc);
-    const parts: string[] = [];
-    let at = 0;
+    const one = new PartBuilder(), two = new PartBuilder();
     for (let e = 0; e < nt + nc; e++) {
       const key = foldKey(e < nt ? text(e) : conceptName(e - nt));
-      this.starts[e] = at;
-      this.conceptOf[e] = e < nt ? conceptOf(e) : e - nt;
-      if (e < nt) this.langOf[e] = LANGS.indexOf(lang(e));
-      parts.push(key);
-      at += key.length + 1;
+      (narrow(key) ? one : two).add(e, key);
     }
-    this.starts[nt + nc] = at;
-    this.keys = parts.join(SEP) + SEP;
+    this.parts = [one.done(), two.done()];
   }
 
-  /** The entry that holds position p of `keys`, searching forward from entry `e` (hits come in order). */
-  private entryFrom(e: number, p: number): number {
-    const s = this.starts;
+  /** The part's entry (its k-th) that holds position p of its keys, searching forward from `k` (hits come in order). */
+  private static entryFrom(s: Uint32Array, k: number, p: number): number {
     // Mostly the next few entries: step; else a binary search over the rest.
-    for (let k = 0; k < 8; k++, e++) if (s[e + 1] > p) return e;
-    let lo = e, hi = s.length - 2;
+    for (let j = 0; j < 8; j++, k++) if (s[k + 1] > p) return k;
+    let lo = k, hi = s.length - 2;
     while (lo < hi) {
       const mid = (lo + hi + 1) >>> 1;
       if (s[mid] <= p) lo = mid;
@@ -106,7 +146,7 @@ class ConceptSearch {
       }
       return out;
     }
-    const keys = this.keys, starts = this.starts, nt = this.termCount, conceptOf = this.conceptOf;
+    const nt = this.termCount, conceptOf = this.conceptOf;
     // Per concept, the best (lowest) rank of its entries: the class of the match (tier and language, 0 to 11), the
     // entry's length, and the entry (so that the rank alone says which name matched), in one exact number.
     const bestRank = this.bestRank, touched = this.touched, langOf = this.langOf;
@@ -114,25 +154,28 @@ class ConceptSearch {
     let nTouched = 0;
     const han = isHanCode(q.charCodeAt(0));
     const word = ' ' + q;
-    let nextWord = -2; // the first ' ' + q at or after the current hit (-1: none left)
-    let e = 0;
-    for (let p = keys.indexOf(q); p >= 0; ) {
-      e = this.entryFrom(e, p);
-      const from = starts[e], to = starts[e + 1] - 1; // the entry's key is keys[from, to)
-      let tier: number;
-      if (p === from) tier = to - from === q.length ? 0 : 1;
-      else if (han || keys.charCodeAt(p - 1) === 0x20) tier = 2;
-      else {
-        if (nextWord !== -1 && nextWord < p) nextWord = keys.indexOf(word, p);
-        tier = nextWord >= 0 && nextWord + word.length <= to ? 2 : 3;
+    for (const { keys, starts, entries } of this.parts) {
+      let nextWord = -2; // the first ' ' + q at or after the current hit (-1: none left)
+      let k = 0;
+      for (let p = keys.indexOf(q); p >= 0; ) {
+        k = ConceptSearch.entryFrom(starts, k, p);
+        const e = entries[k];
+        const from = starts[k], to = starts[k + 1] - 1; // the entry's key is keys[from, to)
+        let tier: number;
+        if (p === from) tier = to - from === q.length ? 0 : 1;
+        else if (han || keys.charCodeAt(p - 1) === 0x20) tier = 2;
+        else {
+          if (nextWord !== -1 && nextWord < p) nextWord = keys.indexOf(word, p);
+          tier = nextWord >= 0 && nextWord + word.length <= to ? 2 : 3;
+        }
+        const l = langOf(e);
+        const rank = ((tier * 3 + (l === asked ? 0 : l === 7 ? 1 : 2)) * 0x10000 + Math.min(to - from, 0xffff)) * 0x800000 + e;
+        const c = conceptOf(e);
+        const had = bestRank[c];
+        if (had === Infinity) touched[nTouched++] = c;
+        if (rank < had) bestRank[c] = rank;
+        p = keys.indexOf(q, to + 1); // one match per entry: the rest of it ranks no better than the word test above
       }
-      const l = langOf[e];
-      const rank = ((tier * 3 + (l === asked ? 0 : l === 7 ? 1 : 2)) * 0x10000 + Math.min(to - from, 0xffff)) * 0x800000 + e;
-      const c = conceptOf[e];
-      const had = bestRank[c];
-      if (had === Infinity) touched[nTouched++] = c;
-      if (rank < had) bestRank[c] = rank;
-      p = keys.indexOf(q, to + 1); // one match per entry: the rest of it ranks no better than the word test above
     }
     const ranked = new Float64Array(nTouched);
     for (let k = 0; k < nTouched; k++) {
@@ -142,7 +185,7 @@ class ConceptSearch {
     ranked.sort();
     for (let k = 0; k < ranked.length && out.length < limit; k++) {
       const entry = ranked[k] % 0x800000;
-      const concept = concepts[conceptOf[entry]];
+      const concept = concepts[this.conceptOf(entry)];
       if (accept && !accept(concept)) continue;
       out.push(entry < nt ? { concept, name: this.text(entry), lang: this.lang(entry) } : { concept, name: concept.name, lang: undefined });
     }
