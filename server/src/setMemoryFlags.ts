@@ -1,7 +1,9 @@
 /**
- * Sets the server's V8 memory flags (memoryFlags.ts) as a module's side effect: server.ts imports it first, so that
- * it runs before the libraries' modules are loaded and the young generation has grown.
+ * The process's switch of V8's memory flags (memoryFlags.ts), made and first set as a module's side effect:
+ * server.ts imports it first, so that LINGO_V8_FLAGS is in force before the libraries' modules are loaded and the
+ * young generation has grown. server.ts then hands it the size of each glossary that comes into force.
  */
-import { applyMemoryFlags } from './memoryFlags';
+import { memoryFlagsSwitch } from './memoryFlags';
 
-applyMemoryFlags();
+export const setMemoryFlags = memoryFlagsSwitch();
+setMemoryFlags(0);

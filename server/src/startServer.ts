@@ -31,6 +31,8 @@ export interface StartOptions {
    * RULES.md next to it, which diagnostics link to).
    */
   baseDir: string;
+  /** Told the number of concepts of each glossary that comes into force (the entry sets V8's memory flags by it). */
+  onGlossary?: (concepts: number) => void;
 }
 
 /** A connection made with the server's message strategy (the LSP lifecycle of this connection, lifecycle.ts). */
@@ -84,6 +86,7 @@ export function startServer(connect: Connect, options: StartOptions): LingoServe
   const settings = serverSettings(connection, { folders: () => folders, glossary: host });
   const { settingsFor } = settings;
   host.onDidChange((glossary) => {
+    options.onGlossary?.(glossary.concepts.length);
     service.setGlossary(glossary);
     files.clear();
     diagnostics.recheckAll();
@@ -133,7 +136,9 @@ export function startServer(connect: Connect, options: StartOptions): LingoServe
       .filter((f) => f.uri.startsWith('file:'))
       .map((f) => fileURLToPath(f.uri));
     settings.initialize(params);
-    service = getLanguageService(host.compose(), { rulesDocument: rulesDocument(baseDir) });
+    const glossary = host.compose();
+    options.onGlossary?.(glossary.concepts.length);
+    service = getLanguageService(glossary, { rulesDocument: rulesDocument(baseDir) });
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: true },

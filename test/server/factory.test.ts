@@ -7,6 +7,7 @@ import * as assert from 'assert';
 import * as path from 'path';
 import { PassThrough } from 'stream';
 import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
+import { LARGE_GLOSSARY } from '../../server/src/memoryFlags';
 import { startServer, type LingoServer } from '../../server/src/startServer';
 import { ROOT } from '../helpers';
 import { LspStreamClient, type Json } from './lspClient';
@@ -14,12 +15,12 @@ import { LspStreamClient, type Json } from './lspClient';
 const URI = 'file:///w/plan.md';
 
 /** A server in this process (the glossary from dist/, as dist/server.js has it) and a client speaking to it. */
-function inProcess(configuration: Json): { server: LingoServer; client: LspStreamClient } {
+function inProcess(configuration: Json, onGlossary?: (concepts: number) => void): { server: LingoServer; client: LspStreamClient } {
   const toServer = new PassThrough();
   const fromServer = new PassThrough();
   const server = startServer(
     (options) => createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(fromServer), options),
-    { baseDir: path.join(ROOT, 'dist') },
+    { baseDir: path.join(ROOT, 'dist'), onGlossary },
   );
   const client = new LspStreamClient(fromServer, toServer);
   client.configuration = configuration;
@@ -58,6 +59,19 @@ describe('server: startServer is a factory (two servers in one process)', functi
   after(() => {
     for (const r of running) { r.client.end(); r.server.dispose(); }
     if (cacheDir === undefined) delete process.env.LINGO_CACHE_DIR; else process.env.LINGO_CACHE_DIR = cacheDir;
+  });
+
+  it('tells its entry the size of the glossary in force (the entry sets V8\'s memory flags by it)', async () => {
+    const sizes: number[] = [];
+    const r = inProcess({}, (n) => sizes.push(n));
+    try {
+      await r.client.initialize();
+      assert.strictEqual(sizes.length, 1, `told ${JSON.stringify(sizes)}`);
+      assert.ok(sizes[0] > 500 && sizes[0] < LARGE_GLOSSARY, `the built-in glossary: ${sizes[0]} concepts`);
+    } finally {
+      r.client.end();
+      r.server.dispose();
+    }
   });
 
   it('answers hover and diagnostics from each server, with its own documents and settings', async () => {

@@ -1,14 +1,15 @@
 /**
- * The server sets its memory flags (memoryFlags.ts) however it is started: `node dist/server.js --stdio` here, as
- * Neovim and other editors start it. Measured inside the server (heapProbe.ts) through a 600 KB document typed
- * into: the young generation stays at its first size (1–2 MB: the flags are set once Node has started) and the heap stays small; with LINGO_V8_FLAGS empty (V8's
- * defaults) the same work grows both, which shows that the test can tell.
+ * V8's memory flags (memoryFlags.ts): chosen by the size of the glossary in force (a table), set only when that
+ * choice changes, and set however the server is started: `node dist/server.js --stdio` here, as Neovim and other
+ * editors start it. Measured inside the server (heapProbe.ts) through a 600 KB document typed into: with the memory
+ * flags the young generation stays at its first size (1–2 MB) and the heap stays small; with the built-in glossary
+ * (small: V8's defaults) the same work grows both, which shows that the test can tell.
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { MEMORY_FLAGS, memoryFlags } from '../../server/src/memoryFlags';
+import { LARGE_GLOSSARY, MEMORY_FLAGS, SPEED_FLAGS, memoryFlags, memoryFlagsSwitch } from '../../server/src/memoryFlags';
 import { ROOT } from '../helpers';
 import { LspClient } from './lspClient';
 
@@ -42,18 +43,36 @@ async function heapOf(env: NodeJS.ProcessEnv): Promise<{ peakHeap: number; peakN
 describe('server: V8 memory flags', function () {
   this.timeout(120000);
 
-  it('are the defaults unless LINGO_V8_FLAGS says otherwise', () => {
-    assert.strictEqual(memoryFlags({}), MEMORY_FLAGS);
-    assert.strictEqual(memoryFlags({ LINGO_V8_FLAGS: '' }), '');
-    assert.strictEqual(memoryFlags({ LINGO_V8_FLAGS: '--max-semi-space-size=4' }), '--max-semi-space-size=4');
+  const cases: [string, number, NodeJS.ProcessEnv, string][] = [
+    ['no glossary yet', 0, {}, SPEED_FLAGS],
+    ['the built-in glossary', 702, {}, SPEED_FLAGS],
+    ['just under large', LARGE_GLOSSARY - 1, {}, SPEED_FLAGS],
+    ['large', LARGE_GLOSSARY, {}, MEMORY_FLAGS],
+    ['a 50,000-concept termbase', 50000, {}, MEMORY_FLAGS],
+    ['LINGO_V8_FLAGS empty: V8 defaults, whatever the size', 50000, { LINGO_V8_FLAGS: '' }, ''],
+    ['LINGO_V8_FLAGS given: those', 702, { LINGO_V8_FLAGS: ' --max-semi-space-size=4 ' }, '--max-semi-space-size=4'],
+  ];
+  for (const [name, concepts, env, flags] of cases) {
+    it(`for ${name}: ${JSON.stringify(flags)}`, () => assert.strictEqual(memoryFlags(concepts, env), flags));
+  }
+
+  it('are set when the glossary in force changes size class, and only then', () => {
+    const set: string[] = [];
+    const onGlossary = memoryFlagsSwitch({}, (f) => set.push(f));
+    for (const n of [0, 702, 702, 50000, 48000, 702]) onGlossary(n);
+    assert.deepStrictEqual(set, [SPEED_FLAGS, MEMORY_FLAGS, SPEED_FLAGS]);
+    const none: string[] = [];
+    const defaults = memoryFlagsSwitch({ LINGO_V8_FLAGS: '' }, (f) => none.push(f));
+    for (const n of [0, 50000]) defaults(n);
+    assert.deepStrictEqual(none, []);
   });
 
-  it('keep the young generation at 2 MB at most and the heap small in `node dist/server.js --stdio`; V8 defaults do not', async () => {
-    const withFlags = await heapOf({});
-    const defaults = await heapOf({ LINGO_V8_FLAGS: '' });
+  it('reach V8 in `node dist/server.js --stdio`: young generation at 2 MB at most with the memory flags, not with the defaults', async () => {
+    const withFlags = await heapOf({ LINGO_V8_FLAGS: MEMORY_FLAGS });
+    const builtIn = await heapOf({}); // the built-in glossary is small: V8's defaults
     const fmt = (x: { peakHeap: number; peakNew: number }) => `heap ${(x.peakHeap / MB).toFixed(1)} MB, young ${(x.peakNew / MB).toFixed(1)} MB`;
     assert.ok(withFlags.peakNew <= 2 * MB, `with the flags: ${fmt(withFlags)}`);
-    assert.ok(defaults.peakNew >= 8 * MB, `V8 defaults: ${fmt(defaults)}`);
-    assert.ok(withFlags.peakHeap < defaults.peakHeap, `with the flags ${fmt(withFlags)}; V8 defaults ${fmt(defaults)}`);
+    assert.ok(builtIn.peakNew >= 8 * MB, `built-in glossary, V8 defaults: ${fmt(builtIn)}`);
+    assert.ok(withFlags.peakHeap < builtIn.peakHeap, `with the flags ${fmt(withFlags)}; V8 defaults ${fmt(builtIn)}`);
   });
 });
