@@ -12,7 +12,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentInfoMethod, type DocumentInfo } from './protocol';
-import type { Glossary, LanguageService, Settings } from './service';
+import { sameRange, type Glossary, type LanguageService, type Settings } from './service';
 
 /** Checks wait this long after the last change (LINGO_DEBOUNCE_MS: for benchmarks, which time the check itself). */
 export const DEBOUNCE_MS = (() => {
@@ -297,8 +297,7 @@ function sameDiagnostics(a: Diagnostic[], b: Diagnostic[]): boolean {
     const x = a[i], y = b[i];
     if (x === y) continue;
     if (x.data !== undefined || y.data !== undefined || x.code !== undefined || y.code !== undefined || x.message !== y.message || x.severity !== y.severity
-      || x.range.start.line !== y.range.start.line || x.range.start.character !== y.range.start.character
-      || x.range.end.line !== y.range.end.line || x.range.end.character !== y.range.end.character) return false;
+      || !sameRange(x.range, y.range)) return false;
   }
   return true;
 }

@@ -5,13 +5,13 @@
  * section. A finding that lives on across edits keeps its diagnostic.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, type Position, type Range } from 'vscode-languageserver-types';
+import { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, type Range } from 'vscode-languageserver-types';
 import { ruleAnchor } from './declarations';
 import type { DocumentCache, Positions } from './documentCache';
 import { movedDiagnostic, storeDiagnostic, storedDiagnostic, type Finding } from './findings';
 import { format, messages } from './l10n';
 import type { RuleId, Settings } from './settings';
-import { ownText } from './util';
+import { ownText, sameRange } from './util';
 
 export const SOURCE = 'lingo';
 
@@ -133,8 +133,6 @@ export class Diagnostics {
   }
 }
 
-const samePosition = (a: Position, b: Position): boolean => a.line === b.line && a.character === b.character;
-const sameRange = (a: Range, b: Range): boolean => samePosition(a.start, b.start) && samePosition(a.end, b.end);
 function sameRelated(a: DiagnosticRelatedInformation[] | undefined, b: DiagnosticRelatedInformation[] | undefined): boolean {
   if (a === b) return true;
   if (!a || !b || a.length !== b.length) return false;

@@ -33,4 +33,5 @@ export { conceptRow, domainConcepts, glossaryDomains } from './glossaryView';
 export type { CardOptions } from './conceptCard';
 export { fitTerm } from './replace';
 export { autoFixOf } from './findings';
+export { sameRange } from './util';
 export type { Finding, Fix } from './findings';

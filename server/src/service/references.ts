@@ -11,6 +11,7 @@ import { isGloss } from './findings';
 import { governedCase, type Governed } from './replace';
 import { occurrencesOfConcept } from './highlights';
 import type { Lang, Status } from './types';
+import { sameRange } from './util';
 
 /** One occurrence of a concept in a file, as the index keeps it (no reference to the file's text). */
 export interface IndexedOccurrence {
@@ -80,10 +81,9 @@ export function documentReferences(uri: string, a: Analysis, offset: number, pos
   return occurrencesOfConcept(a, at).map((o) => ({ uri, range: { start: pos(o.start), end: pos(o.end) } }));
 }
 
-const samePosition = (x: Range['start'], y: Range['start']) => x.line === y.line && x.character === y.character;
 /** Is `o` the occurrence at `at` (the one under the cursor, counted even when doubtful)? */
 export const isAt = (uri: string, o: IndexedOccurrence, at: Location | undefined): boolean =>
-  !!at && at.uri === uri && samePosition(o.range.start, at.range.start) && samePosition(o.range.end, at.range.end);
+  !!at && at.uri === uri && sameRange(o.range, at.range);
 
 /**
  * Every place of concept `id` in a set of file indexes (workspace references), file by file in the order

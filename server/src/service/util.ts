@@ -1,3 +1,4 @@
+import type { Position, Range } from 'vscode-languageserver-types';
 import type { Concept, Lang, LangSection, Term } from './types';
 import { LANGS } from './types';
 
@@ -156,3 +157,8 @@ export function positionsIn(starts: Uint32Array, text: string): (offset: number)
     return { line, character: at - starts[line] };
   };
 }
+
+/** Whether two LSP positions are the same line and character. */
+export const samePosition = (a: Position, b: Position): boolean => a.line === b.line && a.character === b.character;
+/** Whether two LSP ranges are the same. */
+export const sameRange = (a: Range, b: Range): boolean => samePosition(a.start, b.start) && samePosition(a.end, b.end);
