@@ -4,15 +4,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import { ROOT } from '../helpers';
+import { NL_SLA } from './fixtures';
 import { LspClient, type Json } from './lspClient';
-
-const NL_SLA = [
-  '# SLA tussen sales en marketing',
-  '',
-  'Elke MQL moet binnen twee werkdagen worden opgevolgd.',
-  'Elke opportunity krijgt een eigenaar. Een kans zonder eigenaar gaat terug naar marketing.',
-  '',
-].join('\n');
 
 describe('server over LSP (stdio)', function () {
   this.timeout(30000);

@@ -9,15 +9,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
+import { NL_SLA as SLA } from './fixtures';
 import { LspClient, type Json } from './lspClient';
-
-const SLA = [
-  '# SLA tussen sales en marketing',
-  '',
-  'Elke MQL moet binnen twee werkdagen worden opgevolgd.',
-  'Elke opportunity krijgt een eigenaar. Een kans zonder eigenaar gaat terug naar marketing.',
-  '',
-].join('\n');
 
 const PULL_CAPABILITIES = {
   workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, diagnostics: { refreshSupport: true } },

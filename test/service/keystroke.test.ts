@@ -17,36 +17,32 @@ const ZH = '每個 MQL 都有評分，CRM 也是。\n銷售漏斗與銷售管道
 
 /** [case, text with ⟦replaced⟧ (⟦⟧: an insertion point), inserted text] */
 const CASES: [string, string, string][] = [
-  ['insert a letter in a word on the first line', mark(EN, 'Every', 5), 'x'],
-  ['insert inside a term', mark(EN, 'Our outr', 8), 'x'],
+  ['insert a letter in a word on the first line', range(EN, 'Every', ''), 'x'],
+  ['insert inside a term', range(EN, 'Our outr', ''), 'x'],
   ['delete a letter of an acronym', range(EN, 'the S', 'D'), ''],
   ['delete across two lines and a term', range(EN, 'each ', 'SDR calls.\nOur outreach'), ''],
-  ['paste lines in the middle', mark(EN, 'waits.\n', 7), 'New line with an MQL.\nAnd a Sales Development Representative (SDR).\n'],
-  ['paste a term that spells an acronym out', mark(EN, 'Every ', 6), 'Marketing Qualified Lead ('],
-  ['insert at the start', mark(EN, '', 0), 'Lead: '],
-  ['insert at the end', mark(EN, EN, EN.length), '\nOne more MQL.'],
+  ['paste lines in the middle', range(EN, 'waits.\n', ''), 'New line with an MQL.\nAnd a Sales Development Representative (SDR).\n'],
+  ['paste a term that spells an acronym out', range(EN, 'Every ', ''), 'Marketing Qualified Lead ('],
+  ['insert at the start', range(EN, '', ''), 'Lead: '],
+  ['insert at the end', range(EN, EN, ''), '\nOne more MQL.'],
   ['delete the last character', range(EN, EN.slice(0, -1), '.'), ''],
-  ['a line break splits a line', mark(EN, 'Our outreach sequence starts.', 29), '\n'],
+  ['a line break splits a line', range(EN, 'Our outreach sequence starts.', ''), '\n'],
   ['a space joins two lines', range(EN, 'calls.', '\n'), ' '],
-  ['an edit on the last line', mark(EN, 'Every MQL and', 13), ' every'],
-  ['sv: insert inside a term', mark(SV, 'Vår säljt', 9), 'x'],
+  ['an edit on the last line', range(EN, 'Every MQL and', ''), ' every'],
+  ['sv: insert inside a term', range(SV, 'Vår säljt', ''), 'x'],
   ['sv: paste across lines', range(SV, 'Vår sales ', 'funnel också.\n\nEn'), 'tratt.\nEn'],
   ['nl: replace a word by a term', range(NL, 'daar, met een ', 'MQL'), 'opportunity'],
-  ['nl: edit on the first line', mark(NL, 'Elke MQL', 8), ' grote'],
-  ['pl: insert in a word', mark(PL, 'Każdy', 5), 'x'],
+  ['nl: edit on the first line', range(NL, 'Elke MQL', ''), ' grote'],
+  ['pl: insert in a word', range(PL, 'Każdy', ''), 'x'],
   ['pl: delete a line break', range(PL, 'okazja sprzedażowa.', '\n'), ''],
-  ['zh-Hant: insert inside a term', mark(ZH, '銷售', 2), '的'],
-  ['zh-Hant: paste Simplified text', mark(ZH, '商機和', 3), '销售漏斗，'],
-  ['CRLF: insert in a line', mark(EN.replace(/\n/g, '\r\n'), 'Our outr', 8), 'x'],
-  ['CRLF: insert between CR and LF', mark(EN.replace(/\n/g, '\r\n'), 'calls.\r', 7), 'x'],
-  ['CRLF: paste CRLF lines', mark(EN.replace(/\n/g, '\r\n'), 'waits.\r\n', 8), 'A lead.\r\nAn SDR.\r\n'],
+  ['zh-Hant: insert inside a term', range(ZH, '銷售', ''), '的'],
+  ['zh-Hant: paste Simplified text', range(ZH, '商機和', ''), '销售漏斗，'],
+  ['CRLF: insert in a line', range(EN.replace(/\n/g, '\r\n'), 'Our outr', ''), 'x'],
+  ['CRLF: insert between CR and LF', range(EN.replace(/\n/g, '\r\n'), 'calls.\r', ''), 'x'],
+  ['CRLF: paste CRLF lines', range(EN.replace(/\n/g, '\r\n'), 'waits.\r\n', ''), 'A lead.\r\nAn SDR.\r\n'],
 ];
 
-function mark(text: string, before: string, at: number): string {
-  assert.ok(text.startsWith(before.slice(0, at)) || text.includes(before), before);
-  const i = text.indexOf(before) + at;
-  return text.slice(0, i) + '⟦⟧' + text.slice(i);
-}
+/** `text` with ⟦replaced⟧ marked where it first follows `before` (replaced '': an insertion point after `before`). */
 function range(text: string, before: string, replaced: string): string {
   const i = text.indexOf(before + replaced);
   assert.ok(i >= 0, before + replaced);
@@ -96,13 +92,13 @@ describe('diagnostics after an edit', () => {
   it('the cases above kept diagnostics (the test of sameness is not empty)', () => assert.ok(reused > 40, String(reused)));
 
   it('an edit that changes no finding gives the same list of objects', () => {
-    const { after, before } = edited(mark(EN, 'the SDR owns', 12), ' really');
+    const { after, before } = edited(range(EN, 'the SDR owns', ''), ' really');
     assert.strictEqual(after.length, before.length);
     after.forEach((d, i) => assert.strictEqual(d, before[i]));
   });
 
   it('an edit that moves the findings on its line gives them new ranges, the others stay', () => {
-    const { after, before } = edited(mark(EN, 'Our', 0), 'So ');
+    const { after, before } = edited(range(EN, 'calls.\n', ''), 'So ');
     assert.strictEqual(after.length, before.length);
     const moved = after.filter((d, i) => d !== before[i]);
     assert.ok(moved.length > 0 && moved.every((d) => d.range.start.line === 1), JSON.stringify(moved.map((d) => d.range)));
