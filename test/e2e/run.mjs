@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as cs from '../../server/scripts/code-server.mjs';
-import { languageStatus, STEP_MS, waitFor } from './ui.mjs';
+import { languageStatus, runSuite, STEP_MS, waitFor } from './ui.mjs';
 
 const ROOT = cs.ROOT;
 const FIXTURES = path.join(ROOT, 'test', 'e2e', 'workspace');
@@ -743,15 +743,7 @@ async function main() {
   const passed = results.filter((r) => r.ok).length;
   const failed = results.length - passed;
   log(`screenshots in ${path.relative(ROOT, OUT)}/`);
-  console.log(`${passed} passed, ${failed} failed`);
-  return failed === 0 && passed > 0 ? 0 : 1;
+  return { passed, failed };
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e) => {
-    console.error(e);
-    console.log('0 passed, 1 failed');
-    process.exit(1);
-  },
-);
+runSuite(main);

@@ -46,3 +46,21 @@ export async function languageStatus(page, { fresh = false, entryTimeout = STEP_
     return { label: tidy(label), detail: tidy(detail), link: tidy(el.querySelector('.element .right a')?.textContent ?? ''), severity: Number(severity) };
   }));
 }
+
+/**
+ * Runs a suite's `main` (which resolves to the counts of scenarios passed and failed) and ends the process with
+ * the summary line the test runner reads ("N passed, M failed") and its exit code; a crash counts as one failure.
+ */
+export function runSuite(main) {
+  main().then(
+    ({ passed, failed }) => {
+      console.log(`${passed} passed, ${failed} failed`);
+      process.exit(failed === 0 && passed > 0 ? 0 : 1);
+    },
+    (e) => {
+      console.error(e);
+      console.log('0 passed, 1 failed');
+      process.exit(1);
+    },
+  );
+}
