@@ -21,9 +21,13 @@ const DOC = [
   '每個銷售漏斗都有負責人。潛在客戶必須在兩天內跟進。',
 ].join('\n\n');
 
+/** The copies made by serverCopy, removed after the tests. */
+const copies: string[] = [];
+
 /** A copy of the server bundle with the built-in glossary files, changed by `change`. */
 function serverCopy(change: (dir: string) => void = () => undefined): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lingo-built-'));
+  copies.push(dir);
   for (const f of ['server.js', 'glossary.json', 'glossary.bin']) fs.copyFileSync(path.join(ROOT, 'dist', f), path.join(dir, f));
   change(dir);
   return dir;
@@ -54,6 +58,7 @@ const flip = (file: string, at: (size: number) => number) => {
 
 describe('server: the built-in glossary as built at build time (glossary.bin)', function () {
   this.timeout(60000);
+  after(() => { for (const dir of copies.splice(0)) fs.rmSync(dir, { recursive: true, force: true }); });
   let fromSources: { diagnostics: unknown[]; log: string[] };
   before(async () => {
     fromSources = await run(serverCopy((dir) => fs.rmSync(path.join(dir, 'glossary.bin'))));
