@@ -97,6 +97,26 @@ describe('diagnostics after an edit', () => {
     after.forEach((d, i) => assert.strictEqual(d, before[i]));
   });
 
+  it('documents edited in turn: each check as a fresh one, and only the one edited last keeps a spare folded text', () => {
+    const { service } = builtin();
+    const docs = [EN, SV, NL].map((text) => TextDocument.create(`file:///test/turns${++n}.md`, 'markdown', 1, text));
+    for (const d of docs) service.doValidation(d, settings());
+    // Each document twice in a row (its second edit writes into the spare of its first), then the next one.
+    for (let round = 0; round < 2; round++) {
+      for (const d of docs) {
+        for (let k = 0; k < 2; k++) {
+          const at = d.positionAt(d.getText().indexOf(' ') + 1);
+          TextDocument.update(d, [{ range: { start: at, end: at }, text: 'x' }], d.version + 1);
+          const fresh = TextDocument.create(`file:///test/turns-fresh${++n}.md`, 'markdown', 1, d.getText());
+          assert.deepStrictEqual(wire(service.doValidation(d, settings())), wire(service.doValidation(fresh, settings()), fresh.uri, d.uri), `${d.uri}, round ${round}`);
+          service.forget(fresh.uri);
+        }
+        assert.deepStrictEqual(docs.map((o) => service.analyze(o, settings())!.previousFolded !== undefined), docs.map((o) => o === d), `${d.uri}, round ${round}`);
+      }
+    }
+    for (const d of docs) service.forget(d.uri);
+  });
+
   it('an edit that moves the findings on its line gives them new ranges, the others stay', () => {
     const { after, before } = edited(range(EN, 'calls.\n', ''), 'So ');
     assert.strictEqual(after.length, before.length);

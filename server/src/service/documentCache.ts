@@ -104,6 +104,12 @@ export class DocumentCache {
   readonly #notKeptAnalyses = new WeakMap<TextDocument, { key: string; analysis: Analysis }>();
   /** Each settings object's part of `settingsKey`, made once. */
   readonly #settingsKeys = new WeakMap<Settings, string>();
+  /**
+   * The document whose analysis keeps a spare folded text (`previousFolded`, for the next edit to write into):
+   * only the one edited last. A document edited in turn with others would keep one each, 2 bytes a character
+   * (2 MB per 1 MB document), most of them unused until that document is edited again; its next edit makes one.
+   */
+  #spareUri: string | undefined;
 
   constructor(glossary: Glossary) {
     this.#glossary = glossary;
@@ -201,6 +207,11 @@ export class DocumentCache {
       e.findings = updateFindings(prev.findings, analysis, (fs) => unsuppressed(analysis.text, fs, control));
     }
     this.#documents.set(doc.uri, e);
+    if (analysis.previousFolded && this.#spareUri !== doc.uri) {
+      const other = this.#spareUri === undefined ? undefined : this.#documents.get(this.#spareUri);
+      if (other) other.analysis.previousFolded = undefined;
+      this.#spareUri = doc.uri;
+    }
     if (this.#documents.size > MAX_DOCUMENTS) this.#documents.delete(this.#documents.keys().next().value!);
     return e;
   }
