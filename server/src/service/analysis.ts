@@ -48,9 +48,12 @@ export interface Analysis {
   occurrences: Occurrence[];
   /** Ignored regions as [start, end) pairs. */
   ignored: number[];
-  /** The text analysed and its folded form (ignored regions blanked), kept for re-analysis after an edit. */
+  /**
+   * The text analysed and its folded form (ignored regions blanked), kept for re-analysis after an edit. The
+   * folded form may be let go (releaseFolded: 2 bytes a character) and is then made again at the next edit.
+   */
   text: string;
-  folded: Uint16Array;
+  folded: Uint16Array | undefined;
   /**
    * After reanalyzeInPlace: the folded text of the analysis this one was made from, whose memory the next
    * reanalyzeInPlace writes into (that analysis is then two versions old and superseded). Re-using two buffers
@@ -152,9 +155,8 @@ export function analyze(text: string, glossary: Glossary, opts: AnalysisOptions)
  * position, so resuming where a slice stopped gives exactly the one-pass result.
  */
 export function* analyzeSteps(text: string, glossary: Glossary, opts: AnalysisOptions, slice = 256 * 1024): Generator<void, Analysis> {
-  const folded = foldText(text);
   const ignored = findIgnoredRegions(text, opts.markdown);
-  for (let k = 0; k < ignored.length; k += 2) folded.fill(BLOCK, ignored[k], ignored[k + 1]);
+  const folded = foldedWithBlocks(text, ignored);
   const detection = detectProse(text, folded, glossary, opts);
   const lang = opts.lang ?? (detection.confidence >= 0.15 ? detection.lang : opts.fallbackLang);
   const occurrences: Occurrence[] = [];
@@ -169,13 +171,28 @@ export function* analyzeSteps(text: string, glossary: Glossary, opts: AnalysisOp
   return { lang, detection, occurrences, ignored, text, folded, usage };
 }
 
+/** The folded text of `text` with the ignored regions blanked, as the scan reads it. */
+function foldedWithBlocks(text: string, ignored: number[]): Uint16Array {
+  const folded = foldText(text);
+  for (let k = 0; k < ignored.length; k += 2) folded.fill(BLOCK, ignored[k], ignored[k + 1]);
+  return folded;
+}
+
+/**
+ * Lets go of an analysis's folded texts (its own and the spare for the next edit): for a document that is open but
+ * not being edited, which would otherwise keep 2 bytes a character. Its next edit folds the text again (about as
+ * long as the scan of 1 MB takes in a tenth of it: 8–15 ms for 1 MB), once.
+ */
+export function releaseFolded(a: Analysis): void {
+  a.folded = undefined;
+  a.previousFolded = undefined;
+}
+
 /** The language of a document from its beginning, without analysing the rest. */
 export function quickLanguage(text: string, glossary: Glossary, opts: AnalysisOptions): Lang {
   if (opts.lang) return opts.lang;
   const head = text.slice(0, DETECT_HEAD);
-  const folded = foldText(head);
-  const ignored = findIgnoredRegions(head, opts.markdown);
-  for (let k = 0; k < ignored.length; k += 2) folded.fill(BLOCK, ignored[k], ignored[k + 1]);
+  const folded = foldedWithBlocks(head, findIgnoredRegions(head, opts.markdown));
   const d = detectProse(head, folded, glossary, opts);
   return d.confidence >= 0.15 ? d.lang : opts.fallbackLang;
 }
@@ -285,10 +302,11 @@ export function reanalyzeInPlace(prev: Analysis, text: string, glossary: Glossar
   if (p === oldEnd && p === newEnd) return { ...prev, text, edit: { at: p, oldEnd, newEnd, delta: 0, sameOccurrences: true, removed: [], added: [], reordered: false } };
   if (newEnd - p > 1000 || oldEnd - p > 1000) return undefined;
   // The folded text: the old one around the edit, the edited text folded afresh.
+  const prevFolded = (prev.folded ??= foldedWithBlocks(old, prev.ignored));
   const folded = foldedBuffer(prev.previousFolded, text.length);
-  folded.set(prev.folded.subarray(0, p), 0);
+  folded.set(prevFolded.subarray(0, p), 0);
   foldRange(text, p, newEnd, folded);
-  folded.set(prev.folded.subarray(oldEnd), newEnd);
+  folded.set(prevFolded.subarray(oldEnd), newEnd);
   let ignored: number[];
   // Where the folded text (prose, with ignored regions blanked) may differ from the old one, in new offsets.
   let dirtyStart = p, dirtyEnd = newEnd;
@@ -404,7 +422,7 @@ export function reanalyzeInPlace(prev: Analysis, text: string, glossary: Glossar
     }
     orderAmbiguous(reordered ? occurrences : added, usage);
   }
-  return { lang: prev.lang, detection, occurrences, ignored, text, folded, previousFolded: prev.folded, usage, edit: { at: p, oldEnd, newEnd, delta, sameOccurrences, removed, added, reordered } };
+  return { lang: prev.lang, detection, occurrences, ignored, text, folded, previousFolded: prevFolded, usage, edit: { at: p, oldEnd, newEnd, delta, sameOccurrences, removed, added, reordered } };
 }
 
 const sameTerms = (a: Term[], b: Term[]): boolean => a === b || (a.length === b.length && a.every((t, i) => t === b[i]));

@@ -7,7 +7,7 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position } from 'vscode-languageserver-types';
-import { analyze, analyzeSteps, quickLanguage, reanalyzeInPlace, type Analysis, type AnalysisOptions } from './analysis';
+import { analyze, analyzeSteps, quickLanguage, reanalyzeInPlace, releaseFolded, type Analysis, type AnalysisOptions } from './analysis';
 import { computeFindings, updateFindings, type Finding } from './findings';
 import { foldKey } from './fold';
 import type { Glossary } from './glossary';
@@ -105,11 +105,11 @@ export class DocumentCache {
   /** Each settings object's part of `settingsKey`, made once. */
   readonly #settingsKeys = new WeakMap<Settings, string>();
   /**
-   * The document whose analysis keeps a spare folded text (`previousFolded`, for the next edit to write into):
-   * only the one edited last. A document edited in turn with others would keep one each, 2 bytes a character
-   * (2 MB per 1 MB document), most of them unused until that document is edited again; its next edit makes one.
+   * The document whose analysis keeps its folded texts (the folded text, 2 bytes a character, and the spare the
+   * next edit writes into): only the one analysed last. Open documents that are read but not edited would keep
+   * 2 to 4 MB each per MB of text; the next edit of one folds its text again, once (releaseFolded).
    */
-  #spareUri: string | undefined;
+  #foldedUri: string | undefined;
 
   constructor(glossary: Glossary) {
     this.#glossary = glossary;
@@ -207,10 +207,10 @@ export class DocumentCache {
       e.findings = updateFindings(prev.findings, analysis, (fs) => unsuppressed(analysis.text, fs, control));
     }
     this.#documents.set(doc.uri, e);
-    if (analysis.previousFolded && this.#spareUri !== doc.uri) {
-      const other = this.#spareUri === undefined ? undefined : this.#documents.get(this.#spareUri);
-      if (other) other.analysis.previousFolded = undefined;
-      this.#spareUri = doc.uri;
+    if (this.#foldedUri !== doc.uri) {
+      const other = this.#foldedUri === undefined ? undefined : this.#documents.get(this.#foldedUri);
+      if (other) releaseFolded(other.analysis);
+      this.#foldedUri = doc.uri;
     }
     if (this.#documents.size > MAX_DOCUMENTS) this.#documents.delete(this.#documents.keys().next().value!);
     return e;
