@@ -76,6 +76,8 @@ describe('workspace symbols', () => {
       assert.ok(first.some(([symbols]) => symbols.length > 0));
       assert.strictEqual(s.releaseSearchIndex(), true, 'the searches made an index');
       assert.strictEqual(s.releaseSearchIndex(), false, 'nothing left to let go');
+      assert.strictEqual(s.findConcepts('  ', 'en', 5).length, 5);
+      assert.strictEqual(s.releaseSearchIndex(), false, 'an empty query lists concepts without the index');
       assert.deepStrictEqual(answers(), first);
     }
   });

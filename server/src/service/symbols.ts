@@ -83,21 +83,13 @@ class ConceptSearch {
   }
 
   /**
-   * Concepts whose names match `query`, best first, at most `limit` of those `accept` takes (all, without it;
+   * Concepts whose names match the query `q`, best first, at most `limit` of those `accept` takes (all, without it;
    * `accept` sees candidates in rank order, so a concept object is made only for the candidates looked at).
-   * An empty query lists the concepts in glossary order.
+   * `q` is folded (foldKey) and not empty: findConcepts answers an empty query.
    */
-  find(query: string, lang: Lang, limit: number, accept?: (c: Concept) => boolean): ConceptMatch[] {
+  find(q: string, lang: Lang, limit: number, accept?: (c: Concept) => boolean): ConceptMatch[] {
     const concepts = this.glossary.concepts;
-    const q = foldKey(query.trim());
     const out: ConceptMatch[] = [];
-    if (!q) {
-      for (let c = 0; c < concepts.length && out.length < limit; c++) {
-        const concept = concepts[c];
-        if (!accept || accept(concept)) out.push({ concept, name: concept.name, lang: undefined });
-      }
-      return out;
-    }
     const nt = this.termCount, conceptOf = this.conceptOf;
     // Per concept, the best (lowest) rank of its entries: the class of the match (tier and language, 0 to 11), the
     // entry's length, and the entry (so that the rank alone says which name matched), in one exact number.
@@ -148,13 +140,23 @@ class ConceptSearch {
 const searches = new WeakMap<Glossary, ConceptSearch>();
 
 /**
- * Concepts whose names match a query (see ConceptSearch.find); the search is made (its index read or made) at the
- * first call per glossary, and again after releaseSearch.
+ * Concepts whose names match a query (see ConceptSearch.find), best first; an empty query lists the concepts in
+ * glossary order. The search is made (its index read or made) at the first non-empty query per glossary, and again
+ * after releaseSearch.
  */
 export function findConcepts(glossary: Glossary, query: string, lang: Lang, limit = 100, accept?: (c: Concept) => boolean): ConceptMatch[] {
+  const q = foldKey(query.trim());
+  if (!q) { // the concepts in glossary order: no index needed
+    const concepts = glossary.concepts, out: ConceptMatch[] = [];
+    for (let c = 0; c < concepts.length && out.length < limit; c++) {
+      const concept = concepts[c];
+      if (!accept || accept(concept)) out.push({ concept, name: concept.name, lang: undefined });
+    }
+    return out;
+  }
   let s = searches.get(glossary);
   if (!s) searches.set(glossary, (s = new ConceptSearch(glossary)));
-  return s.find(query, lang, limit, accept);
+  return s.find(q, lang, limit, accept);
 }
 
 /**
