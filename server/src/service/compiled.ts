@@ -281,8 +281,9 @@ export function compiledMeta(source: Uint8Array | CompiledSource): Record<string
  * The glossary in `input` (bytes from encodeGlossary, or where to read them), and the issues its build
  * reported. All but the cold arrays is read at once (the arrays are views on what the source gave, which must
  * not change afterwards); the cold ones (prefix buckets, the name index, definitions) are read from the source
- * when asked for, once the whole of it has been checked here. Throws CompiledGlossaryError when the source is not a whole, unchanged compiled glossary of
- * this format.
+ * when asked for, once the whole of it has been checked here. Throws CompiledGlossaryError when the source is
+ * not a whole, unchanged compiled glossary of this format (and, from the name index, when what is read later
+ * is not what was checked).
  */
 export function decodeGlossary(input: Uint8Array | CompiledSource): { glossary: Glossary; issues: GlossaryIssue[] } {
   const source = input instanceof Uint8Array ? bytesSource(input) : input;
