@@ -22,6 +22,16 @@ import type { WorkspaceFiles } from './workspaceFiles';
 
 const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
 
+/**
+ * The name index that lingo/findConcepts and workspace/symbol search (about 13 MB with 50,000 concepts) is let go
+ * this long after the last search that used it (LINGO_SEARCH_IDLE_MS: for tests, which wait past it); the next
+ * search reads it again from the compiled glossary (or makes it, for a glossary built here).
+ */
+export const SEARCH_IDLE_MS = (() => {
+  const ms = Number(process.env.LINGO_SEARCH_IDLE_MS ?? 60000);
+  return Number.isFinite(ms) && ms >= 0 ? ms : 60000;
+})();
+
 /** What the server announces for these features (initialize). */
 export const CONCEPT_CAPABILITIES: ServerCapabilities = {
   referencesProvider: true,
@@ -47,8 +57,20 @@ function unlessCancelled<T>(p: Promise<T>, token: CancellationToken): Promise<T 
   });
 }
 
-export function conceptFeatures(ctx: ServerContext, files: WorkspaceFiles, team: TeamConcepts, capabilities: () => ClientCapabilities): void {
+export function conceptFeatures(ctx: ServerContext, files: WorkspaceFiles, team: TeamConcepts, capabilities: () => ClientCapabilities): { dispose(): void } {
   const { connection, documents } = ctx;
+
+  // The search's name index, let go SEARCH_IDLE_MS after the last search: each search (synchronous in the service,
+  // so the timer never fires in the middle of one) starts the wait again; the timer keeps no process alive.
+  let idle: ReturnType<typeof setTimeout> | undefined;
+  const searched = () => {
+    clearTimeout(idle);
+    idle = setTimeout(() => {
+      idle = undefined;
+      if (ctx.service().releaseSearchIndex()) connection.console.log(`Lingo: the name index of concept searches was let go after ${SEARCH_IDLE_MS} ms without a search`);
+    }, SEARCH_IDLE_MS);
+    idle.unref?.();
+  };
 
   /** An open document, its settings and its analysis (a large one analysed in slices, as its check does). */
   async function openDoc(uri: string, token: CancellationToken): Promise<{ doc: TextDocument; s: Settings } | undefined> {
@@ -166,7 +188,11 @@ export function conceptFeatures(ctx: ServerContext, files: WorkspaceFiles, team:
   connection.onWorkspaceSymbol(async (p, token) => {
     const indexes = await workspaceIndexes(token);
     if (!indexes) return cancelled();
-    return ctx.service().workspaceSymbols(p.query ?? '', ctx.uiLang(), indexes);
+    try {
+      return ctx.service().workspaceSymbols(p.query ?? '', ctx.uiLang(), indexes);
+    } finally {
+      searched();
+    }
   });
 
   // ---- definition: a team concept's entry in its team glossary; else nothing (the VS Code client then shows the card) ----
@@ -204,6 +230,7 @@ export function conceptFeatures(ctx: ServerContext, files: WorkspaceFiles, team:
   connection.onRequest(FindConceptsRequest, (p: FindConceptsParams | undefined): FindConceptsResult => {
     const limit = typeof p?.limit === 'number' && p.limit > 0 ? p.limit : Number.MAX_SAFE_INTEGER;
     const lang = isLang(p?.lang) ? p.lang : ctx.uiLang();
+    searched();
     return ctx.service().findConcepts(String(p?.query ?? ''), lang, limit).map((m) => ({
       id: m.concept.id, name: m.name,
       ...(m.lang && { lang: m.lang }),
@@ -224,4 +251,6 @@ export function conceptFeatures(ctx: ServerContext, files: WorkspaceFiles, team:
     if (!indexes) return cancelled();
     return conceptLocations(id, indexes) as Location[];
   });
+
+  return { dispose: () => clearTimeout(idle) };
 }

@@ -127,7 +127,7 @@ export function startServer(connect: Connect, options: StartOptions): LingoServe
   /** The workspace's Markdown and text files, scanned when needed and kept per file until they change. */
   const files = workspaceFiles(ctx);
   const consistency = consistencyAcrossFiles(ctx, files);
-  conceptFeatures(ctx, files, host.team, () => clientCapabilities);
+  const concepts = conceptFeatures(ctx, files, host.team, () => clientCapabilities);
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     clientCapabilities = params.capabilities;
@@ -171,7 +171,7 @@ export function startServer(connect: Connect, options: StartOptions): LingoServe
   });
   documents.onDidSave((e) => { if (isGlossaryFile(e.document.uri)) reloadGlossary(); });
   connection.onNotification('lingo/workspaceTrusted', () => host.trust());
-  connection.onShutdown(() => host.dispose()); // a build under way ends with its worker
+  connection.onShutdown(() => { host.dispose(); concepts.dispose(); }); // a build under way ends with its worker; the search's idle timer is cleared
 
   connection.onDidChangeConfiguration((change) => {
     settings.changed(change);
@@ -255,6 +255,7 @@ export function startServer(connect: Connect, options: StartOptions): LingoServe
       disposed = true;
       diagnostics.dispose();
       consistency.dispose();
+      concepts.dispose();
       host.dispose();
       listening.dispose();
       connection.dispose();

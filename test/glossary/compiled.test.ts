@@ -14,8 +14,9 @@ import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   buildGlossary, decodeGlossary, encodeGlossary, compiledMeta, CompiledGlossaryError, COMPILED_FORMAT, getLanguageService, mergeGlossaries, resolveSettings, termForms, foldKey,
-  type Concept, type Glossary, type GlossaryIssue, type GlossarySource, type Term,
+  findConcepts, type Concept, type Glossary, type GlossaryIssue, type GlossarySource, type Lang, type Term,
 } from '../../server/src/service';
+import { makeNameIndex, type NameIndex } from '../../server/src/service/nameIndex';
 import { CompletionIndex } from '../../server/src/service/completion';
 import { foldText } from '../../server/src/service/fold';
 import { CACHE_KEEP, cacheKey, defaultCacheDir, loadCachedGlossary, readGlossaryFolder, saveCachedGlossary } from '../../server/src/node/glossaryFiles';
@@ -189,6 +190,87 @@ describe('compiled glossary', function () {
     const built = buildGlossary(sources.slice(0, 1), { domains, trusted: true });
     const bytes = encodeGlossary(built.glossary, built.issues, { source: 'abc', n: 3 });
     assert.deepStrictEqual(compiledMeta(bytes), { source: 'abc', n: 3 });
+  });
+
+  describe('the name index (workspace symbols, the Glossary view\'s filter), stored and read when asked for', () => {
+    // Names whose folded keys hold what a decoder may get wrong: Latin-1 letters and C1 controls (U+0080–U+009F,
+    // which a 'latin1' TextDecoder reads as windows-1252 by the WHATWG spec), a byte-order mark first in the
+    // two-byte part (which a decoder drops unless told not to), and a lone surrogate (which no decoder keeps).
+    const odd: GlossarySource = { file: 'odd.json', data: { domain: 'odd', concepts: [
+      { id: 'odd-latin', name: 'Odd \u0085 one', langs: { en: { terms: [{ text: 'caf\u00e9 \u0080\u009f\u00ff', status: 'preferred' }] } } },
+      { id: 'odd-bom', name: 'Odd BOM', langs: { pl: { terms: [{ text: '\ufeffłódź', status: 'preferred' }] } } },
+      { id: 'odd-surrogate', name: 'Odd surrogate', langs: { 'zh-Hant': { terms: [{ text: '\ud800商機報告', status: 'preferred' }] } } },
+    ] } };
+    const built = buildGlossary([odd, ...sources, ...generateGlossary(1000)], { domains, trusted: true });
+    const bytes = encodeGlossary(built.glossary, built.issues);
+    const loaded = decodeGlossary(bytes).glossary;
+    const plainIndex = (ix: NameIndex) => ix.map((p) => ({ keys: p.keys, starts: Array.from(p.starts), entries: Array.from(p.entries) }));
+
+    it('reads back exactly the parts the search makes, whatever the characters', () => {
+      const { terms, concepts } = built.glossary;
+      const made = makeNameIndex(terms.length + concepts.length, (e) => (e < terms.length ? terms[e].text : concepts[e - terms.length].name));
+      assert.ok(/[\u0080-\u009f]/.test(made[0].keys) && /[\u00a0-\u00ff]/.test(made[0].keys), 'the one-byte part has C1 and Latin-1 letters');
+      assert.ok(made[1].keys.startsWith('\ufeffłódź') && made[1].keys.includes('\ufffd商'), 'the two-byte part starts with a BOM and has the lone surrogate made U+FFFD');
+      assert.ok(loaded.nameIndex && !built.glossary.nameIndex);
+      assert.deepStrictEqual(plainIndex(loaded.nameIndex()), plainIndex(made));
+    });
+
+    // [query, asked language, a concept it finds]
+    const cases: [string, Lang, string][] = [
+      ['affärsmöjlighet', 'sv', 'opportunity'], ['å', 'sv', 'reseller'], ['säljtratt', 'en', 'sales-funnel'],
+      ['kans', 'nl', 'opportunity'], ['é', 'en', 'odd-latin'], ['café \u0080', 'en', 'odd-latin'], ['\u0085', 'en', 'odd-latin'],
+      ['ł', 'pl', 'odd-bom'], ['łódź', 'en', 'odd-bom'], ['szansa sprzedaży', 'pl', 'opportunity'],
+      ['商機', 'zh-Hant', 'opportunity'], ['商机', 'zh-Hant', 'opportunity'], ['销售漏斗', 'en', 'sales-funnel'], ['機報告', 'zh-Hant', 'odd-surrogate'],
+      ['MQL', 'pl', 'marketing-qualified-lead'], ['Sales Opportunity', 'en', 'opportunity'], ['odd surrogate', 'sv', 'odd-surrogate'],
+    ];
+    for (const [query, lang, id] of cases) {
+      it(`finds ${JSON.stringify(query)} (${lang}) as the built glossary does`, () => {
+        // The names as the built glossary has them, but for a lone surrogate: the compiled glossary's string pool is
+        // UTF-8, so such a name reads back with U+FFFD (as it did before the name index was stored).
+        const name = (s: string) => s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+        const answer = (g: Glossary) => findConcepts(g, query, lang, 2000).map((m) => [m.concept.id, name(m.name), m.lang]);
+        const want = answer(built.glossary);
+        assert.ok(want.some(([c]) => c === id), `${id} not among ${want.map(([c]) => c).join(', ')}`);
+        assert.deepStrictEqual(answer(loaded), want);
+      });
+    }
+
+    /** Where array `name` of a compiled glossary is, and its length in bytes (from its header). */
+    function arrayAt(b: Uint8Array, name: string): { at: number; bytes: number } {
+      const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
+      const headerLength = view.getUint32(12, true);
+      const header = JSON.parse(new TextDecoder().decode(b.subarray(24, 24 + headerLength))) as { arrays: [string, string, number][] };
+      const size = { u8: 1, u16: 2, u32: 4, i32: 4 } as Record<string, number>;
+      let at = (24 + headerLength + 7) & ~7;
+      for (const [n, type, length] of header.arrays) {
+        if (n === name) return { at, bytes: length * size[type] };
+        at = (at + length * size[type] + 7) & ~7;
+      }
+      throw new Error(`no array ${name}`);
+    }
+
+    // A file changed after it was loaded (the node layer reads the cold arrays from the open file): a clear error at the search.
+    const damaged: [string, string, (b: Uint8Array, at: number, n: number) => void, RegExp][] = [
+      ['one-byte keys that are not UTF-8', 'narrowKeys', (b, at) => { b[at] = 0xff; }, /name index is damaged \(narrowKeys is not utf-8\)/],
+      ['two-byte keys with a lone surrogate', 'wideKeys', (b, at) => { b[at] = 0x00; b[at + 1] = 0xdc; }, /name index is damaged \(wideKeys is not utf-16le\)/],
+      ['starts out of order', 'narrowStarts', (b, at) => { b[at + 4 * 5 + 3] = 0x7f; }, /name index is damaged \(narrow entry 4\)/],
+      ['an entry beyond the last concept', 'wideEntries', (b, at, n) => { b[at + n - 1] = 0xff; }, /name index is damaged \(wideEntries at \d+\)/],
+    ];
+    for (const [what, name, damage, why] of damaged) {
+      it(`is a clear error at the search when damaged after loading: ${what}`, () => {
+        const live = bytes.slice();
+        const g = decodeGlossary({ length: live.length, read: (offset, length) => live.subarray(offset, offset + length) }).glossary;
+        const { at, bytes: n } = arrayAt(live, name);
+        damage(live, at, n);
+        assert.throws(() => findConcepts(g, 'kans', 'nl'), (e: unknown) => e instanceof CompiledGlossaryError && why.test((e as Error).message));
+      });
+    }
+
+    it('is refused at loading when a byte of it changed in the file', () => {
+      const b = bytes.slice();
+      b[arrayAt(b, 'narrowStarts').at + 9] ^= 1;
+      assert.throws(() => decodeGlossary(b), (e: unknown) => e instanceof CompiledGlossaryError && /checksum does not match/.test((e as Error).message));
+    });
   });
 
   describe('refuses a file that is not a whole, unchanged compiled glossary of this format', () => {

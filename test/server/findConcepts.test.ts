@@ -51,3 +51,42 @@ describe('lingo/findConcepts (the Glossary view\'s filter) over LSP', function (
     assert.ok((await c.request<FindConceptsResult>('lingo/findConcepts', {})).length > 600);
   });
 });
+
+describe('the search\'s name index, let go when no search used it for LINGO_SEARCH_IDLE_MS', function () {
+  this.timeout(30000);
+  let c: LspClient;
+  before(async () => {
+    c = new LspClient(['--stdio'], { ...process.env, LINGO_SEARCH_IDLE_MS: '1000' });
+    await c.initialize();
+  });
+  after(async () => { await c.shutdown(); });
+
+  const LET_GO = /^Lingo: the name index of concept searches was let go after 1000 ms without a search$/;
+  const letGo = () => c.notifications.filter((n) => n.method === 'window/logMessage' && LET_GO.test(n.params.message)).length;
+  /** Until the server has said n times that it let the index go (each is a window/logMessage at the Log level). */
+  const waitLetGo = async (n: number) => {
+    for (const end = Date.now() + 10000; letGo() < n; await new Promise((r) => setTimeout(r, 50))) if (Date.now() > end) throw new Error(`the index was let go ${letGo()} times, not ${n}`);
+  };
+
+  it('lingo/findConcepts: the same answers after the index was let go and read again', async () => {
+    const queries: [string, string][] = [['kans', 'nl'], ['商机', 'zh-Hant'], ['affärsmöjlighet', 'sv'], ['okazja', 'pl'], ['MQL', 'en']];
+    const answers = () => Promise.all(queries.map(([query, lang]) => c.request<FindConceptsResult>('lingo/findConcepts', { query, lang, limit: 50 })));
+    const first = await answers();
+    assert.ok(first.every((a) => a.length > 0), 'each query finds concepts');
+    await waitLetGo(1);
+    assert.deepStrictEqual(await answers(), first);
+    await waitLetGo(2);
+    assert.strictEqual(letGo(), 2, 'let go once after each burst of searches');
+  });
+
+  it('workspace/symbol: let go after it, the same symbols after', async () => {
+    const uri = 'file:///idle/sv.md';
+    c.open(uri, 'Varje affärsmöjlighet i pipelinen har en ägare i CRM-systemet.');
+    await c.diagnostics(uri);
+    const had = letGo();
+    const first = await c.request('workspace/symbol', { query: 'affärsmöjl' });
+    assert.ok(first.length > 0);
+    await waitLetGo(had + 1);
+    assert.deepStrictEqual(await c.request('workspace/symbol', { query: 'affärsmöjl' }), first);
+  });
+});

@@ -1,6 +1,6 @@
 /** Workspace symbols: concepts found by any of their names, listed where the workspace uses them. */
 import * as assert from 'assert';
-import { buildGlossary, decodeGlossary, encodeGlossary, findConcepts, type Glossary, type Lang } from '../../server/src/service';
+import { buildGlossary, decodeGlossary, encodeGlossary, findConcepts, getLanguageService, type Glossary, type Lang } from '../../server/src/service';
 import { SymbolKind } from 'vscode-languageserver-types';
 import { builtin, workspace, workspaceSymbols } from '../helpers';
 
@@ -60,6 +60,26 @@ describe('workspace symbols', () => {
     const all = workspaceSymbols('', 'en', FILES);
     assert.deepStrictEqual([...new Set(all.map((s) => s[0]))].sort(), ['customer relationship management', 'marketing qualified lead', 'opportunity', 'sales pipeline', 'sales representative']);
     assert.strictEqual(workspaceSymbols('', 'en', FILES, 3).length, 3);
+  });
+
+  it('answers the same after the name index is let go, for a built and a compiled glossary', () => {
+    const ws = workspace(FILES);
+    const { glossary, service } = builtin();
+    const compiled = getLanguageService(decodeGlossary(encodeGlossary(glossary, [])).glossary);
+    for (const s of [service, compiled]) {
+      const answers = () => CASES.map(([query, lang]) => [
+        s.workspaceSymbols(query, lang, ws.indexes),
+        s.findConcepts(query, lang, 20).map((m) => [m.concept.id, m.name, m.lang]),
+      ]);
+      s.releaseSearchIndex();
+      const first = answers();
+      assert.ok(first.some(([symbols]) => symbols.length > 0));
+      assert.strictEqual(s.releaseSearchIndex(), true, 'the searches made an index');
+      assert.strictEqual(s.releaseSearchIndex(), false, 'nothing left to let go');
+      assert.strictEqual(s.findConcepts('  ', 'en', 5).length, 5);
+      assert.strictEqual(s.releaseSearchIndex(), false, 'an empty query lists concepts without the index');
+      assert.deepStrictEqual(answers(), first);
+    }
   });
 
   it('uses the kind Key', () => {

@@ -7,11 +7,13 @@
  * hints, each array's name, type and length, and whatever `meta` the writer adds), then the arrays, each at an
  * offset that is a multiple of 8: the matcher's typed arrays as they are, and the model in columns: strings in
  * one UTF-8 pool with offsets, a term's small fields as the number packBits makes, the concept of each term,
- * its rare texts, and completion's prefix index. Two arrays come last, cold: the terms of each prefix of the
- * prefix index, and the definitions (the bulk of the text, in a pool of their own: the cold pool); a loaded
- * glossary reads them from its source when asked for (a completion's bucket; a definition for a hover or a
- * completion item): the source may be the bytes, or a file the node layer keeps open, and then neither is in
- * memory.
+ * its rare texts, and completion's prefix index. The arrays after those are cold: the terms of each prefix of the
+ * prefix index, the name index of workspace symbols and the Glossary view's filter (nameIndex.ts: the folded names'
+ * two parts, the one-byte keys as UTF-8, the two-byte keys as UTF-16LE, their starts and entries), and, last, the
+ * definitions (the bulk of the text, in a pool of their own: the cold pool); a loaded glossary reads them from its
+ * source when asked for (a completion's bucket; the name index at the first search, let go when idle; a
+ * definition for a hover or a completion item): the source may be the bytes, or a file the node layer keeps open,
+ * and then none of them is in memory.
  *
  * Loading makes no copy of the arrays (typed views on what the source gave) and one small object per concept
  * and, when first read, per term (read through getters, texts decoded from the pool when asked for), instead
@@ -22,12 +24,13 @@ import { ACRONYM_BIT, NO_TERMS, PackedTerm, packBits, STATUSES, type ConceptName
 import type { InflectHints } from './inflect';
 import { termPrefixIndex, type TermIndex } from './completion';
 import { Matcher, MATCHER_PARTS } from './matcher';
+import { makeNameIndex, NAME_SEP, type NameIndex, type NamePart } from './nameIndex';
 import type { Concept, GlossaryIssue, Lang, LangSection, Term, TermContext } from './types';
 import { LANGS } from './types';
 
 const MAGIC = 'LINGOGLB';
 /** Changes when the layout changes; a file of another format is not read. */
-export const COMPILED_FORMAT = 5;
+export const COMPILED_FORMAT = 6;
 
 /** A compiled glossary that cannot be used: wrong format, truncated, or changed since it was written. */
 export class CompiledGlossaryError extends Error {}
@@ -60,12 +63,18 @@ const MODEL_ARRAYS = [
   'sectionDefinition', 'relatedStart', 'related', 'seedStart', 'seeds', 'prefixString', 'prefixStart', 'contextTerms', 'contextIds', 'coldStart',
 ] as const;
 /**
- * The cold arrays, the last two, read from the source only when asked for: the terms of completion's prefix index
- * (a bucket when a completion asks for it: 4.8 MB with 50,000 concepts), and the cold pool's bytes (a definition).
+ * The cold arrays, last, read from the source only when asked for: the terms of completion's prefix index (a
+ * bucket when a completion asks for it: 4.8 MB with 50,000 concepts), the name index (its two parts, read whole
+ * at the first search: 13 MB with 50,000 concepts), and the cold pool's bytes (a definition).
  */
 const PREFIX_TERMS = 'prefixTerms';
+const NAME_ARRAYS = ['narrowKeys', 'narrowStarts', 'narrowEntries', 'wideKeys', 'wideStarts', 'wideEntries'] as const;
 const COLD = 'coldBytes';
-const ARRAY_NAMES = [...MATCHER_ARRAYS, ...MODEL_ARRAYS, PREFIX_TERMS, COLD];
+/** The cold arrays in file order, with their types. */
+const COLD_ARRAYS: [string, ArrayType][] = [
+  [PREFIX_TERMS, 'u32'], ['narrowKeys', 'u8'], ['narrowStarts', 'u32'], ['narrowEntries', 'u32'], ['wideKeys', 'u16'], ['wideStarts', 'u32'], ['wideEntries', 'u32'], [COLD, 'u8'],
+];
+const ARRAY_NAMES = [...MATCHER_ARRAYS, ...MODEL_ARRAYS, ...COLD_ARRAYS.map(([n]) => n)];
 
 /** A checksum of 32-bit words, fed piece by piece: any one changed word changes it (each step is a bijection). */
 function checksum(words: Int32Array, h = 0x811c9dc5 | 0): number {
@@ -192,6 +201,15 @@ export function encodeGlossary(glossary: Glossary, issues: GlossaryIssue[], meta
     q += list.length;
   }
   prefixStart[p] = q;
+  // The name index as the search would make it (the same function), its keys as bytes that decode fast and exactly.
+  const nt = terms.length;
+  const [narrow, wide] = makeNameIndex(nt + concepts.length, (e) => (e < nt ? terms[e].text : concepts[e - nt].name));
+  const wideKeys = new Uint16Array(wide.keys.length);
+  for (let i = 0; i < wideKeys.length; i++) wideKeys[i] = wide.keys.charCodeAt(i);
+  const names: Record<(typeof NAME_ARRAYS)[number], AnyArray> = {
+    narrowKeys: new TextEncoder().encode(narrow.keys), narrowStarts: narrow.starts, narrowEntries: narrow.entries,
+    wideKeys, wideStarts: wide.starts, wideEntries: wide.entries,
+  };
   const hot = stringPool(texts), coldPool = stringPool(cold);
   const { arrays: m, ...matcherHeader } = glossary.matcher.parts();
   const model: Record<(typeof MODEL_ARRAYS)[number], AnyArray> = {
@@ -201,7 +219,10 @@ export function encodeGlossary(glossary: Glossary, issues: GlossaryIssue[], meta
     relatedStart, related: Uint32Array.from(related), seedStart, seeds: Uint32Array.from(seeds),
     prefixString, prefixStart, contextTerms: Uint32Array.from(contextTerms), contextIds: Uint32Array.from(contextIds), coldStart: coldPool.start,
   };
-  const all: [string, AnyArray][] = [...MATCHER_ARRAYS.map((n) => [n, m[n]] as [string, AnyArray]), ...MODEL_ARRAYS.map((n) => [n, model[n]] as [string, AnyArray]), [PREFIX_TERMS, prefixTerms], [COLD, coldPool.bytes]];
+  const all: [string, AnyArray][] = [
+    ...MATCHER_ARRAYS.map((n) => [n, m[n]] as [string, AnyArray]), ...MODEL_ARRAYS.map((n) => [n, model[n]] as [string, AnyArray]),
+    [PREFIX_TERMS, prefixTerms], ...NAME_ARRAYS.map((n) => [n, names[n]] as [string, AnyArray]), [COLD, coldPool.bytes],
+  ];
 
   let dataBytes = 0;
   for (const [, a] of all) dataBytes = pad8(dataBytes + a.byteLength);
@@ -258,10 +279,11 @@ export function compiledMeta(source: Uint8Array | CompiledSource): Record<string
 
 /**
  * The glossary in `input` (bytes from encodeGlossary, or where to read them), and the issues its build
- * reported. All but the definitions is read at once (the arrays are views on what the source gave, which must
- * not change afterwards); definitions are read from the source when asked for, once the whole of it has been
- * checked here. Throws CompiledGlossaryError when the source is not a whole, unchanged compiled glossary of
- * this format.
+ * reported. All but the cold arrays is read at once (the arrays are views on what the source gave, which must
+ * not change afterwards); the cold ones (prefix buckets, the name index, definitions) are read from the source
+ * when asked for, once the whole of it has been checked here. Throws CompiledGlossaryError when the source is
+ * not a whole, unchanged compiled glossary of this format (and, from the name index, when what is read later
+ * is not what was checked).
  */
 export function decodeGlossary(input: Uint8Array | CompiledSource): { glossary: Glossary; issues: GlossaryIssue[] } {
   const source = input instanceof Uint8Array ? bytesSource(input) : input;
@@ -278,9 +300,13 @@ export function decodeGlossary(input: Uint8Array | CompiledSource): { glossary: 
     at = pad8(at + length * Ctor.BYTES_PER_ELEMENT);
   }
   if (at !== source.length) fail(`its length is wrong (${source.length} bytes, ${at} expected)`);
-  const cold = where.pop(), prefixTerms = where.pop();
-  if (!cold || cold[0] !== COLD) return fail(`its last array is not ${COLD}`);
-  if (!prefixTerms || prefixTerms[0] !== PREFIX_TERMS || prefixTerms[1] !== Uint32Array) return fail(`its array before ${COLD} is not ${PREFIX_TERMS}`);
+  const coldWhere = where.splice(Math.max(0, where.length - COLD_ARRAYS.length));
+  COLD_ARRAYS.forEach(([name, type], k) => {
+    const w = coldWhere[k];
+    if (!w || w[0] !== name || w[1] !== CTORS[type]) fail(`its last ${COLD_ARRAYS.length} arrays are not ${COLD_ARRAYS.map(([n]) => n).join(', ')}`);
+  });
+  const coldArray = Object.fromEntries(coldWhere.map((w) => [w[0], { at: w[2], length: w[3] }]));
+  const prefixTerms = coldWhere[0], cold = coldWhere[coldWhere.length - 1];
   const coldAt = prefixTerms[2], definitionsAt = cold[2];
   let head = source.read(0, coldAt);
   if (head.byteOffset % 8 !== 0) head = head.slice(); // typed views need aligned offsets
@@ -294,7 +320,7 @@ export function decodeGlossary(input: Uint8Array | CompiledSource): { glossary: 
   if (h >>> 0 !== sum) fail('it was changed or damaged after it was written (its checksum does not match)');
   const a: Record<string, AnyArray> = {};
   for (const [name, Ctor, from, length] of where) a[name] = new Ctor(head.buffer as ArrayBuffer, head.byteOffset + from, length);
-  for (const name of ARRAY_NAMES) if (!a[name] && name !== COLD && name !== PREFIX_TERMS) fail(`it has no array ${name}`);
+  for (const name of ARRAY_NAMES) if (!a[name] && !coldArray[name]) fail(`it has no array ${name}`);
   const { terms: nTerms, concepts: nConcepts, strings: nStrings } = header.counts;
   const sizes: [string, number][] = [
     ['stringStart', nStrings + 1], ['termBits', nTerms], ['termHints', nTerms], ['more', (a.moreTerms.length) * 3],
@@ -302,6 +328,12 @@ export function decodeGlossary(input: Uint8Array | CompiledSource): { glossary: 
     ['prefixStart', a.prefixString.length + 1], ['contextIds', a.contextTerms.length],
   ];
   for (const [name, n] of sizes) if (a[name].length !== n) fail(`its array ${name} has ${a[name].length} entries, ${n} expected`);
+  const named = coldArray.narrowEntries.length + coldArray.wideEntries.length;
+  if (named !== nTerms + nConcepts) fail(`its name index has ${named} entries, ${nTerms + nConcepts} expected (one per term and concept)`);
+  for (const part of ['narrow', 'wide']) {
+    const starts = coldArray[`${part}Starts`].length, entries = coldArray[`${part}Entries`].length;
+    if (starts !== entries + 1) fail(`its name index's ${part}Starts has ${starts} entries, ${entries + 1} expected`);
+  }
   const coldStart = a.coldStart as Uint32Array;
   if (coldStart[coldStart.length - 1] !== cold[3]) fail(`its ${COLD} has ${cold[3]} bytes, ${coldStart[coldStart.length - 1]} expected`);
   const prefixStart = a.prefixStart as Uint32Array;
@@ -321,6 +353,25 @@ export function decodeGlossary(input: Uint8Array | CompiledSource): { glossary: 
   const table = new Table(a, header.hints.map((x) => Object.freeze(x)), header.contexts, (i) => source.read(definitionsAt + coldStart[i], coldStart[i + 1] - coldStart[i]), readPrefixTerms);
   const concepts = lazyArray(table.conceptLangs.length, (c) => table.concept(c));
   let byId: ConceptIds | undefined;
+  /** Cold array `name`, read from the source (4-aligned for a Uint32Array: a copy where the bytes are not). */
+  const readCold = (name: string): Uint8Array => {
+    const { at: from, length } = coldArray[name];
+    const bytes = source.read(from, length * CTORS[COLD_ARRAYS.find(([n]) => n === name)![1]].BYTES_PER_ELEMENT);
+    return bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
+  };
+  const u32 = (b: Uint8Array) => new Uint32Array(b.buffer, b.byteOffset, b.length / 4);
+  const nameIndex = (): NameIndex => {
+    const part = (which: 'narrow' | 'wide', encoding: string): NamePart => {
+      let keys: string;
+      try {
+        keys = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(readCold(`${which}Keys`));
+      } catch {
+        return fail(`its name index is damaged (${which}Keys is not ${encoding})`);
+      }
+      return checkedPart(which, keys, u32(readCold(`${which}Starts`)), u32(readCold(`${which}Entries`)), nTerms + nConcepts, fail);
+    };
+    return [part('narrow', 'utf-8'), part('wide', 'utf-16le')];
+  };
   const glossary: Glossary = {
     concepts,
     // Made when first asked for (a hover that lists related concepts): an order of the concepts by id, no object
@@ -331,8 +382,24 @@ export function decodeGlossary(input: Uint8Array | CompiledSource): { glossary: 
     domains: header.domains,
     prefixIndex: table.prefixIndex(),
     outline: table.outline(),
+    nameIndex,
   };
   return { glossary, issues: header.issues };
+}
+
+/**
+ * A part of the name index as read, checked as the search needs it (a file changed after loading is an error,
+ * not a wrong answer): starts rising from 0 to the keys' length, each key ending in NAME_SEP, entries rising
+ * below `count`.
+ */
+function checkedPart(which: string, keys: string, starts: Uint32Array, entries: Uint32Array, count: number, fail: (why: string) => never): NamePart {
+  const n = entries.length;
+  if (starts[0] !== 0 || starts[n] !== keys.length) fail(`its name index is damaged (${which}Starts does not span its keys)`);
+  for (let k = 0; k < n; k++) {
+    if (starts[k + 1] <= starts[k] || keys.charCodeAt(starts[k + 1] - 1) !== NAME_SEP.charCodeAt(0)) fail(`its name index is damaged (${which} entry ${k})`);
+    if (entries[k] >= count || (k > 0 && entries[k] <= entries[k - 1])) fail(`its name index is damaged (${which}Entries at ${k})`);
+  }
+  return { keys, starts, entries };
 }
 
 /**
@@ -438,7 +505,8 @@ class Table {
   /** The terms and concepts made so far that are alive, by index. */
   readonly termItems: Made<Term>;
   readonly conceptItems: Made<Concept>;
-  private readonly decoder = new TextDecoder();
+  /** UTF-8, keeping a leading U+FEFF: a name that starts with one reads back as it was written. */
+  private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
   constructor(
     private readonly a: Record<string, AnyArray>, readonly hints: readonly InflectHints[], private readonly contexts: readonly TermContext[],

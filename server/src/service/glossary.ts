@@ -7,6 +7,7 @@ import { foldKey, hasHan } from './fold';
 import { clearInflectionCache, inflect, type InflectHints } from './inflect';
 import type { TermIndex } from './completion';
 import { MatcherBuilder, Matcher } from './matcher';
+import type { NameIndex } from './nameIndex';
 import type { HanLexicon } from './senses';
 import type { AcronymData, Concept, ConceptData, GlossaryIssue, GlossarySource, Lang, Status, Term, TermContext, TermData } from './types';
 import { LANGS } from './types';
@@ -27,6 +28,8 @@ export interface Glossary {
   lexicon?: HanLexicon;
   /** What a concept is called, by its index, without making it, when the glossary can tell (a compiled one: the Glossary view's lists). */
   outline?: ConceptOutline;
+  /** The name index of workspace symbols and the Glossary view's filter (symbols.ts), read when asked for, when the glossary brings it made (a compiled one does). */
+  nameIndex?: () => NameIndex;
 }
 
 /** A concept's names as the Glossary view reads them: each term and acronym in section order (by language; terms, then acronyms). */

@@ -30,7 +30,7 @@ import { prepareRenameAt, renameEdits, type PrepareRename, type RenameResult, ty
 import { semanticTokensOf } from './semanticTokens';
 import { DEFAULT_SETTINGS, fixedLanguage, RuleId, Settings } from './settings';
 import { suppressions } from './suppress';
-import { conceptSymbols, findConcepts, usedConcepts, type ConceptMatch } from './symbols';
+import { conceptSymbols, findConcepts, releaseSearch, usedConcepts, type ConceptMatch } from './symbols';
 import type { Concept, Lang } from './types';
 import { lineStarts, positionsIn } from './util';
 
@@ -113,6 +113,12 @@ export interface LanguageService {
   semanticTokens(doc: TextDocument, settings?: Settings, range?: Range): SemanticTokens;
   /** Concepts whose names match a query (symbols.ts), best first. */
   findConcepts(query: string, lang: Lang, limit?: number, accept?: (c: Concept) => boolean): ConceptMatch[];
+  /**
+   * Lets go of the name index that findConcepts and workspaceSymbols search (the glossary in force's; about 13 MB
+   * with 50,000 concepts); the next search reads it from a compiled glossary or makes it again. True when there
+   * was one to let go.
+   */
+  releaseSearchIndex(): boolean;
   /** Workspace symbols: the concepts matching a query that the files use, one symbol per file (at most `limit`, default 256). */
   workspaceSymbols(query: string, lang: Lang, files: readonly ConceptIndex[], limit?: number): SymbolInformation[];
   /** A concept's card in a language, or undefined for an unknown id. */
@@ -235,6 +241,7 @@ export function getLanguageService(initial: Glossary, options: ServiceOptions = 
     },
 
     findConcepts: (query, lang, limit, accept) => findConcepts(cache.glossary, query, lang, limit, accept),
+    releaseSearchIndex: () => releaseSearch(cache.glossary),
 
     workspaceSymbols(query, lang, files, limit = 256) {
       const glossary = cache.glossary;

@@ -6,13 +6,14 @@
  * then one that holds it; within each, names in the asked language first, then the concept's own name, then the
  * other languages, shorter names first.
  *
- * The search runs over the folded names in two strings (made at the first search, kept per glossary; see Part),
- * with indexOf: no object per term, so a compiled glossary of 50,000 concepts makes none (its TermIndex gives the
- * texts and concepts by index).
+ * The search runs over the folded names in two strings (nameIndex.ts: read from a compiled glossary, or made, at the
+ * first search; kept per glossary until releaseSearchIndex), with indexOf: no object per term, so a compiled
+ * glossary of 50,000 concepts makes none (its TermIndex gives the texts and concepts by index).
  */
 import { SymbolKind, type SymbolInformation } from 'vscode-languageserver-types';
 import { foldKey, isHanCode } from './fold';
 import type { Glossary } from './glossary';
+import { makeNameIndex, type NameIndex } from './nameIndex';
 import type { ConceptIndex } from './references';
 import type { Concept, Lang } from './types';
 import { LANGS } from './types';
@@ -26,54 +27,9 @@ export interface ConceptMatch {
   lang: Lang | undefined;
 }
 
-const SEP = '\n';
-
-/**
- * The folded names of some entries in one string: those whose every character is below U+0100 (one byte a
- * character in a JS string), or the others (two bytes a character: Chinese, Polish, …). One string of all names
- * would be two bytes a character throughout: 13 MB instead of about 7 with 50,000 concepts.
- */
-interface Part {
-  keys: string;
-  /** Where each of the part's entries starts in `keys`, and one past the last. */
-  starts: Uint32Array;
-  /** The entry (term index, or term count + concept index) of each. */
-  entries: Uint32Array;
-}
-
-/** Collects a part's keys in pieces of a thousand names: the names die young, the pieces are joined once. */
-class PartBuilder {
-  private readonly pieces: string[] = [];
-  private piece: string[] = [];
-  private readonly starts: number[] = [];
-  private readonly entries: number[] = [];
-  private at = 0;
-  add(entry: number, key: string): void {
-    this.starts.push(this.at);
-    this.entries.push(entry);
-    this.piece.push(key);
-    this.at += key.length + 1;
-    if (this.piece.length === 1024) this.flush();
-  }
-  private flush(): void {
-    if (this.piece.length) this.pieces.push(this.piece.join(SEP) + SEP);
-    this.piece = [];
-  }
-  done(): Part {
-    this.flush();
-    this.starts.push(this.at);
-    return { keys: this.pieces.join(''), starts: Uint32Array.from(this.starts), entries: Uint32Array.from(this.entries) };
-  }
-}
-
-const narrow = (key: string): boolean => {
-  for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) > 0xff) return false;
-  return true;
-};
-
-/** Every folded name of a glossary, in two strings (see Part), and which term or concept each is. */
+/** Every folded name of a glossary, in two strings (see NamePart), and which term or concept each is. */
 class ConceptSearch {
-  private readonly parts: Part[];
+  private readonly parts: NameIndex;
   /** Each entry's concept (a compiled glossary's columns say it; else an array). */
   private readonly conceptOf: (e: number) => number;
   /** Each entry's language, as a LANGS index; 7 for a concept name (the match class for each asked language is worked out from it). */
@@ -109,12 +65,8 @@ class ConceptSearch {
     }
     this.bestRank = new Float64Array(nc).fill(Infinity);
     this.touched = new Uint32Array(nc);
-    const one = new PartBuilder(), two = new PartBuilder();
-    for (let e = 0; e < nt + nc; e++) {
-      const key = foldKey(e < nt ? text(e) : conceptName(e - nt));
-      (narrow(key) ? one : two).add(e, key);
-    }
-    this.parts = [one.done(), two.done()];
+    // Read, when the glossary brings the index made (compiled.ts stores what makeNameIndex makes); else made here.
+    this.parts = glossary.nameIndex?.() ?? makeNameIndex(nt + nc, (e) => (e < nt ? text(e) : conceptName(e - nt)));
   }
 
   /** The part's entry (its k-th) that holds position p of its keys, searching forward from `k` (hits come in order). */
@@ -131,21 +83,13 @@ class ConceptSearch {
   }
 
   /**
-   * Concepts whose names match `query`, best first, at most `limit` of those `accept` takes (all, without it;
+   * Concepts whose names match the query `q`, best first, at most `limit` of those `accept` takes (all, without it;
    * `accept` sees candidates in rank order, so a concept object is made only for the candidates looked at).
-   * An empty query lists the concepts in glossary order.
+   * `q` is folded (foldKey) and not empty: findConcepts answers an empty query.
    */
-  find(query: string, lang: Lang, limit: number, accept?: (c: Concept) => boolean): ConceptMatch[] {
+  find(q: string, lang: Lang, limit: number, accept?: (c: Concept) => boolean): ConceptMatch[] {
     const concepts = this.glossary.concepts;
-    const q = foldKey(query.trim());
     const out: ConceptMatch[] = [];
-    if (!q) {
-      for (let c = 0; c < concepts.length && out.length < limit; c++) {
-        const concept = concepts[c];
-        if (!accept || accept(concept)) out.push({ concept, name: concept.name, lang: undefined });
-      }
-      return out;
-    }
     const nt = this.termCount, conceptOf = this.conceptOf;
     // Per concept, the best (lowest) rank of its entries: the class of the match (tier and language, 0 to 11), the
     // entry's length, and the entry (so that the rank alone says which name matched), in one exact number.
@@ -195,11 +139,32 @@ class ConceptSearch {
 
 const searches = new WeakMap<Glossary, ConceptSearch>();
 
-/** Concepts whose names match a query (see ConceptSearch.find); the search is made at the first call per glossary. */
+/**
+ * Concepts whose names match a query (see ConceptSearch.find), best first; an empty query lists the concepts in
+ * glossary order. The search is made (its index read or made) at the first non-empty query per glossary, and again
+ * after releaseSearch.
+ */
 export function findConcepts(glossary: Glossary, query: string, lang: Lang, limit = 100, accept?: (c: Concept) => boolean): ConceptMatch[] {
+  const q = foldKey(query.trim());
+  if (!q) { // the concepts in glossary order: no index needed
+    const concepts = glossary.concepts, out: ConceptMatch[] = [];
+    for (let c = 0; c < concepts.length && out.length < limit; c++) {
+      const concept = concepts[c];
+      if (!accept || accept(concept)) out.push({ concept, name: concept.name, lang: undefined });
+    }
+    return out;
+  }
   let s = searches.get(glossary);
   if (!s) searches.set(glossary, (s = new ConceptSearch(glossary)));
-  return s.find(query, lang, limit, accept);
+  return s.find(q, lang, limit, accept);
+}
+
+/**
+ * Lets the glossary's search go (its name index: about 13 MB with 50,000 concepts); true when there was one. A
+ * search is synchronous, so none is under way; the next one makes the search again.
+ */
+export function releaseSearch(glossary: Glossary): boolean {
+  return searches.delete(glossary);
 }
 
 /** The ids of the concepts a set of files uses (doubtful occurrences are no use). */
