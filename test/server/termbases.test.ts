@@ -216,6 +216,47 @@ describe('company termbases (lingo.glossaries) over LSP', function () {
   });
 });
 
+describe('the server\'s temporary folder (the termbases\' last good copies, without a cache folder)', function () {
+  this.timeout(60000);
+  const exited = (c: LspClient) => new Promise<void>((resolve) => {
+    if (c.proc.exitCode !== null || c.proc.signalCode !== null) resolve();
+    else c.proc.once('exit', () => resolve());
+  });
+  const signal = (name: NodeJS.Signals) => (c: LspClient) => { c.proc.kill(name); return exited(c); };
+  // How the server ends; how it ended (exit code, signal): a signal still ends it as the signal would.
+  const endings: [string, (c: LspClient) => Promise<unknown>, { code: number | null; signal: string | null }][] = [
+    ['shutdown, then exit', (c) => c.shutdown(), { code: 0, signal: null }],
+    ['exit without shutdown', (c) => { c.notify('exit', null); return exited(c); }, { code: 1, signal: null }],
+    ['the client gone (its input closed)', (c) => { c.proc.stdin!.end(); return exited(c); }, { code: 1, signal: null }],
+    ['SIGTERM', signal('SIGTERM'), { code: null, signal: 'SIGTERM' }],
+    ['SIGINT', signal('SIGINT'), { code: null, signal: 'SIGINT' }],
+    ['SIGHUP', signal('SIGHUP'), { code: null, signal: 'SIGHUP' }],
+  ];
+  for (const [how, end, status] of endings) {
+    it(`is removed when the server ends: ${how}`, async () => {
+      const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lingo-server-tmp-'));
+      const dir = workspace({ 'acme.json': TERMS_A, 'doc.md': DOC });
+      const c = await start(dir, ['acme.json'], { env: { TMPDIR: tmp, LINGO_CACHE_DIR: 'off' } });
+      try {
+        const uri = pathToFileURL(path.join(dir, 'doc.md')).toString();
+        const before = c.notifications.length;
+        c.open(uri, DOC);
+        await changed(c, before);
+        const [made, ...others] = fs.readdirSync(tmp);
+        assert.deepStrictEqual(others, []);
+        assert.match(made, /^lingo-termbases-/);
+        assert.strictEqual(fs.readdirSync(path.join(tmp, made)).length, 1, 'the last good copy of acme.json');
+        await end(c);
+        assert.deepStrictEqual({ code: c.proc.exitCode, signal: c.proc.signalCode }, status);
+        assert.deepStrictEqual(fs.readdirSync(tmp), []);
+      } finally {
+        c.kill();
+        fs.rmSync(tmp, { recursive: true, force: true });
+      }
+    });
+  }
+});
+
 describe('lingo.glossaries: the paths', () => {
   it('resolves each folder\'s relative paths from it, ~ as the home folder, each path once, in order', () => {
     const home = os.homedir();
