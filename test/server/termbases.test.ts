@@ -11,6 +11,7 @@ import { pathToFileURL } from 'url';
 import { LspClient, type Json } from './lspClient';
 import { generateGlossary } from '../bench/genGlossary';
 import { glossarySettings } from '../../server/src/glossaryHost';
+import { tempDir } from '../tempDirs';
 
 const concept = (id: string, term: string, definition: string, status = 'preferred') =>
   ({ id, name: term, langs: { en: { definition, terms: [{ text: term, status }] } } });
@@ -22,7 +23,7 @@ const TEAM = { concepts: [concept('bid-board', 'bid board', 'Our own board of te
 const DOC = 'The bid board lists it.\nThe tiger team wins it.\nEvery lead counts.\n';
 
 function workspace(files: Record<string, string | object>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lingo-tb-'));
+  const dir = tempDir('tb');
   for (const [name, data] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     fs.writeFileSync(path.join(dir, name), typeof data === 'string' ? data : JSON.stringify(data, null, 2));
@@ -198,7 +199,7 @@ describe('company termbases (lingo.glossaries) over LSP', function () {
   });
 
   it('a second start loads the kept build without a worker', async () => {
-    const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'lingo-cache-'));
+    const cache = tempDir('cache');
     const dir = workspace({ 'acme.json': TERMS_A, 'doc.md': DOC });
     const uri = pathToFileURL(path.join(dir, 'doc.md')).toString();
     for (const run of ['first', 'second']) {
@@ -234,7 +235,7 @@ describe('the server\'s temporary folder (the termbases\' last good copies, with
   ];
   for (const [how, end, status] of endings) {
     it(`is removed when the server ends: ${how}`, async () => {
-      const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lingo-server-tmp-'));
+      const tmp = tempDir('server-tmp');
       const dir = workspace({ 'acme.json': TERMS_A, 'doc.md': DOC });
       const c = await start(dir, ['acme.json'], { env: { TMPDIR: tmp, LINGO_CACHE_DIR: 'off' } });
       try {
@@ -250,8 +251,7 @@ describe('the server\'s temporary folder (the termbases\' last good copies, with
         assert.deepStrictEqual({ code: c.proc.exitCode, signal: c.proc.signalCode }, status);
         assert.deepStrictEqual(fs.readdirSync(tmp), []);
       } finally {
-        c.kill();
-        fs.rmSync(tmp, { recursive: true, force: true });
+        await c.kill();
       }
     });
   }
