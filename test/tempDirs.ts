@@ -61,9 +61,10 @@ export function endRun(): void {
   }
 }
 
-// In a mocha run only (not in a benchmark that imports the helpers): loaded by a test file, at the top of the file,
-// so the hook is the root suite's, run after every other.
-if (typeof after === 'function' && process.argv.some((a) => /mocha/.test(path.basename(a)))) {
+// In a mocha run only, not in a benchmark that imports the helpers: the script is .bin/mocha, mocha/bin/mocha.js, or
+// mocha/lib/cli/cli.js when mocha starts itself again with Node options. Loaded by a test file, at the top of the
+// file, so the hook is the root suite's, run after every other.
+if (typeof after === 'function' && /mocha/.test(process.argv[1] ?? '')) {
   startRun();
   after('the temporary folder is left empty', endRun);
 }
