@@ -1,7 +1,7 @@
 /**
  * Test helpers: the built-in glossary loaded from glossary/ (built once), documents written with
- * the cursor marked by `|`, and the service's answers reduced to plain data that reads well in a
- * table of cases.
+ * the cursor marked by `|`, the service's answers reduced to plain data that reads well in a
+ * table of cases, and temporary folders that the run removes (`tempDir`, tempDirs.ts).
  */
 import * as assert from 'assert';
 import * as path from 'path';
@@ -9,6 +9,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { buildGlossary, getLanguageService, resolveSettings, SEMANTIC_TOKENS_LEGEND, type Glossary, type Lang, type LanguageService, type Settings } from '../server/src/service';
 import { readGlossaryFolder } from '../server/src/node/glossaryFiles';
 import { attachHanLexicon, lexiconFile } from '../server/src/node/hanLexicon';
+// Temporary folders: tempDir(), and in a mocha run the check that the run leaves none behind (tempDirs.ts).
+export { tempDir } from './tempDirs';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 

@@ -58,6 +58,60 @@ interface TeamFileRead { uri: string; text: string; issues: IssueWithRange[] }
 /** At most this many problems of one termbase are written to the log. */
 const MAX_LOGGED_PROBLEMS = 200;
 
+/**
+ * The temporary folders that the hosts of this process made (`lingo-termbases-*`: the termbases' last good copies when
+ * no cache folder is used), and only those. Each is removed when its host is disposed (`shutdown`); whatever is left
+ * when the process ends (`exit` without `shutdown`, the client's process gone, stdin closed) is removed on the way
+ * out, and so at SIGTERM, SIGINT or SIGHUP when nothing else handles the signal: the folders go, then the signal ends
+ * the process as it would have.
+ */
+const temps = new Set<string>();
+const SIGNALS = ['SIGTERM', 'SIGINT', 'SIGHUP'] as const;
+let handled: NodeJS.Signals[] = [];
+
+function removeDir(dir: string): void {
+  try { fs.rmSync(dir, { recursive: true, force: true, maxRetries: 2 }); } catch { /* nothing more to do on the way out */ }
+}
+
+function removeTemps(): void {
+  for (const dir of temps) removeDir(dir);
+  temps.clear();
+  unwatchExit();
+}
+
+function onSignal(signal: NodeJS.Signals): void {
+  if (process.listenerCount(signal) > 1) return; // another handler decides what it does (then `exit` removes them)
+  removeTemps();
+  process.kill(process.pid, signal); // unhandled now: the signal's own effect
+}
+
+function watchExit(): void {
+  process.on('exit', removeTemps);
+  handled = SIGNALS.filter((s) => process.listenerCount(s) === 0);
+  for (const s of handled) process.on(s, onSignal);
+}
+
+function unwatchExit(): void {
+  process.removeListener('exit', removeTemps);
+  for (const s of handled) process.removeListener(s, onSignal);
+  handled = [];
+}
+
+/** A new temporary folder of this process, removed at the latest when the process ends. */
+function makeTemp(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lingo-termbases-'));
+  if (!temps.size) watchExit();
+  temps.add(dir);
+  return dir;
+}
+
+/** Removes a temporary folder of this process now. */
+function releaseTemp(dir: string): void {
+  removeDir(dir);
+  temps.delete(dir);
+  if (!temps.size) unwatchExit();
+}
+
 /** A reload waits this long, so that several changes at once (a save and its file event) make one reload. */
 const RELOAD_DELAY_MS = 50;
 /** A new build is written to the cache folder this long after it is in force, once the open documents are checked. */
@@ -163,14 +217,22 @@ export class GlossaryHost {
   /** Ends a build under way and removes the temporary folder (the server is shutting down). */
   dispose(): void {
     clearTimeout(this.reloadTimer);
-    this.endBuild();
-    if (this.temp) fs.rmSync(this.temp, { recursive: true, force: true });
+    const stopped = this.endBuild();
+    const temp = this.temp;
+    if (!temp) return;
+    this.temp = undefined;
+    releaseTemp(temp);
+    // A worker that was writing a last good copy there may have made the folder again before it stopped.
+    void stopped?.then(() => removeDir(temp), () => removeDir(temp));
   }
 
-  /** Without a cache folder: a private temporary folder for the termbases' last good copies (made when first needed). */
+  /**
+   * Without a cache folder: a private temporary folder for the termbases' last good copies (made when first needed;
+   * removed by dispose, or when the process ends: `temps`).
+   */
   private temp: string | undefined;
   private tempDir(): string | undefined {
-    try { return (this.temp ??= fs.mkdtempSync(path.join(os.tmpdir(), 'lingo-termbases-'))); } catch { return undefined; }
+    try { return (this.temp ??= makeTemp()); } catch { return undefined; }
   }
 
   private changed(glossary: Glossary): void {
@@ -342,14 +404,14 @@ export class GlossaryHost {
     worker.on('exit', (code) => { if (!answered) finish({ failed: `the worker thread ended (exit code ${code})` }); });
   }
 
-  /** Ends the build under way, if any (its worker, its progress). */
-  private endBuild(): void {
+  /** Ends the build under way, if any (its worker, its progress); resolves when its worker has stopped. */
+  private endBuild(): Promise<unknown> | undefined {
     const b = this.building;
-    if (!b) return;
+    if (!b) return undefined;
     b.ended = true;
     this.building = undefined;
     b.progress?.done();
-    void b.worker?.terminate();
+    return b.worker?.terminate();
   }
 
   /** The glossary of a finished build (from the cache folder, or its bytes); logs it and tells the user of termbase problems once. */

@@ -1,8 +1,8 @@
 /** Runs dist/cli.js as a process, the way CI runs it. */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
+import { tempDir } from '../tempDirs';
 
 export const ROOT = path.resolve(__dirname, '../../..');
 export const FIXTURES = path.join(ROOT, 'test', 'cli', 'fixtures');
@@ -16,8 +16,9 @@ export function lingo(args: string[], cwd = ROOT): Run {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** A fresh temporary folder, removed after the run's last test (tempDirs.ts). */
 export function tmpDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'lingo-cli-'));
+  return tempDir('cli');
 }
 
 /** Copies a fixture folder into a fresh temporary folder and returns its path. */

@@ -79,15 +79,24 @@ function installLanguagePack(locale, extensionsDir, userDataDir) {
 
 async function checkLocale(browser, vsix, locale, want) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `lingo-e2e-${locale}-`));
+  const removeTmp = () => { if (!process.env.E2E_KEEP) fs.rmSync(tmp, { recursive: true, force: true }); };
   const workspace = path.join(tmp, 'workspace');
-  fs.cpSync(FIXTURES, workspace, { recursive: true });
   const extensionsDir = path.join(tmp, 'extensions');
   const userDataDir = path.join(tmp, 'user-data');
-  cs.installVsix(vsix, extensionsDir);
-  cs.writeUserSettings(userDataDir, { 'workbench.editor.enablePreview': false });
-  installLanguagePack(locale, extensionsDir, userDataDir);
-  const server = await cs.startCodeServer({ workspace, extensionsDir, userDataDir, logFile: path.join(OUT, `code-server-${locale}.log`), args: ['--locale', locale] });
-  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  let server, page;
+  try {
+    fs.cpSync(FIXTURES, workspace, { recursive: true });
+    cs.installVsix(vsix, extensionsDir);
+    cs.writeUserSettings(userDataDir, { 'workbench.editor.enablePreview': false });
+    installLanguagePack(locale, extensionsDir, userDataDir);
+    fs.mkdirSync(path.join(tmp, 'tmp')); // code-server's own temporary files (its IPC socket, left when it is stopped)
+    server = await cs.startCodeServer({ workspace, extensionsDir, userDataDir, logFile: path.join(OUT, `code-server-${locale}.log`), args: ['--locale', locale], env: { TMPDIR: path.join(tmp, 'tmp') } });
+    page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  } catch (e) {
+    server?.stop(); // the install, code-server or the page failed: the server and the folder go all the same
+    removeTmp();
+    throw e;
+  }
   const shot = path.join(OUT, `${locale}-language-status.png`);
   try {
     await page.goto(`${server.url}?folder=${encodeURIComponent(workspace)}`);
@@ -121,7 +130,7 @@ async function checkLocale(browser, vsix, locale, want) {
   } finally {
     await page.close().catch(() => undefined);
     server.stop();
-    if (!process.env.E2E_KEEP) fs.rmSync(tmp, { recursive: true, force: true });
+    removeTmp();
   }
 }
 

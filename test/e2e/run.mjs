@@ -679,23 +679,31 @@ async function main() {
   log(`packaged ${path.relative(ROOT, vsix)} (${Math.round(fs.statSync(vsix).size / 1024)} KB)`);
 
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lingo-e2e-'));
+  const removeTmp = () => (process.env.E2E_KEEP ? log(`kept ${tmp}`) : fs.rmSync(tmp, { recursive: true, force: true }));
   const workspace = path.join(tmp, 'workspace');
-  fs.cpSync(FIXTURES, workspace, { recursive: true });
   const extensionsDir = path.join(tmp, 'extensions');
   const userDataDir = path.join(tmp, 'user-data');
-  cs.installVsix(vsix, extensionsDir);
-  cs.writeUserSettings(userDataDir, {
-    'files.autoSave': 'off',
-    'editor.inlayHints.enabled': 'on',
-    'editor.minimap.enabled': false,
-    'workbench.editor.enablePreview': false,
-    // The document lines must fit the editor: each scenario finds its words on one rendered line.
-    'editor.wordWrap': 'off',
-    '[markdown]': { 'editor.wordWrap': 'off' },
-  });
-  log('installed the .vsix with code-server --install-extension');
-
-  const server = await cs.startCodeServer({ workspace, extensionsDir, userDataDir, logFile: path.join(OUT, 'code-server.log') });
+  let server;
+  try {
+    fs.cpSync(FIXTURES, workspace, { recursive: true });
+    cs.installVsix(vsix, extensionsDir);
+    cs.writeUserSettings(userDataDir, {
+      'files.autoSave': 'off',
+      'editor.inlayHints.enabled': 'on',
+      'editor.minimap.enabled': false,
+      'workbench.editor.enablePreview': false,
+      // The document lines must fit the editor: each scenario finds its words on one rendered line.
+      'editor.wordWrap': 'off',
+      '[markdown]': { 'editor.wordWrap': 'off' },
+    });
+    log('installed the .vsix with code-server --install-extension');
+    // code-server's own temporary files (its IPC socket, left when it is stopped) go into the folder too.
+    fs.mkdirSync(path.join(tmp, 'tmp'));
+    server = await cs.startCodeServer({ workspace, extensionsDir, userDataDir, logFile: path.join(OUT, 'code-server.log'), env: { TMPDIR: path.join(tmp, 'tmp') } });
+  } catch (e) {
+    removeTmp(); // the install or code-server failed: its folder goes all the same
+    throw e;
+  }
   log(`code-server listens on ${server.url} (process group ${server.child.pid})`);
   let browser;
   const results = [];
@@ -737,8 +745,7 @@ async function main() {
   } finally {
     await browser?.close().catch(() => undefined);
     server.stop();
-    if (!process.env.E2E_KEEP) fs.rmSync(tmp, { recursive: true, force: true });
-    else log(`kept ${tmp}`);
+    removeTmp();
   }
   const passed = results.filter((r) => r.ok).length;
   const failed = results.length - passed;

@@ -21,7 +21,7 @@ import { CompletionIndex } from '../../server/src/service/completion';
 import { foldText } from '../../server/src/service/fold';
 import { CACHE_KEEP, cacheKey, defaultCacheDir, loadCachedGlossary, readGlossaryFolder, saveCachedGlossary } from '../../server/src/node/glossaryFiles';
 import { generateGlossary } from '../bench/genGlossary';
-import { ROOT } from '../helpers';
+import { ROOT, tempDir } from '../helpers';
 
 const SEED = Number(process.env.LINGO_PROP_SEED ?? 7031) | 0;
 
@@ -315,7 +315,7 @@ describe('kept builds of team glossaries (the cache folder)', () => {
   });
 
   it('loads what it kept, answering like the build; keeps the newest CACHE_KEEP; refuses a file under another name', () => {
-    const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lingo-cache-')), 'lingo');
+    const dir = path.join(tempDir('cache'), 'lingo');
     const keys: string[] = [];
     for (let i = 0; i <= CACHE_KEEP; i++) {
       const sources = [team(`kickoff call ${'x'.repeat(i)}`.trim())];

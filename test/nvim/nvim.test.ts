@@ -7,9 +7,8 @@
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import { ROOT } from '../helpers';
+import { ROOT, tempDir } from '../helpers';
 
 const WORKSPACE = path.join(ROOT, 'test', 'e2e', 'workspace');
 const SCRIPT = path.join(ROOT, 'test', 'nvim', 'lingo.lua');
@@ -35,7 +34,7 @@ function nvimVersion(): string | undefined {
 
 /** Runs the Lua client on `file` (relative to the e2e workspace, or absolute) and returns what it wrote. */
 function runNvim(file: string, opts: { hover?: string; complete?: string; references?: string; rename?: string }): NvimResult {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lingo-nvim-'));
+  const dir = tempDir('nvim');
   const out = path.join(dir, 'result.json');
   try {
     const r = spawnSync('nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${SCRIPT}`], {
@@ -132,10 +131,9 @@ describe('Neovim built-in LSP client (headless)', function () {
     };
     let dir = '';
     beforeEach(() => {
-      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lingo-nvim-ws-'));
+      dir = tempDir('nvim-ws');
       for (const [f, text] of Object.entries(FILES)) fs.writeFileSync(path.join(dir, f), text);
     });
-    afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
     const disk = () => Object.fromEntries(Object.keys(FILES).map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]));
 
     it('vim.lsp.buf.references() on "kans" fills the quickfix list with the concept in every file', () => {

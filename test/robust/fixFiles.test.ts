@@ -15,10 +15,9 @@ import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import fc from 'fast-check';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { encodeText, FileRefused, readLimited, replaceFile, writeAtomic, type Encoding } from '../../server/src/node/files';
-import { ROOT } from '../helpers';
+import { ROOT, tempDir } from '../helpers';
 
 const SEED = Number(process.env.LINGO_PROP_SEED ?? 7031) | 0;
 const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -60,8 +59,8 @@ describe('--fix never loses a byte it was not asked to change (property)', funct
     let runs = 0;
     fc.assert(fc.property(fc.array(spec, { minLength: 1, maxLength: 4 }), (specs) => {
       runs++;
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lingo-fixprop-'));
-      const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'lingo-fixprop-target-'));
+      const dir = tempDir('fixprop');
+      const elsewhere = tempDir('fixprop-target');
       const names = specs.map((_, i) => `doc${i}.md`);
       specs.forEach((s, i) => {
         const file = path.join(dir, names[i]);
@@ -125,7 +124,7 @@ describe('--fix never loses a byte it was not asked to change (property)', funct
     let calls = 0;
     crypto.randomBytes = (n: number) => (calls++ === 0 ? fixed.subarray(0, n) : real(n));
     try {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lingo-planted-'));
+      const dir = tempDir('planted');
       const victim = path.join(dir, 'victim.txt');
       fs.writeFileSync(victim, 'precious');
       const file = path.join(dir, 'doc.md');
@@ -151,7 +150,7 @@ describe('--fix never loses a byte it was not asked to change (property)', funct
 
   (posix ? it : it.skip)('replacing a file never overwrites what someone else did to it after it was read', () => {
     fc.assert(fc.property(fc.constantFrom(...OPS), fc.string({ minLength: 0, maxLength: 200 }), fc.string({ minLength: 1, maxLength: 200 }), fc.boolean(), (op, original, edit, hardlink) => {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lingo-replace-'));
+      const dir = tempDir('replace');
       const file = path.join(dir, 'doc.md');
       const outside = path.join(dir, 'outside.txt');
       fs.writeFileSync(outside, 'outside');

@@ -5,11 +5,10 @@
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { writeCompiledGlossary, type CompiledGlossary } from '../../server/src/node/glossaryFiles';
-import { ROOT } from '../helpers';
+import { ROOT, tempDir } from '../helpers';
 import { LspClient } from './lspClient';
 
 /** Text in five languages with terms, inflections, acronyms and deprecated terms of the built-in glossary. */
@@ -21,13 +20,9 @@ const DOC = [
   '每個銷售漏斗都有負責人。潛在客戶必須在兩天內跟進。',
 ].join('\n\n');
 
-/** The copies made by serverCopy, removed after the tests. */
-const copies: string[] = [];
-
 /** A copy of the server bundle with the built-in glossary files, changed by `change`. */
 function serverCopy(change: (dir: string) => void = () => undefined): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lingo-built-'));
-  copies.push(dir);
+  const dir = tempDir('built');
   for (const f of ['server.js', 'glossary.json', 'glossary.bin']) fs.copyFileSync(path.join(ROOT, 'dist', f), path.join(dir, f));
   change(dir);
   return dir;
@@ -46,7 +41,7 @@ async function run(dir: string, folder?: string, env: NodeJS.ProcessEnv = proces
     const log = c.notifications.filter((n) => n.method === 'window/logMessage').map((n) => String(n.params.message));
     return { diagnostics, log };
   } finally {
-    c.kill();
+    await c.kill();
   }
 }
 
@@ -58,7 +53,6 @@ const flip = (file: string, at: (size: number) => number) => {
 
 describe('server: the built-in glossary as built at build time (glossary.bin)', function () {
   this.timeout(60000);
-  after(() => { for (const dir of copies.splice(0)) fs.rmSync(dir, { recursive: true, force: true }); });
   let fromSources: { diagnostics: unknown[]; log: string[] };
   before(async () => {
     fromSources = await run(serverCopy((dir) => fs.rmSync(path.join(dir, 'glossary.bin'))));
@@ -100,7 +94,7 @@ describe('server: the built-in glossary as built at build time (glossary.bin)', 
   }
 
   it('builds the glossary when a team glossary is merged over the built-in one', async () => {
-    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'lingo-ws-'));
+    const folder = tempDir('ws');
     const team = { concepts: [{ id: 'team-cadence', name: 'Cadence', langs: { en: { terms: [{ text: 'every week', status: 'preferred' }, { text: 'weekly', status: 'deprecated' }] } } }] };
     fs.writeFileSync(path.join(folder, 'lingo.glossary.json'), JSON.stringify(team));
     const r = await run(serverCopy(), folder);
@@ -120,10 +114,10 @@ describe('server: the built-in glossary as built at build time (glossary.bin)', 
     const KEPT = /^Lingo: the built glossary is kept in .* for the next start$/;
     const kept = () => fs.readdirSync(cache).filter((f) => f.endsWith('.bin'));
     before(async () => {
-      folder = fs.mkdtempSync(path.join(os.tmpdir(), 'lingo-ws-'));
+      folder = tempDir('ws');
       fs.writeFileSync(path.join(folder, 'lingo.glossary.json'), JSON.stringify(team));
       server = serverCopy();
-      cache = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lingo-cache-')), 'lingo');
+      cache = path.join(tempDir('cache'), 'lingo');
       first = await run(server, folder, env(), KEPT);
     });
 

@@ -6,10 +6,10 @@
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { LspClient } from './lspClient';
+import { tempDir } from '../tempDirs';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 interface Position { line: number; character: number }
@@ -30,7 +30,7 @@ const ALL_OPPORTUNITY = [
 ];
 
 function workspace(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lingo-concepts-'));
+  const dir = tempDir('concepts');
   for (const [f, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, f), text);
   return dir;
 }
@@ -200,7 +200,7 @@ describe('concepts over LSP', function () {
     });
 
     it('rename for a client without documentChanges: `changes` per file', async () => {
-      c!.kill();
+      await c!.kill();
       c = await start(dir, { workspace: { configuration: true } });
       await open('nl.md');
       const edit = await c.request('textDocument/rename', { textDocument: { uri: uri('nl.md') }, position: cursor(FILES['nl.md'], 'Elke ka|ns'), newName: 'Verkoopkansen' });

@@ -6,14 +6,13 @@
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import type { CompiledGlossary } from '../../server/src/node/glossaryFiles';
 import type {
   FindConceptsResult, GlossaryConceptRow, GlossaryConceptsResult, GlossaryDomainsResult, GlossaryResult, Lang,
 } from '../../server/src/protocol';
 import { generateGlossary } from '../bench/genGlossary';
-import { ROOT } from '../helpers';
+import { ROOT, tempDir } from '../helpers';
 import { LspClient } from './lspClient';
 
 const rowText = (r: GlossaryConceptRow) => [r.name, ...r.others].join(' | ');
@@ -140,7 +139,7 @@ describe('the Glossary view\'s answers with 50,000 generated concepts', function
   before(async function () {
     // The server copied next to a glossary.json of the built-in glossary and 50,000 generated concepts (no
     // glossary.bin: it builds it). 30,000 of them in one domain, the rest in ten of 2,000.
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lingo-50k-'));
+    dir = tempDir('50k');
     const builtin = JSON.parse(fs.readFileSync(path.join(ROOT, 'dist', 'glossary.json'), 'utf8')) as CompiledGlossary;
     const generated = generateGlossary(50000).map((s, k) => ({ ...s, data: { ...(s.data as object), domain: k < 30 ? 'generated-large' : `generated-${k % 10}` } }));
     fs.writeFileSync(path.join(dir, 'glossary.json'), JSON.stringify({ ...builtin, sources: [...builtin.sources, ...generated] }));
@@ -149,7 +148,7 @@ describe('the Glossary view\'s answers with 50,000 generated concepts', function
     await c.request('initialize', { processId: process.pid, rootUri: null, capabilities: {} }, 500000);
     c.notify('initialized', {});
   });
-  after(() => { c?.kill(); fs.rmSync(dir, { recursive: true, force: true }); });
+  after(() => c?.kill());
 
   it('the domains: under 4 KB, with 30,000 concepts in the large one', async () => {
     const { result, bytes } = await c!.measured<GlossaryDomainsResult>('lingo/glossaryDomains', { lang: 'en' }, 120000);

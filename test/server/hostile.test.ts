@@ -6,16 +6,16 @@
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { LspClient, type Json } from './lspClient';
+import { tempDir } from '../tempDirs';
 
 const posix = process.platform !== 'win32';
 const SLA = 'Elke opportunity krijgt binnen twee dagen een eigenaar. Een kans zonder eigenaar gaat terug naar marketing.\n';
 
 function workspace(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'lingo-ws-'));
+  return tempDir('ws');
 }
 
 /** A server limited to 500 MB of heap: reading a device whole would end it. */
@@ -33,7 +33,7 @@ const glossaryMessage = async (c: LspClient, file: string, after = 0) =>
 describe('server: hostile team glossary files', function () {
   this.timeout(60000);
   const clients: LspClient[] = [];
-  afterEach(() => { for (const c of clients.splice(0)) c.kill(); });
+  afterEach(() => Promise.all(clients.splice(0).map((c) => c.kill())));
 
   (posix ? it : it.skip)('initializes with a glossary linked to /dev/zero or a named pipe, and says why it is not used', async () => {
     for (const make of [

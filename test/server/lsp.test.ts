@@ -127,7 +127,7 @@ describe('server: opening a document', function () {
       const diags = await c.diagnostics('file:///x/open.md', 1);
       assert.deepStrictEqual(diags.map((d: Json) => d.code), ['acronym-undefined']);
     } finally {
-      c.kill();
+      await c.kill();
     }
   });
 });

@@ -152,10 +152,16 @@ export class LspClient extends LspWire {
     this.proc.stdin!.write(chunk);
   }
 
-  /** Ends the server at once (after a failed test, so that mocha is not left waiting for it). */
-  kill(): void {
+  /**
+   * Ends the server at once (after a failed test, so that mocha is not left waiting for it); resolves once it has
+   * exited, so that a test's folders are removed after the server that used them (and its own temporary folder).
+   */
+  kill(): Promise<void> {
     this.killed = true;
-    if (this.proc.exitCode === null) this.proc.kill();
+    if (this.proc.exitCode !== null || this.proc.signalCode !== null) return Promise.resolve();
+    const exited = new Promise<void>((resolve) => this.proc.once('exit', () => resolve()));
+    this.proc.kill();
+    return exited;
   }
 
   async shutdown(): Promise<number | null> {

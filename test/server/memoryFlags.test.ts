@@ -7,10 +7,9 @@
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { LARGE_GLOSSARY, MEMORY_FLAGS, SPEED_FLAGS, memoryFlags, memoryFlagsSwitch } from '../../server/src/memoryFlags';
-import { ROOT } from '../helpers';
+import { ROOT, tempDir } from '../helpers';
 import { LspClient } from './lspClient';
 
 const MB = 1024 * 1024;
@@ -18,7 +17,7 @@ const URI = 'file:///w/large.md';
 
 /** A session in a spawned server with `env`: a large document opened and typed into; the probe's figures. */
 async function heapOf(env: NodeJS.ProcessEnv): Promise<{ peakHeap: number; peakNew: number }> {
-  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lingo-heap-')), 'probe.json');
+  const out = path.join(tempDir('heap'), 'probe.json');
   const probe = path.join(ROOT, 'out', 'test', 'server', 'heapProbe.js');
   const c = new LspClient(['--stdio'], { ...process.env, ...env, LINGO_DEBOUNCE_MS: '0', LINGO_HEAP_PROBE: out, NODE_OPTIONS: `--require ${probe}` });
   try {
@@ -35,8 +34,7 @@ async function heapOf(env: NodeJS.ProcessEnv): Promise<{ peakHeap: number; peakN
     assert.strictEqual(await c.shutdown(), 0);
     return JSON.parse(fs.readFileSync(out, 'utf8'));
   } finally {
-    c.kill();
-    fs.rmSync(path.dirname(out), { recursive: true, force: true });
+    await c.kill();
   }
 }
 

@@ -6,11 +6,11 @@
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { NL_SLA as SLA } from './fixtures';
 import { LspClient, type Json } from './lspClient';
+import { tempDir } from '../tempDirs';
 
 const PULL_CAPABILITIES = {
   workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, diagnostics: { refreshSupport: true } },
@@ -155,30 +155,26 @@ describe('pull diagnostics (textDocument/diagnostic)', function () {
   });
 
   it('asks the client to pull again when the team glossary changes, and answers with the new glossary', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lingo-pull-'));
+    const dir = tempDir('pull');
     const file = path.join(dir, 'lingo.glossary.json');
     fs.writeFileSync(file, JSON.stringify({ concepts: [] }));
-    try {
-      c = await start(dir);
-      const uri = pathToFileURL(path.join(dir, 'sla.md')).toString();
-      c.open(uri, 'Elke opportunity krijgt binnen twee dagen een eigenaar. Een kans zonder eigenaar gaat terug naar marketing.\n');
-      const first = await pull(c, uri);
-      assert.ok(first.items.some((d: Json) => d.code === 'inconsistent-term' && d.message.includes('‘opportunity’')), JSON.stringify(first.items));
-      assert.deepStrictEqual(await pull(c, uri, first.resultId), { kind: 'unchanged', resultId: first.resultId });
+    c = await start(dir);
+    const uri = pathToFileURL(path.join(dir, 'sla.md')).toString();
+    c.open(uri, 'Elke opportunity krijgt binnen twee dagen een eigenaar. Een kans zonder eigenaar gaat terug naar marketing.\n');
+    const first = await pull(c, uri);
+    assert.ok(first.items.some((d: Json) => d.code === 'inconsistent-term' && d.message.includes('‘opportunity’')), JSON.stringify(first.items));
+    assert.deepStrictEqual(await pull(c, uri, first.resultId), { kind: 'unchanged', resultId: first.resultId });
 
-      // The team makes "kans" its preferred term: the same text, a different answer.
-      fs.writeFileSync(file, JSON.stringify({ concepts: [{ id: 'opportunity', langs: { nl: { terms: [{ text: 'kans', status: 'preferred' }] } } }] }));
-      const before = refreshes(c);
-      c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(file).toString(), type: 2 }] });
-      await until('workspace/diagnostic/refresh', () => refreshes(c!) > before);
-      const next = await pull(c, uri, first.resultId);
-      assert.strictEqual(next.kind, 'full');
-      assert.notStrictEqual(next.resultId, first.resultId);
-      assert.ok(next.items.some((d: Json) => d.code === 'inconsistent-term' && d.message.includes('Gebruik overal ‘kans’')), JSON.stringify(next.items.map((d: Json) => d.message)));
-      assert.deepStrictEqual(await pull(c, uri, next.resultId), { kind: 'unchanged', resultId: next.resultId });
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    // The team makes "kans" its preferred term: the same text, a different answer.
+    fs.writeFileSync(file, JSON.stringify({ concepts: [{ id: 'opportunity', langs: { nl: { terms: [{ text: 'kans', status: 'preferred' }] } } }] }));
+    const before = refreshes(c);
+    c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(file).toString(), type: 2 }] });
+    await until('workspace/diagnostic/refresh', () => refreshes(c!) > before);
+    const next = await pull(c, uri, first.resultId);
+    assert.strictEqual(next.kind, 'full');
+    assert.notStrictEqual(next.resultId, first.resultId);
+    assert.ok(next.items.some((d: Json) => d.code === 'inconsistent-term' && d.message.includes('Gebruik overal ‘kans’')), JSON.stringify(next.items.map((d: Json) => d.message)));
+    assert.deepStrictEqual(await pull(c, uri, next.resultId), { kind: 'unchanged', resultId: next.resultId });
   });
 
   it('a client without refresh support is not asked to refresh; its next pull has the new answer', async () => {

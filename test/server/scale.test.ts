@@ -5,10 +5,10 @@
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { LspClient } from './lspClient';
+import { tempDir } from '../tempDirs';
 
 const FILES = 400;
 const PARA = 'Het team beoordeelt elke week de voortgang met de manager en legt de afspraken vast in het verslag. ';
@@ -19,7 +19,7 @@ describe('server: large workspaces and documents', function () {
   afterEach(() => c?.kill());
 
   it('consistency across 400 files of 20 KB: an edit re-analyses only the edited document', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lingo-ws-'));
+    const dir = tempDir('ws');
     const filler = PARA.repeat(200); // 20 KB
     for (let i = 0; i < FILES; i++) {
       fs.writeFileSync(path.join(dir, `f${String(i).padStart(3, '0')}.md`), `${filler}\nElke ${i % 2 ? 'kans' : 'opportunity'} krijgt een eigenaar.\n`);

@@ -11,6 +11,7 @@ import { pathToFileURL } from 'url';
 import { LspClient, type Json } from './lspClient';
 import { generateGlossary } from '../bench/genGlossary';
 import { glossarySettings } from '../../server/src/glossaryHost';
+import { tempDir } from '../tempDirs';
 
 const concept = (id: string, term: string, definition: string, status = 'preferred') =>
   ({ id, name: term, langs: { en: { definition, terms: [{ text: term, status }] } } });
@@ -22,7 +23,7 @@ const TEAM = { concepts: [concept('bid-board', 'bid board', 'Our own board of te
 const DOC = 'The bid board lists it.\nThe tiger team wins it.\nEvery lead counts.\n';
 
 function workspace(files: Record<string, string | object>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lingo-tb-'));
+  const dir = tempDir('tb');
   for (const [name, data] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     fs.writeFileSync(path.join(dir, name), typeof data === 'string' ? data : JSON.stringify(data, null, 2));
@@ -198,7 +199,7 @@ describe('company termbases (lingo.glossaries) over LSP', function () {
   });
 
   it('a second start loads the kept build without a worker', async () => {
-    const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'lingo-cache-'));
+    const cache = tempDir('cache');
     const dir = workspace({ 'acme.json': TERMS_A, 'doc.md': DOC });
     const uri = pathToFileURL(path.join(dir, 'doc.md')).toString();
     for (const run of ['first', 'second']) {
@@ -214,6 +215,46 @@ describe('company termbases (lingo.glossaries) over LSP', function () {
     }
     c = undefined;
   });
+});
+
+describe('the server\'s temporary folder (the termbases\' last good copies, without a cache folder)', function () {
+  this.timeout(60000);
+  const exited = (c: LspClient) => new Promise<void>((resolve) => {
+    if (c.proc.exitCode !== null || c.proc.signalCode !== null) resolve();
+    else c.proc.once('exit', () => resolve());
+  });
+  const signal = (name: NodeJS.Signals) => (c: LspClient) => { c.proc.kill(name); return exited(c); };
+  // How the server ends; how it ended (exit code, signal): a signal still ends it as the signal would.
+  const endings: [string, (c: LspClient) => Promise<unknown>, { code: number | null; signal: string | null }][] = [
+    ['shutdown, then exit', (c) => c.shutdown(), { code: 0, signal: null }],
+    ['exit without shutdown', (c) => { c.notify('exit', null); return exited(c); }, { code: 1, signal: null }],
+    ['the client gone (its input closed)', (c) => { c.proc.stdin!.end(); return exited(c); }, { code: 1, signal: null }],
+    ['SIGTERM', signal('SIGTERM'), { code: null, signal: 'SIGTERM' }],
+    ['SIGINT', signal('SIGINT'), { code: null, signal: 'SIGINT' }],
+    ['SIGHUP', signal('SIGHUP'), { code: null, signal: 'SIGHUP' }],
+  ];
+  for (const [how, end, status] of endings) {
+    it(`is removed when the server ends: ${how}`, async () => {
+      const tmp = tempDir('server-tmp');
+      const dir = workspace({ 'acme.json': TERMS_A, 'doc.md': DOC });
+      const c = await start(dir, ['acme.json'], { env: { TMPDIR: tmp, LINGO_CACHE_DIR: 'off' } });
+      try {
+        const uri = pathToFileURL(path.join(dir, 'doc.md')).toString();
+        const before = c.notifications.length;
+        c.open(uri, DOC);
+        await changed(c, before);
+        const [made, ...others] = fs.readdirSync(tmp);
+        assert.deepStrictEqual(others, []);
+        assert.match(made, /^lingo-termbases-/);
+        assert.strictEqual(fs.readdirSync(path.join(tmp, made)).length, 1, 'the last good copy of acme.json');
+        await end(c);
+        assert.deepStrictEqual({ code: c.proc.exitCode, signal: c.proc.signalCode }, status);
+        assert.deepStrictEqual(fs.readdirSync(tmp), []);
+      } finally {
+        await c.kill();
+      }
+    });
+  }
 });
 
 describe('lingo.glossaries: the paths', () => {

@@ -4,15 +4,15 @@
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { LspClient } from './lspClient';
+import { tempDir } from '../tempDirs';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 function workspace(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lingo-ws-'));
+  const dir = tempDir('ws');
   for (const [f, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, f), text);
   return dir;
 }

@@ -1,10 +1,10 @@
 /** Team glossaries over LSP: merged over the built-in one, reloaded on change, broken files reported in place. */
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { LspClient, type Json } from './lspClient';
+import { tempDir } from '../tempDirs';
 
 const SLA = 'Elke opportunity krijgt binnen twee dagen een eigenaar. Een kans zonder eigenaar gaat terug naar marketing.\n';
 const TEAM = {
@@ -16,7 +16,7 @@ const TEAM = {
 };
 
 function workspace(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lingo-ws-'));
+  const dir = tempDir('ws');
   fs.writeFileSync(path.join(dir, 'lingo.glossary.json'), JSON.stringify(TEAM, null, 2));
   return dir;
 }
@@ -83,7 +83,7 @@ describe('team glossary (lingo.glossary.json) over LSP', function () {
   });
 
   it('"Add to team glossary" writes a valid, formatted file and the term takes effect', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lingo-ws-'));
+    const dir = tempDir('ws');
     const c = await start(dir);
     const uri = pathToFileURL(path.join(dir, 'guide.md')).toString();
     c.open(uri, 'Our Revenue Desk reviews every deal within two days and the team must follow it.\n');
@@ -104,7 +104,7 @@ describe('team glossary (lingo.glossary.json) over LSP', function () {
   });
 
   it('tells the client when the glossary changes (lingo/glossaryChanged), and lingo/glossary has the new concept', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lingo-ws-'));
+    const dir = tempDir('ws');
     const c = await start(dir);
     const ids = async () => ((await c.request('lingo/glossary', { lang: 'nl' })).concepts as { id: string }[]).map((x) => x.id);
     assert.ok(!(await ids()).includes('demo-day'));
@@ -118,7 +118,7 @@ describe('team glossary (lingo.glossary.json) over LSP', function () {
   });
 
   it('a YAML team glossary works the same way', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lingo-ws-'));
+    const dir = tempDir('ws');
     fs.writeFileSync(path.join(dir, 'lingo.glossary.yaml'), '# our words\nconcepts:\n  - id: opportunity\n    langs:\n      nl:\n        terms:\n          - text: kans\n            status: preferred\n');
     const c = await start(dir);
     const uri = pathToFileURL(path.join(dir, 'sla.md')).toString();
@@ -132,7 +132,7 @@ describe('team glossary (lingo.glossary.json) over LSP', function () {
 describe('consistency across files (lingo.consistencyScope)', function () {
   this.timeout(30000);
   it('reports a name that another file of the folder gives better, with the other file as related information', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lingo-ws-'));
+    const dir = tempDir('ws');
     fs.writeFileSync(path.join(dir, 'a.md'), 'Elke kans krijgt binnen twee dagen een eigenaar van het team.\n');
     fs.writeFileSync(path.join(dir, 'b.md'), 'Elke opportunity wordt binnen een week beoordeeld door de manager.\n');
     const c = await start(dir);

@@ -11,10 +11,11 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { MAX_FILES, WorkspaceScan, type ScanHooks, type Summariser } from '../../server/src/node/workspaceScan';
+import { tempDir } from '../tempDirs';
 
 /** A folder with these files (path → text; a folder's files are written in the order given). */
 function folder(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lingo-scan-'));
+  const dir = tempDir('scan');
   for (const [f, text] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
     fs.writeFileSync(path.join(dir, f), text);

@@ -9,7 +9,7 @@ describe('a huge document', function () {
     try {
       await check(c);
     } finally {
-      c.kill();
+      await c.kill();
     }
   });
 });
