@@ -76,6 +76,12 @@ const COLD_ARRAYS: [string, ArrayType][] = [
 ];
 const ARRAY_NAMES = [...MATCHER_ARRAYS, ...MODEL_ARRAYS, ...COLD_ARRAYS.map(([n]) => n)];
 
+/**
+ * The pieces the cold arrays are read in: below the 128 KB from which glibc's malloc maps a block of its own, whose
+ * release raises that limit for every later block (see nameIndex in decodeGlossary).
+ */
+const PIECE = 64 * 1024;
+
 /** A checksum of 32-bit words, fed piece by piece: any one changed word changes it (each step is a bijection). */
 function checksum(words: Int32Array, h = 0x811c9dc5 | 0): number {
   for (let i = 0; i < words.length; i++) h = Math.imul(h ^ words[i], 0x01000193);
@@ -312,7 +318,7 @@ export function decodeGlossary(input: Uint8Array | CompiledSource): { glossary: 
   if (head.byteOffset % 8 !== 0) head = head.slice(); // typed views need aligned offsets
   // The checksum of everything after the header's start: the head here, the cold arrays piece by piece.
   let h = checksum(new Int32Array(head.buffer, head.byteOffset + HEADER_AT, (coldAt - HEADER_AT) / 4));
-  const scratch = new Uint8Array(1 << 20);
+  const scratch = new Uint8Array(PIECE);
   for (let p = coldAt; p < at; p += scratch.length) {
     const piece = source.read(p, Math.min(scratch.length, at - p), scratch);
     h = checksum(piece.byteOffset % 4 === 0 ? new Int32Array(piece.buffer, piece.byteOffset, piece.length / 4) : new Int32Array(piece.slice().buffer), h);
@@ -353,22 +359,33 @@ export function decodeGlossary(input: Uint8Array | CompiledSource): { glossary: 
   const table = new Table(a, header.hints.map((x) => Object.freeze(x)), header.contexts, (i) => source.read(definitionsAt + coldStart[i], coldStart[i + 1] - coldStart[i]), readPrefixTerms);
   const concepts = lazyArray(table.conceptLangs.length, (c) => table.concept(c));
   let byId: ConceptIds | undefined;
-  /** Cold array `name`, read from the source (4-aligned for a Uint32Array: a copy where the bytes are not). */
-  const readCold = (name: string): Uint8Array => {
-    const { at: from, length } = coldArray[name];
-    const bytes = source.read(from, length * CTORS[COLD_ARRAYS.find(([n]) => n === name)![1]].BYTES_PER_ELEMENT);
-    return bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
-  };
-  const u32 = (b: Uint8Array) => new Uint32Array(b.buffer, b.byteOffset, b.length / 4);
   const nameIndex = (): NameIndex => {
+    // Read in pieces of 64 KB, each array straight into its own memory and the keys decoded piece by piece. A read
+    // of a whole array made a transient buffer of up to 6 MB, and once glibc's malloc has freed a block that large
+    // it serves every smaller block from its heap and keeps up to twice that size free there (its dynamic mmap and
+    // trim thresholds): the long session with 50,000 concepts held about 15 MB more after the first search.
+    const scratch = new Uint8Array(PIECE);
+    const pieces = (name: string, each: (piece: Uint8Array, at: number) => void): void => {
+      const { at: from, length } = coldArray[name];
+      const bytes = length * CTORS[COLD_ARRAYS.find(([n]) => n === name)![1]].BYTES_PER_ELEMENT;
+      for (let p = 0; p < bytes; p += PIECE) each(source.read(from + p, Math.min(PIECE, bytes - p), scratch), p);
+    };
+    const u32 = (name: string): Uint32Array => {
+      const out = new Uint32Array(coldArray[name].length);
+      const bytes = new Uint8Array(out.buffer);
+      pieces(name, (piece, at) => bytes.set(piece, at));
+      return out;
+    };
     const part = (which: 'narrow' | 'wide', encoding: string): NamePart => {
-      let keys: string;
+      const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
+      const texts: string[] = [];
       try {
-        keys = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(readCold(`${which}Keys`));
+        pieces(`${which}Keys`, (piece) => texts.push(decoder.decode(piece, { stream: true })));
+        texts.push(decoder.decode());
       } catch {
         return fail(`its name index is damaged (${which}Keys is not ${encoding})`);
       }
-      return checkedPart(which, keys, u32(readCold(`${which}Starts`)), u32(readCold(`${which}Entries`)), nTerms + nConcepts, fail);
+      return checkedPart(which, texts.join(''), u32(`${which}Starts`), u32(`${which}Entries`), nTerms + nConcepts, fail);
     };
     return [part('narrow', 'utf-8'), part('wide', 'utf-16le')];
   };
