@@ -23,13 +23,16 @@ import type { WorkspaceFiles } from './workspaceFiles';
 const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
 
 /**
- * The name index that lingo/findConcepts and workspace/symbol search (about 13 MB with 50,000 concepts) is let go
+ * The name index that lingo/findConcepts and workspace/symbol search (about 11 MB with 50,000 concepts) is let go
  * this long after the last search that used it (LINGO_SEARCH_IDLE_MS: for tests, which wait past it); the next
- * search reads it again from the compiled glossary (or makes it, for a glossary built here).
+ * search reads it again from the compiled glossary (about 0.1-0.3 s with 50,000 concepts, 13 ms with the built-in
+ * glossary), or makes it for a glossary built here. Ten seconds hold it through a burst of typing in the Glossary
+ * view's filter and the reading of its results. Held for a minute, it was what the server's memory peaked with in
+ * the long session with 50,000 concepts: 198-200 MB, against 192 when let go after 5 s (BENCHMARKS.md).
  */
 export const SEARCH_IDLE_MS = (() => {
-  const ms = Number(process.env.LINGO_SEARCH_IDLE_MS ?? 60000);
-  return Number.isFinite(ms) && ms >= 0 ? ms : 60000;
+  const ms = Number(process.env.LINGO_SEARCH_IDLE_MS ?? 10000);
+  return Number.isFinite(ms) && ms >= 0 ? ms : 10000;
 })();
 
 /** What the server announces for these features (initialize). */
