@@ -18,7 +18,7 @@ import {
 } from '../../server/src/service';
 import { makeNameIndex, type NameIndex } from '../../server/src/service/nameIndex';
 import { CompletionIndex } from '../../server/src/service/completion';
-import { foldText } from '../../server/src/service/fold';
+import { foldText, isHanCode } from '../../server/src/service/fold';
 import { CACHE_KEEP, cacheKey, defaultCacheDir, loadCachedGlossary, readGlossaryFolder, saveCachedGlossary } from '../../server/src/node/glossaryFiles';
 import { generateGlossary } from '../bench/genGlossary';
 import { ROOT, tempDir } from '../helpers';
@@ -66,6 +66,14 @@ function assertSame(built: { glossary: Glossary; issues: GlossaryIssue[] }, load
   const bi = new CompletionIndex(b), li = new CompletionIndex(l);
   const typed = new Set(b.terms.flatMap((t) => foldKey(t.text).split(' ').flatMap((w) => [w.slice(0, 1), w.slice(0, 2), w.slice(0, 3), w.slice(0, 4)])));
   for (const x of typed) assert.deepStrictEqual(li.candidates(x), bi.candidates(x), x);
+  // Each bucket holds terms with a word that starts with its prefix (Han: that holds the character): a completion of
+  // exactly that prefix reads none of their texts to know it.
+  for (const prefix of new Set([...typed].map((x) => li.bucket(x).prefix))) {
+    for (const i of li.bucket(prefix).terms) {
+      const key = bi.key(i);
+      assert.ok(isHanCode(prefix.charCodeAt(0)) ? key.includes(prefix) : (' ' + key).includes(' ' + prefix), `${prefix}: ${key}`);
+    }
+  }
   for (const t of b.terms) assert.deepStrictEqual([li.key(t.index), li.lang(t.index), li.term(t.index).index], [bi.key(t.index), bi.lang(t.index), t.index]);
 }
 

@@ -85,10 +85,15 @@ export class CompletionIndex {
    * enough (small buckets even in a glossary of 50,000 concepts), else by its first two (room for a typo in the third).
    */
   candidates(typed: string): number[] {
+    return this.bucket(typed).terms;
+  }
+  /** The candidates of `typed` and the prefix whose bucket they are (a word of each starts with it; any character, for Han). */
+  bucket(typed: string): { terms: number[]; prefix: string } {
     const k = foldKey(typed);
-    if (isHanCode(k.charCodeAt(0))) return Array.from(this.source.get(k[0]) ?? []);
+    if (isHanCode(k.charCodeAt(0))) return { terms: Array.from(this.source.get(k[0]) ?? []), prefix: k[0] };
     const three = k.length >= 3 ? this.source.get(k.slice(0, 3)) : undefined;
-    return Array.from((three && three.length >= 20 ? three : this.source.get(k.slice(0, 2))) ?? []);
+    const prefix = three && three.length >= 20 ? k.slice(0, 3) : k.slice(0, 2);
+    return { terms: Array.from((prefix.length === 3 ? three : this.source.get(prefix)) ?? []), prefix };
   }
 }
 
@@ -163,11 +168,14 @@ export function complete(glossary: Glossary, index: CompletionIndex, text: strin
   }
   const enabled = new Set(languages);
   const key0 = foldKey(typed);
-  let cands = index.candidates(typed).filter((i) => enabled.has(index.lang(i)));
+  const bucket = index.bucket(typed);
+  let cands = bucket.terms.filter((i) => enabled.has(index.lang(i)));
   // With a large glossary a two-letter bucket holds thousands of terms: fuzzy-rank only the best few hundred,
-  // those with a word that starts with what was typed first.
+  // those with a word that starts with what was typed first. When what was typed is the bucket's prefix (not Han),
+  // that is every one of them, and their thousands of texts need not be read and folded to know it.
   if (cands.length > MAX_FUZZY) {
-    const starts = cands.filter((i) => (' ' + index.key(i)).includes(' ' + key0));
+    const all = bucket.prefix === key0 && !isHanCode(key0.charCodeAt(0));
+    const starts = all ? cands : cands.filter((i) => (' ' + index.key(i)).includes(' ' + key0));
     const first = new Set(starts);
     cands = (starts.length >= MAX_FUZZY / 4 ? starts : [...starts, ...cands.filter((i) => !first.has(i))]).slice(0, MAX_FUZZY);
   }
@@ -211,6 +219,13 @@ export function complete(glossary: Glossary, index: CompletionIndex, text: strin
   return out;
 }
 
+/** `k` words at the end of a text, each followed by whitespace or hyphens (made once per k: a completion asks for up to 40). */
+const WORDS_BEFORE: RegExp[] = [];
+function wordsBefore(k: number): RegExp {
+  const word = "[\\p{L}\\p{M}\\p{N}'’]+";
+  return (WORDS_BEFORE[k] ??= new RegExp(`(${word}(?:[\\s-]+${word}){${k - 1}})[\\s-]+$`, 'u'));
+}
+
 /**
  * Where the insertion of a multi-word term starts when the current word `key` (folded, typed from
  * `start`) matches a later word of the term and the words before it are already in the text:
@@ -222,8 +237,7 @@ export function wordsStart(text: string, start: number, key: string, termText: s
     if (!words[k].startsWith(key)) continue;
     // The k words before `start`, separated by whitespace or hyphens, must fold to the term's first k words.
     const before = text.slice(Math.max(0, start - 40 * k), start);
-    const word = "[\\p{L}\\p{M}\\p{N}'’]+";
-    const m = new RegExp(`(${word}(?:[\\s-]+${word}){${k - 1}})[\\s-]+$`, 'u').exec(before);
+    const m = wordsBefore(k).exec(before);
     if (m && foldKey(m[1]) === words.slice(0, k).join(' ')) return start - before.length + m.index;
   }
   return start;
