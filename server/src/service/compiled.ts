@@ -617,6 +617,7 @@ class Table {
       },
       text: (i) => this.termItems.get(i)?.text ?? this.str(i),
       lang: (i) => LANGS[this.termBits[i] & 7],
+      rank: (i) => this.termBits[i] >>> 11, // as PackedTerm.rank
       concept: (i) => this.conceptOfTerm(i),
       conceptName: (c) => this.conceptItems.get(c)?.name ?? this.str(this.conceptStrings[c * 4 + 1]),
     };

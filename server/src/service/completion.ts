@@ -29,6 +29,8 @@ export interface TermIndex {
   get(prefix: string): ArrayLike<number> | undefined;
   text(i: number): string;
   lang(i: number): Lang;
+  /** Term i's rank among its concept's terms of its language (Term.rank). */
+  rank(i: number): number;
   /** The index in Glossary.concepts of term i's concept, and concept c's name (workspace symbols, symbols.ts). */
   concept?(i: number): number;
   conceptName?(c: number): string;
@@ -37,8 +39,9 @@ export interface TermIndex {
 /**
  * Index from the first two and three folded characters of each word of each term (first character for Han).
  * A compiled glossary brings it made (glossary.prefixIndex, made by termPrefixIndex at build time), with the
- * text and language of each term by index: completion then neither folds every term nor makes an object for
- * each of the thousands of candidates of a short prefix, only for the few hundred it ranks.
+ * text, language and rank of each term by index: completion then neither folds every term nor makes an object
+ * for each of the thousands of candidates of a short prefix, nor for the few hundred it ranks: only for the 40 it
+ * offers.
  */
 export class CompletionIndex {
   private readonly source: TermIndex;
@@ -55,7 +58,7 @@ export class CompletionIndex {
     } else {
       const keys: string[] = (this.keys = []);
       const byPrefix = termPrefixIndex(glossary.terms, (i, key) => { keys[i] = key; });
-      this.source = { get: (p) => byPrefix.get(p), text: (i) => glossary.terms[i].text, lang: (i) => glossary.terms[i].lang };
+      this.source = { get: (p) => byPrefix.get(p), text: (i) => glossary.terms[i].text, lang: (i) => glossary.terms[i].lang, rank: (i) => glossary.terms[i].rank };
     }
   }
   key(i: number): string {
@@ -76,6 +79,12 @@ export class CompletionIndex {
   }
   lang(i: number): Lang {
     return this.source.lang(i);
+  }
+  text(i: number): string {
+    return this.source.text(i);
+  }
+  rank(i: number): number {
+    return this.source.rank(i);
   }
   term(i: number): Term {
     return this.glossary.terms[i];
@@ -180,24 +189,26 @@ export function complete(glossary: Glossary, index: CompletionIndex, text: strin
     cands = (starts.length >= MAX_FUZZY / 4 ? starts : [...starts, ...cands.filter((i) => !first.has(i))]).slice(0, MAX_FUZZY);
   }
   if (!cands.length) return [];
-  const fuse = new Fuse(cands.map((i) => ({ t: index.term(i), key: index.key(i) })), { keys: ['key'], includeScore: true, threshold: 0.35, ignoreLocation: true });
+  // Terms by index until an item is made of one (a compiled glossary makes a term object only when asked for).
+  const fuse = new Fuse(cands.map((i) => ({ i, key: index.key(i) })), { keys: ['key'], includeScore: true, threshold: 0.35, ignoreLocation: true });
   const key = foldKey(typed);
   // Best: a term whose words before the current one are already written ("lejek sprze|" → "lejek sprzedażowy");
   // then a term that starts with what is typed.
   const han = isHanCode(key.charCodeAt(0));
   const hits = fuse.search(key).map((r) => {
+    const { i } = r.item;
     // Where the completion starts: before the words of the term already written (only a term of several words has them).
-    const from = !han && r.item.key.includes(' ') ? wordsStart(text, start, key, r.item.t.text) : start;
-    return { t: r.item.t, from, score: (r.score ?? 1) - (r.item.key.startsWith(key) ? 0.5 : 0) - (from < start ? 0.7 : 0) };
+    const from = !han && r.item.key.includes(' ') ? wordsStart(text, start, key, index.text(i)) : start;
+    return { i, key: r.item.key, other: index.lang(i) !== lang, from, score: (r.score ?? 1) - (r.item.key.startsWith(key) ? 0.5 : 0) - (from < start ? 0.7 : 0) };
   });
-  hits.sort((x, y) => Number(x.t.lang !== lang) - Number(y.t.lang !== lang) || x.score - y.score || x.t.rank - y.t.rank);
+  hits.sort((x, y) => Number(x.other) - Number(y.other) || x.score - y.score || index.rank(x.i) - index.rank(y.i));
   const out: CompletionEntry[] = [];
   const seen = new Set<string>();
-  for (const { t, from } of hits) {
+  for (const { i, key: id, from } of hits) {
     if (out.length >= MAX) break;
-    const id = foldKey(t.text); // one item per written form, whatever languages share it
-    if (seen.has(id)) continue;
+    if (seen.has(id)) continue; // one item per written form, whatever languages share it
     seen.add(id);
+    const t = index.term(i);
     const c = t.concept;
     const s = section(c, lang).section;
     const def = s.definition ?? '';
