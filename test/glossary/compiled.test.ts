@@ -65,7 +65,7 @@ function assertSame(built: { glossary: Glossary; issues: GlossaryIssue[] }, load
   assert.ok(l.prefixIndex && !b.prefixIndex);
   const bi = new CompletionIndex(b), li = new CompletionIndex(l);
   const typed = new Set(b.terms.flatMap((t) => foldKey(t.text).split(' ').flatMap((w) => [w.slice(0, 1), w.slice(0, 2), w.slice(0, 3), w.slice(0, 4)])));
-  for (const x of typed) assert.deepStrictEqual(li.candidates(x), bi.candidates(x), x);
+  for (const x of typed) assert.deepStrictEqual(li.bucket(x), bi.bucket(x), x);
   // Each bucket holds terms with a word that starts with its prefix (Han: that holds the character): a completion of
   // exactly that prefix reads none of their texts to know it.
   for (const prefix of new Set([...typed].map((x) => li.bucket(x).prefix))) {

@@ -27,6 +27,7 @@ import { Matcher, MATCHER_PARTS } from './matcher';
 import { makeNameIndex, NAME_SEP, type NameIndex, type NamePart } from './nameIndex';
 import type { Concept, GlossaryIssue, Lang, LangSection, Term, TermContext } from './types';
 import { LANGS } from './types';
+import { firstIndex } from './util';
 
 const MAGIC = 'LINGOGLB';
 /** Changes when the layout changes; a file of another format is not read. */
@@ -311,7 +312,7 @@ export function decodeGlossary(input: Uint8Array | CompiledSource): { glossary: 
     const w = coldWhere[k];
     if (!w || w[0] !== name || w[1] !== CTORS[type]) fail(`its last ${COLD_ARRAYS.length} arrays are not ${COLD_ARRAYS.map(([n]) => n).join(', ')}`);
   });
-  const coldArray = Object.fromEntries(coldWhere.map((w) => [w[0], { at: w[2], length: w[3] }]));
+  const coldArray = Object.fromEntries(coldWhere.map((w) => [w[0], { at: w[2], length: w[3], bytes: w[3] * w[1].BYTES_PER_ELEMENT }]));
   const prefixTerms = coldWhere[0], cold = coldWhere[coldWhere.length - 1];
   const coldAt = prefixTerms[2], definitionsAt = cold[2];
   let head = source.read(0, coldAt);
@@ -366,8 +367,7 @@ export function decodeGlossary(input: Uint8Array | CompiledSource): { glossary: 
     // trim thresholds): the long session with 50,000 concepts held about 15 MB more after the first search.
     const scratch = new Uint8Array(PIECE);
     const pieces = (name: string, each: (piece: Uint8Array, at: number) => void): void => {
-      const { at: from, length } = coldArray[name];
-      const bytes = length * CTORS[COLD_ARRAYS.find(([n]) => n === name)![1]].BYTES_PER_ELEMENT;
+      const { at: from, bytes } = coldArray[name];
       for (let p = 0; p < bytes; p += PIECE) each(source.read(from + p, Math.min(PIECE, bytes - p), scratch), p);
     };
     const u32 = (name: string): Uint32Array => {
@@ -402,6 +402,12 @@ export function decodeGlossary(input: Uint8Array | CompiledSource): { glossary: 
     nameIndex,
   };
   return { glossary, issues: header.issues };
+}
+
+/** Where `x` is in an ascending array, or -1. */
+function indexOfSorted(sorted: Uint32Array, x: number): number {
+  const k = firstIndex(sorted.length, (j) => sorted[j] >= x);
+  return k < sorted.length && sorted[k] === x ? k : -1;
 }
 
 /**
@@ -558,39 +564,18 @@ class Table {
   /** The concept of term i: the last whose first term is at or before it (a binary search of conceptTermStart). */
   conceptOfTerm(i: number): number {
     const s = this.conceptTermStart;
-    let lo = 0, hi = s.length - 2;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (s[mid] <= i) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return firstIndex(s.length - 1, (c) => s[c] > i) - 1;
   }
 
   /** Where term i's rare texts are in `more` (by threes), or -1 (a binary search of the terms that have them). */
   private moreOf(i: number): number {
-    const terms = this.moreTerms;
-    let lo = 0, hi = terms.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      if (terms[mid] < i) lo = mid + 1;
-      else if (terms[mid] > i) hi = mid - 1;
-      else return mid;
-    }
-    return -1;
+    return indexOfSorted(this.moreTerms, i);
   }
 
   /** The context of term i, if it has one (a binary search among the few terms that have one). */
   private contextOf(i: number): TermContext | undefined {
-    const terms = this.a.contextTerms as Uint32Array;
-    let lo = 0, hi = terms.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      if (terms[mid] < i) lo = mid + 1;
-      else if (terms[mid] > i) hi = mid - 1;
-      else return this.contexts[(this.a.contextIds as Uint32Array)[mid]];
-    }
-    return undefined;
+    const k = indexOfSorted(this.a.contextTerms as Uint32Array, i);
+    return k < 0 ? undefined : this.contexts[(this.a.contextIds as Uint32Array)[k]];
   }
 
   concept(i: number): Concept {

@@ -91,12 +91,9 @@ export class CompletionIndex {
   }
   /**
    * Indices of the terms with a word that starts like the typed text: by its first three letters when that finds
-   * enough (small buckets even in a glossary of 50,000 concepts), else by its first two (room for a typo in the third).
+   * enough (small buckets even in a glossary of 50,000 concepts), else by its first two (room for a typo in the third);
+   * with the prefix whose bucket they are (a word of each starts with it; for Han, each holds that character).
    */
-  candidates(typed: string): number[] {
-    return this.bucket(typed).terms;
-  }
-  /** The candidates of `typed` and the prefix whose bucket they are (a word of each starts with it; any character, for Han). */
   bucket(typed: string): { terms: number[]; prefix: string } {
     const k = foldKey(typed);
     if (isHanCode(k.charCodeAt(0))) return { terms: Array.from(this.source.get(k[0]) ?? []), prefix: k[0] };
@@ -172,7 +169,7 @@ export function complete(glossary: Glossary, index: CompletionIndex, text: strin
   if (isHanCode(typed.charCodeAt(0))) {
     for (let s = 0; s < typed.length; s++) {
       const tail = typed.slice(s);
-      if (index.candidates(tail).some((i) => index.key(i).startsWith(foldKey(tail)))) { start += s; typed = tail; break; }
+      if (index.bucket(tail).terms.some((i) => index.key(i).startsWith(foldKey(tail)))) { start += s; typed = tail; break; }
     }
   }
   const enabled = new Set(languages);

@@ -17,7 +17,7 @@ import { makeNameIndex, type NameIndex } from './nameIndex';
 import type { ConceptIndex } from './references';
 import type { Concept, Lang } from './types';
 import { LANGS } from './types';
-import { conceptLabel } from './util';
+import { conceptLabel, firstIndex } from './util';
 
 export interface ConceptMatch {
   concept: Concept;
@@ -73,13 +73,7 @@ class ConceptSearch {
   private static entryFrom(s: Uint32Array, k: number, p: number): number {
     // Mostly the next few entries: step; else a binary search over the rest.
     for (let j = 0; j < 8; j++, k++) if (s[k + 1] > p) return k;
-    let lo = k, hi = s.length - 2;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (s[mid] <= p) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return k - 1 + firstIndex(s.length - 1 - k, (j) => s[k + j] > p);
   }
 
   /**
